@@ -1,0 +1,36 @@
+using System;
+using System.Collections.Generic;
+using EmailSecurity.Simulator.Core;
+using EmailSecurity.Simulator.Investigate;
+using EmailSecurity.Simulator.PhishGuard;
+using EmailSecurity.Simulator.Settings;
+using EmailSecurity.Simulator.Submissions;
+
+namespace EmailSecurity.Simulator.Accounts
+{
+    /// <summary>
+    /// Everything one account holds. Each area draws from its own random stream, so changing the message
+    /// count does not reshuffle the settings. Callers lock <see cref="Gate"/> around any use.
+    /// </summary>
+    internal sealed class AccountState
+    {
+        public AccountState(AccountSeed seed, DateTimeOffset now)
+        {
+            var messages = MessageGenerator.Generate(new DemoRandom(seed.Seed, 1), Math.Max(0, seed.Messages), now);
+            Submissions = SubmissionGenerator.Generate(new DemoRandom(seed.Seed, 2), messages, now);
+            Reports = ReportGenerator.Generate(new DemoRandom(seed.Seed, 3), messages, now);
+            Messages = new MessageStore(messages);
+            Settings = new SettingsStore(SettingsCatalog.All, seed.Seed, now);
+            Runtime = new DemoRandom(seed.Seed, 4);
+        }
+
+        public object Gate { get; } = new object();
+        public MessageStore Messages { get; }
+        public List<Submission> Submissions { get; }
+        public List<PhishGuardReport> Reports { get; }
+        public SettingsStore Settings { get; }
+
+        /// <summary>For ids minted by requests (new settings entries, submissions).</summary>
+        public DemoRandom Runtime { get; }
+    }
+}

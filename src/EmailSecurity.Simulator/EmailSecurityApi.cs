@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EmailSecurity.Simulator.Accounts;
+using EmailSecurity.Simulator.Core;
+
+namespace EmailSecurity.Simulator
+{
+    /// <summary>
+    /// The Email Security API in memory. Accounts are independent and created with default demo data on first use.
+    /// Thread-safe: calls on one account are serialised, calls on different accounts run in parallel.
+    /// </summary>
+    public sealed class EmailSecurityApi
+    {
+        private static readonly Router Routes = ApiRoutes.Build();
+
+        private readonly Func<DateTimeOffset> _clock;
+        private readonly Dictionary<string, AccountState> _accounts = new Dictionary<string, AccountState>(StringComparer.Ordinal);
+
+        public EmailSecurityApi(Func<DateTimeOffset>? clock = null)
+        {
+            _clock = clock ?? (() => DateTimeOffset.UtcNow);
+        }
+
+        /// <summary>Replaces the account's data with freshly generated demo data.</summary>
+        public void ResetAccount(string accountId, AccountSeed seed)
+        {
+            if (accountId == null)
+            {
+                throw new ArgumentNullException(nameof(accountId));
+            }
+            var state = new AccountState(seed ?? new AccountSeed(), _clock());
+            lock (_accounts)
+            {
+                _accounts[accountId] = state;
+            }
+        }
+
+        public SimulatedResponse Handle(SimulatedRequest request)
+        {
+            if (request == null)
+            {
+                throw new ArgumentNullException(nameof(request));
+            }
+            // Decode each segment on its own: an encoded '/' inside an id must not create a new segment.
+            string[] segments = request.RawPath.Split('/').Select(Uri.UnescapeDataString).ToArray();
+            if (segments.Length < 5 || segments[0].Length != 0 || segments[1] != "accounts" || segments[2].Length == 0 || segments[3] != "email-security")
+            {
+                return NoRoute(request);
+            }
+            RouteMatch match = Routes.Match(request.Method, segments.Skip(4).ToList());
+            if (match == RouteMatch.NotFound)
+            {
+                return NoRoute(request);
+            }
+            if (match.Handler == null)
+            {
+                return Envelope.Error(405, ErrorCodes.MethodNotAllowed, "Method " + request.Method.ToUpperInvariant() + " not allowed for " + request.RawPath);
+            }
+
+            AccountState account = GetOrCreate(segments[2]);
+            lock (account.Gate)
+            {
+                try
+                {
+                    var context = new RequestContext(account, match.Values, new QueryParameters(request.RawQuery), request.Body, _clock());
+                    return match.Handler(context);
+                }
+                catch (ApiException error)
+                {
+                    return Envelope.Error(error.StatusCode, error.Code, error.Message);
+                }
+                catch (Exception error)
+                {
+                    // A simulator bug: answer like the real API's 500 rather than tearing down the caller.
+                    return Envelope.Error(500, ErrorCodes.InternalError, "Internal error: " + error.GetType().Name + ": " + error.Message);
+                }
+            }
+        }
+
+        private AccountState GetOrCreate(string accountId)
+        {
+            lock (_accounts)
+            {
+                if (!_accounts.TryGetValue(accountId, out AccountState? account))
+                {
+                    account = new AccountState(new AccountSeed(), _clock());
+                    _accounts[accountId] = account;
+                }
+                return account;
+            }
+        }
+
+        private static SimulatedResponse NoRoute(SimulatedRequest request) =>
+            Envelope.Error(404, ErrorCodes.NoRoute, "Could not route to " + request.RawPath + ", perhaps your object identifier is invalid?");
+    }
+}

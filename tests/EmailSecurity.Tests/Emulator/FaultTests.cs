@@ -1,0 +1,253 @@
+using System.Diagnostics;
+using System.Text.Json;
+using EmailSecurity.Tests.Infrastructure;
+using Xunit;
+
+namespace EmailSecurity.Tests.Emulator;
+
+/// <summary>Each fault kind of the emulator, and how rules match and run out.</summary>
+[Collection("Emulator")]
+public sealed class FaultTests
+{
+    private readonly EmulatorFixture emulator;
+
+    public FaultTests(EmulatorFixture emulator) => this.emulator = emulator;
+
+    private async Task<(AccountApi Api, string Id)> NewApiWithMessage()
+    {
+        var api = new AccountApi(emulator, emulator.NewAccount());
+        string id = (await api.First("final_disposition=NONE")).GetProperty("id").GetString()!;
+        return (api, id);
+    }
+
+    private static async Task<bool> WasMoved(AccountApi api, string id) =>
+        (await api.Message(id)).GetProperty("post_delivery_operations").EnumerateArray().Any(o => o.GetString() == "MOVE");
+
+    private static Task<ApiResult> Move(AccountApi api, string id) => api.Post($"/investigate/{id}/move", new { destination = "JunkEmail" });
+
+    [Fact]
+    public async Task Status_answers_with_an_error_envelope_and_does_not_process()
+    {
+        var (api, id) = await NewApiWithMessage();
+        api.Account.SetFaults(new FaultRule("status") { Method = "POST", Status = 429, RetryAfter = "7" });
+
+        ApiResult result = await Move(api, id);
+
+        Assert.Equal(429, result.Status);
+        Assert.Equal("7", result.Headers.RetryAfter!.ToString());
+        Assert.False(result.Json.GetProperty("success").GetBoolean());
+        Assert.Equal(971, result.ErrorCode);
+        Assert.Matches("^[0-9a-f]{16}-EMU$", result.Headers.GetValues("cf-ray").Single());
+        Assert.False(await WasMoved(api, id));
+        RecordedRequest recorded = api.Account.Requests().Single(r => r.Method == "POST");
+        Assert.Equal(429, recorded.Status);
+        Assert.Equal("fault:status", recorded.Outcome);
+    }
+
+    [Fact]
+    public async Task Status_uses_the_given_error_code_and_message()
+    {
+        var (api, _) = await NewApiWithMessage();
+        api.Account.SetFaults(new FaultRule("status") { Status = 502, ErrorCode = 1234, ErrorMessage = "upstream went away" });
+
+        ApiResult result = await api.Get("/investigate");
+
+        Assert.Equal(502, result.Status);
+        Assert.Equal(1234, result.ErrorCode);
+        Assert.Equal("upstream went away", result.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task StatusAfterProcessing_processes_then_answers_with_an_error()
+    {
+        var (api, id) = await NewApiWithMessage();
+        api.Account.SetFaults(new FaultRule("statusAfterProcessing") { Method = "POST", Status = 503 });
+
+        ApiResult result = await Move(api, id);
+
+        Assert.Equal(503, result.Status);
+        Assert.False(result.Json.GetProperty("success").GetBoolean());
+        Assert.True(await WasMoved(api, id));
+    }
+
+    [Fact]
+    public async Task Drop_closes_the_connection_without_processing()
+    {
+        var (api, id) = await NewApiWithMessage();
+        api.Account.SetFaults(new FaultRule("drop") { Method = "POST" });
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => Move(api, id));
+
+        Assert.False(await WasMoved(api, id));
+        RecordedRequest recorded = api.Account.Requests().Single(r => r.Method == "POST");
+        Assert.Equal(0, recorded.Status);
+        Assert.Equal("fault:drop", recorded.Outcome);
+    }
+
+    [Fact]
+    public async Task DropAfterProcessing_processes_then_closes_the_connection()
+    {
+        var (api, id) = await NewApiWithMessage();
+        api.Account.SetFaults(new FaultRule("dropAfterProcessing") { Method = "POST" });
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => Move(api, id));
+
+        Assert.True(await WasMoved(api, id));
+    }
+
+    [Fact]
+    public async Task DropMidBody_processes_and_sends_half_a_body_before_closing()
+    {
+        var (api, id) = await NewApiWithMessage();
+        api.Account.SetFaults(new FaultRule("dropMidBody") { Method = "POST" });
+
+        Exception error = await Assert.ThrowsAnyAsync<Exception>(() => Move(api, id));
+
+        Assert.True(error is HttpRequestException or IOException, error.ToString());
+        Assert.True(await WasMoved(api, id));
+        RecordedRequest recorded = api.Account.Requests().Single(r => r.Method == "POST");
+        Assert.Equal(200, recorded.Status);
+        Assert.Equal("fault:dropMidBody", recorded.Outcome);
+    }
+
+    [Fact]
+    public async Task Malformed_answers_200_with_a_body_that_is_not_json()
+    {
+        var (api, _) = await NewApiWithMessage();
+        api.Account.SetFaults(new FaultRule("malformed") { Path = "/investigate" });
+
+        ApiResult result = await api.Get("/investigate");
+
+        Assert.Equal(200, result.Status);
+        Assert.StartsWith("{\"success\":true", result.Body, StringComparison.Ordinal);
+        Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(result.Body));
+    }
+
+    [Fact]
+    public async Task SuccessFalse_answers_200_with_an_error_and_does_not_process()
+    {
+        var (api, id) = await NewApiWithMessage();
+        api.Account.SetFaults(new FaultRule("successFalse") { Method = "POST", ErrorCode = 1001, ErrorMessage = "try again" });
+
+        ApiResult result = await Move(api, id);
+
+        Assert.Equal(200, result.Status);
+        Assert.False(result.Json.GetProperty("success").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, result.Result.ValueKind);
+        Assert.Equal(1001, result.ErrorCode);
+        Assert.Equal("try again", result.ErrorMessage);
+        Assert.False(await WasMoved(api, id));
+    }
+
+    [Fact]
+    public async Task Delay_waits_and_then_answers_normally()
+    {
+        var (api, _) = await NewApiWithMessage();
+        api.Account.SetFaults(new FaultRule("delay") { DelayMs = 400, Times = 0 });
+        api.Account.ClearRequests();
+
+        var clock = Stopwatch.StartNew();
+        ApiResult first = await api.Get("/investigate?per_page=1");
+        ApiResult second = await api.Get("/investigate?per_page=1");
+        clock.Stop();
+
+        first.ShouldSucceed();
+        second.ShouldSucceed();
+        Assert.True(clock.ElapsedMilliseconds >= 800, $"two delayed calls took {clock.ElapsedMilliseconds} ms");
+        Assert.All(api.Account.Requests(), r => Assert.Equal("fault:delay", r.Outcome));
+    }
+
+    [Fact]
+    public async Task StaleCursor_hands_back_the_cursor_that_was_sent()
+    {
+        var (api, _) = await NewApiWithMessage();
+        ApiResult first = await api.Get("/investigate?per_page=10");
+        string next = first.Json.GetProperty("result_info").GetProperty("next").GetString()!;
+        api.Account.SetFaults(new FaultRule("staleCursor") { Times = 0 });
+
+        ApiResult second = await api.Get("/investigate?per_page=10&cursor=" + Uri.EscapeDataString(next));
+        ApiResult restart = await api.Get("/investigate?per_page=10");
+        ApiResult followed = await api.Get("/investigate?per_page=10&cursor=" + Uri.EscapeDataString(restart.Json.GetProperty("result_info").GetProperty("next").GetString()!));
+
+        second.ShouldSucceed();
+        Assert.Equal(10, second.Result.GetArrayLength());
+        Assert.Equal(next, second.Json.GetProperty("result_info").GetProperty("next").GetString());
+        Assert.Equal(Ids(first), Ids(followed));
+    }
+
+    [Fact]
+    public async Task EmptyPageWithNext_answers_an_empty_page_whose_next_continues_where_the_request_was()
+    {
+        var (api, _) = await NewApiWithMessage();
+        ApiResult expected = await api.Get("/investigate?per_page=10");
+        api.Account.SetFaults(new FaultRule("emptyPageWithNext"));
+
+        ApiResult empty = await api.Get("/investigate?per_page=10");
+        ApiResult continued = await api.Get("/investigate?per_page=10&cursor=" + Uri.EscapeDataString(empty.Json.GetProperty("result_info").GetProperty("next").GetString()!));
+
+        empty.ShouldSucceed();
+        Assert.Equal(0, empty.Result.GetArrayLength());
+        Assert.Equal(0, empty.Json.GetProperty("result_info").GetProperty("count").GetInt32());
+        Assert.Equal(Ids(expected), Ids(continued));
+    }
+
+    [Fact]
+    public async Task Rules_skip_then_apply_a_number_of_times_and_match_on_method_and_path()
+    {
+        var (api, _) = await NewApiWithMessage();
+        api.Account.SetFaults(
+            new FaultRule("status") { Method = "POST", Status = 500, Times = 0 },
+            new FaultRule("status") { Path = "/investigate", Status = 503, Skip = 1, Times = 2 });
+        api.Account.ClearRequests();
+
+        var statuses = new List<int>();
+        for (int i = 0; i < 5; i++)
+        {
+            statuses.Add((await api.Get("/investigate?per_page=1")).Status);
+        }
+        int other = (await api.Get("/submissions")).Status;
+
+        Assert.Equal(new[] { 200, 503, 503, 200, 200 }, statuses);
+        Assert.Equal(200, other);
+        Assert.Equal(new[] { "ok", "fault:status", "fault:status", "ok", "ok", "ok" }, api.Account.Requests().Select(r => r.Outcome));
+    }
+
+    [Fact]
+    public async Task Clearing_faults_and_replacing_them_takes_effect_at_once()
+    {
+        var (api, _) = await NewApiWithMessage();
+        api.Account.SetFaults(new FaultRule("status") { Status = 500, Times = 0 });
+        Assert.Equal(500, (await api.Get("/investigate")).Status);
+
+        api.Account.ClearFaults();
+        Assert.Equal(200, (await api.Get("/investigate")).Status);
+
+        api.Account.SetFaults(new FaultRule("status") { Status = 502, Times = 0 });
+        api.Account.SetFaults(new FaultRule("status") { Status = 504, Times = 0 });
+        Assert.Equal(504, (await api.Get("/investigate")).Status);
+    }
+
+    [Fact]
+    public async Task Faults_stay_within_their_account()
+    {
+        var (faulty, _) = await NewApiWithMessage();
+        var (healthy, _) = await NewApiWithMessage();
+        faulty.Account.SetFaults(new FaultRule("status") { Status = 500, Times = 0 });
+
+        Assert.Equal(500, (await faulty.Get("/investigate")).Status);
+        Assert.Equal(200, (await healthy.Get("/investigate")).Status);
+    }
+
+    [Fact]
+    public void An_unknown_kind_is_refused()
+    {
+        EmulatorAccount account = emulator.NewAccount();
+
+        var error = Assert.Throws<InvalidOperationException>(() => account.SetFaults(new FaultRule("explode")));
+
+        Assert.Contains("400", error.Message);
+        Assert.Contains("kind", error.Message);
+    }
+
+    private static List<string> Ids(ApiResult page) => page.Result.EnumerateArray().Select(m => m.GetProperty("id").GetString()!).ToList();
+}

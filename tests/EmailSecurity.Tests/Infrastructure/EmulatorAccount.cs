@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace EmailSecurity.Tests.Infrastructure;
+
+/// <summary>
+/// One emulator account and its control calls. Synchronous on purpose: tests and PowerShell callbacks can call
+/// it without async plumbing.
+/// </summary>
+public sealed class EmulatorAccount
+{
+    private static readonly HttpClient Control = new() { Timeout = TimeSpan.FromSeconds(60) };
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private readonly Uri controlUri;
+
+    internal EmulatorAccount(string id, Uri controlUri)
+    {
+        Id = id;
+        this.controlUri = controlUri;
+    }
+
+    public string Id { get; }
+
+    /// <summary>Replaces the account's data with freshly generated data.</summary>
+    public void Reset(int messages, int seed) => Send(HttpMethod.Put, $"accounts/{Id}", new { messages, seed });
+
+    /// <summary>Replaces the account's fault rules; they are tried in the order given.</summary>
+    public void SetFaults(params FaultRule[] rules) => Send(HttpMethod.Put, $"accounts/{Id}/faults", rules);
+
+    public void ClearFaults() => Send(HttpMethod.Delete, $"accounts/{Id}/faults", null);
+
+    /// <summary>The account's API requests so far, in arrival order.</summary>
+    public IReadOnlyList<RecordedRequest> Requests() =>
+        JsonSerializer.Deserialize<List<RecordedRequest>>(Send(HttpMethod.Get, $"accounts/{Id}/requests", null), Json)
+        ?? new List<RecordedRequest>();
+
+    public void ClearRequests() => Send(HttpMethod.Delete, $"accounts/{Id}/requests", null);
+
+    private string Send(HttpMethod method, string relative, object? body)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(controlUri, relative));
+        if (body != null)
+        {
+            request.Content = new StringContent(JsonSerializer.Serialize(body, body.GetType(), Json), Encoding.UTF8, "application/json");
+        }
+        using HttpResponseMessage response = Control.Send(request);
+        using var reader = new StreamReader(response.Content.ReadAsStream());
+        string text = reader.ReadToEnd();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Emulator control call {method} {relative} failed with {(int)response.StatusCode}: {text}");
+        }
+        return text;
+    }
+}

@@ -1,0 +1,26 @@
+using EmailSecurity.Simulator;
+using EsEmulator.Faults;
+using EsEmulator.Recording;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace EsEmulator;
+
+/// <summary>The emulator's state and front door: /_emulator/* is the control API, everything else the Email Security API.</summary>
+public sealed class Emulator
+{
+    public EmailSecurityApi Api { get; } = new();
+    public FaultBook Faults { get; } = new();
+    public RequestLog Requests { get; } = new();
+
+    public Task HandleAsync(HttpContext context)
+    {
+        // RawTarget is the request line as sent: percent-encoding intact, so an encoded '/' stays inside its segment.
+        string rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path + context.Request.QueryString;
+        if (rawTarget == ControlApi.BasePath || rawTarget.StartsWith(ControlApi.BasePath + "/", StringComparison.Ordinal))
+        {
+            return ControlApi.HandleAsync(context, this);
+        }
+        return ApiPipeline.HandleAsync(context, this, ApiTarget.Parse(rawTarget));
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EmailSecurity.Simulator;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace EsEmulator.Faults;
+
+/// <summary>What each fault kind does to the request it claims. See README.md for the table.</summary>
+public static class FaultInjector
+{
+    private const string FixedStaleCursor = "stale-cursor";
+
+    private static readonly JsonSerializerOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static async Task ApplyAsync(FaultRule rule, Reply reply, Func<SimulatedResponse> process, string? requestCursor)
+    {
+        if (rule.DelayMs is > 0)
+        {
+            await Task.Delay(rule.DelayMs.Value);
+        }
+        string outcome = "fault:" + rule.Kind;
+        int status = rule.Status ?? 503;
+        SimulatedResponse response;
+        switch (rule.Kind)
+        {
+            case "status":
+                await reply.SendAsync(status, ErrorBody(rule, status), outcome, rule.RetryAfter);
+                break;
+            case "statusAfterProcessing":
+                process();
+                await reply.SendAsync(status, ErrorBody(rule, status), outcome, rule.RetryAfter);
+                break;
+            case "successFalse":
+                await reply.SendAsync(200, ErrorBody(rule, 200), outcome, rule.RetryAfter);
+                break;
+            case "drop":
+                reply.Drop(outcome);
+                break;
+            case "dropAfterProcessing":
+                process();
+                reply.Drop(outcome);
+                break;
+            case "dropMidBody":
+                response = process();
+                await reply.SendHalfThenDropAsync(response.StatusCode, response.Body, outcome);
+                break;
+            case "malformed":
+                response = process();
+                await reply.SendAsync(200, response.Body.Substring(0, response.Body.Length / 2), outcome);
+                break;
+            case "staleCursor":
+                response = process();
+                await reply.SendAsync(response.StatusCode, RewritePage(response, (_, info) =>
+                    info["next"] = requestCursor ?? response.PageCursor ?? FixedStaleCursor), outcome);
+                break;
+            case "emptyPageWithNext":
+                response = process();
+                await reply.SendAsync(response.StatusCode, RewritePage(response, (body, info) =>
+                {
+                    if (response.PageCursor != null)
+                    {
+                        body["result"] = new JsonArray();
+                        info["count"] = 0;
+                        info["next"] = response.PageCursor;
+                    }
+                }), outcome);
+                break;
+            default: // "delay": the wait above was the whole fault.
+                response = process();
+                await reply.SendAsync(response.StatusCode, response.Body, outcome);
+                break;
+        }
+    }
+
+    /// <summary>Edits result_info of a successful list answer; any other answer passes unchanged.</summary>
+    private static string RewritePage(SimulatedResponse response, Action<JsonObject, JsonObject> edit)
+    {
+        if (response.StatusCode != 200 || JsonNode.Parse(response.Body) is not JsonObject body || body["result_info"] is not JsonObject info)
+        {
+            return response.Body;
+        }
+        edit(body, info);
+        return body.ToJsonString(WriteOptions);
+    }
+
+    private static string ErrorBody(FaultRule rule, int status)
+    {
+        int code = rule.ErrorCode ?? (status == 429 ? 971 : 1000);
+        string message = rule.ErrorMessage
+            ?? (status == 429 ? "Please wait and consider throttling your request speed"
+                : status == 200 ? "Simulated failure"
+                : "Simulated fault: " + status + " " + ReasonPhrases.GetReasonPhrase(status));
+        return ApiEnvelope.Error(code, message);
+    }
+}

@@ -1,0 +1,56 @@
+namespace EsEmulator.Faults;
+
+/// <summary>One fault rule as PUT to /_emulator/accounts/{id}/faults (camelCase JSON).</summary>
+public sealed class FaultRule
+{
+    public static readonly string[] Kinds =
+    {
+        "status", "statusAfterProcessing", "drop", "dropAfterProcessing", "dropMidBody", "malformed",
+        "successFalse", "delay", "staleCursor", "emptyPageWithNext",
+    };
+
+    /// <summary>HTTP method to match; null matches any.</summary>
+    public string? Method { get; set; }
+
+    /// <summary>Substring of the decoded path after /email-security; null matches any.</summary>
+    public string? Path { get; set; }
+
+    /// <summary>Matching requests to let through before the rule starts applying.</summary>
+    public int Skip { get; set; }
+
+    /// <summary>Matching requests the rule applies to before it is spent; 0 means forever.</summary>
+    public int Times { get; set; } = 1;
+
+    public string Kind { get; set; } = "";
+    public int? Status { get; set; }
+    public string? RetryAfter { get; set; }
+    public int? DelayMs { get; set; }
+    public int? ErrorCode { get; set; }
+    public string? ErrorMessage { get; set; }
+
+    /// <summary>A problem that makes the rule unusable, or null.</summary>
+    public string? Problem()
+    {
+        if (!Kinds.Contains(Kind))
+        {
+            return "kind: must be one of " + string.Join(", ", Kinds);
+        }
+        if (Skip < 0 || Times < 0 || DelayMs < 0)
+        {
+            return "skip, times and delayMs must not be negative";
+        }
+        if (Kind == "delay" && DelayMs is null)
+        {
+            return "delayMs: is required for kind delay";
+        }
+        if (Status is < 100 or > 599)
+        {
+            return "status: must be an HTTP status code";
+        }
+        return null;
+    }
+
+    public bool Matches(string method, string path) =>
+        (Method is null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase))
+        && (Path is null || path.Contains(Path, StringComparison.Ordinal));
+}
