@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+
+namespace EmailSecurity.Client
+{
+    /// <summary>A successful answer: the envelope's result with its paging information and informational messages.</summary>
+    internal sealed class ApiResult<T>
+    {
+        public ApiResult(T result, ResultInfo? info, IReadOnlyList<ApiMessage> messages)
+        {
+            Result = result;
+            Info = info;
+            Messages = messages;
+        }
+
+        public T Result { get; }
+
+        public ResultInfo? Info { get; }
+
+        public IReadOnlyList<ApiMessage> Messages { get; }
+    }
+
+    /// <summary>One page of a list, in the order the API returned it.</summary>
+    internal sealed class ApiPage<T>
+    {
+        public ApiPage(int number, IReadOnlyList<T> items, ResultInfo? info)
+        {
+            Number = number;
+            Items = items;
+            Info = info;
+        }
+
+        /// <summary>1 for the first page fetched in this run, whichever paging style the endpoint uses.</summary>
+        public int Number { get; }
+
+        public IReadOnlyList<T> Items { get; }
+
+        public ResultInfo? Info { get; }
+    }
+}

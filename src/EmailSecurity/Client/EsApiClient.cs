@@ -1,0 +1,217 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using EmailSecurity.Client.Http;
+
+namespace EmailSecurity.Client
+{
+    /// <summary>
+    /// The REST core every cmdlet uses: sends an <see cref="ApiRequest"/> for one connection, unwraps the v4
+    /// envelope and turns every kind of failure into an <see cref="EsApiException"/>.
+    /// </summary>
+    internal sealed class EsApiClient
+    {
+        private readonly EsConnection connection;
+        private readonly IApiObserver observer;
+        private readonly HttpPipeline pipeline;
+
+        public EsApiClient(EsConnection connection, IApiObserver observer, HttpPipeline? pipeline = null)
+        {
+            this.connection = connection;
+            this.observer = observer;
+            this.pipeline = pipeline ?? HttpPipeline.Default;
+        }
+
+        public EsConnection Connection => connection;
+
+        public async Task<ApiResult<T>> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken)
+        {
+            var uri = request.BuildUri(connection.BaseUri, connection.AccountId);
+            using (var message = new HttpRequestMessage(request.Method, uri))
+            {
+                if (request.Body != null)
+                {
+                    var json = JsonSerializer.Serialize(request.Body, request.Body.GetType(), ApiJson.Options);
+                    observer.Debug($"{request.Method} {uri} body: {json}");
+                    message.Content = new StringContent(json, Encoding.UTF8, "application/json");
+                }
+
+                new RequestContext(connection, observer, request.IsIdempotent).AttachTo(message);
+
+                HttpResponseMessage response;
+                try
+                {
+                    response = await pipeline.ClientFor(connection).SendAsync(message, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception error) when (IsTransportFailure(error, cancellationToken))
+                {
+                    throw TransportFailure(request, uri, error);
+                }
+
+                using (response)
+                {
+                    return await ReadAsync<T>(request, uri, response).ConfigureAwait(false);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Every page of a list, fetched one after the other as the caller consumes them. Message search pages by
+        /// cursor (<c>result_info.next</c>); the other lists by page number. A cursor or page number that comes back a
+        /// second time ends the run with an error rather than looping forever.
+        /// </summary>
+        public async IAsyncEnumerable<ApiPage<T>> PagesAsync<T>(
+            ApiRequest request,
+            PagingStyle style,
+            int pageSize,
+            [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var seenCursors = new HashSet<string>(StringComparer.Ordinal);
+            string? cursor = null;
+            for (var number = 1; ; number++)
+            {
+                var pageRequest = request.Clone().WithQuery("per_page", pageSize);
+                pageRequest = style == PagingStyle.Cursor ? pageRequest.WithQuery("cursor", cursor) : pageRequest.WithQuery("page", number);
+
+                var answer = await SendAsync<List<T>>(pageRequest, cancellationToken).ConfigureAwait(false);
+                var items = (IReadOnlyList<T>?)answer.Result ?? Array.Empty<T>();
+                var info = answer.Info;
+                yield return new ApiPage<T>(number, items, info);
+
+                if (style == PagingStyle.Cursor)
+                {
+                    var next = info?.Next;
+                    if (string.IsNullOrEmpty(next))
+                    {
+                        yield break;
+                    }
+
+                    if (!seenCursors.Add(next!))
+                    {
+                        throw PagingLoop(pageRequest, $"the API returned the cursor of an earlier page again after page {number}");
+                    }
+
+                    cursor = next;
+                }
+                else
+                {
+                    if (info?.Page is int returned && returned != number)
+                    {
+                        throw PagingLoop(pageRequest, $"page {number} was asked for and page {returned} came back");
+                    }
+
+                    var total = info?.TotalCount;
+                    var endReached = items.Count == 0 || items.Count < pageSize || (total.HasValue && (long)number * pageSize >= total.Value);
+                    if (endReached)
+                    {
+                        yield break;
+                    }
+                }
+            }
+        }
+
+        private async Task<ApiResult<T>> ReadAsync<T>(ApiRequest request, Uri uri, HttpResponseMessage response)
+        {
+            var cfRay = response.Headers.TryGetValues("cf-ray", out var rays) ? rays.FirstOrDefault() : null;
+            var status = response.StatusCode;
+            var body = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+
+            ApiEnvelope<T>? envelope = null;
+            JsonException? unreadable = null;
+            try
+            {
+                envelope = body.Length == 0 ? null : JsonSerializer.Deserialize<ApiEnvelope<T>>(body, ApiJson.Options);
+            }
+            catch (JsonException error)
+            {
+                unreadable = error;
+            }
+
+            var succeeded = (int)status >= 200 && (int)status < 300;
+            if (succeeded && envelope != null && envelope.Success)
+            {
+                if (envelope.Messages?.Count > 0)
+                {
+                    observer.Verbose($"{request.Method} {request.Path}: API says {string.Join("; ", envelope.Messages)}");
+                }
+
+                return new ApiResult<T>(envelope.Result!, envelope.ResultInfo, envelope.Messages ?? new List<ApiMessage>());
+            }
+
+            var errors = (IReadOnlyList<ApiMessage>?)envelope?.Errors ?? Array.Empty<ApiMessage>();
+            EsFailureKind kind;
+            string summary;
+            if (succeeded && envelope == null)
+            {
+                kind = EsFailureKind.BadResponse;
+                summary = unreadable != null
+                    ? $"The API answered HTTP {(int)status} with a body that is not valid JSON ({unreadable.Message})"
+                    : $"The API answered HTTP {(int)status} with an empty body";
+            }
+            else
+            {
+                kind = (int)status == 429 ? EsFailureKind.RateLimited
+                    : (int)status >= 500 ? EsFailureKind.Ambiguous
+                    : EsFailureKind.Rejected;
+                summary = errors.Count > 0
+                    ? string.Join("; ", errors.Select(e => e.ToString()))
+                    : succeeded ? "The API reported failure without a message" : $"HTTP {(int)status} {response.ReasonPhrase}";
+                if (kind == EsFailureKind.Ambiguous && !request.IsIdempotent)
+                {
+                    summary += ". The request may have been carried out; it was not sent again";
+                }
+            }
+
+            var where = $"[{request.Method} {request.Path}, HTTP {(int)status}{(cfRay != null ? ", cf-ray " + cfRay : string.Empty)}]";
+            return ThrowApiError<T>(new EsApiException($"{summary}. {where}", request.Method.Method, uri, status, errors, cfRay, kind, unreadable));
+        }
+
+        private static ApiResult<T> ThrowApiError<T>(EsApiException error) => throw error;
+
+        private static bool IsTransportFailure(Exception error, CancellationToken cancellationToken) =>
+            error is HttpRequestException || error is IOException || error is TimeoutException ||
+            (error is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+
+        private static EsApiException TransportFailure(ApiRequest request, Uri uri, Exception error)
+        {
+            var what = request.IsIdempotent
+                ? "No answer from the API"
+                : "No answer from the API; the request may have been carried out and was not sent again";
+            return new EsApiException(
+                $"{what}: {error.GetBaseException().Message} [{request.Method} {request.Path}]",
+                request.Method.Method,
+                uri,
+                null,
+                Array.Empty<ApiMessage>(),
+                null,
+                EsFailureKind.Ambiguous,
+                error);
+        }
+
+        private EsApiException PagingLoop(ApiRequest request, string what) =>
+            new EsApiException(
+                $"Stopped paging because {what}; continuing would repeat results forever. [{request.Method} {request.Path}]",
+                request.Method.Method,
+                request.BuildUri(connection.BaseUri, connection.AccountId),
+                HttpStatusCode.OK,
+                Array.Empty<ApiMessage>(),
+                null,
+                EsFailureKind.PagingLoop);
+    }
+
+    internal enum PagingStyle
+    {
+        /// <summary><c>cursor</c> and <c>result_info.next</c> (message search).</summary>
+        Cursor,
+
+        /// <summary><c>page</c> and <c>per_page</c> with <c>result_info.total_count</c> (settings, submissions).</summary>
+        PageNumber,
+    }
+}

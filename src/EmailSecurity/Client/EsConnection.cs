@@ -1,0 +1,61 @@
+using System;
+using System.Security;
+
+namespace EmailSecurity
+{
+    /// <summary>How a connection proves who it is to the API.</summary>
+    public enum EsAuthKind
+    {
+        ApiToken,
+        ApiKey,
+        Sandbox,
+    }
+
+    /// <summary>
+    /// One account on one API endpoint with its credential. The secret lives only in a SecureString and is
+    /// read at the moment a request is signed; nothing here prints it.
+    /// </summary>
+    public sealed class EsConnection
+    {
+        public const string DefaultBaseUri = "https://api.cloudflare.com/client/v4";
+
+        internal EsConnection(string accountId, Uri baseUri, EsAuthKind authKind, SecureString? secret, string? email)
+        {
+            AccountId = accountId;
+            BaseUri = baseUri;
+            AuthKind = authKind;
+            Secret = secret;
+            Email = email;
+            ConnectedAt = DateTimeOffset.UtcNow;
+        }
+
+        public string AccountId { get; }
+
+        public Uri BaseUri { get; }
+
+        public EsAuthKind AuthKind { get; }
+
+        /// <summary>The e-mail address that goes with a legacy API key; empty for tokens.</summary>
+        public string? Email { get; }
+
+        public DateTimeOffset ConnectedAt { get; }
+
+        public bool IsSandbox => AuthKind == EsAuthKind.Sandbox;
+
+        internal SecureString? Secret { get; private set; }
+
+        /// <summary>A copy of this connection that works on another account with the same credential.</summary>
+        internal EsConnection ForAccount(string accountId) =>
+            string.Equals(accountId, AccountId, StringComparison.Ordinal)
+                ? this
+                : new EsConnection(accountId, BaseUri, AuthKind, Secret, Email);
+
+        internal void ForgetSecret()
+        {
+            Secret?.Dispose();
+            Secret = null;
+        }
+
+        public override string ToString() => $"{AccountId} at {BaseUri} ({AuthKind})";
+    }
+}

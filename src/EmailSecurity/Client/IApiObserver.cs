@@ -1,0 +1,32 @@
+namespace EmailSecurity.Client
+{
+    /// <summary>
+    /// Where the core reports what it does. The core runs on worker threads and never touches the pipeline;
+    /// a cmdlet supplies an observer that carries these lines over to its own thread (Verbose, Debug, Warning).
+    /// </summary>
+    internal interface IApiObserver
+    {
+        void Verbose(string message);
+
+        void Debug(string message);
+
+        void Warning(string message);
+    }
+
+    internal sealed class SilentObserver : IApiObserver
+    {
+        public static readonly SilentObserver Instance = new SilentObserver();
+
+        public void Verbose(string message)
+        {
+        }
+
+        public void Debug(string message)
+        {
+        }
+
+        public void Warning(string message)
+        {
+        }
+    }
+}

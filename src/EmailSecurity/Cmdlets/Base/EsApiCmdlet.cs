@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using EmailSecurity.Client;
+
+namespace EmailSecurity.Cmdlets
+{
+    /// <summary>
+    /// Base of the cmdlets that call the API: the <c>-Connection</c> and <c>-AccountId</c> every one of them takes,
+    /// and the client for that connection.
+    /// </summary>
+    public abstract class EsApiCmdlet : EsCmdlet
+    {
+        private EsConnection? resolved;
+
+        /// <summary>A connection from <c>Connect-EsAccount -PassThru</c>; the session's connection when omitted.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public EsConnection? Connection { get; set; }
+
+        /// <summary>Works on this account with the connection's credential.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ValidatePattern("^[A-Za-z0-9_-]{1,64}$")]
+        public string? AccountId { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            var connection = Connection ?? EsSession.Current;
+            if (connection == null)
+            {
+                ThrowTerminatingError(ErrorRecords.NotConnected());
+            }
+
+            resolved = AccountId == null ? connection : connection!.ForAccount(AccountId);
+        }
+
+        internal EsConnection ActiveConnection => resolved ?? throw new InvalidOperationException("BeginProcessing has not run.");
+
+        /// <summary>
+        /// Streams every item of a paged list to the pipeline as its page arrives, fetching the next page while the
+        /// current one is written. Honours -First, -Skip and -IncludeTotalCount when the cmdlet supports paging, and
+        /// asks for no more per page than -First needs.
+        /// </summary>
+        internal void WritePaged<T>(ApiRequest request, PagingStyle style, int pageSize)
+            where T : class
+        {
+            var paging = PagingParameters; // null unless the cmdlet declares SupportsPaging
+            var skip = paging?.Skip ?? 0UL;
+            var first = paging?.First ?? ulong.MaxValue;
+            if (first < ulong.MaxValue && first + skip < (ulong)pageSize)
+            {
+                pageSize = (int)Math.Max(1UL, first + skip);
+            }
+
+            RunApi(async (client, bridge, token) =>
+            {
+                ulong skipped = 0, written = 0;
+                if (first == 0)
+                {
+                    return;
+                }
+
+                var pages = client.PagesAsync<T>(request, style, pageSize, token).GetAsyncEnumerator(token);
+                try
+                {
+                    while (await pages.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        var page = pages.Current;
+                        if (page.Number == 1 && paging != null && paging.IncludeTotalCount)
+                        {
+                            var total = page.Info?.TotalCount;
+                            bridge.Post(() => WriteObject(paging.NewTotalCount(total.HasValue ? (ulong)total.Value : 0UL, total.HasValue ? 1.0 : 0.0)));
+                        }
+
+                        var batch = new List<object>(page.Items.Count);
+                        foreach (var item in page.Items)
+                        {
+                            if (skipped < skip)
+                            {
+                                skipped++;
+                                continue;
+                            }
+
+                            if (written == first)
+                            {
+                                break;
+                            }
+
+                            batch.Add(item!);
+                            written++;
+                        }
+
+                        await bridge.PostPageAsync(batch, token).ConfigureAwait(false);
+                        if (written == first)
+                        {
+                            return;
+                        }
+                    }
+                }
+                finally
+                {
+                    await pages.DisposeAsync().ConfigureAwait(false);
+                }
+            }, request.Path.Display);
+        }
+
+        /// <summary>Runs API work for the active connection; see <see cref="EsCmdlet.RunAsync"/>.</summary>
+        internal void RunApi(Func<EsApiClient, PipelineBridge, CancellationToken, Task> work, object? errorTarget) =>
+            RunAsync((bridge, token) => work(new EsApiClient(ActiveConnection, bridge), bridge, token), errorTarget);
+    }
+}

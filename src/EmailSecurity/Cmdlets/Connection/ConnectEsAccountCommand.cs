@@ -1,0 +1,197 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using EmailSecurity.Sandbox;
+
+namespace EmailSecurity.Cmdlets.Connection
+{
+    /// <summary>
+    /// Sets the session's connection: an account id with an API token (or a legacy key and e-mail), from parameters,
+    /// an Automation credential or the environment variables Cloudflare's own SDKs read; or the in-memory sandbox.
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Connect, "EsAccount", DefaultParameterSetName = TokenSet)]
+    [OutputType(typeof(EsConnection))]
+    public sealed class ConnectEsAccountCommand : EsCmdlet
+    {
+        private const string TokenSet = "Token";
+        private const string KeySet = "ApiKey";
+        private const string CredentialSet = "Credential";
+        private const string SandboxSet = "Sandbox";
+
+        [Parameter(ParameterSetName = TokenSet, Position = 0)]
+        [Parameter(ParameterSetName = KeySet, Position = 0)]
+        [Parameter(ParameterSetName = SandboxSet, Position = 0)]
+        [ValidatePattern("^[A-Za-z0-9_-]{1,64}$")]
+        public string? AccountId { get; set; }
+
+        [Parameter(ParameterSetName = TokenSet)]
+        [ValidateNotNull]
+        public SecureString? ApiToken { get; set; }
+
+        [Parameter(ParameterSetName = KeySet, Mandatory = true)]
+        [ValidateNotNull]
+        public SecureString? ApiKey { get; set; }
+
+        [Parameter(ParameterSetName = KeySet, Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string? Email { get; set; }
+
+        /// <summary>User name = account id, password = API token: the shape of an Azure Automation credential asset.</summary>
+        [Parameter(ParameterSetName = CredentialSet, Mandatory = true)]
+        [ValidateNotNull]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        [Parameter(ParameterSetName = TokenSet)]
+        [Parameter(ParameterSetName = KeySet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [ValidateNotNull]
+        public Uri? BaseUri { get; set; }
+
+        [Parameter(ParameterSetName = SandboxSet, Mandatory = true)]
+        public SwitchParameter Sandbox { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void EndProcessing()
+        {
+            var connection = ParameterSetName == SandboxSet ? ConnectSandbox() : ConnectAccount();
+            EsSession.Current = connection;
+            WriteVerbose($"Connected to account {connection.AccountId} at {connection.BaseUri} ({connection.AuthKind}).");
+            if (PassThru)
+            {
+                WriteObject(connection);
+            }
+        }
+
+        private EsConnection ConnectSandbox()
+        {
+            var account = AccountId ?? Guid.NewGuid().ToString("N");
+            return new EsConnection(account, SandboxApi.BaseUri, EsAuthKind.Sandbox, null, null);
+        }
+
+        private EsConnection ConnectAccount()
+        {
+            var baseUri = ResolveBaseUri();
+            switch (ParameterSetName)
+            {
+                case CredentialSet:
+                    var accountFromCredential = Credential!.UserName?.Trim();
+                    if (string.IsNullOrEmpty(accountFromCredential))
+                    {
+                        Fail("The credential's user name must be the Cloudflare account id.", "EsCredentialWithoutAccount", Credential);
+                    }
+
+                    ValidateAccountId(accountFromCredential!);
+                    return new EsConnection(accountFromCredential!, baseUri, EsAuthKind.ApiToken, Credential.Password.Copy(), null);
+                case KeySet:
+                    return new EsConnection(ResolveAccountId(), baseUri, EsAuthKind.ApiKey, ApiKey!.Copy(), Email);
+                default:
+                    return ConnectWithTokenOrEnvironment(baseUri);
+            }
+        }
+
+        private EsConnection ConnectWithTokenOrEnvironment(Uri baseUri)
+        {
+            if (ApiToken != null)
+            {
+                return new EsConnection(ResolveAccountId(), baseUri, EsAuthKind.ApiToken, ApiToken.Copy(), null);
+            }
+
+            var token = Environment.GetEnvironmentVariable("CLOUDFLARE_API_TOKEN");
+            var key = Environment.GetEnvironmentVariable("CLOUDFLARE_API_KEY");
+            var email = Environment.GetEnvironmentVariable("CLOUDFLARE_EMAIL");
+            var hasKey = !string.IsNullOrEmpty(key) && !string.IsNullOrEmpty(email);
+            if (!string.IsNullOrEmpty(token))
+            {
+                if (hasKey)
+                {
+                    WriteWarning("Both CLOUDFLARE_API_TOKEN and CLOUDFLARE_API_KEY with CLOUDFLARE_EMAIL are set; using the API token.");
+                }
+
+                return new EsConnection(ResolveAccountId(), baseUri, EsAuthKind.ApiToken, ToSecureString(token!), null);
+            }
+
+            if (hasKey)
+            {
+                return new EsConnection(ResolveAccountId(), baseUri, EsAuthKind.ApiKey, ToSecureString(key!), email);
+            }
+
+            Fail(
+                "No credential given. Pass -ApiToken (or -ApiKey with -Email, or -Credential), or set CLOUDFLARE_API_TOKEN " +
+                "(or CLOUDFLARE_API_KEY and CLOUDFLARE_EMAIL). To try the module without an account: Connect-EsAccount -Sandbox.",
+                "EsNoCredential",
+                null);
+            throw new InvalidOperationException("unreachable");
+        }
+
+        private string ResolveAccountId()
+        {
+            var account = AccountId ?? Environment.GetEnvironmentVariable("CLOUDFLARE_ACCOUNT_ID");
+            if (string.IsNullOrWhiteSpace(account))
+            {
+                Fail("No account id given. Pass -AccountId or set CLOUDFLARE_ACCOUNT_ID.", "EsNoAccountId", null);
+            }
+
+            ValidateAccountId(account!.Trim());
+            return account.Trim();
+        }
+
+        private void ValidateAccountId(string account)
+        {
+            foreach (var c in account)
+            {
+                if (!(char.IsLetterOrDigit(c) && c < 128) && c != '-' && c != '_')
+                {
+                    Fail($"'{account}' is not a Cloudflare account id (letters, digits, '-' and '_' only).", "EsInvalidAccountId", account);
+                }
+            }
+        }
+
+        private Uri ResolveBaseUri()
+        {
+            var fromEnvironment = Environment.GetEnvironmentVariable("CLOUDFLARE_BASE_URL");
+            Uri? uri = BaseUri;
+            if (uri == null && !string.IsNullOrWhiteSpace(fromEnvironment) && !Uri.TryCreate(fromEnvironment!.Trim(), UriKind.Absolute, out uri))
+            {
+                Fail($"CLOUDFLARE_BASE_URL '{fromEnvironment}' is not an absolute URI.", "EsInvalidBaseUri", fromEnvironment);
+            }
+
+            uri = uri ?? new Uri(EsConnection.DefaultBaseUri);
+            if (!uri.IsAbsoluteUri)
+            {
+                Fail($"The base URI '{uri}' must be absolute, for example {EsConnection.DefaultBaseUri}.", "EsInvalidBaseUri", uri);
+            }
+
+            var secure = uri.Scheme == Uri.UriSchemeHttps;
+            var loopbackHttp = uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri);
+            if (!secure && !loopbackHttp)
+            {
+                Fail($"The base URI '{uri}' is not https. Plain http is accepted only for loopback addresses (a local emulator), because the credential would travel in clear text.", "EsInsecureBaseUri", uri);
+            }
+
+            return uri;
+        }
+
+        private static bool IsLoopback(Uri uri) =>
+            uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+
+        private static SecureString ToSecureString(string value)
+        {
+            var secure = new SecureString();
+            foreach (var c in value)
+            {
+                secure.AppendChar(c);
+            }
+
+            secure.MakeReadOnly();
+            return secure;
+        }
+
+        private void Fail(string message, string errorId, object? target) =>
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target));
+    }
+}

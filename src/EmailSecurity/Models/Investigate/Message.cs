@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace EmailSecurity.Models
+{
+    /// <summary>
+    /// A message found by investigation (<c>GET /investigate</c> and <c>GET /investigate/{id}</c>). Fields past their
+    /// end of life (<c>ts</c>, <c>action_log</c>, <c>findings</c>) are not modelled; if an older API still sends them
+    /// they land in <see cref="AdditionalFields"/> with anything else the API adds later.
+    /// </summary>
+    public sealed class Message
+    {
+        /// <summary>The investigate id: what every other message cmdlet takes.</summary>
+        [JsonPropertyName("id")]
+        public string Id { get; set; } = string.Empty;
+
+        [JsonPropertyName("postfix_id")]
+        public string? PostfixId { get; set; }
+
+        [JsonPropertyName("scanned_at")]
+        public DateTimeOffset? ScannedAt { get; set; }
+
+        [JsonPropertyName("sent_at")]
+        public DateTimeOffset? SentAt { get; set; }
+
+        [JsonPropertyName("sent_date")]
+        public string? SentDate { get; set; }
+
+        [JsonPropertyName("from")]
+        public string? From { get; set; }
+
+        [JsonPropertyName("from_name")]
+        public string? FromName { get; set; }
+
+        [JsonPropertyName("to")]
+        public string[]? To { get; set; }
+
+        [JsonPropertyName("to_name")]
+        public string[]? ToName { get; set; }
+
+        [JsonPropertyName("subject")]
+        public string? Subject { get; set; }
+
+        [JsonPropertyName("final_disposition")]
+        public string? FinalDisposition { get; set; }
+
+        [JsonPropertyName("is_quarantined")]
+        public bool IsQuarantined { get; set; }
+
+        [JsonPropertyName("is_phish_submission")]
+        public bool IsPhishSubmission { get; set; }
+
+        [JsonPropertyName("alert_id")]
+        public string? AlertId { get; set; }
+
+        /// <summary>The RFC 5322 Message-ID header.</summary>
+        [JsonPropertyName("message_id")]
+        public string? MessageId { get; set; }
+
+        [JsonPropertyName("client_recipients")]
+        public string[]? ClientRecipients { get; set; }
+
+        [JsonPropertyName("detection_reasons")]
+        public string[]? DetectionReasons { get; set; }
+
+        [JsonPropertyName("threat_categories")]
+        public string[]? ThreatCategories { get; set; }
+
+        [JsonPropertyName("delivery_mode")]
+        public string? DeliveryMode { get; set; }
+
+        [JsonPropertyName("delivery_status")]
+        public string[]? DeliveryStatus { get; set; }
+
+        [JsonPropertyName("post_delivery_operations")]
+        public string[]? PostDeliveryOperations { get; set; }
+
+        [JsonPropertyName("envelope_from")]
+        public string? EnvelopeFrom { get; set; }
+
+        [JsonPropertyName("envelope_to")]
+        public string[]? EnvelopeTo { get; set; }
+
+        [JsonPropertyName("replyto")]
+        public string? ReplyTo { get; set; }
+
+        [JsonPropertyName("edf_hash")]
+        public string? EdfHash { get; set; }
+
+        [JsonPropertyName("htmltext_structure_hash")]
+        public string? HtmlTextStructureHash { get; set; }
+
+        [JsonPropertyName("postfix_id_outbound")]
+        public string? PostfixIdOutbound { get; set; }
+
+        [JsonPropertyName("properties")]
+        public MessageProperties? Properties { get; set; }
+
+        [JsonPropertyName("validation")]
+        public MessageValidation? Validation { get; set; }
+
+        /// <summary>Fields this version of the module does not know, kept as the API sent them.</summary>
+        [JsonExtensionData]
+        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+        public override string ToString() => Id;
+    }
+
+    /// <summary>Why a message was allowed or blocked by a pattern.</summary>
+    public sealed class MessageProperties
+    {
+        [JsonPropertyName("allowlisted_pattern")]
+        public string? AllowlistedPattern { get; set; }
+
+        [JsonPropertyName("allowlisted_pattern_type")]
+        public string? AllowlistedPatternType { get; set; }
+
+        [JsonPropertyName("blocklisted_message")]
+        public bool? BlocklistedMessage { get; set; }
+
+        [JsonPropertyName("blocklisted_pattern")]
+        public string? BlocklistedPattern { get; set; }
+
+        /// <summary>The API's legacy name for the allowlist pattern type.</summary>
+        [JsonPropertyName("whitelisted_pattern_type")]
+        public string? WhitelistedPatternType { get; set; }
+
+        [JsonExtensionData]
+        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+    }
+
+    /// <summary>SPF, DKIM and DMARC results.</summary>
+    public sealed class MessageValidation
+    {
+        [JsonPropertyName("spf")]
+        public string? Spf { get; set; }
+
+        [JsonPropertyName("dkim")]
+        public string? Dkim { get; set; }
+
+        [JsonPropertyName("dmarc")]
+        public string? Dmarc { get; set; }
+
+        [JsonPropertyName("comment")]
+        public string? Comment { get; set; }
+
+        [JsonExtensionData]
+        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+        public override string ToString() => $"spf={Spf ?? "-"} dkim={Dkim ?? "-"} dmarc={Dmarc ?? "-"}";
+    }
+}
