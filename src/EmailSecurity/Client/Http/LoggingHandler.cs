@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 namespace EmailSecurity.Client.Http
 {
     /// <summary>
-    /// Reports every attempt on the wire: method, URL, status and time. Innermost in the chain so each retry shows.
+    /// Reports every attempt on the wire: method, URL, status and time (Verbose), and the start of each (Debug). Innermost in the chain so each retry shows.
     /// Headers are never logged: they carry the credential.
     /// </summary>
     internal sealed class LoggingHandler : DelegatingHandler
@@ -16,7 +16,7 @@ namespace EmailSecurity.Client.Http
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var observer = RequestContext.Of(request)?.Observer ?? SilentObserver.Instance;
-            observer.Verbose($"{request.Method} {request.RequestUri}");
+            observer.Debug($"Sending {request.Method} {request.RequestUri}");
             var clock = Stopwatch.StartNew();
             try
             {

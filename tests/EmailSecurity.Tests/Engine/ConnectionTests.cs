@@ -1,0 +1,239 @@
+using EmailSecurity.Models;
+using EmailSecurity.Tests.Infrastructure;
+
+namespace EmailSecurity.Tests.Engine;
+
+[Collection("Emulator")]
+public sealed class ConnectionTests : ModuleTest
+{
+    public ConnectionTests(EmulatorFixture emulator)
+        : base(emulator)
+    {
+    }
+
+    [Fact]
+    public void A_token_is_sent_as_a_bearer_credential_with_a_user_agent()
+    {
+        var (session, account) = Connected();
+
+        session.Run("Get-EsMessage -First 1").ShouldSucceed();
+
+        var request = Assert.Single(account.Requests());
+        Assert.Equal("Bearer " + Token, request.Authorization);
+        Assert.Matches(@"^EmailSecurity-PowerShell/\d+\.\d+\.\d+ \(PowerShell 7\.\d+\.\d+; \.NET", request.UserAgent);
+    }
+
+    [Fact]
+    public void A_legacy_key_is_sent_with_the_email()
+    {
+        var account = Emulator.NewAccount();
+        var session = NewSession();
+        session.SetVariable("key", Secure("legacy-global-key-123"));
+
+        session.Run($"Connect-EsAccount -AccountId {account.Id} -ApiKey $key -Email admin@contoso.example -BaseUri '{Emulator.ApiBaseUri}'; Get-EsMessage -First 1").ShouldSucceed();
+
+        var request = Assert.Single(account.Requests());
+        Assert.Null(request.Authorization);
+        Assert.Equal("legacy-global-key-123", request.AuthKey);
+        Assert.Equal("admin@contoso.example", request.AuthEmail);
+    }
+
+    [Fact]
+    public void A_credential_asset_gives_the_account_id_and_the_token()
+    {
+        var account = Emulator.NewAccount();
+        var session = NewSession();
+        session.SetVariable("credential", new System.Management.Automation.PSCredential(account.Id, Secure("automation-token")));
+
+        session.Run($"Connect-EsAccount -Credential $credential -BaseUri '{Emulator.ApiBaseUri}'; Get-EsMessage -First 1").ShouldSucceed();
+
+        Assert.Equal("Bearer automation-token", Assert.Single(account.Requests()).Authorization);
+    }
+
+    [Fact]
+    public void Connection_passes_through_and_serves_several_accounts_in_one_session()
+    {
+        var first = Emulator.NewAccount();
+        var second = Emulator.NewAccount();
+        var session = NewSession();
+        session.SetVariable("t", Secure(Token));
+
+        var result = session.Run(
+            $"$a = Connect-EsAccount -AccountId {first.Id} -ApiToken $t -BaseUri '{Emulator.ApiBaseUri}' -PassThru; " +
+            $"$b = Connect-EsAccount -AccountId {second.Id} -ApiToken $t -BaseUri '{Emulator.ApiBaseUri}' -PassThru; " +
+            "Get-EsMessage -First 1 -Connection $a; Get-EsMessage -First 1; Get-EsMessage -First 1 -AccountId " + first.Id);
+
+        result.ShouldSucceed();
+        Assert.Equal(2, first.Requests().Count);
+        Assert.Single(second.Requests());
+    }
+
+    [Fact]
+    public void Get_EsConnection_shows_the_account_but_never_the_secret()
+    {
+        var (session, account) = Connected();
+
+        var result = session.RunFormatted("Get-EsConnection; Get-EsConnection | ForEach-Object { $_.PSObject.Properties | ForEach-Object { \"$($_.Name)=$($_.Value)\" } }");
+
+        result.ShouldSucceed();
+        Assert.Contains(account.Id, result.HostText);
+        Assert.Contains("ApiToken", result.HostText);
+        Assert.DoesNotContain(Token, result.AllText());
+    }
+
+    [Fact]
+    public void Disconnect_forgets_the_connection()
+    {
+        var (session, _) = Connected();
+
+        var result = session.Run("Disconnect-EsAccount; Get-EsConnection");
+
+        Assert.StartsWith("EsNotConnected", Assert.Single(result.Errors).FullyQualifiedErrorId);
+    }
+
+    [Theory]
+    [InlineData("http://api.example.com/client/v4")]
+    [InlineData("ftp://127.0.0.1/client/v4")]
+    public void A_base_uri_that_would_send_the_token_in_clear_text_is_refused(string baseUri)
+    {
+        var session = NewSession();
+        session.SetVariable("t", Secure(Token));
+
+        var result = session.Run($"Connect-EsAccount -AccountId abc -ApiToken $t -BaseUri '{baseUri}'");
+
+        Assert.StartsWith("EsInsecureBaseUri", Assert.Single(result.Errors).FullyQualifiedErrorId);
+        Assert.DoesNotContain(Token, result.AllText());
+    }
+
+    [Fact]
+    public void The_sandbox_answers_without_an_account_or_network()
+    {
+        var session = NewSession();
+
+        var result = session.Run("Connect-EsAccount -Sandbox; Get-EsMessage -First 5; Get-EsConnection");
+
+        result.ShouldSucceed();
+        Assert.Equal(5, result.Objects<Message>().Length);
+        Assert.Equal(EsAuthKind.Sandbox, result.Objects<EsConnection>().Single().AuthKind);
+    }
+
+    [Fact]
+    public void The_sandbox_moves_messages_and_remembers_it()
+    {
+        var session = NewSession();
+
+        var result = session.Run(
+            "Connect-EsAccount -Sandbox; $m = Get-EsMessage -First 1; $m | Move-EsMessage -Destination JunkEmail -Confirm:$false; " +
+            "(Get-EsMessage -Id $m.Id).PostDeliveryOperations");
+
+        result.ShouldSucceed();
+        Assert.True(result.Objects<MessageMoveResult>().All(r => r.Success));
+        Assert.Contains("MOVE", result.Output.Select(o => o.BaseObject).OfType<string>());
+    }
+}
+
+/// <summary>Tests that set process environment variables; they run alone because every runspace sees them.</summary>
+[CollectionDefinition("Environment", DisableParallelization = true)]
+public sealed class EnvironmentCollection : ICollectionFixture<EmulatorFixture>
+{
+}
+
+[Collection("Environment")]
+public sealed class EnvironmentConnectionTests : ModuleTest
+{
+    private static readonly string[] Variables = { "CLOUDFLARE_API_TOKEN", "CLOUDFLARE_API_KEY", "CLOUDFLARE_EMAIL", "CLOUDFLARE_ACCOUNT_ID", "CLOUDFLARE_BASE_URL" };
+
+    public EnvironmentConnectionTests(EmulatorFixture emulator)
+        : base(emulator)
+    {
+    }
+
+    [Fact]
+    public void The_SDK_environment_variables_are_read_when_no_credential_is_given()
+    {
+        var account = Emulator.NewAccount();
+        WithEnvironment(new() { ["CLOUDFLARE_API_TOKEN"] = "env-token", ["CLOUDFLARE_ACCOUNT_ID"] = account.Id, ["CLOUDFLARE_BASE_URL"] = Emulator.ApiBaseUri.ToString() }, () =>
+        {
+            var session = NewSession();
+            var result = session.Run("Connect-EsAccount; Get-EsMessage -First 1");
+
+            result.ShouldSucceed();
+            Assert.Equal("Bearer env-token", Assert.Single(account.Requests()).Authorization);
+            Assert.Empty(result.Warnings);
+        });
+    }
+
+    [Fact]
+    public void With_both_a_token_and_a_key_the_token_wins_and_a_warning_says_so()
+    {
+        var account = Emulator.NewAccount();
+        WithEnvironment(new()
+        {
+            ["CLOUDFLARE_API_TOKEN"] = "env-token",
+            ["CLOUDFLARE_API_KEY"] = "env-key",
+            ["CLOUDFLARE_EMAIL"] = "admin@contoso.example",
+            ["CLOUDFLARE_ACCOUNT_ID"] = account.Id,
+            ["CLOUDFLARE_BASE_URL"] = Emulator.ApiBaseUri.ToString(),
+        }, () =>
+        {
+            var session = NewSession();
+            var result = session.Run("Connect-EsAccount; Get-EsMessage -First 1");
+
+            result.ShouldSucceed();
+            var request = Assert.Single(account.Requests());
+            Assert.Equal("Bearer env-token", request.Authorization);
+            Assert.Null(request.AuthKey);
+            Assert.Contains("using the API token", Assert.Single(result.Warnings).Message);
+            Assert.DoesNotContain("env-token", result.AllText());
+            Assert.DoesNotContain("env-key", result.AllText());
+        });
+    }
+
+    [Fact]
+    public void A_key_and_email_from_the_environment_are_used_when_there_is_no_token()
+    {
+        var account = Emulator.NewAccount();
+        WithEnvironment(new() { ["CLOUDFLARE_API_KEY"] = "env-key", ["CLOUDFLARE_EMAIL"] = "admin@contoso.example", ["CLOUDFLARE_ACCOUNT_ID"] = account.Id, ["CLOUDFLARE_BASE_URL"] = Emulator.ApiBaseUri.ToString() }, () =>
+        {
+            var session = NewSession();
+            session.Run("Connect-EsAccount; Get-EsMessage -First 1").ShouldSucceed();
+
+            Assert.Equal("env-key", Assert.Single(account.Requests()).AuthKey);
+        });
+    }
+
+    [Fact]
+    public void Without_any_credential_the_error_lists_the_ways_to_connect()
+    {
+        WithEnvironment(new(), () =>
+        {
+            var result = NewSession().Run("Connect-EsAccount -AccountId abc");
+
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("EsNoCredential", error.FullyQualifiedErrorId);
+            Assert.Contains("CLOUDFLARE_API_TOKEN", error.ToString());
+            Assert.Contains("-Sandbox", error.ToString());
+        });
+    }
+
+    private static void WithEnvironment(Dictionary<string, string> values, Action test)
+    {
+        var saved = Variables.ToDictionary(v => v, Environment.GetEnvironmentVariable);
+        try
+        {
+            foreach (var name in Variables)
+            {
+                Environment.SetEnvironmentVariable(name, values.TryGetValue(name, out var value) ? value : null);
+            }
+
+            test();
+        }
+        finally
+        {
+            foreach (var (name, value) in saved)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Management.Automation;
+using EmailSecurity.Tests.Infrastructure;
+
+namespace EmailSecurity.Tests.Engine;
+
+public sealed class HelpTests : IDisposable
+{
+    private static readonly string[] CommonParameters =
+    {
+        "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ProgressAction", "ErrorVariable", "WarningVariable",
+        "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable", "WhatIf", "Confirm",
+    };
+
+    private readonly EngineSession session = EngineSession.Create();
+
+    public static TheoryData<string> Cmdlets()
+    {
+        var data = new TheoryData<string>();
+        using var session = EngineSession.Create();
+        foreach (var name in session.Run("Get-Command -Module EmailSecurity | ForEach-Object Name").Output)
+        {
+            data.Add(name.ToString());
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void Full_help_has_a_synopsis_a_description_every_parameter_and_examples(string cmdlet)
+    {
+        var help = session.Run($"Get-Help {cmdlet} -Full").Output.Single();
+
+        var synopsis = help.Properties["Synopsis"].Value?.ToString()?.Trim();
+        Assert.False(string.IsNullOrEmpty(synopsis));
+        Assert.NotEqual(cmdlet, synopsis);
+        Assert.DoesNotContain("{{", synopsis);
+        Assert.NotNull(help.Properties["description"].Value);
+
+        var documented = Parameters(help).ToDictionary(p => p.Properties["name"].Value.ToString()!, p => p);
+        var actual = session.Run($"(Get-Command {cmdlet}).Parameters.Keys").Output.Select(o => o.ToString()!)
+            .Where(p => !CommonParameters.Contains(p) && p is not ("First" or "Skip" or "IncludeTotalCount"));
+        foreach (var parameter in actual)
+        {
+            Assert.True(documented.ContainsKey(parameter), $"{cmdlet} -{parameter} has no help");
+            Assert.False(string.IsNullOrWhiteSpace(Text(documented[parameter].Properties["description"]?.Value)), $"{cmdlet} -{parameter} has an empty description");
+        }
+
+        var examples = help.Properties["examples"]?.Value as PSObject;
+        var exampleCount = examples == null ? 0 : ((examples.Properties["example"].Value as object[])?.Length ?? 1);
+        Assert.True(exampleCount >= 2, $"{cmdlet} has {exampleCount} example(s)");
+    }
+
+    [Fact]
+    public void Help_of_Move_EsMessage_renders_for_a_person()
+    {
+        var result = session.RunFormatted("Get-Help Move-EsMessage -Full");
+
+        result.ShouldSucceed();
+        Assert.Contains("SYNOPSIS", result.HostText);
+        Assert.Contains("-Destination", result.HostText);
+        Assert.Contains("JunkEmail", result.HostText);
+        Assert.Contains("Example 1", result.HostText);
+    }
+
+    private static IEnumerable<PSObject> Parameters(PSObject help)
+    {
+        var parameters = (help.Properties["parameters"]?.Value as PSObject)?.Properties["parameter"]?.Value;
+        return parameters switch
+        {
+            object[] many => many.Cast<PSObject>(),
+            PSObject one => new[] { one },
+            _ => Array.Empty<PSObject>(),
+        };
+    }
+
+    private static string Text(object? description) => description switch
+    {
+        object[] paragraphs => string.Concat(paragraphs.Select(p => (p as PSObject)?.Properties["Text"]?.Value?.ToString())),
+        PSObject one => one.Properties["Text"]?.Value?.ToString() ?? string.Empty,
+        _ => description?.ToString() ?? string.Empty,
+    };
+
+    public void Dispose() => session.Dispose();
+}

@@ -1,0 +1,190 @@
+using System.Management.Automation;
+using System.Text.Json;
+using EmailSecurity.Models;
+using EmailSecurity.Tests.Infrastructure;
+
+namespace EmailSecurity.Tests.Engine;
+
+[Collection("Emulator")]
+public sealed class MoveEsMessageTests : ModuleTest
+{
+    public MoveEsMessageTests(EmulatorFixture emulator)
+        : base(emulator)
+    {
+    }
+
+    [Fact]
+    public void Piped_messages_are_moved_in_bulk_requests_covering_exactly_the_piped_ids()
+    {
+        var (session, account) = Connected(messages: 400);
+        var sender = session.Run("Get-EsMessage -First 1").Objects<Message>().Single().From;
+        var expected = session.Run("Get-EsMessage -Sender $s", new Dictionary<string, object?> { ["s"] = sender }).Objects<Message>().Select(m => m.Id).ToList();
+        account.ClearRequests();
+
+        var result = session.Run(
+            "Get-EsMessage -Sender $s | Move-EsMessage -Destination JunkEmail -BatchSize 3 -Confirm:$false",
+            new Dictionary<string, object?> { ["s"] = sender });
+
+        result.ShouldSucceed();
+        var moves = account.Requests().Where(r => r.Method == "POST").ToList();
+        Assert.All(moves, r => Assert.Equal("/investigate/move", r.Path));
+        var sentIds = moves.SelectMany(r => BulkIds(r.Body)).ToList();
+        Assert.Equal(expected.OrderBy(x => x), sentIds.OrderBy(x => x));
+        Assert.Equal((expected.Count + 2) / 3, moves.Count);
+        Assert.All(moves, r => Assert.Equal("JunkEmail", JsonDocument.Parse(r.Body!).RootElement.GetProperty("destination").GetString()));
+        var results = result.Objects<MessageMoveResult>();
+        Assert.Equal(expected.ToHashSet(), results.Select(r => r.MessageId!).ToHashSet());
+        Assert.All(results, r => Assert.True(r.Success));
+    }
+
+    [Fact]
+    public void Five_thousand_piped_messages_take_fifty_bulk_requests()
+    {
+        var (session, account) = Connected(messages: 5000);
+
+        var result = session.Run("Get-EsMessage | Move-EsMessage -Destination DeletedItems -Confirm:$false | ForEach-Object -Begin { $n = 0 } -Process { $n++ } -End { $n }");
+
+        result.ShouldSucceed();
+        var requests = account.Requests();
+        Assert.Equal(5, requests.Count(r => r.Method == "GET"));
+        var moves = requests.Where(r => r.Method == "POST").ToList();
+        Assert.Equal(50, moves.Count);
+        Assert.Equal(5000, moves.SelectMany(r => BulkIds(r.Body)).Distinct().Count());
+        Assert.True(Convert.ToInt32(result.Output.Last().BaseObject) >= 5000);
+    }
+
+    [Fact]
+    public void One_id_uses_the_single_message_endpoint()
+    {
+        var (session, account) = Connected();
+        var id = session.Run("Get-EsMessage -First 1").Objects<Message>().Single().Id;
+        account.ClearRequests();
+
+        var result = session.Run("Move-EsMessage -Id $id -Destination Inbox -Confirm:$false", new Dictionary<string, object?> { ["id"] = id });
+
+        result.ShouldSucceed();
+        var request = Assert.Single(account.Requests());
+        Assert.Equal("POST", request.Method);
+        Assert.Equal($"/investigate/{id}/move", request.Path);
+        Assert.Equal("Inbox", JsonDocument.Parse(request.Body!).RootElement.GetProperty("destination").GetString());
+        Assert.All(result.Objects<MessageMoveResult>(), r => Assert.Equal(id, r.MessageId));
+    }
+
+    [Fact]
+    public void WhatIf_sends_nothing_and_names_each_message_and_the_folder()
+    {
+        var (session, account) = Connected();
+        var ids = session.Run("Get-EsMessage -First 3").Objects<Message>().Select(m => m.Id).ToList();
+        account.ClearRequests();
+
+        var result = session.Run("Get-EsMessage -First 3 | Move-EsMessage -Destination DeletedItems -WhatIf");
+
+        result.ShouldSucceed();
+        Assert.All(account.Requests(), r => Assert.Equal("GET", r.Method));
+        foreach (var id in ids)
+        {
+            Assert.Contains($"What if: Performing the operation \"Move to DeletedItems\" on target \"{id}\".", result.HostText);
+        }
+    }
+
+    [Fact]
+    public void Confirm_asks_once_per_message_and_moves_only_the_accepted_ones()
+    {
+        var (session, account) = Connected(configure: o => { o.PromptAnswers.Enqueue(0); o.PromptAnswers.Enqueue(2); });
+        var ids = session.Run("Get-EsMessage -First 2").Objects<Message>().Select(m => m.Id).ToList();
+        account.ClearRequests();
+
+        var result = session.Run("Get-EsMessage -First 2 | Move-EsMessage -Destination JunkEmail -Confirm");
+
+        result.ShouldSucceed();
+        var move = Assert.Single(account.Requests(), r => r.Method == "POST");
+        Assert.Equal($"/investigate/{ids[0]}/move", move.Path);
+    }
+
+    [Fact]
+    public void A_server_error_on_a_move_is_not_sent_again_and_every_id_of_the_batch_is_reported()
+    {
+        var (session, account) = Connected();
+        var ids = session.Run("Get-EsMessage -First 4").Objects<Message>().Select(m => m.Id).ToList();
+        account.SetFaults(new FaultRule("statusAfterProcessing") { Method = "POST", Path = "/investigate/move", Status = 503, Times = 1, RetryAfter = "0" });
+        account.ClearRequests();
+
+        var result = session.Run("Get-EsMessage -First 4 | Move-EsMessage -Destination JunkEmail -Confirm:$false");
+
+        Assert.Single(account.Requests(), r => r.Method == "POST");
+        Assert.Equal(ids.ToHashSet(), result.Errors.Select(e => (string)e.TargetObject).ToHashSet());
+        Assert.All(result.Errors, e =>
+        {
+            Assert.StartsWith("EsApiServerError", e.FullyQualifiedErrorId);
+            Assert.Contains("may have been carried out", e.ToString());
+        });
+    }
+
+    [Fact]
+    public void A_dropped_connection_on_a_move_is_not_sent_again()
+    {
+        var (session, account) = Connected();
+        var ids = session.Run("Get-EsMessage -First 2").Objects<Message>().Select(m => m.Id).ToList();
+        account.SetFaults(new FaultRule("dropAfterProcessing") { Method = "POST", Times = 1 });
+        account.ClearRequests();
+
+        var result = session.Run("Get-EsMessage -First 2 | Move-EsMessage -Destination JunkEmail -Confirm:$false");
+
+        Assert.Single(account.Requests(), r => r.Method == "POST");
+        Assert.Equal(ids.ToHashSet(), result.Errors.Select(e => (string)e.TargetObject).ToHashSet());
+        Assert.All(result.Errors, e => Assert.StartsWith("EsApiNoAnswer", e.FullyQualifiedErrorId));
+    }
+
+    [Fact]
+    public void A_rate_limited_move_is_sent_again_because_the_API_did_not_process_it()
+    {
+        var (session, account) = Connected();
+        session.Run("Get-EsMessage -First 2").ShouldSucceed();
+        account.SetFaults(new FaultRule("status") { Method = "POST", Status = 429, RetryAfter = "0", Times = 1 });
+        account.ClearRequests();
+
+        var result = session.Run("Get-EsMessage -First 2 | Move-EsMessage -Destination JunkEmail -Confirm:$false");
+
+        result.ShouldSucceed();
+        Assert.Equal(2, account.Requests().Count(r => r.Method == "POST"));
+    }
+
+    [Fact]
+    public void Unknown_ids_in_a_bulk_move_are_errors_naming_the_id()
+    {
+        var (session, account) = Connected();
+        var id = session.Run("Get-EsMessage -First 1").Objects<Message>().Single().Id;
+
+        var result = session.Run("'no-such-message', $id | Move-EsMessage -Destination JunkEmail -Confirm:$false", new Dictionary<string, object?> { ["id"] = id });
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("no-such-message", error.TargetObject);
+        Assert.StartsWith("EsMoveFailed", error.FullyQualifiedErrorId);
+        Assert.Contains(result.Objects<MessageMoveResult>(), r => r.MessageId == id && r.Success);
+    }
+
+    [Fact]
+    public void A_bad_destination_is_a_parameter_error_and_sends_nothing()
+    {
+        var (session, account) = Connected();
+
+        var result = session.Run("Move-EsMessage -Id abc -Destination Outbox -Confirm:$false");
+
+        Assert.Contains(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("ParameterArgumentValidationError", StringComparison.Ordinal));
+        Assert.Empty(account.Requests());
+    }
+
+    [Fact]
+    public void Destination_completes_with_the_folder_names()
+    {
+        var (session, _) = Connected();
+
+        var result = session.Run("$s = 'Move-EsMessage -Destination Recov'; (TabExpansion2 -inputScript $s -cursorColumn $s.Length).CompletionMatches | ForEach-Object CompletionText");
+
+        result.ShouldSucceed();
+        Assert.Equal(new[] { "RecoverableItemsDeletions", "RecoverableItemsPurges" }, result.Output.Select(o => o.ToString()));
+    }
+
+    private static IEnumerable<string> BulkIds(string? body) =>
+        JsonDocument.Parse(body!).RootElement.GetProperty("ids").EnumerateArray().Select(e => e.GetString()!);
+}

@@ -1,0 +1,34 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.Loader;
+
+namespace EmailSecurity.Tests.Infrastructure;
+
+/// <summary>
+/// Loads the module's assemblies (EmailSecurity.dll and its dependencies) from the module folder, the one
+/// Import-Module uses, instead of from the test output. Tests that touch the module's C# types and the engine
+/// that imports the module then share one copy of each assembly, so type checks such as Objects&lt;Message&gt;() work.
+/// </summary>
+public static class ModuleAssemblyResolver
+{
+    private static int registered;
+
+#pragma warning disable CA2255 // A module initializer is the point: it must run before any test touches a module type.
+    [ModuleInitializer]
+#pragma warning restore CA2255
+    internal static void Initialize() => Register();
+
+    public static void Register()
+    {
+        if (Interlocked.Exchange(ref registered, 1) == 0)
+        {
+            AssemblyLoadContext.Default.Resolving += Resolve;
+        }
+    }
+
+    private static Assembly? Resolve(AssemblyLoadContext context, AssemblyName name)
+    {
+        var path = Path.Combine(Paths.ModuleDir, name.Name + ".dll");
+        return File.Exists(path) ? context.LoadFromAssemblyPath(path) : null;
+    }
+}
