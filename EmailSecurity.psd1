@@ -16,6 +16,10 @@
         'Get-EsConnection'
         'Get-EsMessage'
         'Move-EsMessage'
+        'Get-EsBlockedSender'
+        'New-EsBlockedSender'
+        'Set-EsBlockedSender'
+        'Remove-EsBlockedSender'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -53,6 +53,18 @@ namespace EmailSecurity.Client
             return this;
         }
 
+        /// <summary>A parameter the API takes as a list: repeated, <c>name=a&amp;name=b</c>.</summary>
+        public ApiRequest WithQueryValues(string name, IEnumerable<string> values)
+        {
+            query.RemoveAll(p => p.Key == name);
+            foreach (var value in values)
+            {
+                query.Add(new KeyValuePair<string, string>(name, value));
+            }
+
+            return this;
+        }
+
         public ApiRequest WithQuery(string name, bool? value) =>
             WithQuery(name, value.HasValue ? (value.Value ? "true" : "false") : null);
 

@@ -23,6 +23,16 @@ namespace EmailSecurity.Client
             public const string Moved = "MOVED";
         }
 
+        public static class PatternType
+        {
+            public const string Email = "EMAIL";
+            public const string Domain = "DOMAIN";
+            public const string Ip = "IP";
+
+            /// <summary>Returned for old entries; the API refuses it on create and update.</summary>
+            public const string Unknown = "UNKNOWN";
+        }
+
         public static class Folder
         {
             public const string Inbox = "Inbox";

@@ -1,0 +1,28 @@
+using System;
+
+namespace EmailSecurity.Cmdlets
+{
+    /// <summary>Marks a cmdlet parameter as a field of the request body, under the API's own name.</summary>
+    [AttributeUsage(AttributeTargets.Property)]
+    public sealed class ApiFieldAttribute : Attribute
+    {
+        public ApiFieldAttribute(string name)
+        {
+            Name = name;
+        }
+
+        public string Name { get; }
+    }
+
+    /// <summary>Marks a cmdlet parameter as a query parameter of a list, under the API's own name.</summary>
+    [AttributeUsage(AttributeTargets.Property)]
+    public sealed class ApiQueryAttribute : Attribute
+    {
+        public ApiQueryAttribute(string name)
+        {
+            Name = name;
+        }
+
+        public string Name { get; }
+    }
+}

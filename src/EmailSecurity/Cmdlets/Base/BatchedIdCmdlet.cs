@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using EmailSecurity.Client;
+
+namespace EmailSecurity.Cmdlets
+{
+    /// <summary>
+    /// Base of the cmdlets that act on many messages through a bulk endpoint (move, release). Ids from the pipeline
+    /// are confirmed one by one (ShouldProcess), de-duplicated, collected, and sent in batches: a full batch at once,
+    /// the rest at the end. Every id ends in an output object or in an error record that names it; a batch that fails
+    /// in transit reports each id it held, and is not sent again unless the API said it did not process it (429).
+    /// </summary>
+    public abstract class BatchedIdCmdlet<TResult> : EsApiCmdlet
+        where TResult : class
+    {
+        private readonly List<string> pending = new List<string>();
+        private readonly HashSet<string> seen = new HashSet<string>(StringComparer.Ordinal);
+        private bool sentBatch;
+
+        /// <summary>The ids bound for the current pipeline record.</summary>
+        protected abstract IEnumerable<string> IdsOfRecord { get; }
+
+        protected abstract int BatchLimit { get; }
+
+        /// <summary>The ShouldProcess action text, e.g. "Move to JunkEmail".</summary>
+        protected abstract string Action { get; }
+
+        /// <summary>The request for one id; null when the API has only the bulk endpoint.</summary>
+        internal abstract ApiRequest? SingleRequest(string id);
+
+        internal abstract ApiRequest BulkRequest(IReadOnlyList<string> ids);
+
+        /// <summary>The id a result belongs to (filled from the request when the API leaves it out for one id).</summary>
+        protected abstract string? IdOf(TResult result);
+
+        protected abstract void AssignId(TResult result, string id);
+
+        /// <summary>Why a result is a failure for its id, or null when it is a success.</summary>
+        protected abstract string? FailureOf(TResult result);
+
+        protected abstract string FailureErrorId { get; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var id in IdsOfRecord)
+            {
+                if (!seen.Add(id))
+                {
+                    WriteVerbose($"Message {id} was given more than once; it is sent once.");
+                    continue;
+                }
+
+                if (!ShouldProcess(id, Action))
+                {
+                    continue;
+                }
+
+                pending.Add(id);
+                if (pending.Count >= BatchLimit)
+                {
+                    SendPending();
+                }
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            var single = pending.Count == 1 && !sentBatch ? SingleRequest(pending[0]) : null;
+            if (single != null)
+            {
+                var ids = pending.ToArray();
+                pending.Clear();
+                Send(ids, single);
+                return;
+            }
+
+            SendPending();
+        }
+
+        private void SendPending()
+        {
+            if (pending.Count == 0)
+            {
+                return;
+            }
+
+            var ids = pending.ToArray();
+            pending.Clear();
+            sentBatch = true;
+            Send(ids, BulkRequest(ids));
+        }
+
+        private void Send(string[] ids, ApiRequest request)
+        {
+            WriteVerbose($"{Action}: sending {ids.Length} message(s) in one request.");
+            RunApi(async (client, bridge, token) =>
+            {
+                List<TResult> results;
+                try
+                {
+                    results = (await client.SendAsync<List<TResult>>(request, token).ConfigureAwait(false)).Result ?? new List<TResult>();
+                }
+                catch (EsApiException failure)
+                {
+                    bridge.Post(() =>
+                    {
+                        foreach (var id in ids)
+                        {
+                            WriteError(ErrorRecords.From(failure, id));
+                        }
+                    });
+                    return;
+                }
+
+                if (ids.Length == 1)
+                {
+                    foreach (var result in results.Where(r => string.IsNullOrEmpty(IdOf(r))))
+                    {
+                        AssignId(result, ids[0]);
+                    }
+                }
+
+                bridge.Post(() => Report(ids, results));
+            }, ids.Length == 1 ? ids[0] : (object)ids);
+        }
+
+        private void Report(string[] ids, List<TResult> results)
+        {
+            foreach (var result in results)
+            {
+                WriteObject(result);
+                var failure = FailureOf(result);
+                if (failure != null)
+                {
+                    WriteError(new ErrorRecord(
+                        new InvalidOperationException(failure),
+                        FailureErrorId,
+                        ErrorCategory.InvalidResult,
+                        IdOf(result)));
+                }
+            }
+
+            var answered = new HashSet<string>(results.Select(r => IdOf(r) ?? string.Empty), StringComparer.Ordinal);
+            foreach (var id in ids.Where(id => !answered.Contains(id)))
+            {
+                WriteError(new ErrorRecord(
+                    new InvalidOperationException($"The API reported no outcome for message {id} ({Action}); check it with Get-EsMessage -Id before trying again."),
+                    "EsNoOutcome",
+                    ErrorCategory.InvalidResult,
+                    id));
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Reflection;
+using EmailSecurity.Client;
+
+namespace EmailSecurity.Cmdlets
+{
+    /// <summary>
+    /// Reads the parameters a caller bound and marked with <see cref="ApiFieldAttribute"/> or
+    /// <see cref="ApiQueryAttribute"/> into a request body or query. Only bound parameters are taken, which is what
+    /// gives PATCH its meaning: a field the caller did not name is not sent. Values of a ValidateSet are sent in the
+    /// set's own spelling whatever case the caller typed.
+    /// </summary>
+    internal static class BoundApiValues
+    {
+        public static Dictionary<string, object?> Body(PSCmdlet cmdlet, bool includeUnboundSwitches = false)
+        {
+            var body = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var (property, name) in Marked<ApiFieldAttribute>(cmdlet.GetType(), a => a.Name))
+            {
+                var bound = cmdlet.MyInvocation.BoundParameters.ContainsKey(property.Name);
+                if (bound || (includeUnboundSwitches && property.PropertyType == typeof(SwitchParameter)))
+                {
+                    body[name] = ToJsonValue(property, property.GetValue(cmdlet));
+                }
+            }
+
+            return body;
+        }
+
+        public static ApiRequest AddQuery(PSCmdlet cmdlet, ApiRequest request)
+        {
+            foreach (var (property, name) in Marked<ApiQueryAttribute>(cmdlet.GetType(), a => a.Name))
+            {
+                if (!cmdlet.MyInvocation.BoundParameters.ContainsKey(property.Name))
+                {
+                    continue;
+                }
+
+                switch (ToJsonValue(property, property.GetValue(cmdlet)))
+                {
+                    case string[] many:
+                        request = request.WithQueryValues(name, many);
+                        break;
+                    case bool flag:
+                        request = request.WithQuery(name, flag);
+                        break;
+                    case DateTimeOffset time:
+                        request = request.WithQuery(name, time);
+                        break;
+                    case object single:
+                        request = request.WithQuery(name, Convert.ToString(single, System.Globalization.CultureInfo.InvariantCulture));
+                        break;
+                }
+            }
+
+            return request;
+        }
+
+        /// <summary>The names of the parameters that map to body fields, for messages such as "nothing to change".</summary>
+        public static IEnumerable<string> FieldParameterNames(Type cmdletType) =>
+            Marked<ApiFieldAttribute>(cmdletType, a => a.Name).Select(p => "-" + p.Property.Name);
+
+        private static object? ToJsonValue(PropertyInfo property, object? value)
+        {
+            var validSet = property.GetCustomAttribute<ValidateSetAttribute>()?.ValidValues;
+            switch (value)
+            {
+                case null:
+                    return null;
+                case SwitchParameter flag:
+                    return flag.IsPresent;
+                case string text:
+                    return Canonical(text, validSet);
+                case string[] texts:
+                    return texts.Select(t => Canonical(t, validSet)).ToArray();
+                case DateTime time:
+                    return new DateTimeOffset(time.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(time, DateTimeKind.Local) : time);
+                default:
+                    return value;
+            }
+        }
+
+        private static string Canonical(string text, IList<string>? validSet) =>
+            validSet?.FirstOrDefault(v => string.Equals(v, text, StringComparison.OrdinalIgnoreCase)) ?? text;
+
+        private static IEnumerable<(PropertyInfo Property, string Name)> Marked<TAttribute>(Type type, Func<TAttribute, string> name)
+            where TAttribute : Attribute =>
+            type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Select(p => (Property: p, Attribute: p.GetCustomAttribute<TAttribute>()))
+                .Where(p => p.Attribute != null)
+                .Select(p => (p.Property, name(p.Attribute!)));
+    }
+}

@@ -1,0 +1,96 @@
+using System.Management.Automation;
+using EmailSecurity.Client;
+using EmailSecurity.Models;
+
+namespace EmailSecurity.Cmdlets.Settings
+{
+    internal static class BlockedSenders
+    {
+        public static readonly SettingsEndpoint Endpoint = new SettingsEndpoint("/settings/block_senders", "blocked sender", "pattern id");
+    }
+
+    /// <summary>Lists blocked sender patterns (<c>GET /settings/block_senders</c>) or reads them by id.</summary>
+    [Cmdlet(VerbsCommon.Get, "EsBlockedSender", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(BlockedSender))]
+    public sealed class GetEsBlockedSenderCommand : GetSettingCmdlet<BlockedSender>
+    {
+        [Parameter(ParameterSetName = ListSet)]
+        [ApiQuery("pattern")]
+        [ValidateNotNullOrEmpty]
+        public string? Pattern { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ApiQuery("pattern_type")]
+        [ValidateSet(ApiValues.PatternType.Email, ApiValues.PatternType.Domain, ApiValues.PatternType.Ip, ApiValues.PatternType.Unknown)]
+        public string? PatternType { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ApiQuery("order")]
+        [ValidateSet("pattern", "created_at")]
+        public string? Order { get; set; }
+
+        internal override SettingsEndpoint Endpoint => BlockedSenders.Endpoint;
+    }
+
+    /// <summary>Blocks a sender pattern (<c>POST /settings/block_senders</c>).</summary>
+    [Cmdlet(VerbsCommon.New, "EsBlockedSender", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(BlockedSender))]
+    public sealed class NewEsBlockedSenderCommand : NewSettingCmdlet<BlockedSender>
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ApiField("pattern")]
+        [ValidateNotNullOrEmpty]
+        public string Pattern { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ApiField("pattern_type")]
+        [ValidateSet(ApiValues.PatternType.Email, ApiValues.PatternType.Domain, ApiValues.PatternType.Ip)]
+        public string PatternType { get; set; } = string.Empty;
+
+        [Parameter]
+        [ApiField("is_regex")]
+        public SwitchParameter IsRegex { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ApiField("comments")]
+        public string? Comments { get; set; }
+
+        internal override SettingsEndpoint Endpoint => BlockedSenders.Endpoint;
+
+        protected override string Target => Pattern;
+    }
+
+    /// <summary>Edits a blocked sender pattern (<c>PATCH /settings/block_senders/{id}</c>), sending only the given fields.</summary>
+    [Cmdlet(VerbsCommon.Set, "EsBlockedSender", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(BlockedSender))]
+    public sealed class SetEsBlockedSenderCommand : SetSettingCmdlet<BlockedSender>
+    {
+        [Parameter]
+        [ApiField("pattern")]
+        [ValidateNotNullOrEmpty]
+        public string? Pattern { get; set; }
+
+        [Parameter]
+        [ApiField("pattern_type")]
+        [ValidateSet(ApiValues.PatternType.Email, ApiValues.PatternType.Domain, ApiValues.PatternType.Ip)]
+        public string? PatternType { get; set; }
+
+        [Parameter]
+        [ApiField("is_regex")]
+        public bool IsRegex { get; set; }
+
+        [Parameter]
+        [ApiField("comments")]
+        public string? Comments { get; set; }
+
+        internal override SettingsEndpoint Endpoint => BlockedSenders.Endpoint;
+    }
+
+    /// <summary>Deletes blocked sender patterns (<c>DELETE /settings/block_senders/{id}</c>).</summary>
+    [Cmdlet(VerbsCommon.Remove, "EsBlockedSender", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(void))]
+    public sealed class RemoveEsBlockedSenderCommand : RemoveSettingCmdlet
+    {
+        internal override SettingsEndpoint Endpoint => BlockedSenders.Endpoint;
+    }
+}

@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using EmailSecurity.Client;
+
+namespace EmailSecurity.Cmdlets.Settings
+{
+    /// <summary>
+    /// The shared shape of the settings cmdlets: list (every page, filtered by the parameters marked
+    /// <see cref="ApiQueryAttribute"/>) or get by id. A noun's Get cmdlet declares only its own filters.
+    /// </summary>
+    public abstract class GetSettingCmdlet<TModel> : EsApiCmdlet
+        where TModel : class
+    {
+        protected const string ListSet = "List";
+        protected const string ByIdSet = "ById";
+
+        [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateApiId]
+        public string[]? Id { get; set; }
+
+        /// <summary>Free-text search of the API (its behaviour may change, the API says).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ApiQuery("search")]
+        [ValidateNotNullOrEmpty]
+        public string? Search { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ApiQuery("direction")]
+        [ValidateSet("asc", "desc")]
+        public string? Direction { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, ApiValues.MaxPageSize)]
+        public int PageSize { get; set; } = ApiValues.MaxPageSize;
+
+        internal abstract SettingsEndpoint Endpoint { get; }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == ByIdSet)
+            {
+                foreach (var id in Id!)
+                {
+                    RunApi(async (client, bridge, token) =>
+                    {
+                        var answer = await client.SendAsync<TModel>(ApiRequest.Get(Endpoint.Item(id)), token).ConfigureAwait(false);
+                        bridge.Post(() => WriteObject(answer.Result));
+                    }, id);
+                }
+
+                return;
+            }
+
+            WritePaged<TModel>(BoundApiValues.AddQuery(this, ApiRequest.Get(Endpoint.Collection)), PagingStyle.PageNumber, PageSize);
+        }
+    }
+
+    /// <summary>Creates one object per pipeline record from the parameters marked <see cref="ApiFieldAttribute"/>.</summary>
+    public abstract class NewSettingCmdlet<TModel> : EsApiCmdlet
+        where TModel : class
+    {
+        internal abstract SettingsEndpoint Endpoint { get; }
+
+        /// <summary>How the new object is named in -WhatIf and -Confirm, e.g. its pattern.</summary>
+        protected abstract string Target { get; }
+
+        protected override void ProcessRecord()
+        {
+            if (!ShouldProcess(Target, $"Create {Endpoint.Noun}"))
+            {
+                return;
+            }
+
+            var body = BoundApiValues.Body(this, includeUnboundSwitches: true);
+            RunApi(async (client, bridge, token) =>
+            {
+                var answer = await client.SendAsync<TModel>(ApiRequest.Post(Endpoint.Collection, body), token).ConfigureAwait(false);
+                bridge.Post(() => WriteObject(answer.Result));
+            }, Target);
+        }
+    }
+
+    /// <summary>
+    /// Edits one object with PATCH, sending only the fields the caller named. Piped objects from the Get cmdlet
+    /// bind by their Id; their other properties are not sent.
+    /// </summary>
+    public abstract class SetSettingCmdlet<TModel> : EsApiCmdlet
+        where TModel : class
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateApiId]
+        public string Id { get; set; } = string.Empty;
+
+        /// <summary>Writes the object as the API returns it after the change.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        internal abstract SettingsEndpoint Endpoint { get; }
+
+        protected override void BeginProcessing()
+        {
+            if (BoundApiValues.Body(this).Count == 0)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException($"Nothing to change: give at least one of {string.Join(", ", BoundApiValues.FieldParameterNames(GetType()))}."),
+                    "EsNothingToChange",
+                    ErrorCategory.InvalidArgument,
+                    null));
+            }
+
+            base.BeginProcessing();
+        }
+
+        protected override void ProcessRecord()
+        {
+            var body = BoundApiValues.Body(this);
+            if (!ShouldProcess(Id, $"Update {Endpoint.Noun}: set {string.Join(", ", body.Keys)}"))
+            {
+                return;
+            }
+
+            RunApi(async (client, bridge, token) =>
+            {
+                var answer = await client.SendAsync<TModel>(ApiRequest.Patch(Endpoint.Item(Id), body), token).ConfigureAwait(false);
+                if (PassThru)
+                {
+                    bridge.Post(() => WriteObject(answer.Result));
+                }
+            }, Id);
+        }
+    }
+
+    /// <summary>Deletes objects by id, one request and one confirmation each.</summary>
+    public abstract class RemoveSettingCmdlet : EsApiCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateApiId]
+        public string[]? Id { get; set; }
+
+        internal abstract SettingsEndpoint Endpoint { get; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var id in Id!)
+            {
+                if (!ShouldProcess(id, $"Remove {Endpoint.Noun}"))
+                {
+                    continue;
+                }
+
+                RunApi(async (client, bridge, token) =>
+                {
+                    await client.SendAsync<DeletedObject>(ApiRequest.Delete(Endpoint.Item(id)), token).ConfigureAwait(false);
+                    bridge.Verbose($"Removed {Endpoint.Noun} {id}.");
+                }, id);
+            }
+        }
+
+        private sealed class DeletedObject
+        {
+            [System.Text.Json.Serialization.JsonPropertyName("id")]
+            public string? Id { get; set; }
+        }
+    }
+}
