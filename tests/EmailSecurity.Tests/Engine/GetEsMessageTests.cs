@@ -48,6 +48,23 @@ public sealed class GetEsMessageTests : ModuleTest
     }
 
     [Fact]
+    public void A_long_search_reports_progress_with_counts_and_the_total()
+    {
+        var (session, _) = Connected(messages: 450);
+
+        var result = session.Run("Get-EsMessage -PageSize 100 | Move-EsMessage -Destination JunkEmail -BatchSize 200 -Confirm:$false");
+
+        result.ShouldSucceed();
+        var search = result.ProgressRecords.Where(p => p.Activity.StartsWith("Get-EsMessage", StringComparison.Ordinal)).ToList();
+        Assert.Equal(new[] { "100 of 450", "200 of 450", "300 of 450", "400 of 450", "450 of 450" }, search.Where(p => p.RecordType == ProgressRecordType.Processing).Select(p => p.StatusDescription));
+        Assert.Equal(100, search.Last(p => p.RecordType == ProgressRecordType.Processing).PercentComplete);
+        Assert.Equal(ProgressRecordType.Completed, search.Last().RecordType);
+        var moves = result.ProgressRecords.Where(p => p.Activity.StartsWith("Move-EsMessage", StringComparison.Ordinal)).ToList();
+        Assert.Equal(new[] { "200 so far", "400 so far", "450 so far" }, moves.Where(p => p.RecordType == ProgressRecordType.Processing).Select(p => p.StatusDescription));
+        Assert.Equal(ProgressRecordType.Completed, moves.Last().RecordType);
+    }
+
+    [Fact]
     public void Every_search_filter_goes_into_the_query_string()
     {
         var (session, account) = Connected();

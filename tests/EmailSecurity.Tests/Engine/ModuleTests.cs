@@ -46,10 +46,21 @@ public sealed class ModuleTests : IDisposable
             .Where(t => t != null && t != typeof(void))
             .Distinct()
             .ToList();
-        var formats = File.ReadAllText(Path.Combine(Paths.ModuleDir, "formats", "EmailSecurity.Format.ps1xml"));
+        var formats = string.Concat(Directory.GetFiles(Path.Combine(Paths.ModuleDir, "formats"), "*.Format.ps1xml").Select(File.ReadAllText));
 
         Assert.NotEmpty(outputTypes);
         Assert.All(outputTypes, t => Assert.Contains($"<TypeName>{t!.FullName}</TypeName>", formats));
+    }
+
+    [Fact]
+    public void The_manifest_loads_every_format_file_of_the_module()
+    {
+        var shipped = Directory.GetFiles(Path.Combine(Paths.RepoRoot, "formats"), "*.Format.ps1xml").Select(f => "formats/" + Path.GetFileName(f)).OrderBy(f => f);
+
+        var listed = session.Run($"(Test-ModuleManifest -Path '{Paths.ModuleDir}EmailSecurity.psd1').ExportedFormatFiles | ForEach-Object {{ 'formats/' + [System.IO.Path]::GetFileName($_) }}")
+            .Output.Select(o => o.ToString()).OrderBy(f => f);
+
+        Assert.Equal(shipped, listed);
     }
 
     [Fact]

@@ -18,6 +18,9 @@ namespace EmailSecurity.Cmdlets
         private readonly List<string> pending = new List<string>();
         private readonly HashSet<string> seen = new HashSet<string>(StringComparer.Ordinal);
         private bool sentBatch;
+        private ulong sent;
+        private int batches;
+        private ProgressReporter? progress;
 
         /// <summary>The ids bound for the current pipeline record.</summary>
         protected abstract IEnumerable<string> IdsOfRecord { get; }
@@ -67,6 +70,18 @@ namespace EmailSecurity.Cmdlets
 
         protected override void EndProcessing()
         {
+            try
+            {
+                SendRemaining();
+            }
+            finally
+            {
+                progress?.Complete();
+            }
+        }
+
+        private void SendRemaining()
+        {
             var single = pending.Count == 1 && !sentBatch ? SingleRequest(pending[0]) : null;
             if (single != null)
             {
@@ -95,6 +110,10 @@ namespace EmailSecurity.Cmdlets
         private void Send(string[] ids, ApiRequest request)
         {
             WriteVerbose($"{Action}: sending {ids.Length} message(s) in one request.");
+            progress = progress ?? new ProgressReporter(this, $"{MyInvocation.MyCommand.Name}: {Action}");
+            sent += (ulong)ids.Length;
+            batches++;
+            progress.Report(sent, null, $"request {batches}: {ids.Length} message(s)");
             RunApi(async (client, bridge, token) =>
             {
                 List<TResult> results;

@@ -55,6 +55,7 @@ namespace EmailSecurity.Cmdlets
                 pageSize = (int)Math.Max(1UL, first + skip);
             }
 
+            var progress = new ProgressReporter(this, $"{MyInvocation.MyCommand.Name}: reading {request.Path.Display}");
             RunApi(async (client, bridge, token) =>
             {
                 ulong skipped = 0, written = 0;
@@ -94,6 +95,9 @@ namespace EmailSecurity.Cmdlets
                         }
 
                         await bridge.PostPageAsync(batch, token).ConfigureAwait(false);
+                        var shown = written;
+                        var expected = page.Info?.TotalCount is long count && (ulong)Math.Max(0L, count) >= skip ? Math.Min((ulong)count - skip, first) : (ulong?)null;
+                        bridge.Post(() => progress.Report(shown, expected, $"page {page.Number}"));
                         if (written == first)
                         {
                             return;
@@ -103,6 +107,7 @@ namespace EmailSecurity.Cmdlets
                 finally
                 {
                     await pages.DisposeAsync().ConfigureAwait(false);
+                    bridge.Post(progress.Complete);
                 }
             }, request.Path.Display);
         }
