@@ -72,6 +72,7 @@ namespace EmailSecurity.Cmdlets.Investigate
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("InvestigateId")]
         [ValidateApiId]
+        [ArgumentCompleter(typeof(Completion.MessageIdCompleter))]
         public string[]? Id { get; set; }
 
         [Parameter(ParameterSetName = ByIdSet)]

@@ -25,6 +25,7 @@ namespace EmailSecurity.Cmdlets.Investigate
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("InvestigateId")]
         [ValidateApiId]
+        [ArgumentCompleter(typeof(Completion.MessageIdCompleter))]
         public string[]? Id { get; set; }
 
         [Parameter(Mandatory = true, Position = 1)]

@@ -6,7 +6,7 @@ namespace EmailSecurity.Cmdlets.Settings
 {
     internal static class BlockedSenders
     {
-        public static readonly SettingsEndpoint Endpoint = new SettingsEndpoint("/settings/block_senders", "blocked sender", "pattern id");
+        public static readonly SettingsEndpoint Endpoint = new SettingsEndpoint("/settings/block_senders", "blocked sender", "pattern id", "pattern", "comments");
     }
 
     /// <summary>Lists blocked sender patterns (<c>GET /settings/block_senders</c>) or reads them by id.</summary>

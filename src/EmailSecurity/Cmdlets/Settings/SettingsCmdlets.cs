@@ -10,7 +10,7 @@ namespace EmailSecurity.Cmdlets.Settings
     /// The shared shape of the settings cmdlets: list (every page, filtered by the parameters marked
     /// <see cref="ApiQueryAttribute"/>) or get by id. A noun's Get cmdlet declares only its own filters.
     /// </summary>
-    public abstract class GetSettingCmdlet<TModel> : EsApiCmdlet
+    public abstract class GetSettingCmdlet<TModel> : EsApiCmdlet, ISettingsCommand
         where TModel : class
     {
         protected const string ListSet = "List";
@@ -18,6 +18,7 @@ namespace EmailSecurity.Cmdlets.Settings
 
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateApiId]
+        [ArgumentCompleter(typeof(Completion.SettingIdCompleter))]
         public string[]? Id { get; set; }
 
         /// <summary>Free-text search of the API (its behaviour may change, the API says).</summary>
@@ -36,6 +37,8 @@ namespace EmailSecurity.Cmdlets.Settings
         public int PageSize { get; set; } = ApiValues.MaxPageSize;
 
         internal abstract SettingsEndpoint Endpoint { get; }
+
+        SettingsEndpoint ISettingsCommand.Endpoint => Endpoint;
 
         protected override void ProcessRecord()
         {
@@ -58,10 +61,12 @@ namespace EmailSecurity.Cmdlets.Settings
     }
 
     /// <summary>Creates one object per pipeline record from the parameters marked <see cref="ApiFieldAttribute"/>.</summary>
-    public abstract class NewSettingCmdlet<TModel> : EsApiCmdlet
+    public abstract class NewSettingCmdlet<TModel> : EsApiCmdlet, ISettingsCommand
         where TModel : class
     {
         internal abstract SettingsEndpoint Endpoint { get; }
+
+        SettingsEndpoint ISettingsCommand.Endpoint => Endpoint;
 
         /// <summary>How the new object is named in -WhatIf and -Confirm, e.g. its pattern.</summary>
         protected abstract string Target { get; }
@@ -86,11 +91,12 @@ namespace EmailSecurity.Cmdlets.Settings
     /// Edits one object with PATCH, sending only the fields the caller named. Piped objects from the Get cmdlet
     /// bind by their Id; their other properties are not sent.
     /// </summary>
-    public abstract class SetSettingCmdlet<TModel> : EsApiCmdlet
+    public abstract class SetSettingCmdlet<TModel> : EsApiCmdlet, ISettingsCommand
         where TModel : class
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateApiId]
+        [ArgumentCompleter(typeof(Completion.SettingIdCompleter))]
         public string Id { get; set; } = string.Empty;
 
         /// <summary>Writes the object as the API returns it after the change.</summary>
@@ -98,6 +104,8 @@ namespace EmailSecurity.Cmdlets.Settings
         public SwitchParameter PassThru { get; set; }
 
         internal abstract SettingsEndpoint Endpoint { get; }
+
+        SettingsEndpoint ISettingsCommand.Endpoint => Endpoint;
 
         protected override void BeginProcessing()
         {
@@ -133,19 +141,25 @@ namespace EmailSecurity.Cmdlets.Settings
     }
 
     /// <summary>Deletes objects by id, one request and one confirmation each.</summary>
-    public abstract class RemoveSettingCmdlet : EsApiCmdlet
+    public abstract class RemoveSettingCmdlet : EsApiCmdlet, ISettingsCommand
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateApiId]
+        [ArgumentCompleter(typeof(Completion.SettingIdCompleter))]
         public string[]? Id { get; set; }
 
         internal abstract SettingsEndpoint Endpoint { get; }
+
+        SettingsEndpoint ISettingsCommand.Endpoint => Endpoint;
+
+        /// <summary>The action -WhatIf and -Confirm name, e.g. "Remove blocked sender".</summary>
+        protected virtual string RemoveAction => $"Remove {Endpoint.Noun}";
 
         protected override void ProcessRecord()
         {
             foreach (var id in Id!)
             {
-                if (!ShouldProcess(id, $"Remove {Endpoint.Noun}"))
+                if (!ShouldProcess(id, RemoveAction))
                 {
                     continue;
                 }
