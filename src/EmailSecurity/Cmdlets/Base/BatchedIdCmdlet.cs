@@ -45,6 +45,9 @@ namespace EmailSecurity.Cmdlets
 
         protected abstract string FailureErrorId { get; }
 
+        /// <summary>Something about a result the user should hear, though it is not a failure (written as a warning).</summary>
+        protected virtual string? WarningOf(TResult result) => null;
+
         protected override void ProcessRecord()
         {
             foreach (var id in IdsOfRecord)
@@ -158,6 +161,12 @@ namespace EmailSecurity.Cmdlets
                         FailureErrorId,
                         ErrorCategory.InvalidResult,
                         IdOf(result)));
+                }
+
+                var warning = WarningOf(result);
+                if (warning != null)
+                {
+                    WriteWarning(warning);
                 }
             }
 

@@ -80,13 +80,9 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         protected override void BeginProcessing()
         {
-            if (Start.HasValue && End.HasValue && Start.Value.ToUniversalTime() > End.Value.ToUniversalTime())
+            if (DateRange.Problem(Start, End) is ErrorRecord problem)
             {
-                ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException($"-Start ({Start:u}) is after -End ({End:u})."),
-                    "EsInvalidDateRange",
-                    ErrorCategory.InvalidArgument,
-                    Start));
+                ThrowTerminatingError(problem);
             }
 
             base.BeginProcessing();

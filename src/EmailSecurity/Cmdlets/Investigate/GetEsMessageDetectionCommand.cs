@@ -1,0 +1,18 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using EmailSecurity.Client;
+using EmailSecurity.Models;
+
+namespace EmailSecurity.Cmdlets.Investigate
+{
+    /// <summary>Reads why messages were classified as they were (<c>GET /investigate/{id}/detections</c>).</summary>
+    [Cmdlet(VerbsCommon.Get, "EsMessageDetection")]
+    [OutputType(typeof(MessageDetection))]
+    public sealed class GetEsMessageDetectionCommand : MessageDetailCmdlet<MessageDetection>
+    {
+        internal override ApiRequest RequestFor(string id) => ApiRequest.Get(ApiPath.Of("/investigate/", id, "/detections"));
+
+        protected override void AssignId(MessageDetection result, string id) => result.MessageId = id;
+    }
+}

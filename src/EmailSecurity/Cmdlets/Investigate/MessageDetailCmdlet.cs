@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using EmailSecurity.Client;
+
+namespace EmailSecurity.Cmdlets.Investigate
+{
+    /// <summary>
+    /// Base of the cmdlets that read one document per message (detections, preview, raw, trace). Ids from the
+    /// pipeline are read -ThrottleLimit at a time, concurrently, and written in the order they arrived; a failure is
+    /// an error record naming its id and does not stop the others.
+    /// </summary>
+    public abstract class MessageDetailCmdlet<TModel> : EsApiCmdlet
+        where TModel : class
+    {
+        protected const string ByIdSet = "ById";
+
+        private readonly List<string> waiting = new List<string>();
+
+        /// <summary>Investigate ids; messages from Get-EsMessage bind by their Id property.</summary>
+        [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("InvestigateId")]
+        [ValidateApiId]
+        [ArgumentCompleter(typeof(Completion.MessageIdCompleter))]
+        public string[]? Id { get; set; }
+
+        /// <summary>How many requests may be in flight at once.</summary>
+        [Parameter]
+        [ValidateRange(1, 16)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        /// <summary>The ids bound for the current pipeline record (empty before the pipeline has bound any).</summary>
+        protected virtual IEnumerable<string> IdsOfRecord => Id ?? Array.Empty<string>();
+
+        internal abstract ApiRequest RequestFor(string id);
+
+        /// <summary>Records on the result which id it was read for: the API does not repeat it.</summary>
+        protected abstract void AssignId(TModel result, string id);
+
+        /// <summary>Decides, before any request, whether to read this id (a refused -WhatIf or -OutFile says no).</summary>
+        protected virtual bool Accept(string id) => true;
+
+        /// <summary>Writes one result, on the pipeline thread.</summary>
+        protected virtual void Write(TModel result, string id) => WriteObject(result);
+
+        protected override void ProcessRecord()
+        {
+            foreach (var id in IdsOfRecord)
+            {
+                if (!Accept(id))
+                {
+                    continue;
+                }
+
+                waiting.Add(id);
+                if (waiting.Count >= ThrottleLimit)
+                {
+                    ReadWaiting();
+                }
+            }
+        }
+
+        protected override void EndProcessing() => ReadWaiting();
+
+        private void ReadWaiting()
+        {
+            if (waiting.Count == 0)
+            {
+                return;
+            }
+
+            var ids = waiting.ToArray();
+            var requests = ids.Select(RequestFor).ToArray();
+            waiting.Clear();
+            RunApi(async (client, bridge, token) =>
+            {
+                var answers = requests.Select(r => client.SendAsync<TModel>(r, token)).ToArray();
+                for (var i = 0; i < ids.Length; i++)
+                {
+                    var id = ids[i];
+                    try
+                    {
+                        var result = (await answers[i].ConfigureAwait(false)).Result;
+                        if (result == null)
+                        {
+                            bridge.Post(() => WriteError(new ErrorRecord(
+                                new InvalidOperationException($"The API answered without a result for {id}."), "EsNoResult", ErrorCategory.InvalidResult, id)));
+                            continue;
+                        }
+
+                        AssignId(result, id);
+                        bridge.Post(() => Write(result, id));
+                    }
+                    catch (Exception failure) when (!(failure is OperationCanceledException))
+                    {
+                        bridge.Post(() => WriteError(ErrorRecords.From(failure, id)));
+                    }
+                }
+            }, ids.Length == 1 ? ids[0] : (object)ids);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using EmailSecurity.Client;
+using EmailSecurity.Models;
+
+namespace EmailSecurity.Cmdlets.Investigate
+{
+    /// <summary>
+    /// Reports a false positive or negative: asks for messages to be reclassified
+    /// (<c>POST /investigate/{id}/reclassify</c>), one request per message.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Submit, "EsReclassification", DefaultParameterSetName = EmlContentSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(ReclassificationRequest))]
+    public sealed class SubmitEsReclassificationCommand : EsApiCmdlet
+    {
+        private const string EmlContentSet = "EmlContent";
+        private const string EmlPathSet = "EmlPath";
+
+        private static readonly string[] Dispositions =
+        {
+            ApiValues.SearchDisposition.None, ApiValues.SearchDisposition.Bulk, ApiValues.SearchDisposition.Malicious,
+            ApiValues.SearchDisposition.Spam, ApiValues.SearchDisposition.Spoof, ApiValues.SearchDisposition.Suspicious,
+        };
+
+        private readonly HashSet<string> seen = new HashSet<string>(StringComparer.Ordinal);
+        private string? emlBase64;
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("InvestigateId")]
+        [ValidateApiId]
+        [ArgumentCompleter(typeof(Completion.MessageIdCompleter))]
+        public string[]? Id { get; set; }
+
+        [Parameter(Mandatory = true, Position = 1)]
+        [ValidateSet(ApiValues.SearchDisposition.None, ApiValues.SearchDisposition.Bulk, ApiValues.SearchDisposition.Malicious, ApiValues.SearchDisposition.Spam, ApiValues.SearchDisposition.Spoof, ApiValues.SearchDisposition.Suspicious)]
+        public string ExpectedDisposition { get; set; } = string.Empty;
+
+        /// <summary>The message's EML, base64-encoded, for the reanalysis.</summary>
+        [Parameter(ParameterSetName = EmlContentSet)]
+        [ValidateNotNullOrEmpty]
+        [ValidateBase64]
+        public string? EmlContent { get; set; }
+
+        /// <summary>An .eml file, read and base64-encoded here.</summary>
+        [Parameter(ParameterSetName = EmlPathSet, Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string? EmlPath { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? EscalatedSubmissionId { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        private string Disposition => Dispositions.First(d => string.Equals(d, ExpectedDisposition, StringComparison.OrdinalIgnoreCase));
+
+        protected override void BeginProcessing()
+        {
+            emlBase64 = EmlContent;
+            if (EmlPath != null)
+            {
+                var path = GetUnresolvedProviderPathFromPSPath(EmlPath);
+                try
+                {
+                    emlBase64 = Convert.ToBase64String(File.ReadAllBytes(path));
+                }
+                catch (Exception error) when (error is IOException || error is UnauthorizedAccessException || error is NotSupportedException)
+                {
+                    ThrowTerminatingError(new ErrorRecord(error, "EsEmlFileNotRead", ErrorCategory.ReadError, EmlPath));
+                }
+            }
+
+            base.BeginProcessing();
+        }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var id in Id!)
+            {
+                if (!seen.Add(id))
+                {
+                    WriteVerbose($"Message {id} was given more than once; it is submitted once.");
+                    continue;
+                }
+
+                if (!ShouldProcess(id, $"Submit for reclassification as {Disposition}"))
+                {
+                    continue;
+                }
+
+                var request = ApiRequest.Post(ApiPath.Of("/investigate/", id, "/reclassify"), new ReclassifyBody(Disposition, emlBase64, EscalatedSubmissionId));
+                RunApi(async (client, bridge, token) =>
+                {
+                    await client.SendAsync<JsonElement>(request, token).ConfigureAwait(false);
+                    if (PassThru)
+                    {
+                        var sent = new ReclassificationRequest(id, Disposition, EscalatedSubmissionId, emlBase64 != null, DateTimeOffset.UtcNow);
+                        bridge.Post(() => WriteObject(sent));
+                    }
+                }, id);
+            }
+        }
+
+        private sealed class ReclassifyBody
+        {
+            public ReclassifyBody(string expectedDisposition, string? emlContent, string? escalatedSubmissionId)
+            {
+                ExpectedDisposition = expectedDisposition;
+                EmlContent = emlContent;
+                EscalatedSubmissionId = escalatedSubmissionId;
+            }
+
+            [JsonPropertyName("expected_disposition")]
+            public string ExpectedDisposition { get; }
+
+            [JsonPropertyName("eml_content")]
+            public string? EmlContent { get; }
+
+            [JsonPropertyName("escalated_submission_id")]
+            public string? EscalatedSubmissionId { get; }
+        }
+    }
+}

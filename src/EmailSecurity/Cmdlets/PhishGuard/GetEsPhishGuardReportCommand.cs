@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using EmailSecurity.Client;
+using EmailSecurity.Models;
+
+namespace EmailSecurity.Cmdlets.PhishGuard
+{
+    /// <summary>
+    /// Lists PhishGuard reports created in a time range (<c>GET /phishguard/reports</c>, one unpaged answer). Only
+    /// <c>start</c>/<c>end</c> are sent; the deprecated <c>from_date</c>/<c>to_date</c> never are.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "EsPhishGuardReport")]
+    [OutputType(typeof(PhishGuardReport))]
+    public sealed class GetEsPhishGuardReportCommand : EsApiCmdlet
+    {
+        [Parameter(Position = 0)]
+        [ApiQuery("start")]
+        public DateTime? Start { get; set; }
+
+        [Parameter(Position = 1)]
+        [ApiQuery("end")]
+        public DateTime? End { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            if (DateRange.Problem(Start, End) is ErrorRecord problem)
+            {
+                ThrowTerminatingError(problem);
+            }
+
+            base.BeginProcessing();
+        }
+
+        protected override void ProcessRecord()
+        {
+            var request = BoundApiValues.AddQuery(this, ApiRequest.Get(ApiPath.Of("/phishguard/reports")));
+            RunApi(async (client, bridge, token) =>
+            {
+                var reports = (await client.SendAsync<List<PhishGuardReport>>(request, token).ConfigureAwait(false)).Result;
+                await bridge.PostPageAsync((reports ?? new List<PhishGuardReport>()).Cast<object>().ToList(), token).ConfigureAwait(false);
+            }, request.Path.Display);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace EmailSecurity.Models
+{
+    /// <summary>
+    /// A rendering of a message's body as a PNG image (<c>GET /investigate/{id}/preview</c>, or
+    /// <c>POST /investigate/preview</c> by postfix id), so an analyst can see a phish without opening it.
+    /// </summary>
+    public sealed class MessagePreview
+    {
+        private static readonly byte[] PngSignature = { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A };
+
+        /// <summary>The investigate id the preview was asked for; null when it was asked for by postfix id.</summary>
+        [JsonIgnore]
+        public string? MessageId { get; set; }
+
+        /// <summary>The postfix id the preview was asked for; null when it was asked for by investigate id.</summary>
+        [JsonIgnore]
+        public string? PostfixId { get; set; }
+
+        /// <summary>The PNG image, base64-encoded as the API sends it.</summary>
+        [JsonPropertyName("screenshot")]
+        public string? Screenshot { get; set; }
+
+        /// <summary>"width x height" read from the PNG header, or null when the screenshot is not a PNG.</summary>
+        [JsonIgnore]
+        public string? Dimensions
+        {
+            get
+            {
+                byte[] png;
+                try
+                {
+                    png = GetImageBytes();
+                }
+                catch (Exception error) when (error is FormatException || error is InvalidOperationException)
+                {
+                    return null;
+                }
+
+                // The IHDR chunk always comes first: signature (8), length (4), type (4), then width and height.
+                if (png.Length < 24 || !StartsWithSignature(png))
+                {
+                    return null;
+                }
+
+                return $"{BigEndian(png, 16)}x{BigEndian(png, 20)}";
+            }
+        }
+
+        [JsonExtensionData]
+        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+        /// <summary>The PNG file's bytes, decoded from <see cref="Screenshot"/>.</summary>
+        public byte[] GetImageBytes() =>
+            Convert.FromBase64String(Screenshot ?? throw new InvalidOperationException($"The API sent no screenshot for message {MessageId ?? PostfixId}."));
+
+        public override string ToString() => MessageId ?? PostfixId ?? string.Empty;
+
+        private static bool StartsWithSignature(byte[] data)
+        {
+            for (var i = 0; i < PngSignature.Length; i++)
+            {
+                if (data[i] != PngSignature[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static long BigEndian(byte[] data, int offset) =>
+            ((long)data[offset] << 24) | ((long)data[offset + 1] << 16) | ((long)data[offset + 2] << 8) | data[offset + 3];
+    }
+}

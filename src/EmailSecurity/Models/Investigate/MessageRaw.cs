@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace EmailSecurity.Models
+{
+    /// <summary>The message as the mail server received it, an RFC 5322 (.eml) text (<c>GET /investigate/{id}/raw</c>).</summary>
+    public sealed class MessageRaw
+    {
+        /// <summary>The investigate id the message was asked for; the API does not repeat it.</summary>
+        [JsonIgnore]
+        public string? MessageId { get; set; }
+
+        /// <summary>The whole message: headers, a blank line, then the body.</summary>
+        [JsonPropertyName("raw")]
+        public string? Raw { get; set; }
+
+        /// <summary>The size of the message in bytes (UTF-8), as it is saved to a file.</summary>
+        [JsonIgnore]
+        public long Length => Raw == null ? 0 : Encoding.UTF8.GetByteCount(Raw);
+
+        [JsonExtensionData]
+        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+        /// <summary>
+        /// The value of the first header with this name (case-insensitive), with folded lines joined; null when the
+        /// message has no such header. Encoded words (=?utf-8?...?=) are returned as they are.
+        /// </summary>
+        public string? GetHeader(string name)
+        {
+            if (Raw == null)
+            {
+                return null;
+            }
+
+            string? found = null;
+            using (var reader = new StringReader(Raw))
+            {
+                string? line;
+                while ((line = reader.ReadLine()) != null && line.Length > 0)
+                {
+                    if (line[0] == ' ' || line[0] == '\t')
+                    {
+                        if (found != null)
+                        {
+                            found += " " + line.Trim();
+                        }
+
+                        continue;
+                    }
+
+                    if (found != null)
+                    {
+                        return found;
+                    }
+
+                    var colon = line.IndexOf(':');
+                    if (colon > 0 && string.Equals(line.Substring(0, colon).Trim(), name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        found = line.Substring(colon + 1).Trim();
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        public override string ToString() => Raw ?? string.Empty;
+    }
+}
