@@ -9,25 +9,48 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess     = @('formats/EmailSecurity.Format.ps1xml')
+    FormatsToProcess     = @('formats/EmailSecurity.Format.ps1xml', 'formats/Investigate.Format.ps1xml', 'formats/Settings.Format.ps1xml')
     CmdletsToExport      = @(
         'Connect-EsAccount'
         'Disconnect-EsAccount'
         'Get-EsConnection'
         'Get-EsMessage'
         'Move-EsMessage'
+        'Get-EsMessageDetection'
+        'Get-EsMessagePreview'
+        'Get-EsMessageRaw'
+        'Get-EsMessageTrace'
+        'Submit-EsReclassification'
+        'Unblock-EsMessage'
+        'Get-EsSubmission'
+        'Get-EsPhishGuardReport'
         'Get-EsBlockedSender'
         'New-EsBlockedSender'
         'Set-EsBlockedSender'
         'Remove-EsBlockedSender'
+        'Get-EsAllowPolicy'
+        'New-EsAllowPolicy'
+        'Set-EsAllowPolicy'
+        'Remove-EsAllowPolicy'
+        'Get-EsDomain'
+        'Set-EsDomain'
+        'Remove-EsDomain'
+        'Get-EsImpersonationRegistryEntry'
+        'New-EsImpersonationRegistryEntry'
+        'Set-EsImpersonationRegistryEntry'
+        'Remove-EsImpersonationRegistryEntry'
+        'Get-EsTrustedDomain'
+        'New-EsTrustedDomain'
+        'Set-EsTrustedDomain'
+        'Remove-EsTrustedDomain'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @('Release-EsMessage')
     PrivateData          = @{
         PSData = @{
             Tags         = @('Cloudflare', 'EmailSecurity', 'Email', 'Security', 'Phishing', 'Exchange', 'M365', 'Office365', 'Quarantine', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ReleaseNotes = 'First release: connection cmdlets, message search (Get-EsMessage) and bulk moves (Move-EsMessage), with an in-memory sandbox.'
+            ReleaseNotes = 'First release: every operation of the Email Security API as a cmdlet: message search, details, raw, preview, trace, bulk moves and releases, reclassification, submissions, PhishGuard reports, and allow/block lists, protected domains, impersonation registry and trusted domains; with an in-memory sandbox.'
         }
     }
 }

@@ -33,6 +33,72 @@ namespace EmailSecurity.Client
             public const string Unknown = "UNKNOWN";
         }
 
+        /// <summary>How mail of a protected domain reaches Email Security.</summary>
+        public static class DeliveryMode
+        {
+            public const string Direct = "DIRECT";
+            public const string Bcc = "BCC";
+            public const string Journal = "JOURNAL";
+            public const string Api = "API";
+            public const string RetroScan = "RETRO_SCAN";
+        }
+
+        /// <summary>Every disposition a protected domain can drop.</summary>
+        public static class DropDisposition
+        {
+            public const string Malicious = "MALICIOUS";
+            public const string MaliciousBec = "MALICIOUS-BEC";
+            public const string Suspicious = "SUSPICIOUS";
+            public const string Spoof = "SPOOF";
+            public const string Spam = "SPAM";
+            public const string Bulk = "BULK";
+            public const string Encrypted = "ENCRYPTED";
+            public const string External = "EXTERNAL";
+            public const string Unknown = "UNKNOWN";
+            public const string None = "NONE";
+        }
+
+        /// <summary>Which mailbox folders of a protected domain are scanned.</summary>
+        public static class DomainFolder
+        {
+            public const string AllItems = "AllItems";
+            public const string Inbox = "Inbox";
+        }
+
+        public static class DomainStatus
+        {
+            public const string Pending = "pending";
+            public const string Active = "active";
+            public const string Failed = "failed";
+            public const string Timeout = "timeout";
+        }
+
+        /// <summary>Where a protected domain's mail is processed.</summary>
+        public static class Region
+        {
+            public const string Global = "GLOBAL";
+            public const string Au = "AU";
+            public const string De = "DE";
+            public const string In = "IN";
+            public const string Us = "US";
+        }
+
+        /// <summary>Where an impersonation registry entry came from: added by hand, or synced from a directory.</summary>
+        public static class Provenance
+        {
+            public const string Internal = "A1S_INTERNAL";
+            public const string CasbOffice365 = "SNOOPY-CASB_OFFICE_365";
+            public const string Office365 = "SNOOPY-OFFICE_365";
+            public const string GoogleDirectory = "SNOOPY-GOOGLE_DIRECTORY";
+        }
+
+        /// <summary>Who made a submission, as the submissions filter takes it (results spell it Team and User).</summary>
+        public static class SubmissionType
+        {
+            public const string Team = "TEAM";
+            public const string User = "USER";
+        }
+
         public static class Folder
         {
             public const string Inbox = "Inbox";

@@ -31,9 +31,23 @@ public sealed class ModuleTests : IDisposable
             .OrderBy(n => n)
             .ToList();
 
-        var exported = session.Run("Get-Command -Module EmailSecurity | ForEach-Object Name").Output.Select(o => o.ToString()).OrderBy(n => n).ToList();
+        var exported = session.Run("Get-Command -Module EmailSecurity -CommandType Cmdlet | ForEach-Object Name").Output.Select(o => o.ToString()).OrderBy(n => n).ToList();
 
         Assert.Equal(defined, exported);
+    }
+
+    [Fact]
+    public void The_manifest_exports_exactly_the_aliases_the_cmdlets_declare()
+    {
+        var declared = typeof(EsConnection).Assembly.GetTypes()
+            .Where(t => t.GetCustomAttribute<CmdletAttribute>() != null)
+            .SelectMany(t => t.GetCustomAttribute<AliasAttribute>()?.AliasNames ?? Array.Empty<string>())
+            .OrderBy(n => n)
+            .ToList();
+
+        var exported = session.Run("Get-Command -Module EmailSecurity -CommandType Alias | ForEach-Object Name").Output.Select(o => o.ToString()).OrderBy(n => n).ToList();
+
+        Assert.Equal(declared, exported);
     }
 
     [Fact]
@@ -43,7 +57,7 @@ public sealed class ModuleTests : IDisposable
             .SelectMany(t => t.GetCustomAttributes<OutputTypeAttribute>())
             .SelectMany(a => a.Type)
             .Select(t => t.Type)
-            .Where(t => t != null && t != typeof(void))
+            .Where(t => t != null && t.Assembly == typeof(EsConnection).Assembly) // FileInfo and the like have PowerShell's own views
             .Distinct()
             .ToList();
         var formats = string.Concat(Directory.GetFiles(Path.Combine(Paths.ModuleDir, "formats"), "*.Format.ps1xml").Select(File.ReadAllText));

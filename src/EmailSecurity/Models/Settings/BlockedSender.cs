@@ -6,11 +6,8 @@ using System.Text.Json.Serialization;
 namespace EmailSecurity.Models
 {
     /// <summary>A blocked sender pattern (<c>/settings/block_senders</c>): mail from matching senders is not delivered.</summary>
-    public sealed class BlockedSender
+    public sealed class BlockedSender : SettingsObject
     {
-        [JsonPropertyName("id")]
-        public string? Id { get; set; }
-
         [JsonPropertyName("pattern")]
         public string? Pattern { get; set; }
 
@@ -23,15 +20,6 @@ namespace EmailSecurity.Models
 
         [JsonPropertyName("comments")]
         public string? Comments { get; set; }
-
-        [JsonPropertyName("created_at")]
-        public DateTimeOffset? CreatedAt { get; set; }
-
-        [JsonPropertyName("modified_at")]
-        public DateTimeOffset? ModifiedAt { get; set; }
-
-        [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
 
         public override string ToString() => Pattern ?? Id ?? string.Empty;
     }

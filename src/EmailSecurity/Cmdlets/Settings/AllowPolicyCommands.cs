@@ -1,0 +1,144 @@
+using System.Management.Automation;
+using EmailSecurity.Client;
+using EmailSecurity.Models;
+
+namespace EmailSecurity.Cmdlets.Settings
+{
+    internal static class AllowPolicies
+    {
+        public static readonly SettingsEndpoint Endpoint = new SettingsEndpoint("/settings/allow_policies", "allow policy", "policy id", "pattern", "comments");
+    }
+
+    /// <summary>Lists allow policies (<c>GET /settings/allow_policies</c>) or reads them by id.</summary>
+    [Cmdlet(VerbsCommon.Get, "EsAllowPolicy", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(AllowPolicy))]
+    public sealed class GetEsAllowPolicyCommand : GetSettingCmdlet<AllowPolicy>
+    {
+        [Parameter(ParameterSetName = ListSet)]
+        [ApiQuery("pattern")]
+        [ValidateNotNullOrEmpty]
+        public string? Pattern { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ApiQuery("pattern_type")]
+        [ValidateSet(ApiValues.PatternType.Email, ApiValues.PatternType.Domain, ApiValues.PatternType.Ip, ApiValues.PatternType.Unknown)]
+        public string? PatternType { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ApiQuery("is_acceptable_sender")]
+        public bool IsAcceptableSender { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ApiQuery("is_exempt_recipient")]
+        public bool IsExemptRecipient { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ApiQuery("is_trusted_sender")]
+        public bool IsTrustedSender { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ApiQuery("verify_sender")]
+        public bool VerifySender { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ApiQuery("order")]
+        [ValidateSet("pattern", "created_at")]
+        public string? Order { get; set; }
+
+        internal override SettingsEndpoint Endpoint => AllowPolicies.Endpoint;
+    }
+
+    /// <summary>Creates an allow policy (<c>POST /settings/allow_policies</c>).</summary>
+    [Cmdlet(VerbsCommon.New, "EsAllowPolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(AllowPolicy))]
+    public sealed class NewEsAllowPolicyCommand : NewSettingCmdlet<AllowPolicy>
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ApiField("pattern")]
+        [ValidateNotNullOrEmpty]
+        public string Pattern { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ApiField("pattern_type")]
+        [ValidateSet(ApiValues.PatternType.Email, ApiValues.PatternType.Domain, ApiValues.PatternType.Ip)]
+        public string PatternType { get; set; } = string.Empty;
+
+        [Parameter]
+        [ApiField("is_trusted_sender")]
+        public SwitchParameter IsTrustedSender { get; set; }
+
+        [Parameter]
+        [ApiField("is_acceptable_sender")]
+        public SwitchParameter IsAcceptableSender { get; set; }
+
+        [Parameter]
+        [ApiField("is_exempt_recipient")]
+        public SwitchParameter IsExemptRecipient { get; set; }
+
+        [Parameter]
+        [ApiField("verify_sender")]
+        public SwitchParameter VerifySender { get; set; }
+
+        [Parameter]
+        [ApiField("is_regex")]
+        public SwitchParameter IsRegex { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ApiField("comments")]
+        public string? Comments { get; set; }
+
+        internal override SettingsEndpoint Endpoint => AllowPolicies.Endpoint;
+
+        protected override string Target => Pattern;
+    }
+
+    /// <summary>Edits an allow policy (<c>PATCH /settings/allow_policies/{id}</c>), sending only the given fields.</summary>
+    [Cmdlet(VerbsCommon.Set, "EsAllowPolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(AllowPolicy))]
+    public sealed class SetEsAllowPolicyCommand : SetSettingCmdlet<AllowPolicy>
+    {
+        [Parameter]
+        [ApiField("pattern")]
+        [ValidateNotNullOrEmpty]
+        public string? Pattern { get; set; }
+
+        [Parameter]
+        [ApiField("pattern_type")]
+        [ValidateSet(ApiValues.PatternType.Email, ApiValues.PatternType.Domain, ApiValues.PatternType.Ip)]
+        public string? PatternType { get; set; }
+
+        [Parameter]
+        [ApiField("is_trusted_sender")]
+        public bool IsTrustedSender { get; set; }
+
+        [Parameter]
+        [ApiField("is_acceptable_sender")]
+        public bool IsAcceptableSender { get; set; }
+
+        [Parameter]
+        [ApiField("is_exempt_recipient")]
+        public bool IsExemptRecipient { get; set; }
+
+        [Parameter]
+        [ApiField("verify_sender")]
+        public bool VerifySender { get; set; }
+
+        [Parameter]
+        [ApiField("is_regex")]
+        public bool IsRegex { get; set; }
+
+        [Parameter]
+        [ApiField("comments")]
+        public string? Comments { get; set; }
+
+        internal override SettingsEndpoint Endpoint => AllowPolicies.Endpoint;
+    }
+
+    /// <summary>Deletes allow policies (<c>DELETE /settings/allow_policies/{id}</c>).</summary>
+    [Cmdlet(VerbsCommon.Remove, "EsAllowPolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(void))]
+    public sealed class RemoveEsAllowPolicyCommand : RemoveSettingCmdlet
+    {
+        internal override SettingsEndpoint Endpoint => AllowPolicies.Endpoint;
+    }
+}

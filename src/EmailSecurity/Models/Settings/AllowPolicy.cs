@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace EmailSecurity.Models
+{
+    /// <summary>
+    /// An allow policy (<c>/settings/allow_policies</c>): mail matching its pattern is exempted from some or all
+    /// detections. The flags past their end of life (<c>is_sender</c>, <c>is_recipient</c>, <c>is_spoof</c>,
+    /// <c>last_modified</c>) are not modelled; if the API still sends them they land in <see cref="AdditionalFields"/>.
+    /// </summary>
+    public sealed class AllowPolicy : SettingsObject
+    {
+        [JsonPropertyName("pattern")]
+        public string? Pattern { get; set; }
+
+        /// <summary>EMAIL, DOMAIN, IP (UNKNOWN on entries made before pattern types existed).</summary>
+        [JsonPropertyName("pattern_type")]
+        public string? PatternType { get; set; }
+
+        [JsonPropertyName("is_regex")]
+        public bool? IsRegex { get; set; }
+
+        /// <summary>Mail from the sender bypasses all detections and link following.</summary>
+        [JsonPropertyName("is_trusted_sender")]
+        public bool? IsTrustedSender { get; set; }
+
+        /// <summary>Mail from the sender is exempted from the Spam, Spoof and Bulk dispositions (not Malicious or Suspicious).</summary>
+        [JsonPropertyName("is_acceptable_sender")]
+        public bool? IsAcceptableSender { get; set; }
+
+        /// <summary>Mail to the recipient bypasses all detections.</summary>
+        [JsonPropertyName("is_exempt_recipient")]
+        public bool? IsExemptRecipient { get; set; }
+
+        /// <summary>The policy is honoured only for mail that passes DMARC, SPF or DKIM.</summary>
+        [JsonPropertyName("verify_sender")]
+        public bool? VerifySender { get; set; }
+
+        [JsonPropertyName("comments")]
+        public string? Comments { get; set; }
+
+        public override string ToString() => Pattern ?? Id ?? string.Empty;
+    }
+}

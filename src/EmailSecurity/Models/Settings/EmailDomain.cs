@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace EmailSecurity.Models
+{
+    /// <summary>
+    /// A domain protected by Email Security (<c>/settings/domains</c>): how its mail arrives, what is dropped, where it
+    /// is processed, and the state of its integration. Domains are onboarded in the dashboard; the API edits and
+    /// unprotects them.
+    /// </summary>
+    public sealed class EmailDomain : SettingsObject
+    {
+        [JsonPropertyName("domain")]
+        public string? Domain { get; set; }
+
+        /// <summary>pending, active, failed or timeout.</summary>
+        [JsonPropertyName("status")]
+        public string? Status { get; set; }
+
+        /// <summary>DIRECT, BCC, JOURNAL, API, RETRO_SCAN.</summary>
+        [JsonPropertyName("allowed_delivery_modes")]
+        public string[]? AllowedDeliveryModes { get; set; }
+
+        /// <summary>Dispositions whose mail is dropped instead of delivered.</summary>
+        [JsonPropertyName("drop_dispositions")]
+        public string[]? DropDispositions { get; set; }
+
+        /// <summary>AllItems or Inbox: which folders are scanned.</summary>
+        [JsonPropertyName("folder")]
+        public string? Folder { get; set; }
+
+        /// <summary>Microsoft or Google.</summary>
+        [JsonPropertyName("inbox_provider")]
+        public string? InboxProvider { get; set; }
+
+        [JsonPropertyName("integration_id")]
+        public string? IntegrationId { get; set; }
+
+        [JsonPropertyName("o365_tenant_id")]
+        public string? O365TenantId { get; set; }
+
+        /// <summary>Addresses (CIDR) that may deliver the domain's mail directly.</summary>
+        [JsonPropertyName("ip_restrictions")]
+        public string[]? IpRestrictions { get; set; }
+
+        /// <summary>How many Received hops to look back for the connecting IP.</summary>
+        [JsonPropertyName("lookback_hops")]
+        public int? LookbackHops { get; set; }
+
+        /// <summary>GLOBAL, AU, DE, IN, US.</summary>
+        [JsonPropertyName("regions")]
+        public string[]? Regions { get; set; }
+
+        [JsonPropertyName("require_tls_inbound")]
+        public bool? RequireTlsInbound { get; set; }
+
+        [JsonPropertyName("require_tls_outbound")]
+        public bool? RequireTlsOutbound { get; set; }
+
+        /// <summary>The host the domain's mail is delivered on to.</summary>
+        [JsonPropertyName("transport")]
+        public string? Transport { get; set; }
+
+        /// <summary>none, good or invalid.</summary>
+        [JsonPropertyName("dmarc_status")]
+        public string? DmarcStatus { get; set; }
+
+        /// <summary>none, good, neutral, open or invalid.</summary>
+        [JsonPropertyName("spf_status")]
+        public string? SpfStatus { get; set; }
+
+        [JsonPropertyName("authorization")]
+        public EmailDomainAuthorization? Authorization { get; set; }
+
+        [JsonPropertyName("emails_processed")]
+        public EmailDomainTraffic? EmailsProcessed { get; set; }
+
+        public override string ToString() => Domain ?? Id ?? string.Empty;
+    }
+
+    /// <summary>Whether Email Security is authorized on the domain's mail platform, as last checked.</summary>
+    public sealed class EmailDomainAuthorization
+    {
+        [JsonPropertyName("authorized")]
+        public bool? Authorized { get; set; }
+
+        [JsonPropertyName("timestamp")]
+        public DateTimeOffset? Timestamp { get; set; }
+
+        [JsonPropertyName("status_message")]
+        public string? StatusMessage { get; set; }
+
+        [JsonExtensionData]
+        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+        public override string ToString() => Authorized == true ? "Authorized" : StatusMessage ?? "Not authorized";
+    }
+
+    /// <summary>How much of the domain's mail Email Security processed, in the current and the previous period.</summary>
+    public sealed class EmailDomainTraffic
+    {
+        [JsonPropertyName("timestamp")]
+        public DateTimeOffset? Timestamp { get; set; }
+
+        [JsonPropertyName("total_emails_processed")]
+        public long? TotalEmailsProcessed { get; set; }
+
+        [JsonPropertyName("total_emails_processed_previous")]
+        public long? TotalEmailsProcessedPrevious { get; set; }
+
+        [JsonExtensionData]
+        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+        public override string ToString() => $"{TotalEmailsProcessed} (previously {TotalEmailsProcessedPrevious})";
+    }
+}

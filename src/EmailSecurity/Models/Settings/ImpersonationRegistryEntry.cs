@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace EmailSecurity.Models
+{
+    /// <summary>
+    /// A protected identity of the impersonation registry (<c>/settings/impersonation_registry</c>): mail that pretends
+    /// to come from this person is flagged. Entries are added by hand or synced from a directory.
+    /// </summary>
+    public sealed class ImpersonationRegistryEntry : SettingsObject
+    {
+        [JsonPropertyName("name")]
+        public string? Name { get; set; }
+
+        [JsonPropertyName("email")]
+        public string? Email { get; set; }
+
+        [JsonPropertyName("is_email_regex")]
+        public bool? IsEmailRegex { get; set; }
+
+        /// <summary>A1S_INTERNAL for entries added by hand; SNOOPY-... for entries synced from a directory.</summary>
+        [JsonPropertyName("provenance")]
+        public string? Provenance { get; set; }
+
+        [JsonPropertyName("directory_id")]
+        public long? DirectoryId { get; set; }
+
+        [JsonPropertyName("directory_node_id")]
+        public long? DirectoryNodeId { get; set; }
+
+        [JsonPropertyName("external_directory_node_id")]
+        public string? ExternalDirectoryNodeId { get; set; }
+
+        [JsonPropertyName("comments")]
+        public string? Comments { get; set; }
+
+        public override string ToString() => Name == null ? Email ?? Id ?? string.Empty : $"{Name} <{Email}>";
+    }
+}

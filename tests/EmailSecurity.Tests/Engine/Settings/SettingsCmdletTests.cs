@@ -1,0 +1,273 @@
+using System.Management.Automation;
+using EmailSecurity.Tests.Infrastructure;
+
+namespace EmailSecurity.Tests.Engine.Settings;
+
+/// <summary>What every settings noun shares: paging, -WhatIf, parameter validation, PATCH with nothing to send, unknown ids, views.</summary>
+[Collection("Emulator")]
+public sealed class SettingsCmdletTests : SettingsTest
+{
+    public SettingsCmdletTests(EmulatorFixture emulator)
+        : base(emulator)
+    {
+    }
+
+    public static TheoryData<string, string> Lists() => new()
+    {
+        { "Get-EsAllowPolicy", "allow_policies" },
+        { "Get-EsBlockedSender", "block_senders" },
+        { "Get-EsDomain", "domains" },
+        { "Get-EsImpersonationRegistryEntry", "impersonation_registry" },
+        { "Get-EsTrustedDomain", "trusted_domains" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Lists))]
+    public void A_list_walks_every_page_and_writes_each_entry_once(string command, string resource)
+    {
+        var (session, account) = Connected();
+        var stored = Stored(account, resource).Select(e => e.GetProperty("id").GetString()!).ToList();
+        Assert.True(stored.Count > 2, $"{resource} needs more than one page of demo data");
+        account.ClearRequests();
+
+        var result = session.Run($"{command} -PageSize 2 | ForEach-Object Id");
+
+        result.ShouldSucceed();
+        Assert.Equal(stored, result.Output.Select(o => o.ToString()));
+        var pages = (stored.Count + 1) / 2;
+        var requests = account.Requests();
+        Assert.All(requests, r => Assert.Equal($"GET /settings/{resource}", $"{r.Method} {r.Path}"));
+        Assert.Equal(Enumerable.Range(1, pages).Select(n => n.ToString()), requests.Select(r => r.QueryParameters["page"]));
+        Assert.All(requests, r => Assert.Equal("2", r.QueryParameters["per_page"]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Lists))]
+    public void First_asks_for_no_more_than_it_needs(string command, string resource)
+    {
+        var (session, account) = Connected();
+        var stored = Stored(account, resource).Take(3).Select(e => e.GetProperty("id").GetString()!).ToList();
+        account.ClearRequests();
+
+        var result = session.Run($"{command} -First 3 | ForEach-Object Id");
+
+        result.ShouldSucceed();
+        Assert.Equal(stored, result.Output.Select(o => o.ToString()));
+        var request = Assert.Single(account.Requests());
+        Wire.QueryIs(request, ("per_page", "3"), ("page", "1"));
+    }
+
+    public static TheoryData<string> Changes() => new()
+    {
+        "New-EsAllowPolicy -Pattern 'a@partner.example' -PatternType EMAIL -IsTrustedSender -WhatIf",
+        "Set-EsAllowPolicy -Id $id -Comments 'x' -WhatIf",
+        "Remove-EsAllowPolicy -Id $id -WhatIf",
+        "New-EsBlockedSender -Pattern 'a@phish.test' -PatternType EMAIL -WhatIf",
+        "Set-EsBlockedSender -Id $id -Comments 'x' -WhatIf",
+        "Remove-EsBlockedSender -Id $id -WhatIf",
+        "Set-EsDomain -Id $id -Regions US -WhatIf",
+        "Remove-EsDomain -Id $id -WhatIf",
+        "New-EsImpersonationRegistryEntry -Name 'A B' -Email 'a.b@contoso.example' -WhatIf",
+        "Set-EsImpersonationRegistryEntry -Id $id -Comments 'x' -WhatIf",
+        "Remove-EsImpersonationRegistryEntry -Id $id -WhatIf",
+        "New-EsTrustedDomain -Pattern 'partner.example' -IsRecent -WhatIf",
+        "Set-EsTrustedDomain -Id $id -Comments 'x' -WhatIf",
+        "Remove-EsTrustedDomain -Id $id -WhatIf",
+    };
+
+    [Theory]
+    [MemberData(nameof(Changes))]
+    public void WhatIf_sends_nothing_and_says_what_it_would_do(string script)
+    {
+        var (session, account) = Connected();
+
+        var result = session.Run(script, Vars(("id", "f174e90a-fafe-4643-bbbc-4a0ed4fc8415")));
+
+        result.ShouldSucceed();
+        Assert.Empty(account.Requests());
+        Assert.Empty(result.Output);
+        Assert.Contains("What if: Performing the operation \"", result.HostText);
+    }
+
+    public static TheoryData<string> BadValues() => new()
+    {
+        "Get-EsAllowPolicy -PatternType PHONE",
+        "Get-EsAllowPolicy -Order modified_at",
+        "New-EsAllowPolicy -Pattern 'a@partner.example' -PatternType UNKNOWN -Confirm:$false",
+        "Set-EsAllowPolicy -Id $id -PatternType UNKNOWN -Confirm:$false",
+        "Get-EsBlockedSender -PatternType PHONE",
+        "Get-EsBlockedSender -Direction up",
+        "New-EsBlockedSender -Pattern 'a@phish.test' -PatternType UNKNOWN -Confirm:$false",
+        "Set-EsBlockedSender -Id $id -PatternType PHONE -Confirm:$false",
+        "Get-EsDomain -Status deleted",
+        "Get-EsDomain -ActiveDeliveryMode SMTP",
+        "Get-EsDomain -AllowedDeliveryMode SMTP",
+        "Get-EsDomain -Order status",
+        "Set-EsDomain -Id $id -AllowedDeliveryModes DIRECT, SMTP -Confirm:$false",
+        "Set-EsDomain -Id $id -DropDispositions MALWARE -Confirm:$false",
+        "Set-EsDomain -Id $id -Folder Archive -Confirm:$false",
+        "Set-EsDomain -Id $id -Regions MARS -Confirm:$false",
+        "Set-EsDomain -Id $id -LookbackHops 101 -Confirm:$false",
+        "Set-EsDomain -Id $id -LookbackHops -1 -Confirm:$false",
+        "Get-EsImpersonationRegistryEntry -Provenance LDAP",
+        "Get-EsImpersonationRegistryEntry -Order title",
+        "New-EsImpersonationRegistryEntry -Name 'A B' -Email 'a.b@contoso.example' -Provenance LDAP -Confirm:$false",
+        "Set-EsImpersonationRegistryEntry -Id $id -Provenance LDAP -Confirm:$false",
+        "Get-EsTrustedDomain -Order name",
+        "Set-EsTrustedDomain -Id '..' -Comments 'x' -Confirm:$false",
+    };
+
+    [Theory]
+    [MemberData(nameof(BadValues))]
+    public void A_value_outside_the_API_set_is_a_parameter_error_and_sends_nothing(string script)
+    {
+        var (session, account) = Connected();
+
+        var result = session.Run(script, Vars(("id", "f174e90a-fafe-4643-bbbc-4a0ed4fc8415")));
+
+        var error = Assert.Single(AllErrors(result));
+        Assert.StartsWith("ParameterArgumentValidationError", error.FullyQualifiedErrorId);
+        Assert.Empty(account.Requests());
+    }
+
+    public static TheoryData<string, string> Edits() => new()
+    {
+        { "Set-EsAllowPolicy", "allow_policies" },
+        { "Set-EsBlockedSender", "block_senders" },
+        { "Set-EsDomain", "domains" },
+        { "Set-EsImpersonationRegistryEntry", "impersonation_registry" },
+        { "Set-EsTrustedDomain", "trusted_domains" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Edits))]
+    public void Set_with_no_field_to_change_is_an_error_and_sends_nothing(string command, string resource)
+    {
+        var (session, account) = Connected();
+        var id = Stored(account, resource)[0].GetProperty("id").GetString()!;
+        account.ClearRequests();
+
+        var result = session.Run($"{command} -Id $id -PassThru -Confirm:$false", Vars(("id", id)));
+
+        var error = Assert.Single(AllErrors(result));
+        Assert.StartsWith("EsNothingToChange", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.StartsWith("Nothing to change: give at least one of -", error.Exception.Message);
+        Assert.Empty(account.Requests());
+    }
+
+    public static TheoryData<string, string, string> UnknownIds() => new()
+    {
+        { "Get-EsAllowPolicy -Id $id", "GET /settings/allow_policies/", "Allow policy not found" },
+        { "Set-EsAllowPolicy -Id $id -Comments 'x' -Confirm:$false", "PATCH /settings/allow_policies/", "Allow policy not found" },
+        { "Remove-EsAllowPolicy -Id $id -Confirm:$false", "DELETE /settings/allow_policies/", "Allow policy not found" },
+        { "Get-EsBlockedSender -Id $id", "GET /settings/block_senders/", "Blocked sender not found" },
+        { "Set-EsBlockedSender -Id $id -Comments 'x' -Confirm:$false", "PATCH /settings/block_senders/", "Blocked sender not found" },
+        { "Remove-EsBlockedSender -Id $id -Confirm:$false", "DELETE /settings/block_senders/", "Blocked sender not found" },
+        { "Get-EsDomain -Id $id", "GET /settings/domains/", "Domain not found" },
+        { "Set-EsDomain -Id $id -Transport 'x.example' -Confirm:$false", "PATCH /settings/domains/", "Domain not found" },
+        { "Remove-EsDomain -Id $id -Confirm:$false", "DELETE /settings/domains/", "Domain not found" },
+        { "Get-EsImpersonationRegistryEntry -Id $id", "GET /settings/impersonation_registry/", "Impersonation registry entry not found" },
+        { "Set-EsImpersonationRegistryEntry -Id $id -Comments 'x' -Confirm:$false", "PATCH /settings/impersonation_registry/", "Impersonation registry entry not found" },
+        { "Remove-EsImpersonationRegistryEntry -Id $id -Confirm:$false", "DELETE /settings/impersonation_registry/", "Impersonation registry entry not found" },
+        { "Get-EsTrustedDomain -Id $id", "GET /settings/trusted_domains/", "Trusted domain not found" },
+        { "Set-EsTrustedDomain -Id $id -Comments 'x' -Confirm:$false", "PATCH /settings/trusted_domains/", "Trusted domain not found" },
+        { "Remove-EsTrustedDomain -Id $id -Confirm:$false", "DELETE /settings/trusted_domains/", "Trusted domain not found" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnknownIds))]
+    public void An_unknown_id_is_a_not_found_error_with_the_API_message(string script, string request, string message)
+    {
+        var (session, account) = Connected();
+
+        var result = session.Run(script, Vars(("id", MissingId)));
+
+        var error = Assert.Single(AllErrors(result));
+        Assert.StartsWith("EsApiNotFound", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        Assert.Equal(MissingId, error.TargetObject);
+        Assert.Contains(message, error.ToString());
+        var sent = Assert.Single(account.Requests());
+        Assert.Equal(request + MissingId, $"{sent.Method} {sent.Path}");
+        Assert.Empty(result.Output);
+    }
+
+    [Fact]
+    public void One_unknown_id_among_several_does_not_stop_the_others()
+    {
+        var (session, account) = Connected();
+        var ids = Stored(account, "trusted_domains").Take(2).Select(e => e.GetProperty("id").GetString()!).ToList();
+        account.ClearRequests();
+
+        var result = session.Run("$ids | Remove-EsTrustedDomain -Confirm:$false", Vars(("ids", new[] { ids[0], MissingId, ids[1] })));
+
+        Assert.Equal(MissingId, Assert.Single(result.Errors).TargetObject);
+        Assert.Equal(3, account.Requests().Count(r => r.Method == "DELETE"));
+        Assert.All(ids, id => Assert.Null(StoredEntry(account, "trusted_domains", id)));
+    }
+
+    public static TheoryData<string, string, string> Completions() => new()
+    {
+        { "Get-EsAllowPolicy -Id ", "allow_policies", "pattern" },
+        { "Set-EsAllowPolicy -Id ", "allow_policies", "pattern" },
+        { "Remove-EsDomain -Id ", "domains", "domain" },
+        { "Set-EsImpersonationRegistryEntry -Id ", "impersonation_registry", "name" },
+        { "Remove-EsTrustedDomain -Id ", "trusted_domains", "pattern" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Completions))]
+    public void Ids_complete_with_what_they_stand_for(string input, string resource, string describedBy)
+    {
+        var (session, account) = Connected();
+        var stored = Stored(account, resource);
+
+        var result = session.Run("(TabExpansion2 -inputScript $s -cursorColumn $s.Length).CompletionMatches", Vars(("s", input)));
+
+        result.ShouldSucceed();
+        var completions = result.Objects<CompletionResult>();
+        Assert.Equal(stored.Select(e => e.GetProperty("id").GetString()).Order(), completions.Select(c => c.CompletionText).Order());
+        Assert.All(completions, c => Assert.Contains(
+            stored.Single(e => e.GetProperty("id").GetString() == c.CompletionText).GetProperty(describedBy).GetString()!,
+            c.ToolTip,
+            StringComparison.Ordinal));
+    }
+
+    public static TheoryData<string, string> Views() => new()
+    {
+        { "Get-EsAllowPolicy", "Pattern Type Regex Exemption Verify Modified Comments" },
+        { "Get-EsBlockedSender", "Pattern Type Regex Modified Comments" },
+        { "Get-EsDomain", "Domain Status Modes Authorized Regions Drops Modified" },
+        { "Get-EsImpersonationRegistryEntry", "Name Email Regex Provenance Modified" },
+        { "Get-EsTrustedDomain", "Pattern Regex Recent Similarity Modified Comments" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Views))]
+    public void Each_type_shows_as_a_table_that_fits_120_columns(string command, string headers)
+    {
+        var (session, _) = Connected();
+
+        var result = session.RunFormatted(command);
+
+        result.ShouldSucceed();
+        var lines = result.HostText.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0).ToList();
+        Assert.Equal(headers.Split(' '), lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.All(lines, l => Assert.True(l.Length <= 120, $"{l.Length} columns: {l}"));
+        Assert.Matches(@"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", lines[2]);
+    }
+
+    [Fact]
+    public void The_modified_column_shows_local_time()
+    {
+        var (session, account) = Connected();
+        var stored = Stored(account, "trusted_domains")[0];
+        var local = stored.GetProperty("modified_at").GetDateTimeOffset().LocalDateTime.ToString("yyyy-MM-dd HH:mm");
+
+        var result = session.RunFormatted("Get-EsTrustedDomain -First 1");
+
+        Assert.Contains(local, result.HostText);
+        Assert.Contains(stored.GetProperty("pattern").GetString()!, result.HostText);
+    }
+}

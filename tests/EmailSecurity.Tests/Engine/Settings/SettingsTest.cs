@@ -1,0 +1,88 @@
+using System.Management.Automation;
+using System.Text.Json;
+using EmailSecurity.Tests.Emulator;
+using EmailSecurity.Tests.Infrastructure;
+
+namespace EmailSecurity.Tests.Engine.Settings;
+
+/// <summary>
+/// Base of the settings cmdlet tests: what the emulator holds (read straight from its API, not through the module)
+/// and what the module sent, in the shapes the assertions need.
+/// </summary>
+public abstract class SettingsTest : ModuleTest
+{
+    public const string MissingId = "00000000-0000-0000-0000-000000000000";
+
+    protected SettingsTest(EmulatorFixture emulator)
+        : base(emulator)
+    {
+    }
+
+    /// <summary>
+    /// Every entry of a settings list (e.g. "allow_policies") as the API returns it. This request is recorded too:
+    /// call it before <see cref="EmulatorAccount.ClearRequests"/> or after the request assertions.
+    /// </summary>
+    protected List<JsonElement> Stored(EmulatorAccount account, string resource) =>
+        Api(account, $"/settings/{resource}?per_page=1000").EnumerateArray().ToList();
+
+    /// <summary>One entry as the API returns it, or null when the API answers 404.</summary>
+    protected JsonElement? StoredEntry(EmulatorAccount account, string resource, string id)
+    {
+        var answer = new AccountApi(Emulator, account).Get($"/settings/{resource}/{id}").GetAwaiter().GetResult();
+        if (answer.Status == 404)
+        {
+            return null;
+        }
+
+        answer.ShouldSucceed();
+        return answer.Result.Clone();
+    }
+
+    private JsonElement Api(EmulatorAccount account, string relative)
+    {
+        var answer = new AccountApi(Emulator, account).Get(relative).GetAwaiter().GetResult();
+        answer.ShouldSucceed();
+        return answer.Result.Clone();
+    }
+
+    protected static Dictionary<string, object?> Vars(params (string Name, object? Value)[] variables) =>
+        variables.ToDictionary(v => v.Name, v => v.Value);
+
+    /// <summary>The errors of a run, including the one that stopped it.</summary>
+    protected static IReadOnlyList<ErrorRecord> AllErrors(EngineResult result) =>
+        result.Errors.Concat(result.Terminating is IContainsErrorRecord { ErrorRecord: { } stopped } ? new[] { stopped } : Array.Empty<ErrorRecord>()).ToList();
+}
+
+/// <summary>What went over the wire, read from the emulator's request log.</summary>
+internal static class Wire
+{
+    public static JsonElement Body(RecordedRequest request)
+    {
+        Assert.False(string.IsNullOrEmpty(request.Body), $"{request.Method} {request.Path} has no body");
+        return JsonDocument.Parse(request.Body!).RootElement.Clone();
+    }
+
+    /// <summary>Asserts the body is exactly these fields with these values (JSON text of each value).</summary>
+    public static void BodyIs(RecordedRequest request, params (string Field, string Json)[] expected)
+    {
+        var body = Body(request);
+        var actual = body.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetRawText());
+        Assert.Equal(expected.Select(e => e.Field).Order(), actual.Keys.Order());
+        foreach (var (field, json) in expected)
+        {
+            Assert.True(JsonElement.DeepEquals(JsonDocument.Parse(json).RootElement, body.GetProperty(field)), $"{field}: expected {json}, sent {actual[field]}");
+        }
+    }
+
+    /// <summary>The query's name=value pairs in the order sent, repeated names included, decoded.</summary>
+    public static List<(string Name, string Value)> Query(RecordedRequest request) =>
+        (request.Query ?? string.Empty).Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .Select(parts => (Decode(parts[0]), parts.Length > 1 ? Decode(parts[1]) : string.Empty))
+            .ToList();
+
+    public static void QueryIs(RecordedRequest request, params (string Name, string Value)[] expected) =>
+        Assert.Equal(expected.Order(), Query(request).Order());
+
+    private static string Decode(string value) => Uri.UnescapeDataString(value.Replace('+', ' '));
+}
