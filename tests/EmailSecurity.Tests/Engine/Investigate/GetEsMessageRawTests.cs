@@ -93,7 +93,8 @@ public sealed class GetEsMessageRawTests : ModuleTest, IDisposable
 
         result.ShouldSucceed();
         Assert.Contains("Subject", result.HostText);
-        Assert.Contains(message.Subject![..Math.Min(20, message.Subject.Length)], result.HostText);
+        var subject = message.Subject!;
+        Assert.Contains(subject[..Math.Min(20, subject.Length)], result.HostText);
         Assert.All(result.HostText.Split('\n'), line => Assert.True(line.TrimEnd('\r').Length <= 120, line));
     }
 
