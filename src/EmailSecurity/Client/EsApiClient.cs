@@ -26,7 +26,7 @@ namespace EmailSecurity.Client
         {
             this.connection = connection;
             this.observer = observer;
-            this.pipeline = pipeline ?? HttpPipeline.Default;
+            this.pipeline = pipeline ?? HttpPipeline.For(connection);
         }
 
         public EsConnection Connection => connection;

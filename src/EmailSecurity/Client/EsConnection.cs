@@ -42,13 +42,21 @@ namespace EmailSecurity
 
         public bool IsSandbox => AuthKind == EsAuthKind.Sandbox;
 
+        /// <summary>How long one attempt of a request may take before it counts as failed (and reads are retried).</summary>
+        public TimeSpan RequestTimeout { get; internal set; } = DefaultRequestTimeout;
+
+        /// <summary>The proxy this connection goes through; null for the system's (HTTPS_PROXY, or the OS settings).</summary>
+        public Uri? Proxy { get; internal set; }
+
+        internal static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(100);
+
         internal SecureString? Secret { get; private set; }
 
         /// <summary>A copy of this connection that works on another account with the same credential.</summary>
         internal EsConnection ForAccount(string accountId) =>
             string.Equals(accountId, AccountId, StringComparison.Ordinal)
                 ? this
-                : new EsConnection(accountId, BaseUri, AuthKind, Secret, Email);
+                : new EsConnection(accountId, BaseUri, AuthKind, Secret, Email) { RequestTimeout = RequestTimeout, Proxy = Proxy };
 
         internal void ForgetSecret()
         {

@@ -106,6 +106,39 @@ public sealed class ConnectionTests : ModuleTest
     }
 
     [Fact]
+    public void An_explicit_proxy_carries_the_requests()
+    {
+        // A move is not retried after a timeout, so one attempt through the silent "proxy" settles it quickly.
+        var account = Emulator.NewAccount();
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var proxyPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var proxied = listener.AcceptTcpClientAsync();
+        var session = NewSession();
+        session.SetVariable("t", Secure(Token));
+
+        var result = session.Run($"Connect-EsAccount -AccountId {account.Id} -ApiToken $t -BaseUri '{Emulator.ApiBaseUri}' -Proxy 'http://127.0.0.1:{proxyPort}' -TimeoutSec 1; Move-EsMessage -Id abc -Destination Inbox -Confirm:$false");
+
+        Assert.True(proxied.Wait(TimeSpan.FromSeconds(10)), "the request did not go to the proxy");
+        proxied.Result.Dispose();
+        Assert.Empty(account.Requests());
+        Assert.StartsWith("EsApiNoAnswer", Assert.Single(result.Errors).FullyQualifiedErrorId);
+    }
+
+    [Theory]
+    [InlineData("ftp://proxy.example:21")]
+    [InlineData("proxy.example")]
+    public void A_proxy_that_is_not_an_http_address_is_refused(string proxy)
+    {
+        var session = NewSession();
+        session.SetVariable("t", Secure(Token));
+
+        var result = session.Run($"Connect-EsAccount -AccountId abc -ApiToken $t -Proxy '{proxy}'");
+
+        Assert.StartsWith("EsInvalidProxy", Assert.Single(result.Errors).FullyQualifiedErrorId);
+    }
+
+    [Fact]
     public void The_sandbox_answers_without_an_account_or_network()
     {
         var session = NewSession();

@@ -18,6 +18,8 @@ namespace EmailSecurity.Client.Http
         private const string SandboxClient = "EmailSecurity.Sandbox";
 
         private static readonly Lazy<HttpPipeline> Shared = new Lazy<HttpPipeline>(() => new HttpPipeline(new RetryPolicy(), null));
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Uri, HttpPipeline> ByProxy =
+            new System.Collections.Concurrent.ConcurrentDictionary<Uri, HttpPipeline>();
 
         private readonly IHttpClientFactory factory;
 
@@ -28,12 +30,18 @@ namespace EmailSecurity.Client.Http
             EnsureModernTls();
             RetryPolicy = retryPolicy;
             var services = new ServiceCollection();
-            AddClient(services, NetworkClient, networkHandler ?? CreateNetworkHandler, retryPolicy);
+            AddClient(services, NetworkClient, networkHandler ?? (() => CreateNetworkHandler(null)), retryPolicy);
             AddClient(services, SandboxClient, () => new SandboxHandler(SandboxApi.Instance), retryPolicy);
             factory = services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
         }
 
         public static HttpPipeline Default => Shared.Value;
+
+        /// <summary>The process's pipeline for a connection: the shared one, or one per explicit proxy.</summary>
+        public static HttpPipeline For(EsConnection connection) =>
+            connection.Proxy == null || connection.IsSandbox
+                ? Default
+                : ByProxy.GetOrAdd(connection.Proxy, proxy => new HttpPipeline(Default.RetryPolicy, () => CreateNetworkHandler(new WebProxy(proxy))));
 
         public RetryPolicy RetryPolicy { get; }
 
@@ -51,11 +59,21 @@ namespace EmailSecurity.Client.Http
                 .SetHandlerLifetime(TimeSpan.FromMinutes(5));
         }
 
-        private static HttpMessageHandler CreateNetworkHandler() => new HttpClientHandler
+        /// <param name="proxy">An explicit proxy, or null for the system's: HTTPS_PROXY/NO_PROXY on PowerShell 7, the OS settings on Windows.</param>
+        private static HttpMessageHandler CreateNetworkHandler(IWebProxy? proxy)
         {
-            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-            UseProxy = true,
-        };
+            var handler = new HttpClientHandler
+            {
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                UseProxy = true,
+            };
+            if (proxy != null)
+            {
+                handler.Proxy = proxy;
+            }
+
+            return handler;
+        }
 
         /// <summary>Windows PowerShell 5.1 on older .NET Framework defaults may still offer TLS 1.0; the API needs 1.2+.</summary>
         private static void EnsureModernTls()

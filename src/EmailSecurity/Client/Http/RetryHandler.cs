@@ -28,13 +28,14 @@ namespace EmailSecurity.Client.Http
             var context = RequestContext.Of(request);
             var observer = context?.Observer ?? SilentObserver.Instance;
             var idempotent = context?.IsIdempotent ?? false;
+            var attemptTimeout = context?.Connection.RequestTimeout ?? policy.AttemptTimeout;
 
             for (var retry = 0; ; retry++)
             {
                 HttpResponseMessage response;
                 using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 {
-                    attempt.CancelAfter(policy.AttemptTimeout);
+                    attempt.CancelAfter(attemptTimeout);
                     try
                     {
                         response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
@@ -50,7 +51,7 @@ namespace EmailSecurity.Client.Http
                         {
                             if (error is OperationCanceledException)
                             {
-                                throw new TimeoutException($"No answer within {policy.AttemptTimeout.TotalSeconds:0} s.", error);
+                                throw new TimeoutException($"No answer within {attemptTimeout.TotalSeconds:0.###} s.", error);
                             }
 
                             throw;

@@ -21,7 +21,7 @@ namespace EmailSecurity.Client.Http
         /// </summary>
         public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(5);
 
-        /// <summary>Time limit of one attempt (headers and body).</summary>
+        /// <summary>Time limit of one attempt (headers and body) when the connection sets none.</summary>
         public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
         /// <summary>How the core waits; replaced by tests to observe waits without spending them.</summary>

@@ -53,12 +53,35 @@ namespace EmailSecurity.Cmdlets.Connection
         [Parameter(ParameterSetName = SandboxSet, Mandatory = true)]
         public SwitchParameter Sandbox { get; set; }
 
+        /// <summary>Seconds one attempt of a request may take (default 100); reads that time out are retried.</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = (int)EsConnection.DefaultRequestTimeout.TotalSeconds;
+
+        /// <summary>A proxy for this connection. Without it the system's proxy is used (HTTPS_PROXY on PowerShell 7).</summary>
+        [Parameter(ParameterSetName = TokenSet)]
+        [Parameter(ParameterSetName = KeySet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [ValidateNotNull]
+        public Uri? Proxy { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         protected override void EndProcessing()
         {
             var connection = ParameterSetName == SandboxSet ? ConnectSandbox() : ConnectAccount();
+            connection.RequestTimeout = TimeSpan.FromSeconds(TimeoutSec);
+            if (Proxy != null)
+            {
+                if (!Proxy.IsAbsoluteUri || (Proxy.Scheme != Uri.UriSchemeHttp && Proxy.Scheme != Uri.UriSchemeHttps))
+                {
+                    Fail($"The proxy '{Proxy}' must be an absolute http:// or https:// URI, for example http://proxy.contoso.example:8080.", "EsInvalidProxy", Proxy);
+                }
+
+                connection.Proxy = Proxy;
+            }
+
             EsSession.Current = connection;
             WriteVerbose($"Connected to account {connection.AccountId} at {connection.BaseUri} ({connection.AuthKind}).");
             if (PassThru)
