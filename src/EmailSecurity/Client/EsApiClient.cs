@@ -43,16 +43,10 @@ namespace EmailSecurity.Client
                     message.Content = new StringContent(json, Encoding.UTF8, "application/json");
                 }
 
-                new RequestContext(connection, observer, request.IsIdempotent).AttachTo(message);
-
-                HttpResponseMessage response;
-                try
+                var response = await SendOnceAsync(request, uri, message, cancellationToken).ConfigureAwait(false);
+                if (request.Method == HttpMethod.Get)
                 {
-                    response = await pipeline.ClientFor(connection).SendAsync(message, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception error) when (IsTransportFailure(error, cancellationToken))
-                {
-                    throw TransportFailure(request, uri, error);
+                    response = await FollowLongRunningAsync(request, uri, response, cancellationToken).ConfigureAwait(false);
                 }
 
                 using (response)
@@ -60,6 +54,58 @@ namespace EmailSecurity.Client
                     return await ReadAsync<T>(request, uri, response).ConfigureAwait(false);
                 }
             }
+        }
+
+        public const int MaxPolls = 600;
+
+        private async Task<HttpResponseMessage> SendOnceAsync(ApiRequest request, Uri uri, HttpRequestMessage message, CancellationToken cancellationToken)
+        {
+            new RequestContext(connection, observer, request.IsIdempotent).AttachTo(message);
+            try
+            {
+                return await pipeline.ClientFor(connection).SendAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error) when (IsTransportFailure(error, cancellationToken))
+            {
+                throw TransportFailure(request, uri, error);
+            }
+        }
+
+        /// <summary>
+        /// A long search may be answered 202 Accepted with a Location to poll. The location is polled (as Retry-After
+        /// asks, one second by default) until the result is there. Only locations on the API's own host are
+        /// followed: the credential is never sent anywhere else.
+        /// </summary>
+        private async Task<HttpResponseMessage> FollowLongRunningAsync(ApiRequest request, Uri uri, HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            for (var poll = 1; (int)response.StatusCode == 202 && response.Headers.Location != null; poll++)
+            {
+                var location = response.Headers.Location.IsAbsoluteUri ? response.Headers.Location : new Uri(uri, response.Headers.Location);
+                if (!string.Equals(location.GetLeftPart(UriPartial.Authority), uri.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase))
+                {
+                    response.Dispose();
+                    throw new EsApiException($"The API asked to poll {location.GetLeftPart(UriPartial.Authority)}, which is not the API's host; the credential is not sent there. [{request.Method} {request.Path}]", request.Method.Method, uri, (HttpStatusCode)202, Array.Empty<ApiMessage>(), null, EsFailureKind.BadResponse);
+                }
+
+                if (poll > MaxPolls)
+                {
+                    response.Dispose();
+                    throw new EsApiException($"The API was still working after {MaxPolls} polls; giving up. [{request.Method} {request.Path}]", request.Method.Method, uri, (HttpStatusCode)202, Array.Empty<ApiMessage>(), null, EsFailureKind.Ambiguous);
+                }
+
+                var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+                wait = wait > TimeSpan.FromSeconds(30) ? TimeSpan.FromSeconds(30) : wait;
+                observer.Verbose($"{request.Method} {request.Path}: the API is still working (202); poll {poll} of {location.AbsolutePath} in {wait.TotalSeconds:0.###} s.");
+                observer.Progress($"Waiting for the API to finish {request.Path} (poll {poll})");
+                response.Dispose();
+                await pipeline.RetryPolicy.Delay(wait, cancellationToken).ConfigureAwait(false);
+                using (var pollMessage = new HttpRequestMessage(HttpMethod.Get, location))
+                {
+                    response = await SendOnceAsync(request, location, pollMessage, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return response;
         }
 
         /// <summary>

@@ -11,6 +11,9 @@ namespace EmailSecurity.Client
         void Debug(string message);
 
         void Warning(string message);
+
+        /// <summary>Long waits the caller may want to show (Write-Progress).</summary>
+        void Progress(string status);
     }
 
     internal sealed class SilentObserver : IApiObserver
@@ -26,6 +29,10 @@ namespace EmailSecurity.Client
         }
 
         public void Warning(string message)
+        {
+        }
+
+        public void Progress(string status)
         {
         }
     }

@@ -9,7 +9,7 @@ namespace EmailSecurity.Client.Http
 {
     /// <summary>
     /// Builds the module's HttpClients with Microsoft.Extensions.Http: the primary handler (network or the in-memory
-    /// sandbox) under one ordered chain: authentication, user agent, retry, logging. Handlers are pooled and
+    /// sandbox) under one ordered chain: authentication, user agent, retry, rate budget, logging. Handlers are pooled and
     /// recycled by the factory, so one process keeps a few long-lived connections however many cmdlets run.
     /// </summary>
     internal sealed class HttpPipeline
@@ -55,6 +55,7 @@ namespace EmailSecurity.Client.Http
                 .AddHttpMessageHandler(() => new AuthenticationHandler())
                 .AddHttpMessageHandler(() => new UserAgentHandler())
                 .AddHttpMessageHandler(() => new RetryHandler(policy))
+                .AddHttpMessageHandler(() => new RateBudgetHandler(policy))
                 .AddHttpMessageHandler(() => new LoggingHandler())
                 .SetHandlerLifetime(TimeSpan.FromMinutes(5));
         }

@@ -18,10 +18,12 @@ namespace EmailSecurity.Cmdlets
         private readonly BlockingCollection<Action> actions = new BlockingCollection<Action>();
         private readonly EsCmdlet cmdlet;
         private Task previousPageWritten = Task.CompletedTask;
+        private readonly Lazy<ProgressReporter> waiting;
 
         public PipelineBridge(EsCmdlet cmdlet)
         {
             this.cmdlet = cmdlet;
+            waiting = new Lazy<ProgressReporter>(() => new ProgressReporter(cmdlet, $"{cmdlet.MyInvocation.MyCommand.Name}: waiting for the API"));
         }
 
         public void Post(Action action)
@@ -75,6 +77,8 @@ namespace EmailSecurity.Cmdlets
 
         public void Warning(string message) => Post(() => cmdlet.WriteWarning(message));
 
+        public void Progress(string status) => Post(() => waiting.Value.Report(status));
+
         /// <summary>Runs posted actions on the calling (pipeline) thread until <paramref name="worker"/> has finished.</summary>
         public void Pump(Task worker, CancellationToken stopping)
         {
@@ -85,7 +89,22 @@ namespace EmailSecurity.Cmdlets
             }
         }
 
-        public void Dispose() => actions.Dispose();
+        public void Dispose()
+        {
+            if (waiting.IsValueCreated)
+            {
+                try
+                {
+                    waiting.Value.Complete();
+                }
+                catch (System.Management.Automation.PipelineStoppedException)
+                {
+                    // Ctrl+C or a downstream -First ended the pipeline; there is no progress bar to close.
+                }
+            }
+
+            actions.Dispose();
+        }
 
         private static async Task WaitAsync(Task task, CancellationToken cancellationToken)
         {

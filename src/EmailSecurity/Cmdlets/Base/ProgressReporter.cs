@@ -33,6 +33,13 @@ namespace EmailSecurity.Cmdlets
             cmdlet.WriteProgress(record);
         }
 
+        /// <summary>A status without counts, for waits whose length is not known.</summary>
+        public void Report(string status)
+        {
+            started = true;
+            cmdlet.WriteProgress(new ProgressRecord(activityId, activity, status));
+        }
+
         public void Complete()
         {
             if (!started)
