@@ -2,12 +2,13 @@ using System.Reflection;
 using EsShell;
 
 // EsShell: runs the EmailSecurity module in the PowerShell 7.6 engine, for machines with only the .NET SDK.
-//   EsShell [-Sandbox] [-ModulePath <psd1>] [-File <path> [args...] | -Command <script...> | -Command -]
+//   EsShell [-Sandbox] [-ModulePath <psd1> | -NoModule] [-File <path> [args...] | -Command <script...> | -Command -]
 
 const string Usage = """
-    Usage: EsShell [-Sandbox] [-ModulePath <psd1>] [-File <path> [args...] | -Command <script...>]
+    Usage: EsShell [-Sandbox] [-ModulePath <psd1> | -NoModule] [-File <path> [args...] | -Command <script...>]
       -Sandbox          run Connect-EsAccount -Sandbox first (in-memory demo API)
       -ModulePath       module manifest to import (default: the built out/EmailSecurity/EmailSecurity.psd1)
+      -NoModule         import nothing at start (the script imports the module itself)
       -File             run a script file; the remaining arguments are passed to it
       -Command          run the remaining arguments as script text; '-' reads the script from stdin
       (neither)         interactive prompt; 'exit' quits, Ctrl+C stops the running command
@@ -37,6 +38,9 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "-modulepath":
             options.ModulePath = Path.GetFullPath(Value());
+            break;
+        case "-nomodule":
+            options.ModulePath = null;
             break;
         case "-file" or "-f":
             options.File = Path.GetFullPath(Value());

@@ -81,8 +81,9 @@ public sealed class ModuleTests : IDisposable
     public void The_module_folder_holds_no_copy_of_the_PowerShell_engine()
     {
         Assert.False(File.Exists(Path.Combine(Paths.ModuleDir, "System.Management.Automation.dll")));
-        Assert.True(File.Exists(Path.Combine(Paths.ModuleDir, "Microsoft.Extensions.Http.dll")));
-        Assert.True(File.Exists(Path.Combine(Paths.ModuleDir, "System.Text.Json.dll")));
+        Assert.True(File.Exists(Path.Combine(Paths.ModuleDir, "dependencies", "Microsoft.Extensions.Http.dll")));
+        Assert.True(File.Exists(Path.Combine(Paths.ModuleDir, "dependencies", "System.Text.Json.dll")));
+        Assert.Equal(new[] { "EmailSecurity.dll", "EmailSecurity.Isolation.dll" }, Directory.GetFiles(Paths.ModuleDir, "*.dll").Select(Path.GetFileName).OrderBy(n => n));
         Assert.True(File.Exists(Path.Combine(Paths.ModuleDir, "en-US", "EmailSecurity.dll-Help.xml")));
     }
 

@@ -40,7 +40,8 @@ public sealed class PackageTests : IDisposable
         var entries = zip.Entries.Select(e => e.FullName.Replace('\\', '/')).ToHashSet();
         Assert.Contains("EmailSecurity/EmailSecurity.psd1", entries);
         Assert.Contains("EmailSecurity/EmailSecurity.dll", entries);
-        Assert.Contains("EmailSecurity/Microsoft.Extensions.Http.dll", entries);
+        Assert.Contains("EmailSecurity/EmailSecurity.Isolation.dll", entries);
+        Assert.Contains("EmailSecurity/dependencies/Microsoft.Extensions.Http.dll", entries);
         Assert.Contains("EmailSecurity/en-US/EmailSecurity.dll-Help.xml", entries);
         Assert.Contains("EmailSecurity/en-US/about_EmailSecurity.help.txt", entries);
         Assert.All(Directory.GetFiles(Path.Combine(Paths.RepoRoot, "formats")), f => Assert.Contains("EmailSecurity/formats/" + Path.GetFileName(f), entries));

@@ -5,9 +5,10 @@ using System.Runtime.Loader;
 namespace EmailSecurity.Tests.Infrastructure;
 
 /// <summary>
-/// Loads the module's assemblies (EmailSecurity.dll and its dependencies) from the module folder, the one
-/// Import-Module uses, instead of from the test output. Tests that touch the module's C# types and the engine
-/// that imports the module then share one copy of each assembly, so type checks such as Objects&lt;Message&gt;() work.
+/// Loads the module's own assembly from the module folder, the one Import-Module uses, instead of from the test
+/// output, and lets the module's dependency resolver (the same one Import-Module registers) load the rest from
+/// the module's dependencies folder. Tests that touch the module's C# types and the engine that imports the
+/// module then share one copy of each assembly, so type checks such as Objects&lt;Message&gt;() work.
 /// </summary>
 public static class ModuleAssemblyResolver
 {
@@ -23,8 +24,13 @@ public static class ModuleAssemblyResolver
         if (Interlocked.Exchange(ref registered, 1) == 0)
         {
             AssemblyLoadContext.Default.Resolving += Resolve;
+            RegisterModuleResolver();
         }
     }
+
+    // Separate method: EmailSecurity.dll must be resolvable (above) before the JIT compiles a call into it.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RegisterModuleResolver() => EmailSecurity.Loading.DependencyResolver.Register();
 
     private static Assembly? Resolve(AssemblyLoadContext context, AssemblyName name)
     {

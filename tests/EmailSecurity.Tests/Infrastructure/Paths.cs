@@ -9,6 +9,10 @@ public static class Paths
 
     public static string RepoRoot => Metadata("RepoRoot");
 
+    public static string NuGetPackageRoot => Metadata("NuGetPackageRoot");
+
+    public static string EsShellDll => Metadata("EsShellDll");
+
     private static string Metadata(string key) =>
         typeof(Paths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
         ?? throw new InvalidOperationException($"No {key} metadata in the test assembly.");
