@@ -1,12 +1,13 @@
 using System.Text.Json;
 using EmailSecurity.Simulator;
 using EsEmulator.Faults;
+using EsEmulator.RateLimiting;
 using Microsoft.AspNetCore.Http;
 
 namespace EsEmulator;
 
 /// <summary>
-/// /_emulator: health, per-account data reset, fault rules and the request log. No authentication, not recorded.
+/// /_emulator: health, per-account data reset, fault rules, rate limit and the request log. No authentication, not recorded.
 /// </summary>
 public static class ControlApi
 {
@@ -46,6 +47,19 @@ public static class ControlApi
                 case ["_emulator", "accounts", var id, "faults"] when method == "DELETE":
                     emulator.Faults.Clear(id);
                     await WriteAsync(context, 200, new { rules = 0 });
+                    break;
+                case ["_emulator", "accounts", var id, "ratelimit"] when method == "PUT":
+                    RateLimitSettings limit = await ReadAsync<RateLimitSettings>(context) ?? throw new BadRequest("body: must be {\"limit\":n,\"windowSeconds\":s}");
+                    if (limit.Problem() is string limitProblem)
+                    {
+                        throw new BadRequest(limitProblem);
+                    }
+                    emulator.RateLimits.Set(id, limit);
+                    await WriteAsync(context, 200, new { limit = limit.Limit, windowSeconds = limit.WindowSeconds });
+                    break;
+                case ["_emulator", "accounts", var id, "ratelimit"] when method == "DELETE":
+                    emulator.RateLimits.Clear(id);
+                    await WriteAsync(context, 200, new { limit = (int?)null });
                     break;
                 case ["_emulator", "accounts", var id, "requests"] when method == "GET":
                     await WriteAsync(context, 200, emulator.Requests.List(id));

@@ -1,5 +1,6 @@
 using EmailSecurity.Simulator;
 using EsEmulator.Faults;
+using EsEmulator.RateLimiting;
 using EsEmulator.Recording;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -12,6 +13,8 @@ public sealed class Emulator
     public EmailSecurityApi Api { get; } = new();
     public FaultBook Faults { get; } = new();
     public RequestLog Requests { get; } = new();
+    public RateLimiter RateLimits { get; } = new();
+    public PollBook Polls { get; } = new();
 
     public Task HandleAsync(HttpContext context)
     {

@@ -21,6 +21,16 @@ public sealed class Reply(HttpContext context, RequestLog log, RecordedRequest r
         await context.Response.WriteAsync(body);
     }
 
+    /// <summary>202 Accepted with <c>Location</c> (where to poll) and <c>Retry-After: 0</c>: the work is still running.</summary>
+    public Task SendAcceptedAsync(string location, string outcome)
+    {
+        context.Response.Headers.Location = location;
+        return SendAsync(202, Faults.PollBook.RunningBody, outcome, "0");
+    }
+
+    /// <summary>Adds a header to the answer, whatever it turns out to be.</summary>
+    public void SetHeader(string name, string value) => context.Response.Headers[name] = value;
+
     /// <summary>Closes the connection without an answer.</summary>
     public void Drop(string outcome)
     {

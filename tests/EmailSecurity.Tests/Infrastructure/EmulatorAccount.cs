@@ -35,6 +35,14 @@ public sealed class EmulatorAccount
 
     public void ClearFaults() => Send(HttpMethod.Delete, $"accounts/{Id}/faults", null);
 
+    /// <summary>
+    /// Limits the account to <paramref name="limit"/> API requests in any <paramref name="windowSeconds"/> (a sliding
+    /// window): answers carry Ratelimit/Ratelimit-Policy headers, and a request over the limit is answered 429.
+    /// </summary>
+    public void SetRateLimit(int limit, int windowSeconds) => Send(HttpMethod.Put, $"accounts/{Id}/ratelimit", new { limit, windowSeconds });
+
+    public void ClearRateLimit() => Send(HttpMethod.Delete, $"accounts/{Id}/ratelimit", null);
+
     /// <summary>The account's API requests so far, in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> Requests() =>
         JsonSerializer.Deserialize<List<RecordedRequest>>(Send(HttpMethod.Get, $"accounts/{Id}/requests", null), Json)

@@ -3,7 +3,7 @@ namespace EmailSecurity.Tests.Infrastructure;
 /// <summary>
 /// A fault the emulator injects into matching requests of one account (see tools/EsEmulator/README.md).
 /// Kinds: status, statusAfterProcessing, drop, dropAfterProcessing, dropMidBody, malformed, successFalse, delay,
-/// staleCursor, emptyPageWithNext.
+/// staleCursor, emptyPageWithNext, accepted.
 /// </summary>
 public sealed record FaultRule(string Kind)
 {
@@ -27,4 +27,13 @@ public sealed record FaultRule(string Kind)
     public int? DelayMs { get; init; }
     public int? ErrorCode { get; init; }
     public string? ErrorMessage { get; init; }
+
+    /// <summary>Kind accepted: polls of the Location it takes to get the answer (the emulator's default is 2).</summary>
+    public int? PollCount { get; init; }
+
+    /// <summary>Chance (0..1) that the rule applies to a matching request past its skip; null means always.</summary>
+    public double? Probability { get; init; }
+
+    /// <summary>Seed of the rule's own random generator, used with <see cref="Probability"/>.</summary>
+    public int? Seed { get; init; }
 }

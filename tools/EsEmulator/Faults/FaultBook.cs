@@ -44,6 +44,10 @@ public sealed class FaultBook
                     live.SkipLeft--;
                     continue;
                 }
+                if (!live.Draw())
+                {
+                    continue;
+                }
                 live.Applied++;
                 return live.Rule;
             }
@@ -57,5 +61,10 @@ public sealed class FaultBook
         public int SkipLeft { get; set; } = rule.Skip;
         public int Applied { get; set; }
         public bool Spent => Rule.Times > 0 && Applied >= Rule.Times;
+
+        private readonly Random? _random = rule.Probability is null ? null : new Random(rule.Seed ?? 0);
+
+        /// <summary>Whether the rule applies this time: always without a probability, else a draw of its own generator.</summary>
+        public bool Draw() => _random == null || _random.NextDouble() < Rule.Probability;
     }
 }

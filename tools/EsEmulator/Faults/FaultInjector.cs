@@ -13,7 +13,8 @@ public static class FaultInjector
 
     private static readonly JsonSerializerOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static async Task ApplyAsync(FaultRule rule, Reply reply, Func<SimulatedResponse> process, string? requestCursor)
+    /// <param name="startPoll">Keeps an answer for the <c>accepted</c> kind and returns the Location to poll for it.</param>
+    public static async Task ApplyAsync(FaultRule rule, Reply reply, Func<SimulatedResponse> process, string? requestCursor, Func<SimulatedResponse, int, string> startPoll)
     {
         if (rule.DelayMs is > 0)
         {
@@ -65,6 +66,10 @@ public static class FaultInjector
                         info["next"] = response.PageCursor;
                     }
                 }), outcome);
+                break;
+            case "accepted":
+                response = process();
+                await reply.SendAcceptedAsync(startPoll(response, rule.PollCount ?? 2), outcome);
                 break;
             default: // "delay": the wait above was the whole fault.
                 response = process();

@@ -6,7 +6,7 @@ public sealed class FaultRule
     public static readonly string[] Kinds =
     {
         "status", "statusAfterProcessing", "drop", "dropAfterProcessing", "dropMidBody", "malformed",
-        "successFalse", "delay", "staleCursor", "emptyPageWithNext",
+        "successFalse", "delay", "staleCursor", "emptyPageWithNext", "accepted",
     };
 
     /// <summary>HTTP method to match; null matches any.</summary>
@@ -28,6 +28,19 @@ public sealed class FaultRule
     public int? ErrorCode { get; set; }
     public string? ErrorMessage { get; set; }
 
+    /// <summary>For kind accepted: how many polls it takes to get the answer (the last one gets it); 2 when omitted.</summary>
+    public int? PollCount { get; set; }
+
+    /// <summary>
+    /// The chance (0..1) that the rule applies to a matching request past its skip; null means always. Decided by
+    /// a random generator of the rule's own, seeded with <see cref="Seed"/>, so the same requests in the same order
+    /// meet the same faults. A request the draw spares goes on to the next rules and does not count against times.
+    /// </summary>
+    public double? Probability { get; set; }
+
+    /// <summary>Seed of the rule's random generator (with <see cref="Probability"/>); 0 when omitted.</summary>
+    public int? Seed { get; set; }
+
     /// <summary>A problem that makes the rule unusable, or null.</summary>
     public string? Problem()
     {
@@ -42,6 +55,14 @@ public sealed class FaultRule
         if (Kind == "delay" && DelayMs is null)
         {
             return "delayMs: is required for kind delay";
+        }
+        if (PollCount is < 1)
+        {
+            return "pollCount: must be at least 1";
+        }
+        if (Probability is < 0 or > 1 || (Probability is double p && double.IsNaN(p)))
+        {
+            return "probability: must be between 0 and 1";
         }
         if (Status is < 100 or > 599)
         {
