@@ -12,13 +12,8 @@ namespace EmailSecurity.Cmdlets.Settings
     /// <summary>Lists allow policies (<c>GET /settings/allow_policies</c>) or reads them by id.</summary>
     [Cmdlet(VerbsCommon.Get, "EsAllowPolicy", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(AllowPolicy))]
-    public sealed class GetEsAllowPolicyCommand : GetSettingCmdlet<AllowPolicy>
+    public sealed class GetEsAllowPolicyCommand : GetPatternSettingCmdlet<AllowPolicy>
     {
-        [Parameter(ParameterSetName = ListSet)]
-        [ApiQuery("pattern")]
-        [ValidateNotNullOrEmpty]
-        public string? Pattern { get; set; }
-
         [Parameter(ParameterSetName = ListSet)]
         [ApiQuery("pattern_type")]
         [ValidateSet(ApiValues.PatternType.Email, ApiValues.PatternType.Domain, ApiValues.PatternType.Ip, ApiValues.PatternType.Unknown)]
@@ -40,24 +35,14 @@ namespace EmailSecurity.Cmdlets.Settings
         [ApiQuery("verify_sender")]
         public bool VerifySender { get; set; }
 
-        [Parameter(ParameterSetName = ListSet)]
-        [ApiQuery("order")]
-        [ValidateSet("pattern", "created_at")]
-        public string? Order { get; set; }
-
         internal override SettingsEndpoint Endpoint => AllowPolicies.Endpoint;
     }
 
     /// <summary>Creates an allow policy (<c>POST /settings/allow_policies</c>).</summary>
     [Cmdlet(VerbsCommon.New, "EsAllowPolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(AllowPolicy))]
-    public sealed class NewEsAllowPolicyCommand : NewSettingCmdlet<AllowPolicy>
+    public sealed class NewEsAllowPolicyCommand : NewPatternSettingCmdlet<AllowPolicy>
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ApiField("pattern")]
-        [ValidateNotNullOrEmpty]
-        public string Pattern { get; set; } = string.Empty;
-
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ApiField("pattern_type")]
         [ValidateSet(ApiValues.PatternType.Email, ApiValues.PatternType.Domain, ApiValues.PatternType.Ip)]
@@ -79,29 +64,14 @@ namespace EmailSecurity.Cmdlets.Settings
         [ApiField("verify_sender")]
         public SwitchParameter VerifySender { get; set; }
 
-        [Parameter]
-        [ApiField("is_regex")]
-        public SwitchParameter IsRegex { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ApiField("comments")]
-        public string? Comments { get; set; }
-
         internal override SettingsEndpoint Endpoint => AllowPolicies.Endpoint;
-
-        protected override string Target => Pattern;
     }
 
     /// <summary>Edits an allow policy (<c>PATCH /settings/allow_policies/{id}</c>), sending only the given fields.</summary>
     [Cmdlet(VerbsCommon.Set, "EsAllowPolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(AllowPolicy))]
-    public sealed class SetEsAllowPolicyCommand : SetSettingCmdlet<AllowPolicy>
+    public sealed class SetEsAllowPolicyCommand : SetPatternSettingCmdlet<AllowPolicy>
     {
-        [Parameter]
-        [ApiField("pattern")]
-        [ValidateNotNullOrEmpty]
-        public string? Pattern { get; set; }
-
         [Parameter]
         [ApiField("pattern_type")]
         [ValidateSet(ApiValues.PatternType.Email, ApiValues.PatternType.Domain, ApiValues.PatternType.Ip)]
@@ -122,14 +92,6 @@ namespace EmailSecurity.Cmdlets.Settings
         [Parameter]
         [ApiField("verify_sender")]
         public bool VerifySender { get; set; }
-
-        [Parameter]
-        [ApiField("is_regex")]
-        public bool IsRegex { get; set; }
-
-        [Parameter]
-        [ApiField("comments")]
-        public string? Comments { get; set; }
 
         internal override SettingsEndpoint Endpoint => AllowPolicies.Endpoint;
     }

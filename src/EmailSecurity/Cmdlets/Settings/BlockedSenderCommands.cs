@@ -12,22 +12,12 @@ namespace EmailSecurity.Cmdlets.Settings
     /// <summary>Lists blocked sender patterns (<c>GET /settings/block_senders</c>) or reads them by id.</summary>
     [Cmdlet(VerbsCommon.Get, "EsBlockedSender", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(BlockedSender))]
-    public sealed class GetEsBlockedSenderCommand : GetSettingCmdlet<BlockedSender>
+    public sealed class GetEsBlockedSenderCommand : GetPatternSettingCmdlet<BlockedSender>
     {
-        [Parameter(ParameterSetName = ListSet)]
-        [ApiQuery("pattern")]
-        [ValidateNotNullOrEmpty]
-        public string? Pattern { get; set; }
-
         [Parameter(ParameterSetName = ListSet)]
         [ApiQuery("pattern_type")]
         [ValidateSet(ApiValues.PatternType.Email, ApiValues.PatternType.Domain, ApiValues.PatternType.Ip, ApiValues.PatternType.Unknown)]
         public string? PatternType { get; set; }
-
-        [Parameter(ParameterSetName = ListSet)]
-        [ApiQuery("order")]
-        [ValidateSet("pattern", "created_at")]
-        public string? Order { get; set; }
 
         internal override SettingsEndpoint Endpoint => BlockedSenders.Endpoint;
     }
@@ -35,53 +25,25 @@ namespace EmailSecurity.Cmdlets.Settings
     /// <summary>Blocks a sender pattern (<c>POST /settings/block_senders</c>).</summary>
     [Cmdlet(VerbsCommon.New, "EsBlockedSender", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(BlockedSender))]
-    public sealed class NewEsBlockedSenderCommand : NewSettingCmdlet<BlockedSender>
+    public sealed class NewEsBlockedSenderCommand : NewPatternSettingCmdlet<BlockedSender>
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ApiField("pattern")]
-        [ValidateNotNullOrEmpty]
-        public string Pattern { get; set; } = string.Empty;
-
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ApiField("pattern_type")]
         [ValidateSet(ApiValues.PatternType.Email, ApiValues.PatternType.Domain, ApiValues.PatternType.Ip)]
         public string PatternType { get; set; } = string.Empty;
 
-        [Parameter]
-        [ApiField("is_regex")]
-        public SwitchParameter IsRegex { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ApiField("comments")]
-        public string? Comments { get; set; }
-
         internal override SettingsEndpoint Endpoint => BlockedSenders.Endpoint;
-
-        protected override string Target => Pattern;
     }
 
     /// <summary>Edits a blocked sender pattern (<c>PATCH /settings/block_senders/{id}</c>), sending only the given fields.</summary>
     [Cmdlet(VerbsCommon.Set, "EsBlockedSender", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(BlockedSender))]
-    public sealed class SetEsBlockedSenderCommand : SetSettingCmdlet<BlockedSender>
+    public sealed class SetEsBlockedSenderCommand : SetPatternSettingCmdlet<BlockedSender>
     {
-        [Parameter]
-        [ApiField("pattern")]
-        [ValidateNotNullOrEmpty]
-        public string? Pattern { get; set; }
-
         [Parameter]
         [ApiField("pattern_type")]
         [ValidateSet(ApiValues.PatternType.Email, ApiValues.PatternType.Domain, ApiValues.PatternType.Ip)]
         public string? PatternType { get; set; }
-
-        [Parameter]
-        [ApiField("is_regex")]
-        public bool IsRegex { get; set; }
-
-        [Parameter]
-        [ApiField("comments")]
-        public string? Comments { get; set; }
 
         internal override SettingsEndpoint Endpoint => BlockedSenders.Endpoint;
     }

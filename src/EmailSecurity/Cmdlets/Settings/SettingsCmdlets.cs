@@ -179,3 +179,59 @@ namespace EmailSecurity.Cmdlets.Settings
         }
     }
 }
+
+namespace EmailSecurity.Cmdlets.Settings
+{
+    /// <summary>Lists of the pattern collections (allow policies, blocked senders, trusted domains): -Pattern and -Order.</summary>
+    public abstract class GetPatternSettingCmdlet<TModel> : GetSettingCmdlet<TModel>
+        where TModel : class
+    {
+        [Parameter(ParameterSetName = ListSet)]
+        [ApiQuery("pattern")]
+        [ValidateNotNullOrEmpty]
+        public string? Pattern { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ApiQuery("order")]
+        [ValidateSet("pattern", "created_at")]
+        public string? Order { get; set; }
+    }
+
+    /// <summary>What creating any pattern entry takes: the pattern, whether it is a regular expression, a comment.</summary>
+    public abstract class NewPatternSettingCmdlet<TModel> : NewSettingCmdlet<TModel>
+        where TModel : class
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ApiField("pattern")]
+        [ValidateNotNullOrEmpty]
+        public string Pattern { get; set; } = string.Empty;
+
+        [Parameter]
+        [ApiField("is_regex")]
+        public SwitchParameter IsRegex { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ApiField("comments")]
+        public string? Comments { get; set; }
+
+        protected override string Target => Pattern;
+    }
+
+    /// <summary>The fields every pattern entry can change; the noun adds its own.</summary>
+    public abstract class SetPatternSettingCmdlet<TModel> : SetSettingCmdlet<TModel>
+        where TModel : class
+    {
+        [Parameter]
+        [ApiField("pattern")]
+        [ValidateNotNullOrEmpty]
+        public string? Pattern { get; set; }
+
+        [Parameter]
+        [ApiField("is_regex")]
+        public bool IsRegex { get; set; }
+
+        [Parameter]
+        [ApiField("comments")]
+        public string? Comments { get; set; }
+    }
+}
