@@ -68,7 +68,7 @@ namespace EmailSecurity.Client
 
         public const int MaxIdLength = 512;
 
-        private static string Printable(string value)
+        internal static string Printable(string value)
         {
             var text = new StringBuilder();
             foreach (var c in value.Take(80))

@@ -103,7 +103,7 @@ namespace EmailSecurity.Client.Http
                         sent.Dequeue();
                     }
 
-                    var usable = Math.Max(1, max - Math.Max(1, max / 10));
+                    var usable = Math.Max(1, max - (max / 10));
                     if (sent.Count >= usable)
                     {
                         var freed = sent.ElementAt(sent.Count - usable) + window;

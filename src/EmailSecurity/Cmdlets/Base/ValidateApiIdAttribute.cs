@@ -20,7 +20,8 @@ namespace EmailSecurity.Cmdlets
                 var problem = ApiPath.ProblemWithSegment(text);
                 if (problem != null)
                 {
-                    throw new ValidationMetadataException($"The id '{text}' is not valid: {problem}.");
+                    // Printable: a refused id must not forge lines in a transcript (CR/LF) or flood it (10 KB).
+                    throw new ValidationMetadataException($"The id '{ApiPath.Printable(text ?? string.Empty)}' is not valid: {problem}.");
                 }
             }
         }
