@@ -167,13 +167,15 @@ namespace EmailSecurity.Client
         {
             var cfRay = response.Headers.TryGetValues("cf-ray", out var rays) ? rays.FirstOrDefault() : null;
             var status = response.StatusCode;
-            var body = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-
             ApiEnvelope<T>? envelope = null;
             JsonException? unreadable = null;
             try
             {
-                envelope = body.Length == 0 ? null : JsonSerializer.Deserialize<ApiEnvelope<T>>(body, ApiJson.Options);
+                // Parsed straight from the buffered UTF-8 body: no string copy of a 1,000-message page.
+                using (var body = response.Content == null ? Stream.Null : await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+                {
+                    envelope = body.CanSeek && body.Length == 0 ? null : JsonSerializer.Deserialize<ApiEnvelope<T>>(body, ApiJson.Options);
+                }
             }
             catch (JsonException error)
             {
