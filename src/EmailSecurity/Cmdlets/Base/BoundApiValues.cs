@@ -87,11 +87,16 @@ namespace EmailSecurity.Cmdlets
         private static string Canonical(string text, IList<string>? validSet) =>
             validSet?.FirstOrDefault(v => string.Equals(v, text, StringComparison.OrdinalIgnoreCase)) ?? text;
 
-        private static IEnumerable<(PropertyInfo Property, string Name)> Marked<TAttribute>(Type type, Func<TAttribute, string> name)
+        /// <summary>The marked properties of a cmdlet type, found by reflection once per type and attribute.</summary>
+        private static IReadOnlyList<(PropertyInfo Property, string Name)> Marked<TAttribute>(Type type, Func<TAttribute, string> name)
             where TAttribute : Attribute =>
-            type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            MarkedCache.GetOrAdd((type, typeof(TAttribute)), _ => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Select(p => (Property: p, Attribute: p.GetCustomAttribute<TAttribute>()))
                 .Where(p => p.Attribute != null)
-                .Select(p => (p.Property, name(p.Attribute!)));
+                .Select(p => (p.Property, name(p.Attribute!)))
+                .ToList());
+
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, Type), IReadOnlyList<(PropertyInfo, string)>> MarkedCache =
+            new System.Collections.Concurrent.ConcurrentDictionary<(Type, Type), IReadOnlyList<(PropertyInfo, string)>>();
     }
 }
