@@ -106,7 +106,7 @@ public sealed class ConnectionTests : ModuleTest
     }
 
     [Fact]
-    public void An_explicit_proxy_carries_the_requests()
+    public async Task An_explicit_proxy_carries_the_requests()
     {
         // A move is not retried after a timeout, so one attempt through the silent "proxy" settles it quickly.
         var account = Emulator.NewAccount();
@@ -119,8 +119,7 @@ public sealed class ConnectionTests : ModuleTest
 
         var result = session.Run($"Connect-EsAccount -AccountId {account.Id} -ApiToken $t -BaseUri '{Emulator.ApiBaseUri}' -Proxy 'http://127.0.0.1:{proxyPort}' -TimeoutSec 1; Move-EsMessage -Id abc -Destination Inbox -Confirm:$false");
 
-        Assert.True(proxied.Wait(TimeSpan.FromSeconds(10)), "the request did not go to the proxy");
-        proxied.Result.Dispose();
+        using var connectionToProxy = await proxied.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Empty(account.Requests());
         Assert.StartsWith("EsApiNoAnswer", Assert.Single(result.Errors).FullyQualifiedErrorId);
     }
