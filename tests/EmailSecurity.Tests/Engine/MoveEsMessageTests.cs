@@ -71,6 +71,18 @@ public sealed class MoveEsMessageTests : ModuleTest
     }
 
     [Fact]
+    public void The_folder_is_sent_in_the_APIs_spelling_whatever_case_was_typed()
+    {
+        var (session, account) = Connected();
+        var id = session.Run("Get-EsMessage -First 1").Objects<Message>().Single().Id;
+        account.ClearRequests();
+
+        session.Run("Move-EsMessage -Id $id -Destination junkemail -Confirm:$false", new Dictionary<string, object?> { ["id"] = id }).ShouldSucceed();
+
+        Assert.Equal("JunkEmail", JsonDocument.Parse(Assert.Single(account.Requests()).Body!).RootElement.GetProperty("destination").GetString());
+    }
+
+    [Fact]
     public void WhatIf_sends_nothing_and_names_each_message_and_the_folder()
     {
         var (session, account) = Connected();

@@ -60,6 +60,16 @@ namespace EmailSecurity.Cmdlets
             return request;
         }
 
+        /// <summary>
+        /// The value of a string parameter in the spelling of its ValidateSet (the API's), whatever case the caller
+        /// typed: for parameters a cmdlet sends itself rather than through <see cref="Body"/>.
+        /// </summary>
+        public static string InSetSpelling(PSCmdlet cmdlet, string propertyName)
+        {
+            var property = cmdlet.GetType().GetProperty(propertyName) ?? throw new ArgumentException($"No property {propertyName}.", nameof(propertyName));
+            return Canonical((string)property.GetValue(cmdlet), property.GetCustomAttribute<ValidateSetAttribute>()?.ValidValues);
+        }
+
         /// <summary>The names of the parameters that map to body fields, for messages such as "nothing to change".</summary>
         public static IEnumerable<string> FieldParameterNames(Type cmdletType) =>
             Marked<ApiFieldAttribute>(cmdletType, a => a.Name).Select(p => "-" + p.Property.Name);

@@ -16,11 +16,7 @@ namespace EmailSecurity.Cmdlets.Investigate
     [OutputType(typeof(MessageMoveResult))]
     public sealed class MoveEsMessageCommand : BatchedIdCmdlet<MessageMoveResult>
     {
-        private static readonly string[] Folders =
-        {
-            ApiValues.Folder.Inbox, ApiValues.Folder.JunkEmail, ApiValues.Folder.DeletedItems,
-            ApiValues.Folder.RecoverableItemsDeletions, ApiValues.Folder.RecoverableItemsPurges,
-        };
+        private string? folder;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("InvestigateId")]
@@ -36,7 +32,7 @@ namespace EmailSecurity.Cmdlets.Investigate
         [ValidateRange(1, ApiValues.MaxPageSize)]
         public int BatchSize { get; set; } = 100;
 
-        private string Folder => Folders.First(f => string.Equals(f, Destination, StringComparison.OrdinalIgnoreCase));
+        private string Folder => folder ??= BoundApiValues.InSetSpelling(this, nameof(Destination));
 
         protected override IEnumerable<string> IdsOfRecord => Id!;
 

@@ -21,14 +21,9 @@ namespace EmailSecurity.Cmdlets.Investigate
         private const string EmlContentSet = "EmlContent";
         private const string EmlPathSet = "EmlPath";
 
-        private static readonly string[] Dispositions =
-        {
-            ApiValues.SearchDisposition.None, ApiValues.SearchDisposition.Bulk, ApiValues.SearchDisposition.Malicious,
-            ApiValues.SearchDisposition.Spam, ApiValues.SearchDisposition.Spoof, ApiValues.SearchDisposition.Suspicious,
-        };
-
         private readonly HashSet<string> seen = new HashSet<string>(StringComparer.Ordinal);
         private string? emlBase64;
+        private string? disposition;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("InvestigateId")]
@@ -58,7 +53,7 @@ namespace EmailSecurity.Cmdlets.Investigate
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private string Disposition => Dispositions.First(d => string.Equals(d, ExpectedDisposition, StringComparison.OrdinalIgnoreCase));
+        private string Disposition => disposition ??= BoundApiValues.InSetSpelling(this, nameof(ExpectedDisposition));
 
         protected override void BeginProcessing()
         {
