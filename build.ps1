@@ -3,11 +3,13 @@
 .SYNOPSIS
     Builds, tests or packages the EmailSecurity module. A thin wrapper over dotnet: the same commands work without pwsh.
 .EXAMPLE
-    ./build.ps1                 # dotnet build EsPowerShell.sln  -> out/EmailSecurity
+    ./build.ps1                 # dotnet build $solution  -> out/EmailSecurity
 .EXAMPLE
-    ./build.ps1 -Task Test      # dotnet test EsPowerShell.sln
+    ./build.ps1 -Task Test      # dotnet test $solution
 .EXAMPLE
     ./build.ps1 -Task Package   # out/package/EmailSecurity/<version> and EmailSecurity-<version>.zip
+.EXAMPLE
+    ./build.ps1 -Task Package -ProjectUri https://... -LicenseUri https://...   # the same, with the gallery links in the packaged manifest
 #>
 [CmdletBinding()]
 param(
@@ -15,11 +17,17 @@ param(
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Debug'
+    [string] $Configuration = 'Debug',
+
+    # Gallery links stamped into the packaged manifest (PrivateData.PSData); the source manifest does not carry them.
+    [string] $ProjectUri,
+    [string] $LicenseUri
 )
 
 $ErrorActionPreference = 'Stop'
-Set-Location -LiteralPath $PSScriptRoot
+# Paths from the script's folder, so it runs from anywhere and leaves the caller's location alone.
+$solution = "$PSScriptRoot/EsPowerShell.sln"
+$moduleProject = "$PSScriptRoot/src/EmailSecurity/EmailSecurity.csproj"
 
 function Invoke-Dotnet {
     & dotnet @args
@@ -27,7 +35,13 @@ function Invoke-Dotnet {
 }
 
 switch ($Task) {
-    'Build'   { Invoke-Dotnet build EsPowerShell.sln -c $Configuration }
-    'Test'    { Invoke-Dotnet test EsPowerShell.sln -c $Configuration }
-    'Package' { Invoke-Dotnet build src/EmailSecurity/EmailSecurity.csproj -c $Configuration -t:PackageModule }
+    'Build'   { Invoke-Dotnet build $solution -c $Configuration }
+    'Test'    { Invoke-Dotnet test $solution -c $Configuration }
+    'Package' {
+        $galleryLinks = @()
+        if ($ProjectUri) { $galleryLinks += "-p:ModuleProjectUri=$ProjectUri" }
+        if ($LicenseUri) { $galleryLinks += "-p:ModuleLicenseUri=$LicenseUri" }
+        # Quoted: unquoted, PowerShell would read -t: as a parameter name and pass PackageModule as a separate argument.
+        Invoke-Dotnet build $moduleProject -c $Configuration '-t:PackageModule' @galleryLinks
+    }
 }
