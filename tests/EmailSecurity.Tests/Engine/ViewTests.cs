@@ -183,6 +183,16 @@ public sealed class ViewTests : ModuleTest
         Assert.All(blocks, b => Assert.Equal(view.Items.Select(i => i.Label), b.Header.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
         var rows = blocks.SelectMany(b => b.Rows).ToList();
         Assert.Equal(items.Count, rows.Count);
+
+        // A grouped table names each object's group above its rows (the message a detection or trace line belongs to).
+        if (view.Xml.Element("GroupBy") is { } groupBy)
+        {
+            var groupLabel = groupBy.Element("Label")!.Value;
+            var groupProperty = viewCase.Type.GetProperty(groupBy.Element("PropertyName")!.Value)!;
+            var groups = items.Select(o => groupProperty.GetValue(o)?.ToString()).Distinct().ToList();
+            Assert.Equal(groups.Count, blocks.Count);
+            Assert.All(groups, g => Assert.Contains($"{groupLabel}: {g}", text, StringComparison.Ordinal));
+        }
         for (var i = 0; i < items.Count; i++)
         {
             foreach (var expected in viewCase.Row(items[i]))
