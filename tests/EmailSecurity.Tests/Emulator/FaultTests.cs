@@ -192,6 +192,45 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task ForeignResultIds_renames_each_result_of_a_processed_bulk_move()
+    {
+        var (api, _) = await NewApiWithMessage();
+        var ids = Ids(await api.Get("/investigate?per_page=3"));
+        api.Account.SetFaults(new FaultRule("foreignResultIds"));
+
+        ApiResult moved = await api.Post("/investigate/move", new { destination = "JunkEmail", ids });
+
+        moved.ShouldSucceed();
+        Assert.Equal(
+            ids.Select(id => $"<{id}@emulator.invalid>").Order(),
+            moved.Result.EnumerateArray().Select(r => r.GetProperty("message_id").GetString()!).Distinct().Order());
+        foreach (var id in ids)
+        {
+            Assert.True(await WasMoved(api, id));
+        }
+    }
+
+    [Fact]
+    public async Task PartialResults_leaves_out_the_second_half_of_the_results_of_a_processed_bulk_move()
+    {
+        var (api, _) = await NewApiWithMessage();
+        var ids = Ids(await api.Get("/investigate?per_page=4"));
+        api.Account.SetFaults(new FaultRule("partialResults"));
+
+        ApiResult partial = await api.Post("/investigate/move", new { destination = "JunkEmail", ids });
+        ApiResult whole = await api.Post("/investigate/move", new { destination = "DeletedItems", ids });
+
+        partial.ShouldSucceed();
+        Assert.True(whole.Result.GetArrayLength() >= ids.Count);
+        Assert.Equal(whole.Result.GetArrayLength() / 2, partial.Result.GetArrayLength());
+        Assert.Equal(new[] { "fault:partialResults", "ok" }, api.Account.Requests().Where(r => r.Method == "POST").Select(r => r.Outcome));
+        foreach (var id in ids)
+        {
+            Assert.True(await WasMoved(api, id));
+        }
+    }
+
+    [Fact]
     public async Task Rules_skip_then_apply_a_number_of_times_and_match_on_method_and_path()
     {
         var (api, _) = await NewApiWithMessage();

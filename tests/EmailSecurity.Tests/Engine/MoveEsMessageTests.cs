@@ -176,6 +176,49 @@ public sealed class MoveEsMessageTests : ModuleTest
     }
 
     [Fact]
+    public void Messages_a_bulk_answer_leaves_out_are_errors_naming_each_id_and_not_sent_again()
+    {
+        var (session, account) = Connected();
+        var ids = session.Run("Get-EsMessage -First 4").Objects<Message>().Select(m => m.Id).ToList();
+        account.SetFaults(new FaultRule("partialResults") { Method = "POST", Path = "/investigate/move" });
+        account.ClearRequests();
+
+        var result = session.Run("$ids | Move-EsMessage -Destination JunkEmail -Confirm:$false", new Dictionary<string, object?> { ["ids"] = ids.ToArray() });
+
+        Assert.Single(account.Requests(), r => r.Method == "POST");
+        var reported = result.Objects<MessageMoveResult>().Select(r => r.MessageId!).ToHashSet();
+        var missing = result.Errors.Where(e => e.FullyQualifiedErrorId.StartsWith("EsNoOutcome", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(reported);
+        Assert.NotEmpty(missing);
+        Assert.Equal(missing.Count, result.Errors.Count);
+        Assert.Equal(ids.Order(), reported.Concat(missing.Select(e => (string)e.TargetObject)).Order());
+        Assert.All(missing, e => Assert.Contains($"Get-EsMessage -Id", e.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Results_that_name_messages_by_another_id_are_written_with_one_warning_not_an_error_per_message()
+    {
+        var (session, account) = Connected();
+        var ids = session.Run("Get-EsMessage -First 3").Objects<Message>().Select(m => m.Id).ToList();
+        account.SetFaults(new FaultRule("foreignResultIds") { Method = "POST", Times = 2 });
+
+        var bulk = session.Run("$ids | Move-EsMessage -Destination JunkEmail -Confirm:$false", new Dictionary<string, object?> { ["ids"] = ids.ToArray() });
+        var single = session.Run("Move-EsMessage -Id $id -Destination Inbox -Confirm:$false", new Dictionary<string, object?> { ["id"] = ids[0] });
+
+        bulk.ShouldSucceed();
+        Assert.Equal(ids.Select(id => $"<{id}@emulator.invalid>").Order(), bulk.Objects<MessageMoveResult>().Select(r => r.MessageId!).Distinct().Order());
+        var warning = Assert.Single(bulk.Warnings).Message;
+        Assert.Contains("could not be matched to the 3 message(s)", warning, StringComparison.Ordinal);
+        Assert.Matches(@"for example '<[^']+@emulator\.invalid>'", warning);
+
+        // One message's own endpoint: its results are its outcome whatever they call it.
+        single.ShouldSucceed();
+        Assert.Empty(single.Warnings);
+        Assert.All(single.Objects<MessageMoveResult>(), r => Assert.Equal($"<{ids[0]}@emulator.invalid>", r.MessageId));
+        Assert.NotEmpty(single.Objects<MessageMoveResult>());
+    }
+
+    [Fact]
     public void A_bad_destination_is_a_parameter_error_and_sends_nothing()
     {
         var (session, account) = Connected();

@@ -11,6 +11,9 @@ public static class FaultInjector
 {
     private const string FixedStaleCursor = "stale-cursor";
 
+    /// <summary>The fields by which bulk results name their message: message_id (move), id (release).</summary>
+    private static readonly string[] ResultIdFields = { "message_id", "id" };
+
     private static readonly JsonSerializerOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <param name="startPoll">Keeps an answer for the <c>accepted</c> kind and returns the Location to poll for it.</param>
@@ -67,6 +70,29 @@ public static class FaultInjector
                     }
                 }), outcome);
                 break;
+            case "foreignResultIds":
+                response = process();
+                await reply.SendAsync(response.StatusCode, RewriteResults(response, items =>
+                {
+                    foreach (var item in items.OfType<JsonObject>())
+                    {
+                        foreach (var key in ResultIdFields.Where(item.ContainsKey))
+                        {
+                            item[key] = $"<{item[key]}@emulator.invalid>";
+                        }
+                    }
+                }), outcome);
+                break;
+            case "partialResults":
+                response = process();
+                await reply.SendAsync(response.StatusCode, RewriteResults(response, items =>
+                {
+                    for (int keep = items.Count / 2; items.Count > keep;)
+                    {
+                        items.RemoveAt(items.Count - 1);
+                    }
+                }), outcome);
+                break;
             case "accepted":
                 response = process();
                 await reply.SendAcceptedAsync(startPoll(response, rule.PollCount ?? 2), outcome);
@@ -76,6 +102,17 @@ public static class FaultInjector
                 await reply.SendAsync(response.StatusCode, response.Body, outcome);
                 break;
         }
+    }
+
+    /// <summary>Edits the result array of a successful answer; any other answer passes unchanged.</summary>
+    private static string RewriteResults(SimulatedResponse response, Action<JsonArray> edit)
+    {
+        if (response.StatusCode != 200 || JsonNode.Parse(response.Body) is not JsonObject body || body["result"] is not JsonArray items)
+        {
+            return response.Body;
+        }
+        edit(items);
+        return body.ToJsonString(WriteOptions);
     }
 
     /// <summary>Edits result_info of a successful list answer; any other answer passes unchanged.</summary>

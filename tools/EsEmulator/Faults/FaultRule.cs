@@ -6,7 +6,7 @@ public sealed class FaultRule
     public static readonly string[] Kinds =
     {
         "status", "statusAfterProcessing", "drop", "dropAfterProcessing", "dropMidBody", "malformed",
-        "successFalse", "delay", "staleCursor", "emptyPageWithNext", "accepted",
+        "successFalse", "delay", "staleCursor", "emptyPageWithNext", "foreignResultIds", "partialResults", "accepted",
     };
 
     /// <summary>HTTP method to match; null matches any.</summary>

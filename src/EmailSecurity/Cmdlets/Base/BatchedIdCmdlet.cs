@@ -170,7 +170,22 @@ namespace EmailSecurity.Cmdlets
                 }
             }
 
+            if (ids.Length == 1 && results.Count > 0)
+            {
+                return; // a request for one message: whatever id its results carry, they are that message's outcome
+            }
+
             var answered = new HashSet<string>(results.Select(r => IdOf(r) ?? string.Empty), StringComparer.Ordinal);
+            if (results.Count > 0 && !ids.Any(answered.Contains))
+            {
+                // The reference calls a move result's message_id only "Message identifier": an API that answers with
+                // another id (the Message-ID header, say) must not turn every success into a missing outcome.
+                var example = results.Select(IdOf).FirstOrDefault(i => !string.IsNullOrEmpty(i));
+                var naming = example == null ? "named no message in its results" : $"named the messages by ids it was not sent (for example '{example}')";
+                WriteWarning($"{Action}: the API {naming}, so its {results.Count} result(s) could not be matched to the {ids.Length} message(s) of this request; they are written as returned. Check any message in doubt with Get-EsMessage -Id.");
+                return;
+            }
+
             foreach (var id in ids.Where(id => !answered.Contains(id)))
             {
                 WriteError(new ErrorRecord(
