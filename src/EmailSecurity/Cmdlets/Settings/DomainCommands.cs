@@ -87,7 +87,8 @@ namespace EmailSecurity.Cmdlets.Settings
         [ApiField("ip_restrictions")]
         public string[]? IpRestrictions { get; set; }
 
-        // The API states no bounds; this only catches typos such as a date or a port number.
+        // The API states no bounds. Hops are Received headers, and RFC 5321 (6.3) has mail servers reject a message
+        // that carries more than about 100 of them, so a larger count can only be a typo (a date, a port number).
         [Parameter]
         [ApiField("lookback_hops")]
         [ValidateRange(0, 100)]
