@@ -51,6 +51,33 @@ public sealed class HelpTests : IDisposable
         Assert.True(exampleCount >= 2, $"{cmdlet} has {exampleCount} example(s)");
     }
 
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void Help_says_what_the_cmdlet_declares_about_pipeline_input_mandatory_parameters_and_positions(string cmdlet)
+    {
+        var help = session.Run($"Get-Help {cmdlet} -Full").Output.Single();
+        var declared = ((CommandInfo)session.Run($"Get-Command {cmdlet}").Output.Single().BaseObject).Parameters;
+
+        foreach (var documented in Parameters(help))
+        {
+            var name = documented.Properties["name"].Value.ToString()!;
+            var sets = declared[name].ParameterSets.Values;
+            var ways = new[] { sets.Any(s => s.ValueFromPipelineByPropertyName) ? "ByPropertyName" : null, sets.Any(s => s.ValueFromPipeline) ? "ByValue" : null }
+                .OfType<string>().ToList();
+            var positions = sets.Where(s => s.Position >= 0).Select(s => s.Position.ToString(System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+
+            Assert.True(
+                (ways.Count == 0 ? "False" : $"True ({string.Join(", ", ways)})") == documented.Properties["pipelineInput"].Value?.ToString(),
+                $"{cmdlet} -{name}: help says pipeline input '{documented.Properties["pipelineInput"].Value}', the cmdlet takes {(ways.Count == 0 ? "none" : string.Join(", ", ways))}");
+            Assert.True(
+                sets.Any(s => s.IsMandatory).ToString().Equals(documented.Properties["required"].Value?.ToString(), StringComparison.OrdinalIgnoreCase),
+                $"{cmdlet} -{name}: help says required '{documented.Properties["required"].Value}'");
+            Assert.True(
+                (positions.Count == 0 ? "named" : string.Join(", ", positions)).Equals(documented.Properties["position"].Value?.ToString(), StringComparison.OrdinalIgnoreCase),
+                $"{cmdlet} -{name}: help says position '{documented.Properties["position"].Value}', the cmdlet declares {(positions.Count == 0 ? "none" : string.Join(", ", positions))}");
+        }
+    }
+
     [Fact]
     public void Help_of_Move_EsMessage_renders_for_a_person()
     {

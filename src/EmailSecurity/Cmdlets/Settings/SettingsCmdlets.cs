@@ -16,7 +16,8 @@ namespace EmailSecurity.Cmdlets.Settings
         protected const string ListSet = "List";
         protected const string ByIdSet = "ById";
 
-        [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ApiIdText(AllowNumbers = true)]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.SettingIdCompleter))]
         public string[]? Id { get; set; }
@@ -95,6 +96,7 @@ namespace EmailSecurity.Cmdlets.Settings
         where TModel : class
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ApiIdText(AllowNumbers = true)]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.SettingIdCompleter))]
         public string Id { get; set; } = string.Empty;
@@ -144,6 +146,7 @@ namespace EmailSecurity.Cmdlets.Settings
     public abstract class RemoveSettingCmdlet : EsApiCmdlet, ISettingsCommand
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ApiIdText(AllowNumbers = true)]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.SettingIdCompleter))]
         public string[]? Id { get; set; }

@@ -1,0 +1,94 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+
+namespace EmailSecurity.Cmdlets
+{
+    /// <summary>
+    /// Turns what is bound to an -Id parameter into id text. A piped object gives its Id property (or one named
+    /// given to the constructor): without this PowerShell would bind an object that has none, such as a move
+    /// result, a detection or a PhishGuard report, by its ToString(), and send that text to the API as an id.
+    /// Such an object now fails to bind, with a message that says what to pipe instead, before any request.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class ApiIdTextAttribute : ArgumentTransformationAttribute
+    {
+        private readonly string[] propertyNames;
+
+        /// <param name="propertyAliases">More property names that hold the id (the parameter's aliases), after Id.</param>
+        public ApiIdTextAttribute(params string[] propertyAliases)
+        {
+            propertyNames = new[] { "Id" }.Concat(propertyAliases).ToArray();
+        }
+
+        /// <summary>Accept a whole number typed at the prompt (<c>-Id 1234</c>); settings ids may be all digits,
+        /// message ids never are.</summary>
+        public bool AllowNumbers { get; set; }
+
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            var value = Unwrap(inputData);
+            if (value == null || value is string)
+            {
+                return value!;
+            }
+
+            if (value is IList many)
+            {
+                var texts = new List<string>(many.Count);
+                foreach (var item in many)
+                {
+                    texts.Add(AsText(item));
+                }
+
+                return texts.ToArray();
+            }
+
+            return AsText(inputData);
+        }
+
+        private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
+        private string AsText(object? item)
+        {
+            var value = Unwrap(item);
+            switch (value)
+            {
+                case null:
+                    throw new ArgumentTransformationMetadataException("An id cannot be null.");
+                case string text:
+                    return text;
+                case int _:
+                case long _:
+                case uint _:
+                case ulong _:
+                case short _:
+                case ushort _:
+                case byte _:
+                case sbyte _:
+                    if (AllowNumbers)
+                    {
+                        return Convert.ToString(value, CultureInfo.InvariantCulture)!;
+                    }
+
+                    throw new ArgumentTransformationMetadataException($"{value} is a number; message ids are text such as '4Njp3P0STMz2c02Q-2024-01-05T10:00:00-12345678'.");
+            }
+
+            var properties = PSObject.AsPSObject(item).Properties;
+            foreach (var name in propertyNames)
+            {
+                if (Unwrap(properties[name]?.Value) is string id)
+                {
+                    return id;
+                }
+            }
+
+            throw new ArgumentTransformationMetadataException(
+                $"A {value.GetType().Name} cannot be used as an id: it has no {string.Join(" or ", propertyNames)} property that holds text. Give ids as text, "
+                + "or pick the property that holds one first, for example: ... | ForEach-Object MessageId | ...");
+        }
+    }
+}
