@@ -48,19 +48,19 @@ namespace EmailSecurity.Cmdlets.Settings
         [ValidateSet(ApiValues.PatternType.Email, ApiValues.PatternType.Domain, ApiValues.PatternType.Ip)]
         public string PatternType { get; set; } = string.Empty;
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ApiField("is_trusted_sender")]
         public SwitchParameter IsTrustedSender { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ApiField("is_acceptable_sender")]
         public SwitchParameter IsAcceptableSender { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ApiField("is_exempt_recipient")]
         public SwitchParameter IsExemptRecipient { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ApiField("verify_sender")]
         public SwitchParameter VerifySender { get; set; }
 

@@ -43,7 +43,7 @@ namespace EmailSecurity.Cmdlets.Settings
         [ValidateNotNullOrEmpty]
         public string Email { get; set; } = string.Empty;
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ApiField("is_email_regex")]
         public SwitchParameter IsEmailRegex { get; set; }
 

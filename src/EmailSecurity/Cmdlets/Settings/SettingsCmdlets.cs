@@ -61,7 +61,11 @@ namespace EmailSecurity.Cmdlets.Settings
         }
     }
 
-    /// <summary>Creates one object per pipeline record from the parameters marked <see cref="ApiFieldAttribute"/>.</summary>
+    /// <summary>
+    /// Creates one object per pipeline record from the parameters marked <see cref="ApiFieldAttribute"/>. The fields
+    /// that describe an entry bind by property name, so piping entries from a Get cmdlet copies them (to another
+    /// account with -AccountId or -Connection), switches included.
+    /// </summary>
     public abstract class NewSettingCmdlet<TModel> : EsApiCmdlet, ISettingsCommand
         where TModel : class
     {
@@ -74,12 +78,13 @@ namespace EmailSecurity.Cmdlets.Settings
 
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess(Target, $"Create {Endpoint.Noun}"))
+            var body = BoundApiValues.Body(this, includeUnboundSwitches: true);
+            var flags = body.Where(field => field.Value is true).Select(field => field.Key).ToList();
+            if (!ShouldProcess(Target, $"Create {Endpoint.Noun}{(flags.Count > 0 ? " with " + string.Join(", ", flags) : string.Empty)}"))
             {
                 return;
             }
 
-            var body = BoundApiValues.Body(this, includeUnboundSwitches: true);
             RunApi(async (client, bridge, token) =>
             {
                 var answer = await client.SendAsync<TModel>(ApiRequest.Post(Endpoint.Collection, body), token).ConfigureAwait(false);
@@ -209,7 +214,7 @@ namespace EmailSecurity.Cmdlets.Settings
         [ValidateNotNullOrEmpty]
         public string Pattern { get; set; } = string.Empty;
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ApiField("is_regex")]
         public SwitchParameter IsRegex { get; set; }
 

@@ -29,11 +29,11 @@ namespace EmailSecurity.Cmdlets.Settings
     [OutputType(typeof(TrustedDomain))]
     public sealed class NewEsTrustedDomainCommand : NewPatternSettingCmdlet<TrustedDomain>
     {
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ApiField("is_recent")]
         public SwitchParameter IsRecent { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ApiField("is_similarity")]
         public SwitchParameter IsSimilarity { get; set; }
 
