@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Management.Automation;
 using EmailSecurity.Models;
 using EmailSecurity.Tests.Infrastructure;
@@ -182,6 +183,38 @@ public sealed class GetEsMessageTests : ModuleTest
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("ParameterArgumentValidationError", error.FullyQualifiedErrorId);
         Assert.Empty(account.Requests());
+    }
+
+    [Theory]
+    [InlineData("Get-EsMessage", "/investigate")]
+    [InlineData("Get-EsSubmission", "/submissions")]
+    [InlineData("Get-EsPhishGuardReport", "/phishguard/reports")]
+    public void Start_and_End_take_the_DateTimeOffset_timestamps_the_module_writes(string command, string path)
+    {
+        var (session, account) = Connected();
+        var scanned = session.Run("Get-EsMessage -First 1").Objects<Message>().Single().ScannedAt!.Value;
+        account.ClearRequests();
+
+        var result = session.Run(
+            $"{command} -Start $at.AddHours(-1) -End $at.ToOffset([timespan]::FromHours(5)).AddHours(1)",
+            new Dictionary<string, object?> { ["at"] = scanned });
+
+        result.ShouldSucceed();
+        var query = account.Requests().First(r => r.Path == path).QueryParameters;
+        Assert.Equal(scanned.UtcDateTime.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), query["start"]);
+        Assert.Equal(scanned.UtcDateTime.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), query["end"]);
+    }
+
+    [Fact]
+    public void A_range_error_shows_the_times_as_they_were_given()
+    {
+        var (session, _) = Connected();
+
+        var local = session.Run("Get-EsMessage -Start '2026-11-10 08:30' -End '2026-11-01'");
+        var utc = session.Run("Get-EsMessage -Start ([datetime]::SpecifyKind('2026-11-10 08:30', 'Utc')) -End ([datetime]::SpecifyKind('2026-11-01', 'Utc'))");
+
+        Assert.Equal("-Start (2026-11-10 08:30:00 local time) is after -End (2026-11-01 00:00:00 local time).", Assert.Single(local.Errors).Exception.Message);
+        Assert.Equal("-Start (2026-11-10 08:30:00Z) is after -End (2026-11-01 00:00:00Z).", Assert.Single(utc.Errors).Exception.Message);
     }
 
     [Fact]

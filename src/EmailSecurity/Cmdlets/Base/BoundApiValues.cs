@@ -88,7 +88,7 @@ namespace EmailSecurity.Cmdlets
                 case string[] texts:
                     return texts.Select(t => Canonical(t, validSet)).ToArray();
                 case DateTime time:
-                    return new DateTimeOffset(time.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(time, DateTimeKind.Local) : time);
+                    return DateRange.Instant(time);
                 default:
                     return value;
             }

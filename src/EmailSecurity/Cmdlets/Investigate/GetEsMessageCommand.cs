@@ -60,9 +60,11 @@ namespace EmailSecurity.Cmdlets.Investigate
         public SwitchParameter DetectionsOnly { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
+        [DateTimeOffsetInput]
         public DateTime? Start { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
+        [DateTimeOffsetInput]
         public DateTime? End { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
@@ -123,7 +125,6 @@ namespace EmailSecurity.Cmdlets.Investigate
             this.WritePaged<Message>(search, PagingStyle.Cursor, PageSize);
         }
 
-        private static DateTimeOffset? ToOffset(DateTime? value) =>
-            value.HasValue ? new DateTimeOffset(value.Value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value.Value, DateTimeKind.Local) : value.Value) : (DateTimeOffset?)null;
+        private static DateTimeOffset? ToOffset(DateTime? value) => value.HasValue ? DateRange.Instant(value.Value) : (DateTimeOffset?)null;
     }
 }

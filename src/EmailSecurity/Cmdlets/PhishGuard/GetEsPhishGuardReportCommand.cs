@@ -17,10 +17,12 @@ namespace EmailSecurity.Cmdlets.PhishGuard
     {
         [Parameter(Position = 0)]
         [ApiQuery("start")]
+        [DateTimeOffsetInput]
         public DateTime? Start { get; set; }
 
         [Parameter(Position = 1)]
         [ApiQuery("end")]
+        [DateTimeOffsetInput]
         public DateTime? End { get; set; }
 
         protected override void BeginProcessing()

@@ -55,10 +55,12 @@ namespace EmailSecurity.Cmdlets.Submissions
 
         [Parameter]
         [ApiQuery("start")]
+        [DateTimeOffsetInput]
         public DateTime? Start { get; set; }
 
         [Parameter]
         [ApiQuery("end")]
+        [DateTimeOffsetInput]
         public DateTime? End { get; set; }
 
         [Parameter]
