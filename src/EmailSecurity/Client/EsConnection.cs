@@ -58,10 +58,14 @@ namespace EmailSecurity
                 ? this
                 : new EsConnection(accountId, BaseUri, AuthKind, Secret, Email) { RequestTimeout = RequestTimeout, Proxy = Proxy };
 
+        /// <summary>Disconnect-EsAccount closed it: its secret is gone, and a kept copy (-PassThru) cannot be used.</summary>
+        internal bool IsClosed { get; private set; }
+
         internal void ForgetSecret()
         {
             Secret?.Dispose();
             Secret = null;
+            IsClosed = true;
         }
 
         public override string ToString() => $"{AccountId} at {BaseUri} ({AuthKind})";

@@ -1,3 +1,4 @@
+using System.Management.Automation;
 using EmailSecurity.Models;
 using EmailSecurity.Tests.Infrastructure;
 
@@ -89,6 +90,25 @@ public sealed class ConnectionTests : ModuleTest
         var result = session.Run("Disconnect-EsAccount; Get-EsConnection");
 
         Assert.StartsWith("EsNotConnected", Assert.Single(result.Errors).FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void A_kept_connection_closed_by_Disconnect_is_refused_before_any_request()
+    {
+        var (session, account) = Connected();
+        session.Run("$kept = Get-EsConnection; Disconnect-EsAccount").ShouldSucceed();
+        account.ClearRequests();
+
+        var result = session.Run("Get-EsMessage -Connection $kept; 'abc-1', 'abc-2' | Move-EsMessage -Destination Inbox -Connection $kept -Confirm:$false");
+
+        Assert.Equal(2, result.Errors.Count);
+        Assert.All(result.Errors, e =>
+        {
+            Assert.StartsWith("EsNotConnected", e.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.ConnectionError, e.CategoryInfo.Category);
+            Assert.Contains("closed by Disconnect-EsAccount", e.Exception.Message, StringComparison.Ordinal);
+        });
+        Assert.Empty(account.Requests());
     }
 
     [Theory]

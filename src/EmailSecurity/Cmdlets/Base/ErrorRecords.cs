@@ -79,5 +79,12 @@ namespace EmailSecurity.Cmdlets
                 "EsNotConnected",
                 ErrorCategory.ConnectionError,
                 null);
+
+        public static ErrorRecord ConnectionClosed(EsConnection connection) =>
+            new ErrorRecord(
+                new InvalidOperationException($"The connection to account {connection.AccountId} was closed by Disconnect-EsAccount, and its secret is gone. Run Connect-EsAccount again (with -PassThru to keep the new connection)."),
+                "EsNotConnected",
+                ErrorCategory.ConnectionError,
+                connection);
     }
 }

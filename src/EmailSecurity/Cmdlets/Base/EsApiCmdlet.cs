@@ -34,6 +34,11 @@ namespace EmailSecurity.Cmdlets
                 ThrowTerminatingError(ErrorRecords.NotConnected());
             }
 
+            if (connection!.IsClosed)
+            {
+                ThrowTerminatingError(ErrorRecords.ConnectionClosed(connection));
+            }
+
             resolved = AccountId == null ? connection : connection!.ForAccount(AccountId);
         }
 
