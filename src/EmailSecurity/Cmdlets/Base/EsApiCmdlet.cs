@@ -55,7 +55,12 @@ namespace EmailSecurity.Cmdlets
             var paging = PagingParameters; // null unless the cmdlet declares SupportsPaging
             var skip = paging?.Skip ?? 0UL;
             var first = paging?.First ?? ulong.MaxValue;
-            if (first < ulong.MaxValue && first + skip < (ulong)pageSize)
+            var countOnly = first == 0 && paging != null && paging.IncludeTotalCount; // -IncludeTotalCount -First 0: one small page for its total
+            if (countOnly)
+            {
+                pageSize = 1;
+            }
+            else if (first < ulong.MaxValue && first + skip < (ulong)pageSize)
             {
                 pageSize = (int)Math.Max(1UL, first + skip);
             }
@@ -64,7 +69,7 @@ namespace EmailSecurity.Cmdlets
             RunApi(async (client, bridge, token) =>
             {
                 ulong skipped = 0, written = 0;
-                if (first == 0)
+                if (first == 0 && !countOnly)
                 {
                     return;
                 }

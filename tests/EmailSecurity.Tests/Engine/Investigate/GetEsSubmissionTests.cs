@@ -120,6 +120,25 @@ public sealed class GetEsSubmissionTests : ModuleTest
     }
 
     [Theory]
+    [InlineData("Get-EsSubmission", "/submissions")]
+    [InlineData("Get-EsMessage", "/investigate")]
+    [InlineData("Get-EsAllowPolicy", "/settings/allow_policies")]
+    public async Task IncludeTotalCount_with_First_0_counts_with_one_request_of_one_item(string command, string path)
+    {
+        var (session, account) = Connected(messages: 300);
+        var total = (await new AccountApi(Emulator, account).Get(path + "?per_page=1")).Json.GetProperty("result_info").GetProperty("total_count").GetUInt64();
+        account.ClearRequests();
+
+        var result = session.Run($"{command} -IncludeTotalCount -First 0");
+
+        result.ShouldSucceed();
+        Assert.Equal(total, Assert.IsType<ulong>(Assert.Single(result.Output).BaseObject));
+        var request = Assert.Single(account.Requests());
+        Assert.Equal(path, request.Path);
+        Assert.Equal("1", request.QueryParameters["per_page"]);
+    }
+
+    [Theory]
     [InlineData("-Type ADMIN")]
     [InlineData("-OutcomeDisposition EVIL")]
     [InlineData("-RequestedDisposition MALICIOUS-BEC")]
