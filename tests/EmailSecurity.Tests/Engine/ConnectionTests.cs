@@ -92,6 +92,23 @@ public sealed class ConnectionTests : ModuleTest
         Assert.StartsWith("EsNotConnected", Assert.Single(result.Errors).FullyQualifiedErrorId);
     }
 
+    [Theory]
+    [InlineData("Connect-EsAccount -AccountId 'my account' -Sandbox", "'my account' is not a Cloudflare account id: it may hold only letters, digits, '-' and '_'.")]
+    [InlineData("Get-EsMessage -AccountId 'my account'", "'my account' is not a Cloudflare account id: it may hold only letters, digits, '-' and '_'.")]
+    [InlineData("Get-EsAllowPolicy -AccountId ''", "'' is not a Cloudflare account id: it is empty.")]
+    public void An_account_id_that_cannot_be_one_is_refused_with_where_to_find_it(string script, string message)
+    {
+        var (session, account) = Connected();
+        account.ClearRequests();
+
+        var result = session.Run(script);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Contains(message + " The account id is the 32 hexadecimal characters", error.Exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("^[", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Empty(account.Requests());
+    }
+
     [Fact]
     public void A_kept_connection_closed_by_Disconnect_is_refused_before_any_request()
     {
@@ -238,6 +255,19 @@ public sealed class EnvironmentConnectionTests : ModuleTest
             Assert.Contains("using the API token", Assert.Single(result.Warnings).Message);
             Assert.DoesNotContain("env-token", result.AllText());
             Assert.DoesNotContain("env-key", result.AllText());
+        });
+    }
+
+    [Fact]
+    public void An_account_id_from_the_environment_that_cannot_be_one_is_refused_with_where_to_find_it()
+    {
+        WithEnvironment(new() { ["CLOUDFLARE_API_TOKEN"] = "env-token", ["CLOUDFLARE_ACCOUNT_ID"] = "acct/../x", ["CLOUDFLARE_BASE_URL"] = Emulator.ApiBaseUri.ToString() }, () =>
+        {
+            var result = NewSession().Run("Connect-EsAccount");
+
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("EsInvalidAccountId", error.FullyQualifiedErrorId);
+            Assert.StartsWith("'acct/../x' is not a Cloudflare account id: it may hold only letters, digits, '-' and '_'. The account id is", error.Exception.Message);
         });
     }
 

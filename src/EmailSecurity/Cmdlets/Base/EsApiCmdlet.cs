@@ -22,8 +22,7 @@ namespace EmailSecurity.Cmdlets
 
         /// <summary>Works on this account with the connection's credential.</summary>
         [Parameter]
-        [ValidateNotNullOrEmpty]
-        [ValidatePattern("^[A-Za-z0-9_-]{1,64}$")]
+        [ValidateAccountId]
         public string? AccountId { get; set; }
 
         protected override void BeginProcessing()

@@ -23,7 +23,7 @@ namespace EmailSecurity.Cmdlets.Connection
         [Parameter(ParameterSetName = TokenSet, Position = 0)]
         [Parameter(ParameterSetName = KeySet, Position = 0)]
         [Parameter(ParameterSetName = SandboxSet, Position = 0)]
-        [ValidatePattern("^[A-Za-z0-9_-]{1,64}$")]
+        [ValidateAccountId]
         public string? AccountId { get; set; }
 
         [Parameter(ParameterSetName = TokenSet)]
@@ -165,12 +165,9 @@ namespace EmailSecurity.Cmdlets.Connection
 
         private void ValidateAccountId(string account)
         {
-            foreach (var c in account)
+            if (ValidateAccountIdAttribute.Problem(account) is string problem)
             {
-                if (!(char.IsLetterOrDigit(c) && c < 128) && c != '-' && c != '_')
-                {
-                    Fail($"'{account}' is not a Cloudflare account id (letters, digits, '-' and '_' only).", "EsInvalidAccountId", account);
-                }
+                Fail(ValidateAccountIdAttribute.Message(account, problem), "EsInvalidAccountId", account);
             }
         }
 
