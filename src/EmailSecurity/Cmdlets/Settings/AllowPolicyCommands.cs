@@ -64,6 +64,8 @@ namespace EmailSecurity.Cmdlets.Settings
         [ApiField("verify_sender")]
         public SwitchParameter VerifySender { get; set; }
 
+        protected override string PatternKind => PatternType;
+
         internal override SettingsEndpoint Endpoint => AllowPolicies.Endpoint;
     }
 
@@ -92,6 +94,8 @@ namespace EmailSecurity.Cmdlets.Settings
         [Parameter]
         [ApiField("verify_sender")]
         public bool VerifySender { get; set; }
+
+        protected override string? PatternKind => PatternType;
 
         internal override SettingsEndpoint Endpoint => AllowPolicies.Endpoint;
     }

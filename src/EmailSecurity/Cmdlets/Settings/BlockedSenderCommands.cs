@@ -32,6 +32,8 @@ namespace EmailSecurity.Cmdlets.Settings
         [ValidateSet(ApiValues.PatternType.Email, ApiValues.PatternType.Domain, ApiValues.PatternType.Ip)]
         public string PatternType { get; set; } = string.Empty;
 
+        protected override string PatternKind => PatternType;
+
         internal override SettingsEndpoint Endpoint => BlockedSenders.Endpoint;
     }
 
@@ -44,6 +46,8 @@ namespace EmailSecurity.Cmdlets.Settings
         [ApiField("pattern_type")]
         [ValidateSet(ApiValues.PatternType.Email, ApiValues.PatternType.Domain, ApiValues.PatternType.Ip)]
         public string? PatternType { get; set; }
+
+        protected override string? PatternKind => PatternType;
 
         internal override SettingsEndpoint Endpoint => BlockedSenders.Endpoint;
     }

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using EmailSecurity.Client;
 using EmailSecurity.Models;
@@ -111,6 +112,11 @@ namespace EmailSecurity.Cmdlets.Settings
         [ApiField("transport")]
         [ValidateNotNullOrEmpty]
         public string? Transport { get; set; }
+
+        protected override string? InputProblem =>
+            IpRestrictions?.FirstOrDefault(r => !SettingValues.IsAddressOrRange(r)) is string bad
+                ? $"'{bad}' in -IpRestrictions is not an IP address or CIDR range (192.0.2.0/24, 2001:db8::/32)."
+                : null;
 
         internal override SettingsEndpoint Endpoint => Domains.Endpoint;
     }

@@ -72,6 +72,8 @@ namespace EmailSecurity.Cmdlets.Settings
         internal override SettingsEndpoint Endpoint => ImpersonationRegistry.Endpoint;
 
         protected override string Target => $"{Name} <{Email}>";
+
+        protected override string? InputProblem => SettingValues.EmailProblem(Email, IsEmailRegex);
     }
 
     /// <summary>
@@ -117,6 +119,9 @@ namespace EmailSecurity.Cmdlets.Settings
         [ApiField("external_directory_node_id")]
         [ValidateNotNullOrEmpty]
         public string? ExternalDirectoryNodeId { get; set; }
+
+        protected override string? InputProblem =>
+            IsBound(nameof(Email)) && IsBound(nameof(IsEmailRegex)) && !IsEmailRegex ? SettingValues.EmailProblem(Email, false) : null;
 
         internal override SettingsEndpoint Endpoint => ImpersonationRegistry.Endpoint;
     }

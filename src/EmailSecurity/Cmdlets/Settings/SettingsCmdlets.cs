@@ -76,8 +76,17 @@ namespace EmailSecurity.Cmdlets.Settings
         /// <summary>How the new object is named in -WhatIf and -Confirm, e.g. its pattern.</summary>
         protected abstract string Target { get; }
 
+        /// <summary>Why the values of this record cannot make a working entry (see SettingValues); null when they can.</summary>
+        protected virtual string? InputProblem => null;
+
         protected override void ProcessRecord()
         {
+            if (InputProblem is string problem)
+            {
+                WriteError(SettingValues.Error(problem, Target));
+                return;
+            }
+
             var body = BoundApiValues.Body(this, includeUnboundSwitches: true);
             var flags = body.Where(field => field.Value is true).Select(field => field.Key).ToList();
             if (!ShouldProcess(Target, $"Create {Endpoint.Noun}{(flags.Count > 0 ? " with " + string.Join(", ", flags) : string.Empty)}"))
@@ -128,8 +137,20 @@ namespace EmailSecurity.Cmdlets.Settings
             base.BeginProcessing();
         }
 
+        /// <summary>Why the bound values cannot make a working entry (see SettingValues); null when they can.</summary>
+        protected virtual string? InputProblem => null;
+
+        /// <summary>Whether the caller bound this parameter (PATCH semantics: what was not bound keeps its value).</summary>
+        protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
+
         protected override void ProcessRecord()
         {
+            if (InputProblem is string problem)
+            {
+                WriteError(SettingValues.Error(problem, Id));
+                return;
+            }
+
             var body = BoundApiValues.Body(this);
             if (!ShouldProcess(Id, $"Update {Endpoint.Noun}: set {string.Join(", ", body.Keys)}"))
             {
@@ -223,6 +244,11 @@ namespace EmailSecurity.Cmdlets.Settings
         public string? Comments { get; set; }
 
         protected override string Target => Pattern;
+
+        /// <summary>The pattern type the pattern must fit: the noun's -PatternType, or DOMAIN where there is none.</summary>
+        protected virtual string PatternKind => ApiValues.PatternType.Domain;
+
+        protected override string? InputProblem => SettingValues.PatternProblem(Pattern, PatternKind, IsRegex);
     }
 
     /// <summary>The fields every pattern entry can change; the noun adds its own.</summary>
@@ -241,5 +267,12 @@ namespace EmailSecurity.Cmdlets.Settings
         [Parameter]
         [ApiField("comments")]
         public string? Comments { get; set; }
+
+        /// <summary>The pattern type the pattern must fit; null when the caller did not give one (the entry keeps its own).</summary>
+        protected virtual string? PatternKind => ApiValues.PatternType.Domain;
+
+        // Checked only when the caller says it is not a regular expression: otherwise the entry's own is_regex decides.
+        protected override string? InputProblem =>
+            IsBound(nameof(Pattern)) && IsBound(nameof(IsRegex)) && !IsRegex ? SettingValues.PatternProblem(Pattern, PatternKind, false) : null;
     }
 }

@@ -60,6 +60,49 @@ public sealed class SettingsCmdletTests : SettingsTest
     }
 
     [Theory]
+    [InlineData("New-EsAllowPolicy -Pattern not-an-ip -PatternType IP -IsAcceptableSender", "'not-an-ip' is not an IP address or CIDR range")]
+    [InlineData("New-EsAllowPolicy -Pattern 10.1 -PatternType IP -IsAcceptableSender", "'10.1' is not an IP address or CIDR range")]
+    [InlineData("New-EsAllowPolicy -Pattern 192.0.2.0/33 -PatternType IP -IsAcceptableSender", "'192.0.2.0/33' is not an IP address or CIDR range")]
+    [InlineData("New-EsBlockedSender -Pattern bad@evil.test -PatternType DOMAIN", "'bad@evil.test' is an email address; -PatternType DOMAIN takes a domain")]
+    [InlineData("New-EsBlockedSender -Pattern evil.test -PatternType EMAIL", "'evil.test' is not an email address, which -PatternType EMAIL takes")]
+    [InlineData("New-EsBlockedSender -Pattern 'evil .test' -PatternType DOMAIN", "contains white space")]
+    [InlineData("New-EsTrustedDomain -Pattern partner@contoso.example", "is an email address; -PatternType DOMAIN takes a domain")]
+    [InlineData("New-EsImpersonationRegistryEntry -Name 'CEO' -Email 'not an email'", "'not an email' is not an email address")]
+    [InlineData("Set-EsBlockedSender -Id $id -Pattern bad@evil.test -PatternType DOMAIN -IsRegex $false", "is an email address; -PatternType DOMAIN")]
+    [InlineData("Set-EsImpersonationRegistryEntry -Id $id -Email 'ceo at contoso' -IsEmailRegex $false", "is not an email address")]
+    [InlineData("Set-EsDomain -Id $id -IpRestrictions '192.0.2.0/24', '300.1.1.1/99'", "'300.1.1.1/99' in -IpRestrictions is not an IP address or CIDR range")]
+    public void A_value_that_cannot_make_a_working_entry_is_refused_before_any_request(string command, string message)
+    {
+        var (session, account) = Connected();
+        account.ClearRequests();
+
+        var result = session.Run($"$id = '{MissingId}'; {command} -Confirm:$false");
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("EsInvalidSettingValue", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Contains(message, error.Exception.Message, StringComparison.Ordinal);
+        Assert.Empty(account.Requests());
+    }
+
+    [Theory]
+    [InlineData("New-EsAllowPolicy -Pattern 192.0.2.0/24 -PatternType IP -IsAcceptableSender")]
+    [InlineData("New-EsAllowPolicy -Pattern 2001:db8::/32 -PatternType IP -IsAcceptableSender")]
+    [InlineData("New-EsAllowPolicy -Pattern 192.0.2.10 -PatternType IP -IsAcceptableSender")]
+    [InlineData(@"New-EsBlockedSender -Pattern '^.+@evil\.test$' -PatternType DOMAIN -IsRegex")]
+    [InlineData("New-EsBlockedSender -Pattern '*@evil.test' -PatternType EMAIL")]
+    [InlineData(@"New-EsImpersonationRegistryEntry -Name 'CEO' -Email '^ceo.*@contoso\.example$' -IsEmailRegex")]
+    public void Values_that_fit_their_type_and_regular_expressions_are_sent(string command)
+    {
+        var (session, account) = Connected();
+        account.ClearRequests();
+
+        session.Run(command + " -Confirm:$false").ShouldSucceed();
+
+        Assert.Single(account.Requests(), r => r.Method == "POST");
+    }
+
+    [Theory]
     [MemberData(nameof(Lists))]
     public void A_list_walks_every_page_and_writes_each_entry_once(string command, string resource)
     {
