@@ -63,7 +63,7 @@ namespace EmailSecurity.Simulator
             {
                 try
                 {
-                    var context = new RequestContext(account, match.Values, new QueryParameters(request.RawQuery), request.Body, _clock());
+                    var context = new RequestContext(account, match.Values, new QueryParameters(request.RawQuery, account.MaxPerPage), request.Body, _clock());
                     return match.Handler(context);
                 }
                 catch (ApiException error)

@@ -15,7 +15,7 @@ public static class ControlApi
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    private sealed record ResetBody(int? Messages, int? Seed);
+    private sealed record ResetBody(int? Messages, int? Seed, int? MaxPerPage);
 
     public static async Task HandleAsync(HttpContext context, Emulator emulator)
     {
@@ -29,10 +29,14 @@ public static class ControlApi
                     await WriteAsync(context, 200, new { status = "ok" });
                     break;
                 case ["_emulator", "accounts", var id] when method == "PUT":
-                    ResetBody reset = await ReadAsync<ResetBody>(context) ?? new ResetBody(null, null);
-                    var seed = new AccountSeed { Messages = reset.Messages ?? 60, Seed = reset.Seed ?? 1 };
+                    ResetBody reset = await ReadAsync<ResetBody>(context) ?? new ResetBody(null, null, null);
+                    if (reset.MaxPerPage is < 1)
+                    {
+                        throw new BadRequest("maxPerPage: must be at least 1");
+                    }
+                    var seed = new AccountSeed { Messages = reset.Messages ?? 60, Seed = reset.Seed ?? 1, MaxPerPage = reset.MaxPerPage ?? 1000 };
                     emulator.Api.ResetAccount(id, seed);
-                    await WriteAsync(context, 200, new { id, messages = seed.Messages, seed = seed.Seed });
+                    await WriteAsync(context, 200, new { id, messages = seed.Messages, seed = seed.Seed, maxPerPage = seed.MaxPerPage });
                     break;
                 case ["_emulator", "accounts", var id, "faults"] when method == "PUT":
                     List<FaultRule> rules = await ReadAsync<List<FaultRule>>(context) ?? throw new BadRequest("body: must be a JSON array of fault rules");

@@ -22,6 +22,7 @@ namespace EmailSecurity.Simulator.Accounts
             Messages = new MessageStore(messages);
             Settings = new SettingsStore(SettingsCatalog.All, seed.Seed, now);
             Runtime = new DemoRandom(seed.Seed, 4);
+            MaxPerPage = seed.MaxPerPage;
         }
 
         public object Gate { get; } = new object();
@@ -32,5 +33,7 @@ namespace EmailSecurity.Simulator.Accounts
 
         /// <summary>For ids minted by requests (new settings entries, submissions).</summary>
         public DemoRandom Runtime { get; }
+
+        public int MaxPerPage { get; }
     }
 }

@@ -17,8 +17,12 @@ namespace EmailSecurity.Simulator.Core
 
         private readonly List<KeyValuePair<string, string>> _pairs = new List<KeyValuePair<string, string>>();
 
-        public QueryParameters(string? rawQuery)
+        private readonly int _maxPerPage;
+
+        /// <param name="maxPerPage">The most items the account puts on a page (see AccountSeed.MaxPerPage).</param>
+        public QueryParameters(string? rawQuery, int maxPerPage = 1000)
         {
+            _maxPerPage = maxPerPage;
             if (string.IsNullOrEmpty(rawQuery))
             {
                 return;
@@ -135,7 +139,7 @@ namespace EmailSecurity.Simulator.Core
             throw ApiException.Invalid(name, "must be a date in YYYY-MM-DD format");
         }
 
-        /// <summary>per_page: 1..1000, default 20.</summary>
+        /// <summary>per_page: 1..1000, default 20; no more than the account's page cap.</summary>
         public int GetPerPage()
         {
             int perPage = GetInt("per_page") ?? 20;
@@ -143,7 +147,7 @@ namespace EmailSecurity.Simulator.Core
             {
                 throw ApiException.Invalid("per_page", "must be between 1 and 1000");
             }
-            return perPage;
+            return Math.Min(perPage, _maxPerPage);
         }
 
         public void RejectEndOfLife(string name, string replacement)

@@ -121,6 +121,7 @@ namespace EmailSecurity.Client
         {
             var seenCursors = new HashSet<string>(StringComparer.Ordinal);
             string? cursor = null;
+            long fetched = 0;
             for (var number = 1; ; number++)
             {
                 var pageRequest = request.Clone().WithQuery("per_page", pageSize);
@@ -153,8 +154,11 @@ namespace EmailSecurity.Client
                         throw PagingLoop(pageRequest, $"page {number} was asked for and page {returned} came back");
                     }
 
+                    // With a total, the items seen so far say whether more remain, even if the API sends fewer per page than
+                    // asked (a lower cap than the documented 1000); without one, a page shorter than its size is the last.
+                    fetched += items.Count;
                     var total = info?.TotalCount;
-                    var endReached = items.Count == 0 || items.Count < pageSize || (total.HasValue && (long)number * pageSize >= total.Value);
+                    var endReached = items.Count == 0 || (total.HasValue ? fetched >= total.Value : items.Count < (info?.PerPage ?? pageSize));
                     if (endReached)
                     {
                         yield break;

@@ -28,7 +28,7 @@ public sealed class EmulatorAccount
     public string Id { get; }
 
     /// <summary>Replaces the account's data with freshly generated data.</summary>
-    public void Reset(int messages, int seed) => Send(HttpMethod.Put, $"accounts/{Id}", new { messages, seed });
+    public void Reset(int messages, int seed, int maxPerPage = 1000) => Send(HttpMethod.Put, $"accounts/{Id}", new { messages, seed, maxPerPage });
 
     /// <summary>Replaces the account's fault rules; they are tried in the order given.</summary>
     public void SetFaults(params FaultRule[] rules) => Send(HttpMethod.Put, $"accounts/{Id}/faults", rules);
