@@ -114,6 +114,38 @@ public sealed class MoveEsMessageTests : ModuleTest
     }
 
     [Fact]
+    public void A_purge_asks_first_as_a_high_impact_change_does()
+    {
+        var (session, account) = Connected(configure: o => { o.PromptAnswers.Enqueue(0); o.PromptAnswers.Enqueue(2); });
+        var ids = session.Run("Get-EsMessage -First 2").Objects<Message>().Select(m => m.Id).ToList();
+        account.ClearRequests();
+
+        var result = session.Run("Get-EsMessage -First 2 | Move-EsMessage -Destination RecoverableItemsPurges");
+
+        result.ShouldSucceed();
+        Assert.Equal(2, session.Prompts.Asked.Count);
+        Assert.All(session.Prompts.Asked, p => Assert.Contains("Purge this message?", p, StringComparison.Ordinal));
+        var move = Assert.Single(account.Requests(), r => r.Method == "POST");
+        Assert.Equal($"/investigate/{ids[0]}/move", move.Path);
+    }
+
+    [Theory]
+    [InlineData("Get-EsMessage -First 2 | Move-EsMessage -Destination RecoverableItemsPurges -Confirm:$false")]
+    [InlineData("$ConfirmPreference = 'None'; Get-EsMessage -First 2 | Move-EsMessage -Destination RecoverableItemsPurges")]
+    [InlineData("Get-EsMessage -First 2 | Move-EsMessage -Destination DeletedItems")]
+    public void Other_folders_and_a_purge_with_Confirm_false_do_not_ask(string script)
+    {
+        var (session, account) = Connected();
+        account.ClearRequests();
+
+        var result = session.Run(script);
+
+        result.ShouldSucceed();
+        Assert.Empty(session.Prompts.Asked);
+        Assert.Equal(2, account.Requests().Where(r => r.Method == "POST").SelectMany(r => BulkIds(r.Body)).Count());
+    }
+
+    [Fact]
     public void A_server_error_on_a_move_is_not_sent_again_and_every_id_of_the_batch_is_reported()
     {
         var (session, account) = Connected();

@@ -21,6 +21,8 @@ namespace EmailSecurity.Cmdlets
         private ulong sent;
         private int batches;
         private ProgressReporter? progress;
+        private bool yesToAll;
+        private bool noToAll;
 
         /// <summary>The ids bound for the current pipeline record.</summary>
         protected abstract IEnumerable<string> IdsOfRecord { get; }
@@ -48,6 +50,12 @@ namespace EmailSecurity.Cmdlets
         /// <summary>Something about a result the user should hear, though it is not a failure (written as a warning).</summary>
         protected virtual string? WarningOf(TResult result) => null;
 
+        /// <summary>
+        /// When set, this run asks as a ConfirmImpact High cmdlet would (the text is the question): a cmdlet's impact is
+        /// fixed, but one destination (a purge) can be graver than the others.
+        /// </summary>
+        protected virtual string? HighImpactQuestion => null;
+
         protected override void ProcessRecord()
         {
             foreach (var id in IdsOfRecord)
@@ -58,7 +66,7 @@ namespace EmailSecurity.Cmdlets
                     continue;
                 }
 
-                if (!ShouldProcess(id, Action))
+                if (!ShouldProcess(id, Action) || !ConfirmedAsHighImpact(id))
                 {
                     continue;
                 }
@@ -81,6 +89,22 @@ namespace EmailSecurity.Cmdlets
             {
                 progress?.Complete();
             }
+        }
+
+        /// <summary>
+        /// The prompt a High impact cmdlet would show when neither -Confirm nor -Confirm:$false was given and
+        /// $ConfirmPreference is not None. ShouldProcess has already asked when -Confirm was given.
+        /// </summary>
+        private bool ConfirmedAsHighImpact(string id)
+        {
+            var question = HighImpactQuestion;
+            if (question == null || MyInvocation.BoundParameters.ContainsKey("Confirm")
+                || (GetVariableValue("ConfirmPreference") is ConfirmImpact preference && preference == ConfirmImpact.None))
+            {
+                return true;
+            }
+
+            return ShouldContinue($"{question}{Environment.NewLine}{Action}: {id}", $"Confirm {Action}", ref yesToAll, ref noToAll);
         }
 
         private void SendRemaining()

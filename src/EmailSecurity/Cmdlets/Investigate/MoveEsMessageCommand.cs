@@ -43,6 +43,11 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         protected override string FailureErrorId => "EsMoveFailed";
 
+        // A purge takes the message out of the users' reach (Recoverable Items\Purges): ask as a High impact cmdlet would.
+        protected override string? HighImpactQuestion => Folder == ApiValues.Folder.RecoverableItemsPurges
+            ? "Purged messages leave the mailbox folders users and their clients can reach; only an administrator can recover them, until the retention period deletes them. Purge this message?"
+            : null;
+
         internal override ApiRequest? SingleRequest(string id) =>
             ApiRequest.Post(ApiPath.Of("/investigate/", id, "/move"), new MoveBody(Folder, null));
 
