@@ -92,4 +92,19 @@ public sealed class IdBindingTests : ModuleTest
         Assert.Equal("/settings/allow_policies/12345", Assert.Single(account.Requests()).Path);
         Assert.Equal("12345", Assert.Single(policy.Errors).TargetObject);
     }
+
+    [Theory]
+    [InlineData("Get-EsMessage -Id $ids -First 1", "-First page through lists")]
+    [InlineData("Get-EsAllowPolicy -Id $policies -Skip 1 -IncludeTotalCount", "-Skip, -IncludeTotalCount page through lists")]
+    public void Paging_parameters_with_Id_read_every_id_and_say_they_do_nothing(string command, string warning)
+    {
+        var (session, _) = Connected();
+        session.Run("$ids = @(Get-EsMessage -First 3 | ForEach-Object Id); $policies = @(Get-EsAllowPolicy | ForEach-Object Id)[0..2]").ShouldSucceed();
+
+        var result = session.Run(command);
+
+        result.ShouldSucceed();
+        Assert.Equal(3, result.Output.Count);
+        Assert.StartsWith(warning, Assert.Single(result.Warnings).Message, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -39,6 +40,19 @@ namespace EmailSecurity.Cmdlets
             }
 
             resolved = AccountId == null ? connection : connection!.ForAccount(AccountId);
+        }
+
+        /// <summary>
+        /// SupportsPaging adds -First, -Skip and -IncludeTotalCount to every parameter set, but with -Id there is no
+        /// list to page: say once that they do nothing.
+        /// </summary>
+        protected void WarnPagingUnusedWithIds()
+        {
+            var unused = new[] { "First", "Skip", "IncludeTotalCount" }.Where(MyInvocation.BoundParameters.ContainsKey).ToList();
+            if (unused.Count > 0)
+            {
+                WriteWarning($"-{string.Join(", -", unused)} page through lists and do nothing with -Id: every id given is read.");
+            }
         }
 
         internal EsConnection ActiveConnection => resolved ?? throw new InvalidOperationException("BeginProcessing has not run.");

@@ -88,6 +88,11 @@ namespace EmailSecurity.Cmdlets.Investigate
                 ThrowTerminatingError(problem);
             }
 
+            if (ParameterSetName == ByIdSet)
+            {
+                WarnPagingUnusedWithIds();
+            }
+
             base.BeginProcessing();
         }
 

@@ -41,6 +41,16 @@ namespace EmailSecurity.Cmdlets.Settings
 
         SettingsEndpoint ISettingsCommand.Endpoint => Endpoint;
 
+        protected override void BeginProcessing()
+        {
+            if (ParameterSetName == ByIdSet)
+            {
+                WarnPagingUnusedWithIds();
+            }
+
+            base.BeginProcessing();
+        }
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == ByIdSet)
