@@ -38,7 +38,8 @@ public sealed class HelpTests : IDisposable
         Assert.NotNull(help.Properties["description"].Value);
 
         var documented = Parameters(help).ToDictionary(p => p.Properties["name"].Value.ToString()!, p => p);
-        var actual = session.Run($"(Get-Command {cmdlet}).Parameters.Keys").Output.Select(o => o.ToString()!)
+        // DontShow parameters are hidden from help and completion on purpose (InputObject, which only names a piped entry).
+        var actual = session.Run($"(Get-Command {cmdlet}).Parameters.Values | Where-Object {{ -not ($_.Attributes | Where-Object DontShow) }} | ForEach-Object Name").Output.Select(o => o.ToString()!)
             .Where(p => !CommonParameters.Contains(p) && p is not ("First" or "Skip" or "IncludeTotalCount"));
         foreach (var parameter in actual)
         {

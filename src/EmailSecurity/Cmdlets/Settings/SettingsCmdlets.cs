@@ -129,6 +129,10 @@ namespace EmailSecurity.Cmdlets.Settings
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>The entry piped in, when it is one: only to name it, beside its id, in -WhatIf and -Confirm.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public Models.SettingsObject? InputObject { get; set; }
+
         internal abstract SettingsEndpoint Endpoint { get; }
 
         SettingsEndpoint ISettingsCommand.Endpoint => Endpoint;
@@ -162,7 +166,7 @@ namespace EmailSecurity.Cmdlets.Settings
             }
 
             var body = BoundApiValues.Body(this);
-            if (!ShouldProcess(Id, $"Update {Endpoint.Noun}: set {string.Join(", ", body.Keys)}"))
+            if (!ShouldProcess(SettingsTarget.Describe(Id, InputObject), $"Update {Endpoint.Noun}: set {string.Join(", ", body.Keys)}"))
             {
                 return;
             }
@@ -187,6 +191,10 @@ namespace EmailSecurity.Cmdlets.Settings
         [ArgumentCompleter(typeof(Completion.SettingIdCompleter))]
         public string[]? Id { get; set; }
 
+        /// <summary>The entry piped in, when it is one: only to name it, beside its id, in -WhatIf and -Confirm.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public Models.SettingsObject? InputObject { get; set; }
+
         internal abstract SettingsEndpoint Endpoint { get; }
 
         SettingsEndpoint ISettingsCommand.Endpoint => Endpoint;
@@ -198,7 +206,7 @@ namespace EmailSecurity.Cmdlets.Settings
         {
             foreach (var id in Id!)
             {
-                if (!ShouldProcess(id, RemoveAction))
+                if (!ShouldProcess(SettingsTarget.Describe(id, InputObject), RemoveAction))
                 {
                     continue;
                 }

@@ -170,6 +170,30 @@ public sealed class SettingsCmdletTests : SettingsTest
         Assert.Contains("What if: Performing the operation \"", result.HostText);
     }
 
+    [Theory]
+    [InlineData("AllowPolicy", "Set-EsAllowPolicy -Comments 'x'")]
+    [InlineData("BlockedSender", "Remove-EsBlockedSender")]
+    [InlineData("Domain", "Remove-EsDomain")]
+    [InlineData("Domain", "Set-EsDomain -Regions US")]
+    [InlineData("ImpersonationRegistryEntry", "Remove-EsImpersonationRegistryEntry")]
+    [InlineData("TrustedDomain", "Set-EsTrustedDomain -Comments 'x'")]
+    public void WhatIf_names_a_piped_entry_by_what_it_matches_beside_its_id(string noun, string change)
+    {
+        var (session, account) = Connected();
+        var entries = session.Run($"Get-Es{noun} -First 2").Output.Select(o => (Name: o.ToString(), Id: o.Properties["Id"].Value.ToString())).ToList();
+        account.ClearRequests();
+
+        var piped = session.Run($"Get-Es{noun} -First 2 | {change} -WhatIf");
+        var byId = session.Run($"{change} -Id $id -WhatIf", Vars(("id", entries[0].Id)));
+
+        piped.ShouldSucceed();
+        Assert.Equal(
+            entries.Select(e => $"on target \"{e.Name} ({e.Id})\"."),
+            piped.HostText.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l[l.IndexOf("on target", StringComparison.Ordinal)..].Trim()));
+        Assert.EndsWith($"on target \"{entries[0].Id}\".", byId.HostText.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain(account.Requests(), r => r.Method != "GET");
+    }
+
     public static TheoryData<string> BadValues() => new()
     {
         "Get-EsAllowPolicy -PatternType PHONE",
