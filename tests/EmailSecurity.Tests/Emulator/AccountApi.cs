@@ -47,6 +47,10 @@ internal sealed class AccountApi
     }
 
     /// <summary>Every message id of a search, following next cursors.</summary>
+    /// <summary>result_info.total_count of a list (path without a query), read with a one-item page.</summary>
+    public async Task<int> TotalCount(string listPath) =>
+        (await Get(listPath + "?per_page=1")).Json.GetProperty("result_info").GetProperty("total_count").GetInt32();
+
     public async Task<List<string>> AllIds(string query = "per_page=1000")
     {
         var ids = new List<string>();
