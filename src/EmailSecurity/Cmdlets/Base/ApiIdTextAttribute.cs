@@ -8,8 +8,8 @@ using System.Management.Automation;
 namespace EmailSecurity.Cmdlets
 {
     /// <summary>
-    /// Turns what is bound to an -Id parameter into id text. A piped object gives its Id property (or one named
-    /// given to the constructor): without this PowerShell would bind an object that has none, such as a move
+    /// Turns what is bound to an -Id parameter into id text. A piped object gives its Id property (or a property of
+    /// another name the attribute lists): without this PowerShell would bind an object that has none, such as a move
     /// result, a detection or a PhishGuard report, by its ToString(), and send that text to the API as an id.
     /// Such an object now fails to bind, with a message that says what to pipe instead, before any request.
     /// </summary>

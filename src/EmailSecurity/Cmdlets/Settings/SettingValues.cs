@@ -25,7 +25,7 @@ namespace EmailSecurity.Cmdlets.Settings
 
             if (pattern!.Any(char.IsWhiteSpace))
             {
-                return $"The pattern '{pattern}' contains white space; no {patternType?.ToLowerInvariant() ?? "pattern"} does. Use -IsRegex for a regular expression.";
+                return $"The pattern '{pattern}' contains white space, which no email address, domain or IP address has. Use -IsRegex for a regular expression.";
             }
 
             switch (patternType?.ToUpperInvariant())
@@ -87,20 +87,6 @@ namespace EmailSecurity.Cmdlets.Settings
 
             return int.TryParse(text.Substring(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var prefix)
                 && prefix <= (v4 ? 32 : 128);
-        }
-    }
-}
-
-namespace EmailSecurity.Cmdlets.Settings
-{
-    /// <summary>How -WhatIf and -Confirm name the entry a Set or Remove works on.</summary>
-    internal static class SettingsTarget
-    {
-        /// <summary>"contoso.example (id)" when the entry itself was piped in; the bare id otherwise.</summary>
-        public static string Describe(string id, Models.SettingsObject? piped)
-        {
-            var name = piped != null && piped.Id == id ? piped.ToString() : null;
-            return string.IsNullOrEmpty(name) || name == id ? id : $"{name} ({id})";
         }
     }
 }
