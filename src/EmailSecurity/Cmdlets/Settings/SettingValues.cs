@@ -18,12 +18,12 @@ namespace EmailSecurity.Cmdlets.Settings
         /// <summary>Why a pattern cannot be of its type, or null when it can (or is a regular expression).</summary>
         public static string? PatternProblem(string? pattern, string? patternType, bool isRegex)
         {
-            if (isRegex || string.IsNullOrEmpty(pattern))
+            if (isRegex || pattern == null || pattern.Length == 0)
             {
                 return null;
             }
 
-            if (pattern!.Any(char.IsWhiteSpace))
+            if (pattern.Any(char.IsWhiteSpace))
             {
                 return $"The pattern '{pattern}' contains white space, which no email address, domain or IP address has. Use -IsRegex for a regular expression.";
             }
