@@ -40,6 +40,21 @@ public sealed class CompletionTests : ModuleTest
     }
 
     [Fact]
+    public void Part_of_a_name_completes_to_the_id_and_a_name_given_as_the_id_says_so()
+    {
+        var (session, _) = Connected();
+        var domain = session.Run("Get-EsDomain").Objects<EmailDomain>().First();
+
+        var completions = Complete(session, $"Get-EsDomain {domain.Domain}");
+        var byName = session.Run($"Get-EsDomain '{domain.Domain}'");
+
+        Assert.Contains(completions, c => c.CompletionText == domain.Id);
+        var error = Assert.Single(byName.Errors);
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        Assert.Contains("not a name", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_slow_API_does_not_hold_up_completion()
     {
         var (session, account) = Connected();
