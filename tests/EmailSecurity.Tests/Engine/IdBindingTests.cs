@@ -79,16 +79,31 @@ public sealed class IdBindingTests : ModuleTest
         Assert.DoesNotContain(account.Requests(), r => r.Method == "POST");
     }
 
-    [Fact]
-    public void A_number_is_a_settings_id_but_never_a_message_id()
+    [Theory]
+    [InlineData("Move-EsMessage -Id 12345 -Destination Inbox -Confirm:$false", "12345 is a number, and ids are text; to use it as an id anyway, quote it: -Id '12345'.")]
+    [InlineData("Remove-EsAllowPolicy -Id 12345 -Confirm:$false", "12345 is a number, and ids are text; to use it as an id anyway, quote it: -Id '12345'.")]
+    [InlineData("Get-EsAllowPolicy -IncludeTotalCount -First 0 | Remove-EsAllowPolicy -Confirm:$false", "is a number, and ids are text")]
+    [InlineData("Get-EsBlockedSender -IncludeTotalCount -First 0 | Set-EsBlockedSender -Comments x -Confirm:$false", "is a number, and ids are text")]
+    public void A_number_is_never_taken_as_an_id_so_a_total_count_piped_on_deletes_nothing(string script, string message)
     {
         var (session, account) = Connected();
         account.ClearRequests();
 
-        var message = session.Run("Move-EsMessage -Id 12345 -Destination Inbox -Confirm:$false");
-        var policy = session.Run("Get-EsAllowPolicy -Id 12345");
+        var result = session.Run(script);
 
-        Assert.Contains("12345 is a number; message ids are text", Assert.Single(message.Errors).Exception.Message, StringComparison.Ordinal);
+        Assert.NotEmpty(result.Errors);
+        Assert.All(result.Errors, e => Assert.Contains(message, e.Exception.Message, StringComparison.Ordinal));
+        Assert.DoesNotContain(account.Requests(), r => r.Method != "GET");
+    }
+
+    [Fact]
+    public void A_quoted_number_is_an_id()
+    {
+        var (session, account) = Connected();
+        account.ClearRequests();
+
+        var policy = session.Run("Get-EsAllowPolicy -Id '12345'");
+
         Assert.Equal("/settings/allow_policies/12345", Assert.Single(account.Requests()).Path);
         Assert.Equal("12345", Assert.Single(policy.Errors).TargetObject);
     }

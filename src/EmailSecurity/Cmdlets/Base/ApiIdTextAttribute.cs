@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 
@@ -23,10 +22,6 @@ namespace EmailSecurity.Cmdlets
         {
             propertyNames = new[] { "Id" }.Concat(propertyAliases).ToArray();
         }
-
-        /// <summary>Accept a whole number typed at the prompt (<c>-Id 1234</c>); settings ids may be all digits,
-        /// message ids never are.</summary>
-        public bool AllowNumbers { get; set; }
 
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
@@ -69,12 +64,8 @@ namespace EmailSecurity.Cmdlets
                 case ushort _:
                 case byte _:
                 case sbyte _:
-                    if (AllowNumbers)
-                    {
-                        return Convert.ToString(value, CultureInfo.InvariantCulture)!;
-                    }
-
-                    throw new ArgumentTransformationMetadataException($"{value} is a number; message ids are text such as '4Njp3P0STMz2c02Q-2024-01-05T10:00:00-12345678'.");
+                    // The API's ids are text; a number is more likely a count (-IncludeTotalCount writes one) than an id.
+                    throw new ArgumentTransformationMetadataException($"{value} is a number, and ids are text; to use it as an id anyway, quote it: -Id '{value}'.");
             }
 
             var properties = PSObject.AsPSObject(item).Properties;

@@ -17,7 +17,7 @@ namespace EmailSecurity.Cmdlets.Settings
         protected const string ByIdSet = "ById";
 
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ApiIdText(AllowNumbers = true)]
+        [ApiIdText]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.SettingIdCompleter))]
         public string[]? Id { get; set; }
@@ -120,7 +120,7 @@ namespace EmailSecurity.Cmdlets.Settings
         where TModel : class
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ApiIdText(AllowNumbers = true)]
+        [ApiIdText]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.SettingIdCompleter))]
         public string Id { get; set; } = string.Empty;
@@ -186,7 +186,7 @@ namespace EmailSecurity.Cmdlets.Settings
     public abstract class RemoveSettingCmdlet : EsApiCmdlet, ISettingsCommand
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ApiIdText(AllowNumbers = true)]
+        [ApiIdText]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.SettingIdCompleter))]
         public string[]? Id { get; set; }
