@@ -50,18 +50,22 @@ namespace EmailSecurity.Cmdlets.Settings
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ApiField("is_trusted_sender")]
+        [FlagText]
         public SwitchParameter IsTrustedSender { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ApiField("is_acceptable_sender")]
+        [FlagText]
         public SwitchParameter IsAcceptableSender { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ApiField("is_exempt_recipient")]
+        [FlagText]
         public SwitchParameter IsExemptRecipient { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ApiField("verify_sender")]
+        [FlagText]
         public SwitchParameter VerifySender { get; set; }
 
         protected override string PatternKind => PatternType;

@@ -45,6 +45,7 @@ namespace EmailSecurity.Cmdlets.Settings
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ApiField("is_email_regex")]
+        [FlagText]
         public SwitchParameter IsEmailRegex { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -255,6 +255,7 @@ namespace EmailSecurity.Cmdlets.Settings
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ApiField("is_regex")]
+        [FlagText]
         public SwitchParameter IsRegex { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -31,10 +31,12 @@ namespace EmailSecurity.Cmdlets.Settings
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ApiField("is_recent")]
+        [FlagText]
         public SwitchParameter IsRecent { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ApiField("is_similarity")]
+        [FlagText]
         public SwitchParameter IsSimilarity { get; set; }
 
         internal override SettingsEndpoint Endpoint => TrustedDomains.Endpoint;

@@ -59,6 +59,27 @@ public sealed class SettingsCmdletTests : SettingsTest
         Assert.True(copiedFlags > 0, $"the demo {resource} have no flag set, so this copy proves nothing about flags");
     }
 
+    [Fact]
+    public void Flags_from_CSV_text_are_sent_as_the_text_says_and_other_text_is_refused()
+    {
+        var (session, account) = Connected();
+        account.ClearRequests();
+
+        // Import-Csv gives every column as text; this is what it makes of an exported allow policy and blocked sender.
+        var result = session.Run("""
+            [pscustomobject]@{ Pattern = 'csv-true.test'; PatternType = 'DOMAIN'; IsTrustedSender = 'True'; IsAcceptableSender = 'False'; IsExemptRecipient = ''; VerifySender = '1'; IsRegex = 'false' } | New-EsAllowPolicy
+            [pscustomobject]@{ Pattern = '^x.*@y\.test$'; PatternType = 'EMAIL'; IsRegex = 'TRUE' } | New-EsBlockedSender
+            [pscustomobject]@{ Pattern = 'maybe.test'; PatternType = 'DOMAIN'; IsRegex = 'maybe' } | New-EsBlockedSender
+            """);
+
+        var posts = account.Requests().Where(r => r.Method == "POST").ToList();
+        Assert.Equal(2, posts.Count);
+        Wire.BodyIs(posts[0], ("pattern", "\"csv-true.test\""), ("pattern_type", "\"DOMAIN\""), ("is_regex", "false"), ("is_trusted_sender", "true"),
+            ("is_acceptable_sender", "false"), ("is_exempt_recipient", "false"), ("verify_sender", "true"));
+        Assert.True(Wire.Body(posts[1]).GetProperty("is_regex").GetBoolean());
+        Assert.Contains("'maybe' is not a true or false value", Assert.Single(result.Errors).Exception.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("New-EsAllowPolicy -Pattern not-an-ip -PatternType IP -IsAcceptableSender", "'not-an-ip' is not an IP address or CIDR range")]
     [InlineData("New-EsAllowPolicy -Pattern 10.1 -PatternType IP -IsAcceptableSender", "'10.1' is not an IP address or CIDR range")]
