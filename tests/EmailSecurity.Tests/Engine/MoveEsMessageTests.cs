@@ -129,6 +129,37 @@ public sealed class MoveEsMessageTests : ModuleTest
         Assert.Equal($"/investigate/{ids[0]}/move", move.Path);
     }
 
+    [Fact]
+    public void A_purge_asks_once_when_the_preference_already_makes_every_move_ask()
+    {
+        var (session, account) = Connected(configure: o => { o.PromptAnswers.Enqueue(0); });
+        var id = session.Run("Get-EsMessage -First 1").Objects<Message>().Single().Id;
+        account.ClearRequests();
+
+        var result = session.Run("$ConfirmPreference = 'Medium'; Move-EsMessage -Id $id -Destination RecoverableItemsPurges", new Dictionary<string, object?> { ["id"] = id });
+
+        result.ShouldSucceed();
+        Assert.Single(session.Prompts.Asked);
+        Assert.Single(account.Requests(), r => r.Method == "POST");
+    }
+
+    [Fact]
+    public void With_ErrorAction_Stop_every_result_of_a_sent_batch_is_written_before_the_first_failure_stops_the_run()
+    {
+        var (session, account) = Connected();
+        var ids = session.Run("Get-EsMessage -First 3").Objects<Message>().Select(m => m.Id).ToList();
+        account.ClearRequests();
+
+        var result = session.Run(
+            "$moved = [System.Collections.Generic.List[object]]::new(); try { $ids | Move-EsMessage -Destination JunkEmail -Confirm:$false -ErrorAction Stop | ForEach-Object { $moved.Add($_) } } catch { 'stopped' }; $moved",
+            new Dictionary<string, object?> { ["ids"] = ids.Prepend("doesnotexist-1").ToArray() });
+
+        Assert.Equal("stopped", result.Output[0].ToString());
+        var written = result.Output.Skip(1).Select(o => o.BaseObject).OfType<MessageMoveResult>().ToList();
+        Assert.Contains(written, r => r.MessageId == "doesnotexist-1" && !r.Success);
+        Assert.Equal(ids.Order(), written.Where(r => r.Success).Select(r => r.MessageId!).Distinct().Order());
+    }
+
     [Theory]
     [InlineData("Get-EsMessage -First 2 | Move-EsMessage -Destination RecoverableItemsPurges -Confirm:$false")]
     [InlineData("$ConfirmPreference = 'None'; Get-EsMessage -First 2 | Move-EsMessage -Destination RecoverableItemsPurges")]

@@ -98,8 +98,11 @@ namespace EmailSecurity.Cmdlets
         private bool ConfirmedAsHighImpact(string id)
         {
             var question = HighImpactQuestion;
+            // ShouldProcess has already asked when -Confirm was given or $ConfirmPreference is at or below this cmdlet's
+            // own impact; None means never ask.
+            var impact = ((CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute))).ConfirmImpact;
             if (question == null || MyInvocation.BoundParameters.ContainsKey("Confirm")
-                || (GetVariableValue("ConfirmPreference") is ConfirmImpact preference && preference == ConfirmImpact.None))
+                || (GetVariableValue("ConfirmPreference") is ConfirmImpact preference && (preference == ConfirmImpact.None || preference <= impact)))
             {
                 return true;
             }
@@ -174,9 +177,15 @@ namespace EmailSecurity.Cmdlets
 
         private void Report(string[] ids, List<TResult> results)
         {
+            // Every result first: with -ErrorAction Stop the first error ends the run, and the results of a batch the
+            // API has already carried out must not be lost with it.
             foreach (var result in results)
             {
                 WriteObject(result);
+            }
+
+            foreach (var result in results)
+            {
                 var failure = FailureOf(result);
                 if (failure != null)
                 {
