@@ -46,10 +46,11 @@ namespace EmailSecurity.Client
         public EsFailureKind Kind { get; }
 
         /// <summary>
-        /// True when the request may have been carried out even though it failed (5xx, dropped connection or timeout
-        /// after the request left). Changes with this flag must not be sent again blindly.
+        /// True when a change may have been carried out even though its request failed (5xx, dropped connection or
+        /// timeout after the request left). Changes with this flag must not be sent again blindly. Always false for a
+        /// read (GET), which changes nothing.
         /// </summary>
-        public bool MayHaveBeenProcessed => Kind == EsFailureKind.Ambiguous;
+        public bool MayHaveBeenProcessed => Kind == EsFailureKind.Ambiguous && !string.Equals(Method, "GET", StringComparison.OrdinalIgnoreCase);
     }
 
     public enum EsFailureKind

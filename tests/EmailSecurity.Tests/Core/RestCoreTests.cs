@@ -107,6 +107,21 @@ public sealed class RestCoreTests
     }
 
     [Fact]
+    public async Task A_read_that_keeps_failing_does_not_say_it_may_have_been_carried_out()
+    {
+        for (var attempt = 0; attempt <= policy.MaxRetries; attempt++)
+        {
+            network.Answer(503, "{\"success\":false,\"errors\":[{\"code\":10500,\"message\":\"upstream unavailable\"}]}");
+        }
+
+        var error = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<Message>>(ApiRequest.Get(ApiPath.Of("/investigate")), CancellationToken.None));
+
+        Assert.Equal(policy.MaxRetries + 1, network.Requests.Count);
+        Assert.Equal(EsFailureKind.Ambiguous, error.Kind);
+        Assert.False(error.MayHaveBeenProcessed);
+    }
+
+    [Fact]
     public async Task A_transport_failure_on_a_read_is_retried()
     {
         network.Fail(new HttpRequestException("connection reset"));

@@ -47,7 +47,7 @@ namespace EmailSecurity.Cmdlets
             switch (status)
             {
                 case 0:
-                    return ("EsApiNoAnswer", ErrorCategory.ConnectionError, error.MayHaveBeenProcessed && error.Method != "GET"
+                    return ("EsApiNoAnswer", ErrorCategory.ConnectionError, error.MayHaveBeenProcessed
                         ? "Check with Get-EsMessage whether the change was made before running it again."
                         : "Check the network connection and the -BaseUri of the connection, then run the command again.");
                 case 400:
@@ -64,7 +64,7 @@ namespace EmailSecurity.Cmdlets
                 default:
                     if (status >= 500)
                     {
-                        return ("EsApiServerError", ErrorCategory.ResourceUnavailable, error.MayHaveBeenProcessed && error.Method != "GET"
+                        return ("EsApiServerError", ErrorCategory.ResourceUnavailable, error.MayHaveBeenProcessed
                             ? "The API failed and may have carried out the change; check before running the command again."
                             : "The API is failing; run the command again later.");
                     }
