@@ -1,4 +1,5 @@
 using System;
+using System.Net;
 using System.Security;
 
 namespace EmailSecurity
@@ -48,6 +49,12 @@ namespace EmailSecurity
         /// <summary>The proxy this connection goes through; null for the system's (HTTPS_PROXY, or the OS settings).</summary>
         public Uri? Proxy { get; internal set; }
 
+        /// <summary>The credential the proxy asks for (-ProxyCredential); never shown.</summary>
+        internal NetworkCredential? ProxyCredential { get; set; }
+
+        /// <summary>Whether the proxy gets the signed-in user's credentials (-ProxyUseDefaultCredentials).</summary>
+        public bool ProxyUsesDefaultCredentials { get; internal set; }
+
         internal static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(100);
 
         internal SecureString? Secret { get; private set; }
@@ -56,7 +63,13 @@ namespace EmailSecurity
         internal EsConnection ForAccount(string accountId) =>
             string.Equals(accountId, AccountId, StringComparison.Ordinal)
                 ? this
-                : new EsConnection(accountId, BaseUri, AuthKind, Secret, Email) { RequestTimeout = RequestTimeout, Proxy = Proxy };
+                : new EsConnection(accountId, BaseUri, AuthKind, Secret, Email)
+                {
+                    RequestTimeout = RequestTimeout,
+                    Proxy = Proxy,
+                    ProxyCredential = ProxyCredential,
+                    ProxyUsesDefaultCredentials = ProxyUsesDefaultCredentials,
+                };
 
         /// <summary>Disconnect-EsAccount closed it: its secret is gone, and a kept copy (-PassThru) cannot be used.</summary>
         internal bool IsClosed { get; private set; }

@@ -161,6 +161,56 @@ public sealed class ConnectionTests : ModuleTest
         Assert.StartsWith("EsApiNoAnswer", Assert.Single(result.Errors).FullyQualifiedErrorId);
     }
 
+    private const string ProxyAnswer = "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"p-1\",\"pattern\":\"partner.example\"}}";
+
+    [Fact]
+    public void A_proxy_credential_answers_the_proxy_challenge_and_shows_nowhere()
+    {
+        using var proxy = new AuthenticatingProxy(ProxyAnswer);
+        var session = NewSession();
+        session.SetVariable("t", Secure(Token));
+        session.SetVariable("proxyCredential", new PSCredential("corpuser", Secure("S3cretPw")));
+
+        var result = session.Run($"Connect-EsAccount -AccountId abc -ApiToken $t -BaseUri 'http://127.0.0.1:9/client/v4' -Proxy '{proxy.Address}' -ProxyCredential $proxyCredential -PassThru -Verbose -Debug; Get-EsAllowPolicy -Id p-1 -Verbose -Debug");
+
+        result.ShouldSucceed();
+        Assert.Equal("partner.example", result.Objects<EmailSecurity.Models.AllowPolicy>().Single().Pattern);
+        Assert.Equal("Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("corpuser:S3cretPw")), proxy.Authorizations.Last());
+        Assert.DoesNotContain("S3cretPw", result.AllText());
+    }
+
+    [Fact]
+    public void A_proxy_that_asks_for_credentials_says_how_to_give_them()
+    {
+        using var proxy = new AuthenticatingProxy(ProxyAnswer);
+        var session = NewSession();
+        session.SetVariable("t", Secure(Token));
+
+        var result = session.Run($"Connect-EsAccount -AccountId abc -ApiToken $t -BaseUri 'http://127.0.0.1:9/client/v4' -Proxy '{proxy.Address}'; Get-EsAllowPolicy -Id p-1");
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("EsProxyAuthenticationRequired", error.FullyQualifiedErrorId);
+        Assert.Contains("-ProxyCredential", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+        Assert.Single(proxy.Authorizations);
+    }
+
+    [Theory]
+    [InlineData("-Proxy 'http://corpuser:S3cretPw@proxy.example:8080'", "carries a user name or password")]
+    [InlineData("-ProxyCredential $proxyCredential", "go with -Proxy")]
+    public void A_proxy_password_in_the_address_or_a_credential_without_a_proxy_is_refused(string parameters, string message)
+    {
+        var session = NewSession();
+        session.SetVariable("t", Secure(Token));
+        session.SetVariable("proxyCredential", new PSCredential("corpuser", Secure("S3cretPw")));
+
+        var result = session.Run($"Connect-EsAccount -AccountId abc -ApiToken $t {parameters}");
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("EsInvalidProxy", error.FullyQualifiedErrorId);
+        Assert.Contains(message, error.Exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("S3cretPw", result.AllText());
+    }
+
     [Theory]
     [InlineData("ftp://proxy.example:21")]
     [InlineData("proxy.example")]

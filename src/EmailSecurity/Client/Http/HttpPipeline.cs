@@ -18,8 +18,8 @@ namespace EmailSecurity.Client.Http
         private const string SandboxClient = "EmailSecurity.Sandbox";
 
         private static readonly Lazy<HttpPipeline> Shared = new Lazy<HttpPipeline>(() => new HttpPipeline(new RetryPolicy(), null));
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Uri, HttpPipeline> ByProxy =
-            new System.Collections.Concurrent.ConcurrentDictionary<Uri, HttpPipeline>();
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, HttpPipeline> ByProxy =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, HttpPipeline>(StringComparer.Ordinal);
 
         private readonly IHttpClientFactory factory;
 
@@ -37,11 +37,32 @@ namespace EmailSecurity.Client.Http
 
         public static HttpPipeline Default => Shared.Value;
 
-        /// <summary>The process's pipeline for a connection: the shared one, or one per explicit proxy.</summary>
-        public static HttpPipeline For(EsConnection connection) =>
-            connection.Proxy == null || connection.IsSandbox
-                ? Default
-                : ByProxy.GetOrAdd(connection.Proxy, proxy => new HttpPipeline(Default.RetryPolicy, () => CreateNetworkHandler(new WebProxy(proxy))));
+        /// <summary>The process's pipeline for a connection: the shared one, or one per explicit proxy and proxy credential.</summary>
+        public static HttpPipeline For(EsConnection connection)
+        {
+            if (connection.Proxy == null || connection.IsSandbox)
+            {
+                return Default;
+            }
+
+            var proxy = connection.Proxy;
+            var credential = connection.ProxyCredential;
+            var useDefault = connection.ProxyUsesDefaultCredentials;
+            // Not both setters: WebProxy.UseDefaultCredentials = false clears Credentials.
+            return ByProxy.GetOrAdd(ProxyKey(proxy, credential, useDefault), _ => new HttpPipeline(Default.RetryPolicy, () => CreateNetworkHandler(
+                new WebProxy(proxy) { Credentials = credential ?? (useDefault ? CredentialCache.DefaultCredentials : null) })));
+        }
+
+        /// <summary>One pipeline per proxy and credential; the password enters the key only as a hash, which is never shown.</summary>
+        private static string ProxyKey(Uri proxy, NetworkCredential? credential, bool useDefault)
+        {
+            var password = credential == null ? string.Empty : credential.Password;
+            using (var sha = System.Security.Cryptography.SHA256.Create())
+            {
+                var hash = Convert.ToBase64String(sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(password)));
+                return $"{proxy.AbsoluteUri}|{useDefault}|{credential?.Domain}\\{credential?.UserName}|{hash}";
+            }
+        }
 
         public RetryPolicy RetryPolicy { get; }
 

@@ -59,6 +59,8 @@ namespace EmailSecurity.Cmdlets
                     return ("EsApiForbidden", ErrorCategory.PermissionDenied, "Give the API token the Email Security permissions for this account, or check -AccountId.");
                 case 404:
                     return ("EsApiNotFound", ErrorCategory.ObjectNotFound, "Check the id: it is the Id property, not a name (after -Id, type part of a name or subject and press Tab to complete the id), or list the objects with the matching Get- cmdlet.");
+                case 407:
+                    return ("EsProxyAuthenticationRequired", ErrorCategory.AuthenticationError, "The proxy asks for credentials: run Connect-EsAccount again with -ProxyCredential (or -ProxyUseDefaultCredentials).");
                 case 409:
                     return ("EsApiConflict", ErrorCategory.ResourceExists, "The object already exists or was changed meanwhile; read it again.");
                 default:

@@ -65,6 +65,20 @@ namespace EmailSecurity.Cmdlets.Connection
         [ValidateNotNull]
         public Uri? Proxy { get; set; }
 
+        /// <summary>The user name and password the proxy asks for; kept apart from -Proxy so it never shows in a log.</summary>
+        [Parameter(ParameterSetName = TokenSet)]
+        [Parameter(ParameterSetName = KeySet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [ValidateNotNull]
+        [Credential]
+        public PSCredential? ProxyCredential { get; set; }
+
+        /// <summary>Sends the signed-in user's Windows credentials to the proxy (NTLM/Kerberos proxies).</summary>
+        [Parameter(ParameterSetName = TokenSet)]
+        [Parameter(ParameterSetName = KeySet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -79,7 +93,20 @@ namespace EmailSecurity.Cmdlets.Connection
                     Fail($"The proxy '{Proxy}' must be an absolute http:// or https:// URI, for example http://proxy.contoso.example:8080.", "EsInvalidProxy", Proxy);
                 }
 
+                if (Proxy.UserInfo.Length > 0)
+                {
+                    // Shown without its user part: the password must not reach the error stream either.
+                    var shown = new UriBuilder(Proxy) { UserName = string.Empty, Password = string.Empty }.Uri;
+                    Fail($"The proxy address '{shown}' carries a user name or password, which would show wherever the address is logged. Give the address alone and the credential with -ProxyCredential.", "EsInvalidProxy", shown);
+                }
+
                 connection.Proxy = Proxy;
+                connection.ProxyCredential = ProxyCredential?.GetNetworkCredential();
+                connection.ProxyUsesDefaultCredentials = ProxyUseDefaultCredentials;
+            }
+            else if (ProxyCredential != null || ProxyUseDefaultCredentials)
+            {
+                Fail("-ProxyCredential and -ProxyUseDefaultCredentials go with -Proxy: give the proxy's address too.", "EsInvalidProxy", null);
             }
 
             EsSession.Current = connection;
