@@ -107,7 +107,7 @@ namespace EmailSecurity.Cmdlets.Settings
     /// <summary>Deletes allow policies (<c>DELETE /settings/allow_policies/{id}</c>).</summary>
     [Cmdlet(VerbsCommon.Remove, "EsAllowPolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
-    public sealed class RemoveEsAllowPolicyCommand : RemoveSettingCmdlet
+    public sealed class RemoveEsAllowPolicyCommand : RemoveSettingCmdlet<AllowPolicy>
     {
         internal override SettingsEndpoint Endpoint => AllowPolicies.Endpoint;
     }

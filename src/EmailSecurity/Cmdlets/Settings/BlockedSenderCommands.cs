@@ -55,7 +55,7 @@ namespace EmailSecurity.Cmdlets.Settings
     /// <summary>Deletes blocked sender patterns (<c>DELETE /settings/block_senders/{id}</c>).</summary>
     [Cmdlet(VerbsCommon.Remove, "EsBlockedSender", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
-    public sealed class RemoveEsBlockedSenderCommand : RemoveSettingCmdlet
+    public sealed class RemoveEsBlockedSenderCommand : RemoveSettingCmdlet<BlockedSender>
     {
         internal override SettingsEndpoint Endpoint => BlockedSenders.Endpoint;
     }

@@ -127,7 +127,7 @@ namespace EmailSecurity.Cmdlets.Settings
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "EsDomain", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveEsDomainCommand : RemoveSettingCmdlet
+    public sealed class RemoveEsDomainCommand : RemoveSettingCmdlet<EmailDomain>
     {
         internal override SettingsEndpoint Endpoint => Domains.Endpoint;
 

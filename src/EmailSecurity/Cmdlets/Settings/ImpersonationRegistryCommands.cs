@@ -130,7 +130,7 @@ namespace EmailSecurity.Cmdlets.Settings
     /// <summary>Deletes impersonation registry entries (<c>DELETE /settings/impersonation_registry/{id}</c>).</summary>
     [Cmdlet(VerbsCommon.Remove, "EsImpersonationRegistryEntry", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
-    public sealed class RemoveEsImpersonationRegistryEntryCommand : RemoveSettingCmdlet
+    public sealed class RemoveEsImpersonationRegistryEntryCommand : RemoveSettingCmdlet<ImpersonationRegistryEntry>
     {
         internal override SettingsEndpoint Endpoint => ImpersonationRegistry.Endpoint;
     }

@@ -159,6 +159,12 @@ namespace EmailSecurity.Cmdlets.Settings
 
         protected override void ProcessRecord()
         {
+            if (SettingsTarget.WrongKind<TModel>(InputObject, Endpoint) is ErrorRecord wrongKind)
+            {
+                WriteError(wrongKind);
+                return;
+            }
+
             if (InputProblem is string problem)
             {
                 WriteError(SettingValues.Error(problem, Id));
@@ -183,7 +189,8 @@ namespace EmailSecurity.Cmdlets.Settings
     }
 
     /// <summary>Deletes objects by id, one request and one confirmation each.</summary>
-    public abstract class RemoveSettingCmdlet : EsApiCmdlet, ISettingsCommand
+    public abstract class RemoveSettingCmdlet<TModel> : EsApiCmdlet, ISettingsCommand
+        where TModel : class
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ApiIdText]
@@ -204,6 +211,12 @@ namespace EmailSecurity.Cmdlets.Settings
 
         protected override void ProcessRecord()
         {
+            if (SettingsTarget.WrongKind<TModel>(InputObject, Endpoint) is ErrorRecord wrongKind)
+            {
+                WriteError(wrongKind);
+                return;
+            }
+
             foreach (var id in Id!)
             {
                 if (!ShouldProcess(SettingsTarget.Describe(id, InputObject), RemoveAction))

@@ -1,3 +1,6 @@
+using System;
+using System.Management.Automation;
+
 namespace EmailSecurity.Cmdlets.Settings
 {
     /// <summary>How -WhatIf and -Confirm name the entry a Set or Remove works on.</summary>
@@ -9,5 +12,16 @@ namespace EmailSecurity.Cmdlets.Settings
             var name = piped != null && piped.Id == id ? piped.ToString() : null;
             return string.IsNullOrEmpty(name) || name == id ? id : $"{name} ({id})";
         }
+
+        /// <summary>An error when the piped entry is of another list than the cmdlet's (its id would go to the wrong
+        /// collection); null when it is of the right one or nothing was piped.</summary>
+        public static ErrorRecord? WrongKind<TModel>(Models.SettingsObject? piped, SettingsEndpoint endpoint) =>
+            piped == null || piped is TModel
+                ? null
+                : new ErrorRecord(
+                    new ArgumentException($"'{piped}' ({piped.GetType().Name}) is not an entry of this cmdlet's list ({endpoint.Noun}); its id belongs to another list. Pipe the output of the matching Get- cmdlet."),
+                    "EsWrongSettingsObject",
+                    ErrorCategory.InvalidArgument,
+                    piped);
     }
 }

@@ -61,7 +61,7 @@ namespace EmailSecurity.Cmdlets.Settings
     /// <summary>Deletes trusted domain patterns (<c>DELETE /settings/trusted_domains/{id}</c>).</summary>
     [Cmdlet(VerbsCommon.Remove, "EsTrustedDomain", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
-    public sealed class RemoveEsTrustedDomainCommand : RemoveSettingCmdlet
+    public sealed class RemoveEsTrustedDomainCommand : RemoveSettingCmdlet<TrustedDomain>
     {
         internal override SettingsEndpoint Endpoint => TrustedDomains.Endpoint;
     }

@@ -215,6 +215,22 @@ public sealed class SettingsCmdletTests : SettingsTest
         Assert.DoesNotContain(account.Requests(), r => r.Method != "GET");
     }
 
+    [Theory]
+    [InlineData("Get-EsDomain -First 1 | Remove-EsAllowPolicy -Confirm:$false", "(EmailDomain) is not an entry of this cmdlet's list (allow policy)")]
+    [InlineData("Get-EsAllowPolicy -First 1 | Set-EsTrustedDomain -Comments x -Confirm:$false", "(AllowPolicy) is not an entry of this cmdlet's list (trusted domain)")]
+    public void An_entry_of_another_list_is_refused_before_its_id_goes_to_the_wrong_collection(string script, string message)
+    {
+        var (session, account) = Connected();
+        account.ClearRequests();
+
+        var result = session.Run(script);
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("EsWrongSettingsObject", error.FullyQualifiedErrorId);
+        Assert.Contains(message, error.Exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(account.Requests(), r => r.Method != "GET");
+    }
+
     public static TheoryData<string> BadValues() => new()
     {
         "Get-EsAllowPolicy -PatternType PHONE",
