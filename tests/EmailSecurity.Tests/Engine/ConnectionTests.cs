@@ -110,6 +110,19 @@ public sealed class ConnectionTests : ModuleTest
     }
 
     [Fact]
+    public void Disconnect_closes_kept_connections_given_to_it_and_leaves_the_session_alone()
+    {
+        var (session, account) = Connected();
+        session.Run("$kept = Connect-EsAccount -Sandbox -PassThru").ShouldSucceed();
+        session.Run($"Connect-EsAccount -AccountId {account.Id} -ApiToken $EsTestToken -BaseUri '{Emulator.ApiBaseUri}'").ShouldSucceed();
+
+        var result = session.Run("$kept | Disconnect-EsAccount; Get-EsMessage -Connection $kept -First 1; (Get-EsConnection).AccountId");
+
+        Assert.Contains("closed by Disconnect-EsAccount", Assert.Single(result.Errors).Exception.Message, StringComparison.Ordinal);
+        Assert.Equal(account.Id, Assert.Single(result.Output).ToString());
+    }
+
+    [Fact]
     public void A_kept_connection_closed_by_Disconnect_is_refused_before_any_request()
     {
         var (session, account) = Connected();
