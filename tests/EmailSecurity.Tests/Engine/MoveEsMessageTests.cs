@@ -235,6 +235,7 @@ public sealed class MoveEsMessageTests : ModuleTest
         var error = Assert.Single(result.Errors);
         Assert.Equal("no-such-message", error.TargetObject);
         Assert.StartsWith("EsMoveFailed", error.FullyQualifiedErrorId);
+        Assert.Equal("Look the message up with Get-EsMessage -Id 'no-such-message' (a wrong or expired id is not found), then run the command again for it if it still needs it.", error.ErrorDetails.RecommendedAction);
         Assert.Contains(result.Objects<MessageMoveResult>(), r => r.MessageId == id && r.Success);
     }
 

@@ -189,11 +189,19 @@ namespace EmailSecurity.Cmdlets
                 var failure = FailureOf(result);
                 if (failure != null)
                 {
+                    // The API carried out the request and said no for this message: the same advice as for a failed
+                    // one-message request, so a runbook can act on either the same way.
                     WriteError(new ErrorRecord(
                         new InvalidOperationException(failure),
                         FailureErrorId,
                         ErrorCategory.InvalidResult,
-                        IdOf(result)));
+                        IdOf(result))
+                    {
+                        ErrorDetails = new ErrorDetails(failure)
+                        {
+                            RecommendedAction = $"Look the message up with Get-EsMessage -Id '{IdOf(result)}' (a wrong or expired id is not found), then run the command again for it if it still needs it.",
+                        },
+                    });
                 }
 
                 var warning = WarningOf(result);
