@@ -65,6 +65,18 @@ namespace EmailSecurity.Client
             {
                 return await pipeline.ClientFor(connection).SendAsync(message, cancellationToken).ConfigureAwait(false);
             }
+            catch (Exception error) when (ProxyRefusal.AsksForCredentials(error))
+            {
+                throw new EsApiException(
+                    $"The proxy refused to connect to the API without credentials (407 Proxy Authentication Required). [{request.Method} {request.Path}]",
+                    request.Method.Method,
+                    uri,
+                    HttpStatusCode.ProxyAuthenticationRequired,
+                    Array.Empty<ApiMessage>(),
+                    null,
+                    EsFailureKind.Rejected,
+                    error);
+            }
             catch (Exception error) when (IsTransportFailure(error, cancellationToken))
             {
                 throw TransportFailure(request, uri, error);

@@ -192,14 +192,16 @@ public sealed class ConnectionTests : ModuleTest
         Assert.DoesNotContain("S3cretPw", result.AllText());
     }
 
-    [Fact]
-    public void A_proxy_that_asks_for_credentials_says_how_to_give_them()
+    [Theory]
+    [InlineData("http://127.0.0.1:9/client/v4")]
+    [InlineData("https://api.example.test/client/v4")] // through a tunnel: the proxy refuses the CONNECT
+    public void A_proxy_that_asks_for_credentials_says_how_to_give_them_and_is_not_asked_again(string baseUri)
     {
         using var proxy = new AuthenticatingProxy(ProxyAnswer);
         var session = NewSession();
         session.SetVariable("t", Secure(Token));
 
-        var result = session.Run($"Connect-EsAccount -AccountId abc -ApiToken $t -BaseUri 'http://127.0.0.1:9/client/v4' -Proxy '{proxy.Address}'; Get-EsAllowPolicy -Id p-1");
+        var result = session.Run($"Connect-EsAccount -AccountId abc -ApiToken $t -BaseUri '{baseUri}' -Proxy '{proxy.Address}'; Get-EsAllowPolicy -Id p-1");
 
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("EsProxyAuthenticationRequired", error.FullyQualifiedErrorId);

@@ -89,7 +89,7 @@ namespace EmailSecurity.Client.Http
         }
 
         private static bool IsTransportFailure(Exception error, CancellationToken callerToken) =>
-            error is HttpRequestException || error is IOException ||
+            ((error is HttpRequestException && !ProxyRefusal.AsksForCredentials(error)) || error is IOException) ||
             (error is OperationCanceledException && !callerToken.IsCancellationRequested);
 
         private static string Describe(Exception error) =>
