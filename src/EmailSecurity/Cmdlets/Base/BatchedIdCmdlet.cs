@@ -98,11 +98,15 @@ namespace EmailSecurity.Cmdlets
         private bool ConfirmedAsHighImpact(string id)
         {
             var question = HighImpactQuestion;
-            // ShouldProcess has already asked when -Confirm was given or $ConfirmPreference is at or below this cmdlet's
-            // own impact; None means never ask.
+            if (question == null || MyInvocation.BoundParameters.ContainsKey("Confirm"))
+            {
+                return true;
+            }
+
+            // ShouldProcess has already asked when $ConfirmPreference is at or below this cmdlet's own impact; None
+            // means never ask.
             var impact = ((CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute))).ConfirmImpact;
-            if (question == null || MyInvocation.BoundParameters.ContainsKey("Confirm")
-                || (GetVariableValue("ConfirmPreference") is ConfirmImpact preference && (preference == ConfirmImpact.None || preference <= impact)))
+            if (GetVariableValue("ConfirmPreference") is ConfirmImpact preference && (preference == ConfirmImpact.None || preference <= impact))
             {
                 return true;
             }
