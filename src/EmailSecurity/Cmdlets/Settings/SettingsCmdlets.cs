@@ -113,10 +113,41 @@ namespace EmailSecurity.Cmdlets.Settings
     }
 
     /// <summary>
+    /// What editing and removing an existing entry share: the entry piped in (its id binds to -Id), used to name it
+    /// in -WhatIf and -Confirm and to refuse an entry of another list.
+    /// </summary>
+    public abstract class ExistingSettingCmdlet<TModel> : EsApiCmdlet, ISettingsCommand
+        where TModel : class
+    {
+        /// <summary>The entry piped in, when it is one: only to name it, beside its id, in -WhatIf and -Confirm.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public Models.SettingsObject? InputObject { get; set; }
+
+        internal abstract SettingsEndpoint Endpoint { get; }
+
+        SettingsEndpoint ISettingsCommand.Endpoint => Endpoint;
+
+        /// <summary>False, with an error written, when the piped entry is of another list (its id would go to the wrong collection).</summary>
+        protected bool PipedEntryFits()
+        {
+            if (SettingsTarget.WrongKind<TModel>(InputObject, Endpoint) is ErrorRecord wrongKind)
+            {
+                WriteError(wrongKind);
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>How -WhatIf and -Confirm name the entry with this id.</summary>
+        protected string TargetOf(string id) => SettingsTarget.Describe(id, InputObject);
+    }
+
+    /// <summary>
     /// Edits one object with PATCH, sending only the fields the caller named. Piped objects from the Get cmdlet
     /// bind by their Id; their other properties are not sent.
     /// </summary>
-    public abstract class SetSettingCmdlet<TModel> : EsApiCmdlet, ISettingsCommand
+    public abstract class SetSettingCmdlet<TModel> : ExistingSettingCmdlet<TModel>
         where TModel : class
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -128,14 +159,6 @@ namespace EmailSecurity.Cmdlets.Settings
         /// <summary>Writes the object as the API returns it after the change.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
-
-        /// <summary>The entry piped in, when it is one: only to name it, beside its id, in -WhatIf and -Confirm.</summary>
-        [Parameter(ValueFromPipeline = true, DontShow = true)]
-        public Models.SettingsObject? InputObject { get; set; }
-
-        internal abstract SettingsEndpoint Endpoint { get; }
-
-        SettingsEndpoint ISettingsCommand.Endpoint => Endpoint;
 
         protected override void BeginProcessing()
         {
@@ -159,9 +182,8 @@ namespace EmailSecurity.Cmdlets.Settings
 
         protected override void ProcessRecord()
         {
-            if (SettingsTarget.WrongKind<TModel>(InputObject, Endpoint) is ErrorRecord wrongKind)
+            if (!PipedEntryFits())
             {
-                WriteError(wrongKind);
                 return;
             }
 
@@ -172,7 +194,7 @@ namespace EmailSecurity.Cmdlets.Settings
             }
 
             var body = BoundApiValues.Body(this);
-            if (!ShouldProcess(SettingsTarget.Describe(Id, InputObject), $"Update {Endpoint.Noun}: set {string.Join(", ", body.Keys)}"))
+            if (!ShouldProcess(TargetOf(Id), $"Update {Endpoint.Noun}: set {string.Join(", ", body.Keys)}"))
             {
                 return;
             }
@@ -189,7 +211,7 @@ namespace EmailSecurity.Cmdlets.Settings
     }
 
     /// <summary>Deletes objects by id, one request and one confirmation each.</summary>
-    public abstract class RemoveSettingCmdlet<TModel> : EsApiCmdlet, ISettingsCommand
+    public abstract class RemoveSettingCmdlet<TModel> : ExistingSettingCmdlet<TModel>
         where TModel : class
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -198,28 +220,19 @@ namespace EmailSecurity.Cmdlets.Settings
         [ArgumentCompleter(typeof(Completion.SettingIdCompleter))]
         public string[]? Id { get; set; }
 
-        /// <summary>The entry piped in, when it is one: only to name it, beside its id, in -WhatIf and -Confirm.</summary>
-        [Parameter(ValueFromPipeline = true, DontShow = true)]
-        public Models.SettingsObject? InputObject { get; set; }
-
-        internal abstract SettingsEndpoint Endpoint { get; }
-
-        SettingsEndpoint ISettingsCommand.Endpoint => Endpoint;
-
         /// <summary>The action -WhatIf and -Confirm name, e.g. "Remove blocked sender".</summary>
         protected virtual string RemoveAction => $"Remove {Endpoint.Noun}";
 
         protected override void ProcessRecord()
         {
-            if (SettingsTarget.WrongKind<TModel>(InputObject, Endpoint) is ErrorRecord wrongKind)
+            if (!PipedEntryFits())
             {
-                WriteError(wrongKind);
                 return;
             }
 
             foreach (var id in Id!)
             {
-                if (!ShouldProcess(SettingsTarget.Describe(id, InputObject), RemoveAction))
+                if (!ShouldProcess(TargetOf(id), RemoveAction))
                 {
                     continue;
                 }
