@@ -98,7 +98,7 @@ namespace EmailSecurity.Cmdlets
         private bool ConfirmedAsHighImpact(string id)
         {
             var question = HighImpactQuestion;
-            if (question == null || MyInvocation.BoundParameters.ContainsKey("Confirm"))
+            if (question == null || IsBound("Confirm"))
             {
                 return true;
             }

@@ -48,7 +48,7 @@ namespace EmailSecurity.Cmdlets
         /// </summary>
         protected void WarnPagingUnusedWithIds()
         {
-            var unused = new[] { "First", "Skip", "IncludeTotalCount" }.Where(MyInvocation.BoundParameters.ContainsKey).ToList();
+            var unused = new[] { "First", "Skip", "IncludeTotalCount" }.Where(IsBound).ToList();
             if (unused.Count > 0)
             {
                 WriteWarning($"-{string.Join(", -", unused)} page through lists and do nothing with -Id: every id given is read.");

@@ -18,6 +18,9 @@ namespace EmailSecurity.Cmdlets
 
         protected override void StopProcessing() => stopping.Cancel();
 
+        /// <summary>Whether the caller bound this parameter (for -Confirm, PATCH fields and the like: unbound is not false).</summary>
+        protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
+
         /// <summary>
         /// Runs <paramref name="work"/> on a worker thread while this thread writes what it posts. API failures are
         /// written as non-terminating errors against <paramref name="errorTarget"/>; Ctrl+C ends the work promptly.

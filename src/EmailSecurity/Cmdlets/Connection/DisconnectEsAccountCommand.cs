@@ -25,7 +25,7 @@ namespace EmailSecurity.Cmdlets.Connection
 
         protected override void EndProcessing()
         {
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(Connection)) || MyInvocation.ExpectingInput)
+            if (IsBound(nameof(Connection)) || MyInvocation.ExpectingInput)
             {
                 return;
             }

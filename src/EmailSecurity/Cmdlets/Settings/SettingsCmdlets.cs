@@ -177,9 +177,6 @@ namespace EmailSecurity.Cmdlets.Settings
         /// <summary>Why the bound values cannot make a working entry (see SettingValues); null when they can.</summary>
         protected virtual string? InputProblem => null;
 
-        /// <summary>Whether the caller bound this parameter (PATCH semantics: what was not bound keeps its value).</summary>
-        protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
-
         protected override void ProcessRecord()
         {
             if (!PipedEntryFits())
