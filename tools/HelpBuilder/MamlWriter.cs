@@ -58,6 +58,7 @@ public static class MamlWriter
 
     private static XElement CreateCommand(CommandHelp command)
     {
+        HelpPage page = command.Page;
         return new XElement(Command + "command",
             new XAttribute(XNamespace.Xmlns + "maml", Maml),
             new XAttribute(XNamespace.Xmlns + "command", Command),
@@ -67,26 +68,28 @@ public static class MamlWriter
                 new XElement(Command + "name", command.Name),
                 new XElement(Command + "verb", command.Verb),
                 new XElement(Command + "noun", command.Noun),
-                new XElement(Maml + "description", Paragraphs(command.Synopsis))),
-            new XElement(Maml + "description", Paragraphs(command.Description)),
-            new XElement(Command + "syntax", command.Syntax.Select(set => CreateSyntaxItem(command, set))),
-            new XElement(Command + "parameters", command.Parameters.Select(p => CreateParameter(p, p.Primary, inSyntax: false))),
+                new XElement(Maml + "description", Paragraphs(page.Synopsis))),
+            new XElement(Maml + "description", Paragraphs(page.Description)),
+            new XElement(Command + "syntax", command.Cmdlet.ParameterSets.Select(set => CreateSyntaxItem(command, set))),
+            new XElement(Command + "parameters", command.Parameters.Select(p => CreateParameter(
+                p, p.Declared.IsMandatoryInAnySet, p.Declared.Position, p.Declared.PipelineInput, inSyntax: false))),
             new XElement(Command + "inputTypes", command.Inputs.Select(t => CreateType(Command + "inputType", t))),
             new XElement(Command + "returnValues", command.Outputs.Select(t => CreateType(Command + "returnValue", t))),
             new XElement(Maml + "alertSet",
-                new XElement(Maml + "alert", Paragraphs(command.Notes))),
-            new XElement(Command + "examples", command.Examples.Select(CreateExample)),
-            new XElement(Command + "relatedLinks", CreateLinks(command)));
+                new XElement(Maml + "alert", Paragraphs(page.Notes))),
+            new XElement(Command + "examples", page.Examples.Select(CreateExample)),
+            new XElement(Command + "relatedLinks", CreateLinks(page)));
     }
 
-    private static IEnumerable<XElement> Paragraphs(IEnumerable<string> paragraphs) =>
-        paragraphs.Select(text => new XElement(Maml + "para", text));
+    private static IEnumerable<XElement> Paragraphs(IEnumerable<ProseBlock> prose) =>
+        prose.SelectMany(block => block.Paragraphs).Select(text => new XElement(Maml + "para", text));
 
-    private static XElement CreateSyntaxItem(CommandHelp command, SyntaxSet set)
+    private static XElement CreateSyntaxItem(CommandHelp command, DeclaredParameterSet set)
     {
         return new XElement(Command + "syntaxItem",
             new XElement(Maml + "name", command.Name),
-            set.Parameters.Select(p => CreateParameter(p.Parameter, p.Metadata, inSyntax: true)));
+            set.Members.Select(m => CreateParameter(
+                command.Parameter(m.Parameter), m.Membership.IsMandatory, m.Membership.PositionText, m.Membership.PipelineInput, inSyntax: true)));
     }
 
     /// <summary>
@@ -94,37 +97,35 @@ public static class MamlWriter
     /// reads [-PassThru], not [-PassThru &lt;SwitchParameter&gt;]) and accepted values are listed in a
     /// parameterValueGroup (shown as {A | B}); both are platyPS's rules.
     /// </summary>
-    private static XElement CreateParameter(ParameterHelp parameter, ParameterMetadata metadata, bool inSyntax)
+    private static XElement CreateParameter(ParameterHelp parameter, bool required, string position, string pipelineInput, bool inSyntax)
     {
-        string type = metadata.IsSwitch ? "SwitchParameter" : metadata.Type;
-        string defaultValue = metadata.DefaultValue ?? (metadata.IsSwitch ? "False" : "None");
-
+        DeclaredParameter declared = parameter.Declared;
         return new XElement(Command + "parameter",
-            new XAttribute("required", Bool(metadata.Required)),
+            new XAttribute("required", Bool(required)),
             new XAttribute("variableLength", "true"),
-            new XAttribute("globbing", Bool(metadata.Globbing)),
-            new XAttribute("pipelineInput", metadata.PipelineInput),
-            new XAttribute("position", metadata.Position.ToLowerInvariant()),
-            new XAttribute("aliases", metadata.Aliases.Count > 0 ? string.Join(", ", metadata.Aliases) : "none"),
+            new XAttribute("globbing", Bool(declared.SupportsWildcards)),
+            new XAttribute("pipelineInput", pipelineInput),
+            new XAttribute("position", position),
+            new XAttribute("aliases", declared.Aliases.Count > 0 ? string.Join(", ", declared.Aliases) : "none"),
             new XElement(Maml + "name", parameter.Name),
             new XElement(Maml + "description", Paragraphs(parameter.Description)),
-            inSyntax && metadata.AcceptedValues.Count > 0
+            inSyntax && declared.AcceptedValues.Count > 0
                 ? new XElement(Command + "parameterValueGroup",
-                    metadata.AcceptedValues.Select(value => new XElement(Command + "parameterValue",
+                    declared.AcceptedValues.Select(value => new XElement(Command + "parameterValue",
                         new XAttribute("required", "false"),
                         new XAttribute(Command + "variableLength", "false"),
                         value)))
                 : null,
-            inSyntax && metadata.IsSwitch
+            inSyntax && declared.IsSwitch
                 ? null
                 : new XElement(Command + "parameterValue",
-                    new XAttribute("required", Bool(!metadata.IsSwitch)),
+                    new XAttribute("required", Bool(!declared.IsSwitch)),
                     new XAttribute("variableLength", "false"),
-                    type),
+                    declared.TypeName),
             new XElement(Dev + "type",
-                new XElement(Maml + "name", type),
+                new XElement(Maml + "name", declared.TypeName),
                 new XElement(Maml + "uri")),
-            new XElement(Dev + "defaultValue", defaultValue));
+            new XElement(Dev + "defaultValue", parameter.DefaultValue));
     }
 
     private static string Bool(bool value) => value ? "true" : "false";
@@ -163,14 +164,14 @@ public static class MamlWriter
     /// Get-Help -Online opens it. A relative link between pages ("Get-EsMessage.md") keeps its text
     /// and gets an empty uri: Get-Help lists it by name.
     /// </summary>
-    private static IEnumerable<XElement> CreateLinks(CommandHelp command)
+    private static IEnumerable<XElement> CreateLinks(HelpPage page)
     {
-        if (command.OnlineVersion is not null)
+        if (page.OnlineVersion is not null)
         {
-            yield return Link("Online Version:", command.OnlineVersion);
+            yield return Link("Online Version:", page.OnlineVersion);
         }
 
-        foreach (RelatedLink link in command.RelatedLinks)
+        foreach (RelatedLink link in page.RelatedLinks)
         {
             yield return Link(link.Text, link.IsWebUri ? link.Uri : string.Empty);
         }
