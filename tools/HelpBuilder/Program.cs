@@ -31,7 +31,6 @@ string manifest = Path.GetFullPath(options["--module"]);
 string docsDir = Path.GetFullPath(options["--docs"]);
 string mamlPath = Path.GetFullPath(options["--maml"]);
 string? pagesDir = options.TryGetValue("--markdown", out string? markdown) ? Path.GetFullPath(markdown) : null;
-string sharedFile = Path.Combine(docsDir, HelpSources.SharedParametersFile);
 if (!Directory.Exists(docsDir) || !File.Exists(manifest))
 {
     Console.Error.WriteLine($"HelpBuilder: error: not found: {(Directory.Exists(docsDir) ? manifest : docsDir)}");
