@@ -1,4 +1,6 @@
 using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Reflection;
 using EmailSecurity.Tests.Infrastructure;
 
 namespace EmailSecurity.Tests.Engine;
@@ -78,6 +80,119 @@ public sealed class HelpTests : IDisposable
                 $"{cmdlet} -{name}: help says position '{documented.Properties["position"].Value}', the cmdlet declares {(positions.Count == 0 ? "none" : string.Join(", ", positions))}");
         }
     }
+
+    /// <summary>The rules of HELP-RULES.md that can be read from the code of an example.</summary>
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void Examples_follow_the_rules_in_HELP_RULES(string cmdlet)
+    {
+        // The cmdlet and its aliases: an example may use either (Unblock-EsMessage, Release-EsMessage).
+        var names = session.Run(
+                $"$c = Get-Command {cmdlet}; if ($c.ResolvedCommand) {{ $c = $c.ResolvedCommand }}; $c.Name; (Get-Command -CommandType Alias | Where-Object ResolvedCommandName -eq $c.Name).Name")
+            .Output.OfType<PSObject>().Select(o => o.ToString()).ToList();
+        var problems = new List<string>();
+        foreach (var (title, code) in Examples(cmdlet))
+        {
+            var ast = Parser.ParseInput(code, out _, out var errors);
+            if (errors.Length > 0)
+            {
+                problems.Add($"{title}: does not parse: {errors[0].Message}");
+                continue;
+            }
+
+            var commands = ast.FindAll(a => a is CommandAst, true).Cast<CommandAst>().ToList();
+            if (!commands.Any(c => names.Contains(c.GetCommandName(), StringComparer.OrdinalIgnoreCase)))
+            {
+                problems.Add($"{title}: does not use {cmdlet}");
+            }
+
+            foreach (var command in commands)
+            {
+                problems.AddRange(RuleBreaches(command).Select(problem => $"{title}: {problem}"));
+            }
+        }
+
+        Assert.True(problems.Count == 0, $"{cmdlet}:\n{string.Join("\n", problems)}");
+    }
+
+    /// <summary>What one command of an example does against the rules: prompts, fixed ids, secrets in the text.</summary>
+    private IEnumerable<string> RuleBreaches(CommandAst command)
+    {
+        var name = command.GetCommandName();
+        if (name is "Read-Host" or "Get-Credential")
+        {
+            yield return $"{name} waits for an answer";
+        }
+
+        var elements = command.CommandElements;
+        var parameters = elements.OfType<CommandParameterAst>().ToList();
+        if (parameters.Any(p => p.ParameterName.Equals("Confirm", StringComparison.OrdinalIgnoreCase) && p.Argument is null))
+        {
+            yield return "-Confirm asks before each change (use -WhatIf, or -Confirm:$false)";
+        }
+
+        if (name is "ConvertTo-SecureString" && parameters.Any(p => p.ParameterName.Equals("AsPlainText", StringComparison.OrdinalIgnoreCase)))
+        {
+            yield return "a secret written in the example (ConvertTo-SecureString -AsPlainText)";
+        }
+
+        if (name is null || session.Run($"Get-Command -Module EmailSecurity -Name '{name}' -ErrorAction Ignore").Output.SingleOrDefault()?.BaseObject is not CmdletInfo used)
+        {
+            yield break;
+        }
+
+        var impact = used.ImplementingType.GetCustomAttribute<CmdletAttribute>()!.ConfirmImpact;
+        if (impact == ConfirmImpact.High && !parameters.Any(p => p.ParameterName.Equals("WhatIf", StringComparison.OrdinalIgnoreCase)
+                                                               || (p.ParameterName.Equals("Confirm", StringComparison.OrdinalIgnoreCase) && p.Argument is not null)))
+        {
+            yield return $"{name} asks first (ConfirmImpact High): add -Confirm:$false or -WhatIf";
+        }
+
+        var id = used.Parameters.GetValueOrDefault("Id");
+        var idNames = id == null ? new List<string>() : id.Aliases.Append("Id").ToList();
+        var positionalId = id?.ParameterSets.Values.Any(s => s.Position == 0) == true;
+        var positional = 0;
+        for (var i = 1; i < elements.Count; i++)
+        {
+            if (elements[i] is CommandParameterAst parameter)
+            {
+                var takesValue = parameter.Argument is null && !IsSwitch(used, parameter.ParameterName) && i + 1 < elements.Count;
+                var value = parameter.Argument ?? (takesValue ? elements[i + 1] : null);
+                if (idNames.Contains(parameter.ParameterName, StringComparer.OrdinalIgnoreCase) && IsConstant(value))
+                {
+                    yield return $"a fixed id ({value}) that exists only in one tenant or run: take it from a Get- cmdlet";
+                }
+
+                if (parameter.ParameterName is "ApiToken" or "ApiKey" && IsConstant(value))
+                {
+                    yield return "a secret written in the example";
+                }
+
+                i += takesValue ? 1 : 0;
+            }
+            else if (positional++ == 0 && positionalId && IsConstant(elements[i]))
+            {
+                yield return $"a fixed id ({elements[i]}) that exists only in one tenant or run: take it from a Get- cmdlet";
+            }
+        }
+    }
+
+    private static bool IsSwitch(CmdletInfo cmdlet, string parameterName) =>
+        cmdlet.Parameters.Values.FirstOrDefault(p => p.Name.StartsWith(parameterName, StringComparison.OrdinalIgnoreCase)
+                                                     || p.Aliases.Contains(parameterName, StringComparer.OrdinalIgnoreCase))?.SwitchParameter ?? false;
+
+    private static bool IsConstant(Ast? value) => value switch
+    {
+        StringConstantExpressionAst or ConstantExpressionAst => true,
+        ArrayLiteralAst array => array.Elements.All(IsConstant),
+        _ => false,
+    };
+
+    private List<(string Title, string Code)> Examples(string cmdlet) =>
+        session.Run($"(Get-Help {cmdlet} -Full).examples.example | ForEach-Object {{ $_.title + [char]0 + $_.code }}").Output
+            .Select(o => o.ToString().Split('\0'))
+            .Select(p => (p[0].Trim('-', ' '), p[1]))
+            .ToList();
 
     [Fact]
     public void Help_of_Move_EsMessage_renders_for_a_person()
