@@ -38,11 +38,6 @@ public static partial class PageReader
     [GeneratedRegex(@"^-[A-Za-z][A-Za-z0-9_]*$")]
     private static partial Regex ParameterHeadingPattern();
 
-    /// <summary>True when the text opens with front matter that has an "external help file" key: a cmdlet page.</summary>
-    public static bool IsCommandPage(string text, string file) =>
-        Markdown.Parse(text, Pipeline).FirstOrDefault() is YamlFrontMatterBlock frontMatter
-        && ReadFrontMatter(frontMatter, text, file).Any(e => Is(e.Key, ExternalHelpFileKey));
-
     /// <summary>
     /// Reads a cmdlet page, or returns null when the text is not one (a guide without "external help file" front
     /// matter). <paramref name="expectedHelpFile"/> is the MAML file being built: a page naming another is an error.
