@@ -134,20 +134,29 @@ public sealed class OperationRequestTests : ModuleTest
     public static TheoryData<string> Names() => new(Operations.Keys.Order(StringComparer.Ordinal));
 
     [Fact]
-    public void Every_operation_of_the_reference_is_driven_here_and_has_its_recorded_requests_and_no_other_file()
+    public void Every_operation_of_the_reference_and_of_the_settings_cmdlets_is_driven_here_with_its_recorded_requests()
     {
-        var reference = ApiReference.Operations.Select(o => o.Name).Order(StringComparer.Ordinal).ToList();
+        var reference = ApiReference.Operations.Select(o => o.Name).ToList();
+        var expected = reference.Union(SettingsOperations()).Order(StringComparer.Ordinal).ToList();
         var recorded = Directory.Exists(Folder)
             ? Directory.GetFiles(Folder, "*.txt").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToList()
             : new List<string>();
 
+        var undescribed = expected.Except(reference).ToList();
+
         Assert.NotEmpty(reference);
-        Assert.Equal(reference, Operations.Keys.Order(StringComparer.Ordinal));
+        Assert.True(undescribed.Count == 0, $"Not in {ApiReference.File}: {string.Join(", ", undescribed)}; add the API's description of them there.");
+        Assert.Equal(expected, Operations.Keys.Order(StringComparer.Ordinal));
         if (!Recording)
         {
-            Assert.Equal(reference, recorded);
+            Assert.Equal(expected, recorded);
         }
     }
+
+    /// <summary>The operations the settings cmdlets send, named as the reference names them (settings.trustedDomains.edit).</summary>
+    private static IEnumerable<string> SettingsOperations() => SettingsNoun.All.SelectMany(noun =>
+        new[] { "list", "get", "edit", "delete" }.Concat(noun.New != null ? new[] { "create" } : Array.Empty<string>())
+            .Select(verb => $"{ApiReference.SdkName("settings." + noun.Resource)}.{verb}"));
 
     [Theory]
     [MemberData(nameof(Names))]
