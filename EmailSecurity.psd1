@@ -1,6 +1,10 @@
+# The source of the module's manifest. The build (tools/ManifestBuilder, run by src/EmailSecurity/EmailSecurity.csproj)
+# writes out/EmailSecurity/EmailSecurity.psd1 from it with ModuleVersion, CmdletsToExport and AliasesToExport taken
+# from the compiled module: its version (Directory.Build.props) and its [Cmdlet] classes and their [Alias] names.
+# The values here stand in for them and keep this file a valid manifest; nothing needs adding when a cmdlet is added.
 @{
     RootModule           = 'EmailSecurity.dll'
-    ModuleVersion        = '0.1.0'
+    ModuleVersion        = '0.0.0'
     GUID                 = '5d3c8e1a-7b42-4f0e-9a61-2c8f0d4b7e19'
     Author               = 'EmailSecurity contributors'
     CompanyName          = 'EmailSecurity contributors'
@@ -10,43 +14,10 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('formats/EmailSecurity.Format.ps1xml', 'formats/Investigate.Format.ps1xml', 'formats/Settings.Format.ps1xml')
-    CmdletsToExport      = @(
-        'Connect-EsAccount'
-        'Disconnect-EsAccount'
-        'Get-EsConnection'
-        'Get-EsMessage'
-        'Move-EsMessage'
-        'Get-EsMessageDetection'
-        'Get-EsMessagePreview'
-        'Get-EsMessageRaw'
-        'Get-EsMessageTrace'
-        'Submit-EsReclassification'
-        'Unblock-EsMessage'
-        'Get-EsSubmission'
-        'Get-EsPhishGuardReport'
-        'Get-EsBlockedSender'
-        'New-EsBlockedSender'
-        'Set-EsBlockedSender'
-        'Remove-EsBlockedSender'
-        'Get-EsAllowPolicy'
-        'New-EsAllowPolicy'
-        'Set-EsAllowPolicy'
-        'Remove-EsAllowPolicy'
-        'Get-EsDomain'
-        'Set-EsDomain'
-        'Remove-EsDomain'
-        'Get-EsImpersonationRegistryEntry'
-        'New-EsImpersonationRegistryEntry'
-        'Set-EsImpersonationRegistryEntry'
-        'Remove-EsImpersonationRegistryEntry'
-        'Get-EsTrustedDomain'
-        'New-EsTrustedDomain'
-        'Set-EsTrustedDomain'
-        'Remove-EsTrustedDomain'
-    )
+    CmdletsToExport      = '*'
     FunctionsToExport    = @()
     VariablesToExport    = @()
-    AliasesToExport      = @('Release-EsMessage')
+    AliasesToExport      = '*'
     PrivateData          = @{
         PSData = @{
             Tags         = @('Cloudflare', 'EmailSecurity', 'Email', 'Security', 'Phishing', 'Exchange', 'M365', 'Office365', 'Quarantine', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')

@@ -1,101 +1,42 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EsEmulator.Launcher;
 
 namespace EsBenchmark;
 
 /// <summary>
-/// tools/EsEmulator in a child process on 127.0.0.1 (port 0, read back from its EMULATOR_LISTENING line), started the
-/// way the test fixture starts it, and its control API (/_emulator): account data, fault rules, the request log.
+/// tools/EsEmulator in a child process (started by the launcher the test fixture uses too) and its control API
+/// (/_emulator): account data, fault rules, the request log.
 /// </summary>
 internal sealed class EmulatorProcess : IDisposable
 {
-    private const string ReadyPrefix = "EMULATOR_LISTENING ";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    private readonly Process process;
+    private readonly RunningEmulator emulator;
     private readonly HttpClient control;
 
-    private EmulatorProcess(Process process, Uri root)
+    private EmulatorProcess(RunningEmulator emulator)
     {
-        this.process = process;
-        Root = root;
-        ApiBaseUri = new Uri(root, "client/v4");
-        control = new HttpClient { BaseAddress = new Uri(root, "_emulator/"), Timeout = TimeSpan.FromMinutes(5) };
+        this.emulator = emulator;
+        control = new HttpClient { BaseAddress = emulator.ControlUri, Timeout = TimeSpan.FromMinutes(5) };
     }
 
     /// <summary>http://127.0.0.1:port/</summary>
-    public Uri Root { get; }
+    public Uri Root => emulator.Root;
 
     /// <summary>http://127.0.0.1:port/client/v4 (what Connect-EsAccount -BaseUri takes).</summary>
-    public Uri ApiBaseUri { get; }
+    public Uri ApiBaseUri => emulator.ApiBaseUri;
 
-    public int ProcessId => process.Id;
+    public int ProcessId => emulator.ProcessId;
 
     /// <summary>CPU time the emulator has used so far (user + system), for "where the time goes".</summary>
-    public TimeSpan CpuTime
-    {
-        get
-        {
-            process.Refresh();
-            return process.TotalProcessorTime;
-        }
-    }
+    public TimeSpan CpuTime => emulator.CpuTime;
 
-    public static EmulatorProcess Start(string dll)
-    {
-        if (!File.Exists(dll))
-            throw new InvalidOperationException($"The emulator is not built: {dll} does not exist. Build the solution (or tools/EsEmulator) with this configuration.");
-
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true, // held open: the emulator exits when it closes, so it cannot outlive us
-        };
-        start.ArgumentList.Add(dll);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
-
-        var stderr = new StringBuilder();
-        var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data != null && e.Data.StartsWith(ReadyPrefix, StringComparison.Ordinal))
-                listening.TrySetResult(e.Data[ReadyPrefix.Length..].Trim());
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data != null)
-                lock (stderr) stderr.AppendLine(e.Data);
-        };
-        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"The emulator exited with code {process.ExitCode} before it was listening."));
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill(process);
-
-        try
-        {
-            if (!listening.Task.Wait(TimeSpan.FromSeconds(60)))
-                throw new TimeoutException($"The emulator did not print {ReadyPrefix.Trim()} within 60 s.");
-            return new EmulatorProcess(process, new Uri(listening.Task.Result.TrimEnd('/') + "/"));
-        }
-        catch (Exception error)
-        {
-            Kill(process);
-            var reason = error is AggregateException aggregate ? aggregate.InnerException!.Message : error.Message;
-            lock (stderr)
-                throw new InvalidOperationException($"{reason} Command: {start.FileName} {string.Join(' ', start.ArgumentList)}\nstderr:\n{stderr}", error);
-        }
-    }
+    public static EmulatorProcess Start(string dll) => new(RunningEmulator.Start(dll, TimeSpan.FromSeconds(60)));
 
     /// <summary>Replaces the account's data with <paramref name="messages"/> freshly generated messages.</summary>
     public void Reset(string account, int messages, int seed) => Send(HttpMethod.Put, $"accounts/{account}", new { messages, seed });
@@ -129,21 +70,7 @@ internal sealed class EmulatorProcess : IDisposable
     public void Dispose()
     {
         control.Dispose();
-        Kill(process);
-        process.WaitForExit(5000);
-        process.Dispose();
-    }
-
-    private static void Kill(Process process)
-    {
-        try
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
+        emulator.Dispose();
     }
 }
 

@@ -84,11 +84,11 @@ public sealed class SeedFixtureTests
     public static TheoryData<string> Examples() => new(SeedFiles());
 
     [Fact]
-    public void Every_one_of_the_37_seed_examples_has_a_model()
+    public void Every_seed_example_has_a_model_and_every_model_row_an_example()
     {
         var files = SeedFiles().ToList();
 
-        Assert.Equal(37, files.Count);
+        Assert.NotEmpty(files);
         Assert.Equal(Models.Keys.Order(), files);
     }
 

@@ -14,12 +14,11 @@ public sealed class SettingsTests
 
     private AccountApi NewApi(int messages = 60) => new(emulator, emulator.NewAccount(messages));
 
+    /// <summary>Every settings list the module's cmdlets use.</summary>
+    public static TheoryData<string> Resources() => new(SettingsNoun.All.Select(n => n.Resource));
+
     [Theory]
-    [InlineData("allow_policies")]
-    [InlineData("block_senders")]
-    [InlineData("domains")]
-    [InlineData("impersonation_registry")]
-    [InlineData("trusted_domains")]
+    [MemberData(nameof(Resources))]
     public async Task Every_resource_has_demo_entries_and_pages_by_page_number(string resource)
     {
         AccountApi api = NewApi();

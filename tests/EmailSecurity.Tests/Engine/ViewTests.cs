@@ -26,7 +26,8 @@ public sealed class ViewTests : ModuleTest
     /// <summary>
     /// One case per type with a view (every output type, and a trace's lines): the script that makes a few real
     /// objects of it, how many messages the emulator account holds, the text each table row must contain and the
-    /// values each list record must show for its object.
+    /// values each list record must show for its object. A settings list without a case of its own below gets one
+    /// from its Get cmdlet (<see cref="SettingsNoun"/>).
     /// </summary>
     private static readonly Dictionary<string, ViewCase> Cases = new[]
     {
@@ -76,16 +77,20 @@ public sealed class ViewTests : ModuleTest
             Row = o => [Local(((PhishGuardReport)o).CreatedAt, TableDate)],
             Record = o => [("OccurredAt", Local(((PhishGuardReport)o).Fields!.OccurredAt, ListDate)), ("Tags", string.Join(", ", ((PhishGuardReport)o).Tags!.Select(t => t.ToString()))), ("To", string.Join(", ", ((PhishGuardReport)o).Fields!.To!))],
         },
-        new ViewCase(typeof(AllowPolicy), "Get-EsAllowPolicy") { Row = Modified },
-        new ViewCase(typeof(BlockedSender), "Get-EsBlockedSender") { Row = Modified },
         new ViewCase(typeof(EmailDomain), "Get-EsDomain")
         {
             Row = Modified,
             Record = o => [("AllowedDeliveryModes", string.Join(", ", ((EmailDomain)o).AllowedDeliveryModes!)), ("Authorization", $"{((EmailDomain)o).Authorization} (checked {Local(((EmailDomain)o).Authorization!.Timestamp, ListDate)})")],
         },
-        new ViewCase(typeof(ImpersonationRegistryEntry), "Get-EsImpersonationRegistryEntry") { Row = Modified },
-        new ViewCase(typeof(TrustedDomain), "Get-EsTrustedDomain") { Row = Modified },
     }.ToDictionary(c => c.Type.Name);
+
+    static ViewTests()
+    {
+        foreach (var noun in SettingsNoun.All.Where(n => !Cases.ContainsKey(n.Model.Name)))
+        {
+            Cases[noun.Model.Name] = new ViewCase(noun.Model, noun.Get) { Row = Modified };
+        }
+    }
 
     public ViewTests(EmulatorFixture emulator)
         : base(emulator)

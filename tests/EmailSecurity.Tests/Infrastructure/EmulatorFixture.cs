@@ -1,6 +1,5 @@
-using System.Diagnostics;
 using System.Reflection;
-using System.Text;
+using EsEmulator.Launcher;
 using Xunit;
 
 namespace EmailSecurity.Tests.Infrastructure;
@@ -16,13 +15,16 @@ public class EmulatorCollection : ICollectionFixture<EmulatorFixture>
 /// </summary>
 public sealed class EmulatorFixture : IDisposable
 {
-    private static readonly Lazy<EmulatorProcess> Shared = new(EmulatorProcess.Start, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<RunningEmulator> Shared = new(
+        () => RunningEmulator.Start(
+            typeof(EmulatorFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "EmulatorDll").Value ?? "",
+            TimeSpan.FromSeconds(30)),
+        LazyThreadSafetyMode.ExecutionAndPublication);
 
     public EmulatorFixture()
     {
-        Uri root = Shared.Value.Root;
-        ApiBaseUri = new Uri(root, "client/v4");
-        ControlUri = new Uri(root, "_emulator/");
+        ApiBaseUri = Shared.Value.ApiBaseUri;
+        ControlUri = Shared.Value.ControlUri;
     }
 
     /// <summary>http://127.0.0.1:port/client/v4</summary>
@@ -42,99 +44,5 @@ public sealed class EmulatorFixture : IDisposable
     /// <summary>Nothing to do: the process outlives every fixture instance and is killed when the test run exits.</summary>
     public void Dispose()
     {
-    }
-
-    private sealed class EmulatorProcess
-    {
-        private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
-        private const string ReadyPrefix = "EMULATOR_LISTENING ";
-
-        private EmulatorProcess(Uri root) => Root = root;
-
-        /// <summary>http://127.0.0.1:port/</summary>
-        public Uri Root { get; }
-
-        public static EmulatorProcess Start()
-        {
-            string dll = typeof(EmulatorFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-                .Single(a => a.Key == "EmulatorDll").Value ?? "";
-            if (!File.Exists(dll))
-            {
-                throw new InvalidOperationException($"The emulator is not built: {dll} does not exist.");
-            }
-
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                UseShellExecute = false,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                // Held open for the life of the run: the emulator exits when it closes, so it cannot outlive a crashed test host.
-                RedirectStandardInput = true,
-            };
-            start.ArgumentList.Add(dll);
-            start.ArgumentList.Add("--urls");
-            start.ArgumentList.Add("http://127.0.0.1:0");
-
-            var stderr = new StringBuilder();
-            var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-            process.OutputDataReceived += (_, e) =>
-            {
-                if (e.Data != null && e.Data.StartsWith(ReadyPrefix, StringComparison.Ordinal))
-                {
-                    listening.TrySetResult(e.Data.Substring(ReadyPrefix.Length).Trim());
-                }
-            };
-            process.ErrorDataReceived += (_, e) =>
-            {
-                if (e.Data != null)
-                {
-                    lock (stderr)
-                    {
-                        stderr.AppendLine(e.Data);
-                    }
-                }
-            };
-            process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"The emulator exited with code {process.ExitCode} before it was listening."));
-
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill(process);
-
-            try
-            {
-                if (!listening.Task.Wait(StartTimeout))
-                {
-                    throw new TimeoutException($"The emulator did not print {ReadyPrefix.Trim()} within {StartTimeout.TotalSeconds:0} s.");
-                }
-                return new EmulatorProcess(new Uri(listening.Task.Result.TrimEnd('/') + "/"));
-            }
-            catch (Exception error)
-            {
-                Kill(process);
-                process.WaitForExit(5000);
-                string reason = error is AggregateException aggregate ? aggregate.InnerException!.Message : error.Message;
-                lock (stderr)
-                {
-                    throw new InvalidOperationException($"{reason} Command: {start.FileName} {string.Join(' ', start.ArgumentList)}\nstderr:\n{stderr}", error);
-                }
-            }
-        }
-
-        private static void Kill(Process process)
-        {
-            try
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // Already gone.
-            }
-        }
     }
 }

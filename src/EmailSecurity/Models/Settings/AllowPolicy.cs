@@ -10,17 +10,11 @@ namespace EmailSecurity.Models
     /// detections. The flags past their end of life (<c>is_sender</c>, <c>is_recipient</c>, <c>is_spoof</c>,
     /// <c>last_modified</c>) are not modelled; if the API still sends them they land in <see cref="AdditionalFields"/>.
     /// </summary>
-    public sealed class AllowPolicy : SettingsObject
+    public sealed class AllowPolicy : PatternEntry
     {
-        [JsonPropertyName("pattern")]
-        public string? Pattern { get; set; }
-
         /// <summary>EMAIL, DOMAIN, IP (UNKNOWN on entries made before pattern types existed).</summary>
         [JsonPropertyName("pattern_type")]
         public string? PatternType { get; set; }
-
-        [JsonPropertyName("is_regex")]
-        public bool? IsRegex { get; set; }
 
         /// <summary>Mail from the sender bypasses all detections and link following.</summary>
         [JsonPropertyName("is_trusted_sender")]
@@ -37,10 +31,5 @@ namespace EmailSecurity.Models
         /// <summary>The policy is honoured only for mail that passes DMARC, SPF or DKIM.</summary>
         [JsonPropertyName("verify_sender")]
         public bool? VerifySender { get; set; }
-
-        [JsonPropertyName("comments")]
-        public string? Comments { get; set; }
-
-        public override string ToString() => Pattern ?? Id ?? string.Empty;
     }
 }

@@ -38,11 +38,30 @@ public abstract class SettingsTest : ModuleTest
         return answer.Result.Clone();
     }
 
+    /// <summary>The API's error message for an id the list does not hold (e.g. "Allow policy not found").</summary>
+    protected string NotFoundMessage(EmulatorAccount account, string resource, string id)
+    {
+        var answer = new AccountApi(Emulator, account).Get($"/settings/{resource}/{id}").GetAwaiter().GetResult();
+        Assert.Equal(404, answer.Status);
+        return answer.ErrorMessage;
+    }
+
     private JsonElement Api(EmulatorAccount account, string relative)
     {
         var answer = new AccountApi(Emulator, account).Get(relative).GetAwaiter().GetResult();
         answer.ShouldSucceed();
         return answer.Result.Clone();
+    }
+
+    protected static TheoryData<string, string> Rows(IEnumerable<(string, string)> rows)
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (first, second) in rows)
+        {
+            data.Add(first, second);
+        }
+
+        return data;
     }
 
     protected static Dictionary<string, object?> Vars(params (string Name, object? Value)[] variables) =>

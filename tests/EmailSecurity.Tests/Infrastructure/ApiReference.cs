@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+
+namespace EmailSecurity.Tests.Infrastructure;
+
+/// <summary>One operation of the API reference: its SDK name, HTTP method and path template.</summary>
+public sealed record ApiOperation(string Name, string Method, string PathTemplate)
+{
+    /// <summary>
+    /// Whether an encoded request path (without the query) is this operation's: each {name} of the template stands
+    /// for one path segment.
+    /// </summary>
+    public bool Matches(string method, string encodedPath)
+    {
+        var pattern = "^" + string.Join("/", PathTemplate.Split('/').Select(s => s.StartsWith('{') ? "[^/]+" : Regex.Escape(s))) + "$";
+        return string.Equals(method, Method, StringComparison.OrdinalIgnoreCase) && Regex.IsMatch(encodedPath, pattern);
+    }
+}
+
+/// <summary>
+/// The operations of docs/reference/email-security-api.md, named as Cloudflare's TypeScript SDK names its methods
+/// under <c>emailSecurity.</c> (settings.allowPolicies.create): the Python names the file carries
+/// (settings.allow_policies.create) with each snake_case part written in camelCase.
+/// </summary>
+public static class ApiReference
+{
+    private static readonly Regex Heading = new(@"^## .*`email_security\.(?<name>[a-z_.]+)\(", RegexOptions.Compiled);
+    private static readonly Regex Endpoint = new(@"^\*\*(?<method>[a-z]+)\*\* `(?<path>/[^`]+)`", RegexOptions.Compiled);
+
+    public static string File => Path.Combine(Paths.RepoRoot, "docs", "reference", "email-security-api.md");
+
+    public static IReadOnlyList<ApiOperation> Operations { get; } = Read(File);
+
+    public static ApiOperation Operation(string name) =>
+        Operations.SingleOrDefault(o => o.Name == name) ?? throw new ArgumentException($"{name} is not an operation of {File}.", nameof(name));
+
+    /// <summary>settings.allow_policies.create -> settings.allowPolicies.create</summary>
+    public static string SdkName(string pythonName) =>
+        string.Join(".", pythonName.Split('.').Select(part => Regex.Replace(part, "_([a-z])", m => m.Groups[1].Value.ToUpperInvariant())));
+
+    private static List<ApiOperation> Read(string file)
+    {
+        var operations = new List<ApiOperation>();
+        string? name = null;
+        foreach (var line in System.IO.File.ReadLines(file))
+        {
+            if (Heading.Match(line) is { Success: true } heading)
+            {
+                name = SdkName(heading.Groups["name"].Value);
+            }
+            else if (name != null && Endpoint.Match(line) is { Success: true } endpoint)
+            {
+                const string prefix = "/accounts/{account_id}/email-security";
+                var path = endpoint.Groups["path"].Value;
+                if (!path.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException($"{file}: {name} has a path outside {prefix}: {path}");
+                }
+
+                operations.Add(new ApiOperation(name, endpoint.Groups["method"].Value.ToUpperInvariant(), path[prefix.Length..]));
+                name = null;
+            }
+        }
+
+        return operations;
+    }
+}
