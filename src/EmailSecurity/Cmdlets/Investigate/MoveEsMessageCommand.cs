@@ -20,7 +20,7 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("InvestigateId")]
-        [ApiIdText("InvestigateId")]
+        [ApiIdText(typeof(Message), "InvestigateId")]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.MessageIdCompleter))]
         public string[]? Id { get; set; }

@@ -17,7 +17,7 @@ namespace EmailSecurity.Cmdlets.Settings
         protected const string ByIdSet = "ById";
 
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ApiIdText]
+        [ApiIdText(typeof(Models.SettingsObject))]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.SettingIdCompleter))]
         public string[]? Id { get; set; }
@@ -37,6 +37,10 @@ namespace EmailSecurity.Cmdlets.Settings
         [ValidateRange(1, ApiValues.MaxPageSize)]
         public int PageSize { get; set; } = ApiValues.MaxPageSize;
 
+        /// <summary>The entry piped in, when it is one: only to refuse an entry of another list.</summary>
+        [Parameter(ParameterSetName = ByIdSet, ValueFromPipeline = true, DontShow = true)]
+        public Models.SettingsObject? InputObject { get; set; }
+
         internal abstract SettingsEndpoint Endpoint { get; }
 
         SettingsEndpoint ISettingsCommand.Endpoint => Endpoint;
@@ -55,6 +59,12 @@ namespace EmailSecurity.Cmdlets.Settings
         {
             if (ParameterSetName == ByIdSet)
             {
+                if (SettingsTarget.WrongKind<TModel>(InputObject, Endpoint) is ErrorRecord wrongKind)
+                {
+                    WriteError(wrongKind);
+                    return;
+                }
+
                 foreach (var id in Id!)
                 {
                     RunApi(async (client, bridge, token) =>
@@ -151,7 +161,7 @@ namespace EmailSecurity.Cmdlets.Settings
         where TModel : class
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ApiIdText]
+        [ApiIdText(typeof(Models.SettingsObject))]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.SettingIdCompleter))]
         public string Id { get; set; } = string.Empty;
@@ -212,7 +222,7 @@ namespace EmailSecurity.Cmdlets.Settings
         where TModel : class
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ApiIdText]
+        [ApiIdText(typeof(Models.SettingsObject))]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.SettingIdCompleter))]
         public string[]? Id { get; set; }
