@@ -110,7 +110,7 @@ public sealed class RestCoreTests
     [InlineData("{\"success\":true,\"errors\":[],\"result\":[{\"message_id\":", "not valid JSON")]
     [InlineData("", "an empty body")]
     [InlineData("[{\"message_id\":\"m-1\",\"success\":true}]", "not valid JSON")]
-    [InlineData("{\"result\":{\"id\":\"p-1\"}}", "not its answer envelope")]
+    [InlineData("{\"result\":[{\"message_id\":\"m-1\"}]}", "not its answer envelope")]
     public async Task A_change_answered_2xx_with_a_body_it_cannot_read_may_have_been_carried_out_and_is_not_sent_again(string body, string said)
     {
         network.Answer(200, body);
