@@ -99,7 +99,7 @@ public sealed class ChangeFaultMatrixTests : ReliabilityTest
         var api = new AccountApi(Emulator, account);
         var ids = session.Run(shape.PickIds).Output.Select(o => o.ToString()!).Take(Piped).ToList();
         Assert.Equal(Piped, ids.Count);
-        var appliedBefore = ids.ToDictionary(id => id, id => TraceLines(api, id, shape.Applied));
+        var appliedBefore = ids.ToDictionary(id => id, id => api.TraceLines(id, shape.Applied));
         account.ClearRequests();
         account.SetFaults(rule(shape.Path));
 
@@ -116,7 +116,7 @@ public sealed class ChangeFaultMatrixTests : ReliabilityTest
         Assert.Equal(new[] { ids[0] + "," + ids[1], ids[2] + "," + ids[3], ids[4] }, distinctBatches);
 
         // What the emulator did: every id applied once, except the second batch when the API did not process it.
-        var applied = ids.ToDictionary(id => id, id => TraceLines(api, id, shape.Applied) - appliedBefore[id]);
+        var applied = ids.ToDictionary(id => id, id => api.TraceLines(id, shape.Applied) - appliedBefore[id]);
         Assert.All(ids, id => Assert.InRange(applied[id], 0, 1));
         Assert.All(new[] { ids[0], ids[1], ids[4] }, id => Assert.Equal(1, applied[id]));
         if (expect.Processed is bool processed)
@@ -279,14 +279,6 @@ public sealed class ChangeFaultMatrixTests : ReliabilityTest
         {
             Assert.StartsWith($"'{action}' failed for {noun} '{target}': ", error.ToString(), StringComparison.Ordinal);
         }
-    }
-
-    /// <summary>How many of a message's trace lines say <paramref name="line"/>: each application of a move or release adds one.</summary>
-    private static int TraceLines(AccountApi api, string id, string line)
-    {
-        var answer = api.Get($"/investigate/{Uri.EscapeDataString(id)}/trace").GetAwaiter().GetResult();
-        answer.ShouldSucceed();
-        return answer.Result.GetProperty("inbound").GetProperty("lines").EnumerateArray().Count(l => l.GetProperty("message").GetString() == line);
     }
 
     private static List<JsonElement> Entries(AccountApi api, string resource)
