@@ -212,12 +212,18 @@ namespace EmailSecurity.Client
             var errors = (IReadOnlyList<ApiMessage>?)envelope?.Errors ?? Array.Empty<ApiMessage>();
             EsFailureKind kind;
             string summary;
-            if (succeeded && envelope == null)
+            if (succeeded && (envelope == null || (!envelope.Success && envelope.Errors == null)))
             {
+                // Unreadable, or JSON without the envelope's success and errors. For a change the API said it was done,
+                // but not what was done: its outcome is unknown, and it must not be sent again (MayHaveBeenProcessed).
                 kind = EsFailureKind.BadResponse;
-                summary = unreadable != null
-                    ? $"The API answered HTTP {(int)status} with a body that is not valid JSON ({unreadable.Message})"
+                summary = unreadable != null ? $"The API answered HTTP {(int)status} with a body that is not valid JSON ({unreadable.Message})"
+                    : envelope != null ? $"The API answered HTTP {(int)status} with JSON that is not its answer envelope (no success or errors)"
                     : $"The API answered HTTP {(int)status} with an empty body";
+                if (request.Method != HttpMethod.Get)
+                {
+                    summary += ". The request may have been carried out; it was not sent again";
+                }
             }
             else
             {

@@ -47,10 +47,11 @@ namespace EmailSecurity.Client
 
         /// <summary>
         /// True when a change may have been carried out even though its request failed (5xx, dropped connection or
-        /// timeout after the request left). Changes with this flag must not be sent again blindly. Always false for a
-        /// read (GET), which changes nothing.
+        /// timeout after the request left, or a 2xx answer that could not be read). Changes with this flag must not be
+        /// sent again blindly. Always false for a read (GET), which changes nothing.
         /// </summary>
-        public bool MayHaveBeenProcessed => Kind == EsFailureKind.Ambiguous && !string.Equals(Method, "GET", StringComparison.OrdinalIgnoreCase);
+        public bool MayHaveBeenProcessed =>
+            (Kind == EsFailureKind.Ambiguous || Kind == EsFailureKind.BadResponse) && !string.Equals(Method, "GET", StringComparison.OrdinalIgnoreCase);
     }
 
     public enum EsFailureKind

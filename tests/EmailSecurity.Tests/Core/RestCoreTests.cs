@@ -106,6 +106,27 @@ public sealed class RestCoreTests
         Assert.True(error.MayHaveBeenProcessed);
     }
 
+    [Theory]
+    [InlineData("{\"success\":true,\"errors\":[],\"result\":[{\"message_id\":", "not valid JSON")]
+    [InlineData("", "an empty body")]
+    [InlineData("[{\"message_id\":\"m-1\",\"success\":true}]", "not valid JSON")]
+    [InlineData("{\"result\":[{\"message_id\":\"m-1\"}]}", "not its answer envelope")]
+    public async Task A_change_answered_2xx_with_a_body_it_cannot_read_may_have_been_carried_out_and_is_not_sent_again(string body, string said)
+    {
+        network.Answer(200, body);
+        network.Answer(200, body);
+
+        var change = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<MessageMoveResult>>(ApiRequest.Post(ApiPath.Of("/investigate/move"), new { destination = "Inbox" }), CancellationToken.None));
+        var read = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<MessageMoveResult>>(ApiRequest.Get(ApiPath.Of("/investigate")), CancellationToken.None));
+
+        Assert.Equal(2, network.Requests.Count);
+        Assert.Equal((EsFailureKind.BadResponse, true), (change.Kind, change.MayHaveBeenProcessed));
+        Assert.Contains(said, change.Message);
+        Assert.Contains("may have been carried out; it was not sent again", change.Message);
+        Assert.Equal((EsFailureKind.BadResponse, false), (read.Kind, read.MayHaveBeenProcessed));
+        Assert.DoesNotContain("carried out", read.Message);
+    }
+
     [Fact]
     public async Task A_read_that_keeps_failing_does_not_say_it_may_have_been_carried_out()
     {

@@ -74,6 +74,14 @@ internal sealed class AccountApi
         return page.Result.EnumerateArray().First();
     }
 
+    /// <summary>How many of a message's trace lines read exactly <paramref name="line"/> (each move or release adds one).</summary>
+    public int TraceLines(string id, string line)
+    {
+        ApiResult trace = Get($"/investigate/{Uri.EscapeDataString(id)}/trace").GetAwaiter().GetResult();
+        trace.ShouldSucceed();
+        return trace.Result.GetProperty("inbound").GetProperty("lines").EnumerateArray().Count(l => l.GetProperty("message").GetString() == line);
+    }
+
     public async Task<JsonElement> Message(string id)
     {
         ApiResult result = await Get("/investigate/" + Uri.EscapeDataString(id));

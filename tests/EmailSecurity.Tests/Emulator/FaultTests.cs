@@ -124,6 +124,23 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task WrongShape_processes_and_answers_200_with_the_result_alone_without_the_envelope()
+    {
+        var (api, id) = await NewApiWithMessage();
+        api.Account.SetFaults(new FaultRule("wrongShape") { Method = "POST", Times = 2 });
+
+        ApiResult moved = await Move(api, id);
+        ApiResult reclassified = await api.Post($"/investigate/{id}/reclassify", new { expected_disposition = "NONE" });
+
+        Assert.Equal(200, moved.Status);
+        Assert.Equal(JsonValueKind.Array, moved.Json.ValueKind);
+        Assert.Equal(id, moved.Json[0].GetProperty("message_id").GetString());
+        Assert.True(await WasMoved(api, id));
+        Assert.Equal(200, reclassified.Status);
+        Assert.Equal("{}", reclassified.Body);
+    }
+
+    [Fact]
     public async Task SuccessFalse_answers_200_with_an_error_and_does_not_process()
     {
         var (api, id) = await NewApiWithMessage();

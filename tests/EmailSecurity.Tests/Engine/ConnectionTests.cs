@@ -171,7 +171,9 @@ public sealed class ConnectionTests : ModuleTest
 
         using var connectionToProxy = await proxied.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Empty(account.Requests());
-        Assert.StartsWith("EsApiNoAnswer", Assert.Single(result.Errors).FullyQualifiedErrorId);
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("EsChangeOutcomeUnknown", error.FullyQualifiedErrorId);
+        Assert.Contains("No answer from the API", error.ToString());
     }
 
     private const string ProxyAnswer = "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"p-1\",\"pattern\":\"partner.example\"}}";

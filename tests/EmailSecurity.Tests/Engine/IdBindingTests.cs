@@ -1,3 +1,4 @@
+using System.Management.Automation;
 using EmailSecurity.Models;
 using EmailSecurity.Tests.Infrastructure;
 
@@ -41,6 +42,114 @@ public sealed class IdBindingTests : ModuleTest
         }
 
         Assert.Empty(account.Requests());
+    }
+
+    /// <summary>Every cmdlet that takes a message id, and every settings cmdlet that takes an entry's id.</summary>
+    private static readonly string[] MessageIdCmdlets =
+    [
+        "Get-EsMessage", "Get-EsMessageDetection", "Get-EsMessagePreview", "Get-EsMessageRaw", "Get-EsMessageTrace",
+        "Move-EsMessage -Destination Inbox -Confirm:$false", "Unblock-EsMessage -Confirm:$false",
+        "Submit-EsReclassification -ExpectedDisposition NONE -Confirm:$false",
+    ];
+
+    private static readonly string[] SettingsNouns = ["EsAllowPolicy", "EsBlockedSender", "EsDomain", "EsImpersonationRegistryEntry", "EsTrustedDomain"];
+
+    private static IEnumerable<string> SettingsIdCmdlets(string noun) =>
+        [$"Get-{noun}", $"Set-{noun} {(noun == "EsDomain" ? "-LookbackHops 5" : "-Comments x")} -Confirm:$false", $"Remove-{noun} -Confirm:$false"];
+
+    public static TheoryData<string, string, string> ObjectsOfAnotherCollection()
+    {
+        var rows = new TheoryData<string, string, string>();
+        foreach (var command in MessageIdCmdlets)
+        {
+            rows.Add("Get-EsAllowPolicy -First 1", command, "(AllowPolicy) cannot be used as a message id");
+            rows.Add("Get-EsDomain -First 1", command, "(EmailDomain) cannot be used as a message id");
+        }
+
+        foreach (var command in SettingsNouns.SelectMany(SettingsIdCmdlets))
+        {
+            rows.Add("Get-EsMessage -First 1", command, "(Message) cannot be used as the id of a settings entry");
+            rows.Add("[EmailSecurity.Models.ReleaseResult]@{ Id = (Get-EsMessage -First 1).Id }", command, "(ReleaseResult) cannot be used as the id of a settings entry");
+        }
+
+        return rows;
+    }
+
+    [Theory]
+    [MemberData(nameof(ObjectsOfAnotherCollection))]
+    public void An_object_whose_id_belongs_to_another_collection_is_refused_before_any_request(string producer, string command, string message)
+    {
+        var (session, account) = Connected();
+        session.Run($"$items = @({producer})").ShouldSucceed();
+        Assert.Single(session.Run("$items").Output);
+        account.ClearRequests();
+
+        var result = session.Run($"$items | {command}");
+        var named = session.Run($"{command.Split(' ')[0]} -Id $items[0] {string.Join(' ', command.Split(' ').Skip(1))}");
+
+        foreach (var run in new[] { result, named })
+        {
+            Assert.Empty(run.Output);
+            var error = Assert.Single(run.Errors.Concat(run.Terminating is IContainsErrorRecord { ErrorRecord: { } stopped } ? [stopped] : []));
+            Assert.Contains(message, error.Exception.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(account.Requests());
+    }
+
+    [Theory]
+    [InlineData("Get-EsMessage -First 1", "Remove-EsAllowPolicy -Confirm:$false", "(Message) cannot be used as the id of a settings entry")]
+    [InlineData("Get-EsAllowPolicy -First 1", "Move-EsMessage -Destination JunkEmail -Confirm:$false", "(AllowPolicy) cannot be used as a message id")]
+    public void A_deserialized_object_of_another_collection_is_refused_too(string producer, string command, string message)
+    {
+        var (session, account) = Connected();
+        // What Import-Clixml, a job or a remote session give back: a property bag whose type names start with "Deserialized.".
+        session.Run($"$items = @({producer}) | ForEach-Object {{ [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($_)) }}").ShouldSucceed();
+        Assert.StartsWith("Deserialized.EmailSecurity.Models.", session.Run("$items[0].PSObject.TypeNames[0]").Output.Single().ToString());
+        account.ClearRequests();
+
+        var result = session.Run($"$items | {command}");
+
+        Assert.Contains(message, Assert.Single(result.Errors).Exception.Message, StringComparison.Ordinal);
+        Assert.Empty(account.Requests());
+    }
+
+    [Fact]
+    public void An_entry_of_another_settings_list_is_refused_by_the_Get_cmdlets_too()
+    {
+        var (session, account) = Connected();
+        session.Run("$domain = Get-EsDomain -First 1").ShouldSucceed();
+        account.ClearRequests();
+
+        var result = session.Run("$domain | Get-EsAllowPolicy");
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("EsWrongSettingsObject", error.FullyQualifiedErrorId);
+        Assert.Contains("(EmailDomain) is not an entry of this cmdlet's list (allow policy)", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Empty(account.Requests());
+    }
+
+    [Fact]
+    public void Objects_of_the_right_collection_and_plain_ids_keep_working()
+    {
+        var (session, account) = Connected();
+        var message = session.Run("($message = Get-EsMessage -First 1).Id").Output.Single().ToString()!;
+        // A release result's Id is its message's investigate id.
+        session.Run("$released = [EmailSecurity.Models.ReleaseResult]@{ Id = $message.Id }").ShouldSucceed();
+
+        var result = session.Run("""
+            $released | Move-EsMessage -Destination JunkEmail -WhatIf
+            Get-EsMessage -First 1 | Get-EsMessageTrace | Out-Null
+            Get-EsAllowPolicy -First 1 | Get-EsAllowPolicy | ForEach-Object Id
+            'plain-id' | Move-EsMessage -Destination Inbox -WhatIf
+            [pscustomobject]@{ Id = 'csv-row-id' } | Remove-EsTrustedDomain -WhatIf
+            """);
+
+        result.ShouldSucceed();
+        Assert.Contains($"on target \"{message}\"", result.HostText);
+        Assert.Contains("on target \"plain-id\"", result.HostText);
+        Assert.Contains("on target \"csv-row-id\"", result.HostText);
+        Assert.Single(result.Output);
     }
 
     [Fact]

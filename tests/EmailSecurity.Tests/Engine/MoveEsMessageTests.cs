@@ -190,8 +190,8 @@ public sealed class MoveEsMessageTests : ModuleTest
         Assert.Equal(ids.ToHashSet(), result.Errors.Select(e => (string)e.TargetObject).ToHashSet());
         Assert.All(result.Errors, e =>
         {
-            Assert.StartsWith("EsApiServerError", e.FullyQualifiedErrorId);
-            Assert.Contains("may have been carried out", e.ToString());
+            Assert.StartsWith("EsChangeOutcomeUnknown", e.FullyQualifiedErrorId);
+            Assert.Contains($"for message '{e.TargetObject}' is unknown: it may have been applied", e.ToString());
         });
     }
 
@@ -207,7 +207,8 @@ public sealed class MoveEsMessageTests : ModuleTest
 
         Assert.Single(account.Requests(), r => r.Method == "POST");
         Assert.Equal(ids.ToHashSet(), result.Errors.Select(e => (string)e.TargetObject).ToHashSet());
-        Assert.All(result.Errors, e => Assert.StartsWith("EsApiNoAnswer", e.FullyQualifiedErrorId));
+        Assert.All(result.Errors, e => Assert.StartsWith("EsChangeOutcomeUnknown", e.FullyQualifiedErrorId));
+        Assert.All(result.Errors, e => Assert.Contains("No answer from the API", e.ToString()));
     }
 
     [Fact]
@@ -235,7 +236,8 @@ public sealed class MoveEsMessageTests : ModuleTest
         var error = Assert.Single(result.Errors);
         Assert.Equal("no-such-message", error.TargetObject);
         Assert.StartsWith("EsMoveFailed", error.FullyQualifiedErrorId);
-        Assert.Equal("Look the message up with Get-EsMessage -Id 'no-such-message' (a wrong or expired id is not found), then run the command again for it if it still needs it.", error.ErrorDetails.RecommendedAction);
+        Assert.Equal("'Move to JunkEmail' failed for message 'no-such-message': Message not found.", error.ToString());
+        Assert.Equal("Look it up with Get-EsMessage -Id 'no-such-message' (a wrong or expired id is not found), then run the command again for it if it still needs it.", error.ErrorDetails.RecommendedAction);
         Assert.Contains(result.Objects<MessageMoveResult>(), r => r.MessageId == id && r.Success);
     }
 
@@ -251,12 +253,13 @@ public sealed class MoveEsMessageTests : ModuleTest
 
         Assert.Single(account.Requests(), r => r.Method == "POST");
         var reported = result.Objects<MessageMoveResult>().Select(r => r.MessageId!).ToHashSet();
-        var missing = result.Errors.Where(e => e.FullyQualifiedErrorId.StartsWith("EsNoOutcome", StringComparison.Ordinal)).ToList();
+        var missing = result.Errors.Where(e => e.FullyQualifiedErrorId.StartsWith("EsChangeOutcomeUnknown", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(reported);
         Assert.NotEmpty(missing);
         Assert.Equal(missing.Count, result.Errors.Count);
         Assert.Equal(ids.Order(), reported.Concat(missing.Select(e => (string)e.TargetObject)).Order());
-        Assert.All(missing, e => Assert.Contains($"Get-EsMessage -Id", e.ToString(), StringComparison.Ordinal));
+        Assert.All(missing, e => Assert.Contains("reported nothing for this message", e.ToString(), StringComparison.Ordinal));
+        Assert.All(missing, e => Assert.StartsWith($"Check with Get-EsMessage -Id '{e.TargetObject}' whether it was applied.", e.ErrorDetails.RecommendedAction, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -93,6 +93,10 @@ public static class FaultInjector
                     }
                 }), outcome);
                 break;
+            case "wrongShape":
+                response = process();
+                await reply.SendAsync(200, JsonNode.Parse(response.Body)?["result"]?.ToJsonString(WriteOptions) ?? "{}", outcome);
+                break;
             case "accepted":
                 response = process();
                 await reply.SendAcceptedAsync(startPoll(response, rule.PollCount ?? 2), outcome);

@@ -7,6 +7,7 @@ public sealed class FaultRule
     {
         "status", "statusAfterProcessing", "drop", "dropAfterProcessing", "dropMidBody", "malformed",
         "successFalse", "delay", "staleCursor", "emptyPageWithNext", "foreignResultIds", "partialResults", "accepted",
+        "wrongShape",
     };
 
     /// <summary>HTTP method to match; null matches any.</summary>

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using EmailSecurity.Models;
 
 namespace EmailSecurity.Cmdlets
 {
@@ -10,16 +11,22 @@ namespace EmailSecurity.Cmdlets
     /// Turns what is bound to an -Id parameter into id text. A piped object gives its Id property (or a property of
     /// another name the attribute lists): without this PowerShell would bind an object that has none, such as a move
     /// result, a detection or a PhishGuard report, by its ToString(), and send that text to the API as an id.
-    /// Such an object now fails to bind, with a message that says what to pipe instead, before any request.
+    /// Such an object now fails to bind, with a message that says what to pipe instead, before any request. So does
+    /// one of this module's objects whose id belongs to another collection (a message piped into a settings cmdlet,
+    /// a settings entry into a message cmdlet), live or deserialized (Import-Clixml, a job's output).
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class ApiIdTextAttribute : ArgumentTransformationAttribute
     {
+        private readonly Type takes;
         private readonly string[] propertyNames;
 
+        /// <param name="takes">The module's type whose ids the parameter takes: <see cref="Message"/>, or
+        /// <see cref="SettingsObject"/> for any settings entry (the cmdlet then checks the list, see SettingsTarget).</param>
         /// <param name="propertyAliases">More property names that hold the id (the parameter's aliases), after Id.</param>
-        public ApiIdTextAttribute(params string[] propertyAliases)
+        public ApiIdTextAttribute(Type takes, params string[] propertyAliases)
         {
+            this.takes = takes;
             propertyNames = new[] { "Id" }.Concat(propertyAliases).ToArray();
         }
 
@@ -68,11 +75,18 @@ namespace EmailSecurity.Cmdlets
                     throw new ArgumentTransformationMetadataException($"{value} is a number, and ids are text; to use it as an id anyway, quote it: -Id '{value}'.");
             }
 
-            var properties = PSObject.AsPSObject(item).Properties;
+            var wrapped = PSObject.AsPSObject(item);
             foreach (var name in propertyNames)
             {
-                if (Unwrap(properties[name]?.Value) is string id)
+                if (Unwrap(wrapped.Properties[name]?.Value) is string id)
                 {
+                    if (ModuleTypes.IdOwnerOf(wrapped) is Type owner && !takes.IsAssignableFrom(owner))
+                    {
+                        throw new ArgumentTransformationMetadataException(
+                            $"'{wrapped}' ({ModuleTypes.Of(wrapped)!.Name}) cannot be used as {ModuleTypes.IdName(takes)}: its id belongs to another "
+                            + "collection of the API, so it would change or read something else. Pipe the output of the matching Get- cmdlet, or give ids as text.");
+                    }
+
                     return id;
                 }
             }

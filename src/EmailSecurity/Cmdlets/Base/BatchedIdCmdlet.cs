@@ -9,10 +9,11 @@ namespace EmailSecurity.Cmdlets
     /// <summary>
     /// Base of the cmdlets that act on many messages through a bulk endpoint (move, release). Ids from the pipeline
     /// are confirmed one by one (ShouldProcess), de-duplicated, collected, and sent in batches: a full batch at once,
-    /// the rest at the end. Every id ends in an output object or in an error record that names it; a batch that fails
-    /// in transit reports each id it held, and is not sent again unless the API said it did not process it (429).
+    /// the rest at the end. Every id ends in an output object or in an error record that names it, and in the ledger
+    /// every error carries (see EsChangeCmdlet); a batch that fails in transit reports each id it held, and is not sent
+    /// again unless the API said it did not process it (429).
     /// </summary>
-    public abstract class BatchedIdCmdlet<TResult> : EsApiCmdlet
+    public abstract class BatchedIdCmdlet<TResult> : EsChangeCmdlet
         where TResult : class
     {
         private readonly List<string> pending = new List<string>();
@@ -42,7 +43,7 @@ namespace EmailSecurity.Cmdlets
 
         protected abstract void AssignId(TResult result, string id);
 
-        /// <summary>Why a result is a failure for its id, or null when it is a success.</summary>
+        /// <summary>Why a result is a failure for its id (the error names the action and the id), or null when it is a success.</summary>
         protected abstract string? FailureOf(TResult result);
 
         protected abstract string FailureErrorId { get; }
@@ -56,28 +57,27 @@ namespace EmailSecurity.Cmdlets
         /// </summary>
         protected virtual string? HighImpactQuestion => null;
 
-        protected override void ProcessRecord()
+        protected override string ChangedNoun => "message";
+
+        protected override void ProcessRecord() => ForEachTarget(IdsOfRecord.ToList(), id =>
         {
-            foreach (var id in IdsOfRecord)
+            if (!seen.Add(id))
             {
-                if (!seen.Add(id))
-                {
-                    WriteVerbose($"Message {id} was given more than once; it is sent once.");
-                    continue;
-                }
-
-                if (!ShouldProcess(id, Action) || !ConfirmedAsHighImpact(id))
-                {
-                    continue;
-                }
-
-                pending.Add(id);
-                if (pending.Count >= BatchLimit)
-                {
-                    SendPending();
-                }
+                WriteVerbose($"Message {id} was given more than once; it is sent once.");
+                return;
             }
-        }
+
+            if (!ShouldProcess(id, Action) || !ConfirmedAsHighImpact(id))
+            {
+                return;
+            }
+
+            pending.Add(id);
+            if (pending.Count >= BatchLimit)
+            {
+                SendPending();
+            }
+        });
 
         protected override void EndProcessing()
         {
@@ -155,15 +155,9 @@ namespace EmailSecurity.Cmdlets
                 {
                     results = (await client.SendAsync<List<TResult>>(request, token).ConfigureAwait(false)).Result ?? new List<TResult>();
                 }
-                catch (EsApiException failure)
+                catch (Exception failure) when (!(failure is OperationCanceledException))
                 {
-                    bridge.Post(() =>
-                    {
-                        foreach (var id in ids)
-                        {
-                            WriteError(ErrorRecords.From(failure, id));
-                        }
-                    });
+                    bridge.Post(() => ReportFailedRequest(ids, failure));
                     return;
                 }
 
@@ -179,10 +173,46 @@ namespace EmailSecurity.Cmdlets
             }, ids.Length == 1 ? ids[0] : (object)ids);
         }
 
+        /// <summary>
+        /// A request that failed as a whole: every id of it shares its outcome, and all are in the ledger before the first
+        /// error is written, so an error that stops the command (-ErrorAction Stop) still names them all.
+        /// </summary>
+        private void ReportFailedRequest(string[] ids, Exception failure)
+        {
+            var outcome = OutcomeOf(failure);
+            var detail = DetailOf(failure);
+            foreach (var id in ids)
+            {
+                Ledger.Record(id, outcome, detail);
+            }
+
+            var cause = ids.Length > 1 ? $"It went in one request with {ids.Length - 1} other message(s). {failure.Message}" : failure.Message;
+            foreach (var id in ids)
+            {
+                WriteChangeError(ChangeError(Action, id, outcome, cause, failure));
+            }
+        }
+
         private void Report(string[] ids, List<TResult> results)
         {
-            // Every result first: with -ErrorAction Stop the first error ends the run, and the results of a batch the
-            // API has already carried out must not be lost with it.
+            var answered = new HashSet<string>(results.Select(r => IdOf(r) ?? string.Empty), StringComparer.Ordinal);
+            var unmatched = ids.Length > 1 && results.Count > 0 && !ids.Any(answered.Contains);
+            var failures = results.Select(r => (Result: r, Failure: FailureOf(r))).Where(f => f.Failure != null).ToList();
+            var unanswered = new HashSet<string>(
+                unmatched || (ids.Length == 1 && results.Count > 0) ? Enumerable.Empty<string>() : ids.Where(id => !answered.Contains(id)),
+                StringComparer.Ordinal);
+
+            // The whole request in the ledger first, then every result, then the errors: with -ErrorAction Stop the first
+            // error ends the run, and neither the results the API has already carried out nor the other ids may be lost.
+            foreach (var id in ids)
+            {
+                var failure = failures.FirstOrDefault(f => ids.Length == 1 || IdOf(f.Result) == id).Failure;
+                Ledger.Record(
+                    id,
+                    unmatched || unanswered.Contains(id) ? ChangeOutcome.Unknown : failure != null ? ChangeOutcome.Failed : ChangeOutcome.Applied,
+                    unmatched ? "the API's results named other ids" : unanswered.Contains(id) ? "the API reported no outcome for it" : failure);
+            }
+
             foreach (var result in results)
             {
                 WriteObject(result);
@@ -193,19 +223,9 @@ namespace EmailSecurity.Cmdlets
                 var failure = FailureOf(result);
                 if (failure != null)
                 {
-                    // The API carried out the request and said no for this message: the same advice as for a failed
-                    // one-message request, so a runbook can act on either the same way.
-                    WriteError(new ErrorRecord(
-                        new InvalidOperationException(failure),
-                        FailureErrorId,
-                        ErrorCategory.InvalidResult,
-                        IdOf(result))
-                    {
-                        ErrorDetails = new ErrorDetails(failure)
-                        {
-                            RecommendedAction = $"Look the message up with Get-EsMessage -Id '{IdOf(result)}' (a wrong or expired id is not found), then run the command again for it if it still needs it.",
-                        },
-                    });
+                    // The API carried out the request and said no for this message.
+                    var id = ids.Length == 1 ? ids[0] : IdOf(result) ?? string.Empty;
+                    WriteChangeError(ChangeError(Action, id, ChangeOutcome.Failed, failure, null), FailureErrorId);
                 }
 
                 var warning = WarningOf(result);
@@ -215,29 +235,19 @@ namespace EmailSecurity.Cmdlets
                 }
             }
 
-            if (ids.Length == 1 && results.Count > 0)
-            {
-                return; // a request for one message: whatever id its results carry, they are that message's outcome
-            }
-
-            var answered = new HashSet<string>(results.Select(r => IdOf(r) ?? string.Empty), StringComparer.Ordinal);
-            if (results.Count > 0 && !ids.Any(answered.Contains))
+            if (unmatched)
             {
                 // The reference calls a move result's message_id only "Message identifier": an API that answers with
                 // another id (the Message-ID header, say) must not turn every success into a missing outcome.
                 var example = results.Select(IdOf).FirstOrDefault(i => !string.IsNullOrEmpty(i));
                 var naming = example == null ? "named no message in its results" : $"named the messages by ids it was not sent (for example '{example}')";
-                WriteWarning($"{Action}: the API {naming}, so its {results.Count} result(s) could not be matched to the {ids.Length} message(s) of this request; they are written as returned. Check any message in doubt with Get-EsMessage -Id.");
+                WriteWarning($"{Action}: the API {naming}, so its {results.Count} result(s) could not be matched to the {ids.Length} message(s) of this request; they are written as returned. Check any message in doubt with {CheckCommand} -Id.");
                 return;
             }
 
-            foreach (var id in ids.Where(id => !answered.Contains(id)))
+            foreach (var id in ids.Where(unanswered.Contains))
             {
-                WriteError(new ErrorRecord(
-                    new InvalidOperationException($"The API reported no outcome for message {id} ({Action}); check it with Get-EsMessage -Id before trying again."),
-                    "EsNoOutcome",
-                    ErrorCategory.InvalidResult,
-                    id));
+                WriteChangeError(ChangeError(Action, id, ChangeOutcome.Unknown, "The API answered the request but reported nothing for this message; it was not sent again.", null));
             }
         }
     }

@@ -5,9 +5,16 @@ using EmailSecurity.Client;
 
 namespace EmailSecurity.Cmdlets
 {
-    /// <summary>Turns core failures into error records with stable ids, the right category and the API's own words.</summary>
+    /// <summary>
+    /// Turns failures into error records with stable ids, the right category and the API's own words. <see cref="From"/>
+    /// is for work that changes nothing (reads), where trying again is always safe; <see cref="ForChange"/> for changes,
+    /// where it is not.
+    /// </summary>
     internal static class ErrorRecords
     {
+        /// <summary>The ErrorId of every change whose outcome is unknown, whatever the cause (5xx, no answer, unreadable answer).</summary>
+        public const string ChangeOutcomeUnknown = "EsChangeOutcomeUnknown";
+
         public static ErrorRecord From(Exception error, object? target)
         {
             switch (error)
@@ -19,6 +26,43 @@ namespace EmailSecurity.Cmdlets
                 default:
                     return new ErrorRecord(error, "EsUnexpected", ErrorCategory.NotSpecified, target);
             }
+        }
+
+        /// <summary>
+        /// The error of a change for one target. Unknown: the change may have been applied, so the advice is to check
+        /// with <paramref name="check"/>, never to run the command again. Failed: the API's own advice for its answer,
+        /// or, for a failure the API reported for this target alone (<paramref name="refusedErrorId"/>), to look it up.
+        /// </summary>
+        public static ErrorRecord ForChange(EsChangeException error, string check, string? refusedErrorId)
+        {
+            string id, advice;
+            ErrorCategory category;
+            var api = error.ApiError;
+            if (error.Outcome == ChangeOutcome.Unknown)
+            {
+                id = ChangeOutcomeUnknown;
+                category = api != null ? Classify(api).Category : ErrorCategory.InvalidResult;
+                advice = $"Check with {check} whether it was applied. It was not sent again: sending it again before checking could apply it "
+                    + "twice. In a script, $_.Exception.Outcomes lists what is known of every target of the command.";
+            }
+            else if (refusedErrorId != null)
+            {
+                (id, category) = (refusedErrorId, ErrorCategory.InvalidResult);
+                advice = $"Look it up with {check} (a wrong or expired id is not found), then run the command again for it if it still needs it.";
+            }
+            else if (api != null)
+            {
+                (id, category, advice) = Classify(api);
+            }
+            else
+            {
+                (id, category, advice) = ("EsInvalidArgument", ErrorCategory.InvalidArgument, "Correct the value named in the message.");
+            }
+
+            return new ErrorRecord(error, id, category, error.Target)
+            {
+                ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = advice },
+            };
         }
 
         private static ErrorRecord FromApi(EsApiException error, object? target)
@@ -47,9 +91,7 @@ namespace EmailSecurity.Cmdlets
             switch (status)
             {
                 case 0:
-                    return ("EsApiNoAnswer", ErrorCategory.ConnectionError, error.MayHaveBeenProcessed
-                        ? "Check with Get-EsMessage whether the change was made before running it again."
-                        : "Check the network connection and the -BaseUri of the connection, then run the command again.");
+                    return ("EsApiNoAnswer", ErrorCategory.ConnectionError, "Check the network connection and the -BaseUri of the connection, then run the command again.");
                 case 400:
                 case 422:
                     return ("EsApiBadRequest", ErrorCategory.InvalidArgument, "Correct the parameters named in the message.");
@@ -66,9 +108,7 @@ namespace EmailSecurity.Cmdlets
                 default:
                     if (status >= 500)
                     {
-                        return ("EsApiServerError", ErrorCategory.ResourceUnavailable, error.MayHaveBeenProcessed
-                            ? "The API failed and may have carried out the change; check before running the command again."
-                            : "The API is failing; run the command again later.");
+                        return ("EsApiServerError", ErrorCategory.ResourceUnavailable, "The API is failing; run the command again later.");
                     }
 
                     return ("EsApiRequestFailed", ErrorCategory.InvalidOperation, "See the API's message.");

@@ -136,7 +136,7 @@ namespace EmailSecurity.Cmdlets
         }
 
         /// <summary>Runs API work for the active connection; see <see cref="EsCmdlet.RunAsync"/>.</summary>
-        internal void RunApi(Func<EsApiClient, PipelineBridge, CancellationToken, Task> work, object? errorTarget) =>
-            RunAsync((bridge, token) => work(new EsApiClient(ActiveConnection, bridge), bridge, token), errorTarget);
+        internal void RunApi(Func<EsApiClient, PipelineBridge, CancellationToken, Task> work, object? errorTarget, Action<Exception>? onFailure = null) =>
+            RunAsync((bridge, token) => work(new EsApiClient(ActiveConnection, bridge), bridge, token), errorTarget, onFailure);
     }
 }

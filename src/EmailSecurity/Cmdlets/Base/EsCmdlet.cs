@@ -22,10 +22,11 @@ namespace EmailSecurity.Cmdlets
         protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 
         /// <summary>
-        /// Runs <paramref name="work"/> on a worker thread while this thread writes what it posts. API failures are
-        /// written as non-terminating errors against <paramref name="errorTarget"/>; Ctrl+C ends the work promptly.
+        /// Runs <paramref name="work"/> on a worker thread while this thread writes what it posts. A failure goes to
+        /// <paramref name="onFailure"/>, or is written as a non-terminating error against <paramref name="errorTarget"/>;
+        /// Ctrl+C ends the work promptly.
         /// </summary>
-        internal void RunAsync(Func<PipelineBridge, CancellationToken, Task> work, object? errorTarget)
+        internal void RunAsync(Func<PipelineBridge, CancellationToken, Task> work, object? errorTarget, Action<Exception>? onFailure = null)
         {
             using (var bridge = new PipelineBridge(this))
             using (var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token))
@@ -58,7 +59,14 @@ namespace EmailSecurity.Cmdlets
                         throw new PipelineStoppedException();
                     }
 
-                    WriteError(ErrorRecords.From(failure, errorTarget));
+                    if (onFailure != null)
+                    {
+                        onFailure(failure);
+                    }
+                    else
+                    {
+                        WriteError(ErrorRecords.From(failure, errorTarget));
+                    }
                 }
             }
         }

@@ -73,7 +73,7 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("InvestigateId")]
-        [ApiIdText("InvestigateId")]
+        [ApiIdText(typeof(Message), "InvestigateId")]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.MessageIdCompleter))]
         public string[]? Id { get; set; }

@@ -21,7 +21,7 @@ namespace EmailSecurity.Cmdlets.Investigate
         /// <summary>Investigate ids; messages from Get-EsMessage bind by their Id property.</summary>
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("InvestigateId")]
-        [ApiIdText("InvestigateId")]
+        [ApiIdText(typeof(Models.Message), "InvestigateId")]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.MessageIdCompleter))]
         public string[]? Id { get; set; }

@@ -20,7 +20,7 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("InvestigateId")]
-        [ApiIdText("InvestigateId")]
+        [ApiIdText(typeof(Message), "InvestigateId")]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.MessageIdCompleter))]
         public string[]? Id { get; set; }
@@ -60,7 +60,7 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         protected override string? FailureOf(MessageMoveResult result) => result.Success
             ? null
-            : $"Message {result.MessageId} was not moved to {Folder}{(result.Recipient != null ? " for " + result.Recipient : string.Empty)}: {result.Status ?? "the API gave no reason"}.";
+            : $"{result.Status ?? "the API gave no reason"}{(result.Recipient != null ? $" (recipient {result.Recipient})" : string.Empty)}.";
 
         private sealed class MoveBody
         {

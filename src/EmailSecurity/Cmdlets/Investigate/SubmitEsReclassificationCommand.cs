@@ -16,7 +16,7 @@ namespace EmailSecurity.Cmdlets.Investigate
     /// </summary>
     [Cmdlet(VerbsLifecycle.Submit, "EsReclassification", DefaultParameterSetName = EmlContentSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ReclassificationRequest))]
-    public sealed class SubmitEsReclassificationCommand : EsApiCmdlet
+    public sealed class SubmitEsReclassificationCommand : EsChangeCmdlet
     {
         private const string EmlContentSet = "EmlContent";
         private const string EmlPathSet = "EmlPath";
@@ -27,7 +27,7 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("InvestigateId")]
-        [ApiIdText("InvestigateId")]
+        [ApiIdText(typeof(Message), "InvestigateId")]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.MessageIdCompleter))]
         public string[]? Id { get; set; }
@@ -56,6 +56,11 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         private string Disposition => disposition ??= BoundApiValues.InSetSpelling(this, nameof(ExpectedDisposition));
 
+        protected override string ChangedNoun => "message";
+
+        // A reclassification is a change to the message: its PostDeliveryOperations list SUBMISSION.
+        internal override string CheckCommand => "Get-EsMessage";
+
         protected override void BeginProcessing()
         {
             emlBase64 = EmlContent;
@@ -75,33 +80,31 @@ namespace EmailSecurity.Cmdlets.Investigate
             base.BeginProcessing();
         }
 
-        protected override void ProcessRecord()
+        protected override void ProcessRecord() => ForEachTarget(Id!, id =>
         {
-            foreach (var id in Id!)
+            var action = $"Submit for reclassification as {Disposition}";
+            if (!seen.Add(id))
             {
-                if (!seen.Add(id))
-                {
-                    WriteVerbose($"Message {id} was given more than once; it is submitted once.");
-                    continue;
-                }
-
-                if (!ShouldProcess(id, $"Submit for reclassification as {Disposition}"))
-                {
-                    continue;
-                }
-
-                var request = ApiRequest.Post(ApiPath.Of("/investigate/", id, "/reclassify"), new ReclassifyBody(Disposition, emlBase64, EscalatedSubmissionId));
-                RunApi(async (client, bridge, token) =>
-                {
-                    await client.SendAsync<JsonElement>(request, token).ConfigureAwait(false);
-                    if (PassThru)
-                    {
-                        var sent = new ReclassificationRequest(id, Disposition, EscalatedSubmissionId, emlBase64 != null, DateTimeOffset.UtcNow);
-                        bridge.Post(() => WriteObject(sent));
-                    }
-                }, id);
+                WriteVerbose($"Message {id} was given more than once; it is submitted once.");
+                return;
             }
-        }
+
+            if (!ShouldProcess(id, action))
+            {
+                return;
+            }
+
+            var request = ApiRequest.Post(ApiPath.Of("/investigate/", id, "/reclassify"), new ReclassifyBody(Disposition, emlBase64, EscalatedSubmissionId));
+            RunChange(action, id, async (client, bridge, token) =>
+            {
+                await client.SendAsync<JsonElement>(request, token).ConfigureAwait(false);
+                if (PassThru)
+                {
+                    var sent = new ReclassificationRequest(id, Disposition, EscalatedSubmissionId, emlBase64 != null, DateTimeOffset.UtcNow);
+                    bridge.Post(() => WriteObject(sent));
+                }
+            });
+        });
 
         private sealed class ReclassifyBody
         {

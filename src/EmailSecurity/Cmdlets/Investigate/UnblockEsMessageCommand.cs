@@ -17,7 +17,7 @@ namespace EmailSecurity.Cmdlets.Investigate
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("InvestigateId")]
-        [ApiIdText("InvestigateId")]
+        [ApiIdText(typeof(Message), "InvestigateId")]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.MessageIdCompleter))]
         public string[]? Id { get; set; }
@@ -44,7 +44,7 @@ namespace EmailSecurity.Cmdlets.Investigate
         protected override void AssignId(ReleaseResult result, string id) => result.Id = id;
 
         protected override string? FailureOf(ReleaseResult result) => result.Failed?.Length > 0
-            ? $"Message {result.Id} was not released: the release failed for {string.Join(", ", result.Failed)}."
+            ? $"the release failed for {string.Join(", ", result.Failed)}."
             : null;
 
         protected override string? WarningOf(ReleaseResult result) => result.Undelivered?.Length > 0

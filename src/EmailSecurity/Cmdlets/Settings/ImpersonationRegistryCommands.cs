@@ -74,6 +74,8 @@ namespace EmailSecurity.Cmdlets.Settings
 
         protected override string Target => $"{Name} <{Email}>";
 
+        protected override string CheckFor(string target) => $"{CheckCommand} | Where-Object Email -eq {Quoted(Email)}";
+
         protected override string? InputProblem => SettingValues.EmailProblem(Email, IsEmailRegex);
     }
 

@@ -17,7 +17,7 @@ namespace EmailSecurity.Cmdlets.Settings
         protected const string ByIdSet = "ById";
 
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ApiIdText]
+        [ApiIdText(typeof(Models.SettingsObject))]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.SettingIdCompleter))]
         public string[]? Id { get; set; }
@@ -37,6 +37,10 @@ namespace EmailSecurity.Cmdlets.Settings
         [ValidateRange(1, ApiValues.MaxPageSize)]
         public int PageSize { get; set; } = ApiValues.MaxPageSize;
 
+        /// <summary>The entry piped in, when it is one: only to refuse an entry of another list.</summary>
+        [Parameter(ParameterSetName = ByIdSet, ValueFromPipeline = true, DontShow = true)]
+        public Models.SettingsObject? InputObject { get; set; }
+
         internal abstract SettingsEndpoint Endpoint { get; }
 
         SettingsEndpoint ISettingsCommand.Endpoint => Endpoint;
@@ -55,6 +59,12 @@ namespace EmailSecurity.Cmdlets.Settings
         {
             if (ParameterSetName == ByIdSet)
             {
+                if (SettingsTarget.WrongKind<TModel>(InputObject, Endpoint) is ErrorRecord wrongKind)
+                {
+                    WriteError(wrongKind);
+                    return;
+                }
+
                 foreach (var id in Id!)
                 {
                     RunApi(async (client, bridge, token) =>
@@ -76,10 +86,15 @@ namespace EmailSecurity.Cmdlets.Settings
     /// that describe an entry bind by property name, so piping entries from a Get cmdlet copies them (to another
     /// account with -AccountId or -Connection), switches included.
     /// </summary>
-    public abstract class NewSettingCmdlet<TModel> : EsApiCmdlet, ISettingsCommand
+    public abstract class NewSettingCmdlet<TModel> : EsChangeCmdlet, ISettingsCommand
         where TModel : class
     {
         internal abstract SettingsEndpoint Endpoint { get; }
+
+        protected override string ChangedNoun => Endpoint.Noun;
+
+        /// <summary>A new entry has no id yet: it is looked for in the list.</summary>
+        protected override string CheckFor(string target) => CheckCommand;
 
         SettingsEndpoint ISettingsCommand.Endpoint => Endpoint;
 
@@ -99,16 +114,17 @@ namespace EmailSecurity.Cmdlets.Settings
 
             var body = BoundApiValues.Body(this, includeUnboundSwitches: true);
             var flags = body.Where(field => field.Value is true).Select(field => field.Key).ToList();
-            if (!ShouldProcess(Target, $"Create {Endpoint.Noun}{(flags.Count > 0 ? " with " + string.Join(", ", flags) : string.Empty)}"))
+            var action = $"Create {Endpoint.Noun}{(flags.Count > 0 ? " with " + string.Join(", ", flags) : string.Empty)}";
+            if (!ShouldProcess(Target, action))
             {
                 return;
             }
 
-            RunApi(async (client, bridge, token) =>
+            RunChange(action, Target, async (client, bridge, token) =>
             {
                 var answer = await client.SendAsync<TModel>(ApiRequest.Post(Endpoint.Collection, body), token).ConfigureAwait(false);
                 bridge.Post(() => WriteObject(answer.Result));
-            }, Target);
+            });
         }
     }
 
@@ -116,7 +132,7 @@ namespace EmailSecurity.Cmdlets.Settings
     /// What editing and removing an existing entry share: the entry piped in (its id binds to -Id), used to name it
     /// in -WhatIf and -Confirm and to refuse an entry of another list.
     /// </summary>
-    public abstract class ExistingSettingCmdlet<TModel> : EsApiCmdlet, ISettingsCommand
+    public abstract class ExistingSettingCmdlet<TModel> : EsChangeCmdlet, ISettingsCommand
         where TModel : class
     {
         /// <summary>The entry piped in, when it is one: only to name it, beside its id, in -WhatIf and -Confirm.</summary>
@@ -126,6 +142,8 @@ namespace EmailSecurity.Cmdlets.Settings
         internal abstract SettingsEndpoint Endpoint { get; }
 
         SettingsEndpoint ISettingsCommand.Endpoint => Endpoint;
+
+        protected override string ChangedNoun => Endpoint.Noun;
 
         /// <summary>False, with an error written, when the piped entry is of another list (its id would go to the wrong collection).</summary>
         protected bool PipedEntryFits()
@@ -151,7 +169,7 @@ namespace EmailSecurity.Cmdlets.Settings
         where TModel : class
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ApiIdText]
+        [ApiIdText(typeof(Models.SettingsObject))]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.SettingIdCompleter))]
         public string Id { get; set; } = string.Empty;
@@ -191,19 +209,20 @@ namespace EmailSecurity.Cmdlets.Settings
             }
 
             var body = BoundApiValues.Body(this);
-            if (!ShouldProcess(TargetOf(Id), $"Update {Endpoint.Noun}: set {string.Join(", ", body.Keys)}"))
+            var action = $"Update {Endpoint.Noun}: set {string.Join(", ", body.Keys)}";
+            if (!ShouldProcess(TargetOf(Id), action))
             {
                 return;
             }
 
-            RunApi(async (client, bridge, token) =>
+            RunChange(action, Id, async (client, bridge, token) =>
             {
                 var answer = await client.SendAsync<TModel>(ApiRequest.Patch(Endpoint.Item(Id), body), token).ConfigureAwait(false);
                 if (PassThru)
                 {
                     bridge.Post(() => WriteObject(answer.Result));
                 }
-            }, Id);
+            });
         }
     }
 
@@ -212,7 +231,7 @@ namespace EmailSecurity.Cmdlets.Settings
         where TModel : class
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ApiIdText]
+        [ApiIdText(typeof(Models.SettingsObject))]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.SettingIdCompleter))]
         public string[]? Id { get; set; }
@@ -227,19 +246,17 @@ namespace EmailSecurity.Cmdlets.Settings
                 return;
             }
 
-            foreach (var id in Id!)
+            ForEachTarget(Id!, id =>
             {
-                if (!ShouldProcess(TargetOf(id), RemoveAction))
+                if (ShouldProcess(TargetOf(id), RemoveAction))
                 {
-                    continue;
+                    RunChange(RemoveAction, id, async (client, bridge, token) =>
+                    {
+                        await client.SendAsync<DeletedObject>(ApiRequest.Delete(Endpoint.Item(id)), token).ConfigureAwait(false);
+                        bridge.Verbose($"Removed {Endpoint.Noun} {id}.");
+                    });
                 }
-
-                RunApi(async (client, bridge, token) =>
-                {
-                    await client.SendAsync<DeletedObject>(ApiRequest.Delete(Endpoint.Item(id)), token).ConfigureAwait(false);
-                    bridge.Verbose($"Removed {Endpoint.Noun} {id}.");
-                }, id);
-            }
+            });
         }
 
         private sealed class DeletedObject
@@ -286,6 +303,8 @@ namespace EmailSecurity.Cmdlets.Settings
         public string? Comments { get; set; }
 
         protected override string Target => Pattern;
+
+        protected override string CheckFor(string target) => $"{CheckCommand} -Pattern {Quoted(Pattern)}";
 
         /// <summary>The pattern type the pattern must fit: the noun's -PatternType, or DOMAIN where there is none.</summary>
         protected virtual string PatternKind => ApiValues.PatternType.Domain;

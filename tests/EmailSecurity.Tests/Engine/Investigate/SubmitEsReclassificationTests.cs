@@ -149,8 +149,10 @@ public sealed class SubmitEsReclassificationTests : ModuleTest, IDisposable
 
         Assert.Single(account.Requests());
         var error = Assert.Single(result.Errors);
-        Assert.StartsWith("EsApiServerError", error.FullyQualifiedErrorId);
+        Assert.StartsWith("EsChangeOutcomeUnknown", error.FullyQualifiedErrorId);
         Assert.Equal(id, error.TargetObject);
+        Assert.StartsWith($"The outcome of 'Submit for reclassification as NONE' for message '{id}' is unknown: it may have been applied.", error.ToString());
+        Assert.StartsWith($"Check with Get-EsMessage -Id '{id}' whether it was applied.", error.ErrorDetails.RecommendedAction);
     }
 
     public new void Dispose()

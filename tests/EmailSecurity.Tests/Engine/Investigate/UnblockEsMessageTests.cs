@@ -120,8 +120,8 @@ public sealed class UnblockEsMessageTests : ModuleTest
         Assert.Equal(ids.Order(), result.Errors.Select(e => (string)e.TargetObject).Order());
         Assert.All(result.Errors, e =>
         {
-            Assert.StartsWith("EsApiServerError", e.FullyQualifiedErrorId);
-            Assert.Contains("may have been carried out", e.ToString());
+            Assert.StartsWith("EsChangeOutcomeUnknown", e.FullyQualifiedErrorId);
+            Assert.Contains($"'Release from quarantine' for message '{e.TargetObject}' is unknown: it may have been applied", e.ToString());
         });
         Assert.Empty(result.Objects<ReleaseResult>());
     }
@@ -138,7 +138,7 @@ public sealed class UnblockEsMessageTests : ModuleTest
 
         Assert.Single(account.Requests(), r => r.Method == "POST");
         Assert.Equal(ids.Order(), result.Errors.Select(e => (string)e.TargetObject).Order());
-        Assert.All(result.Errors, e => Assert.StartsWith("EsApiNoAnswer", e.FullyQualifiedErrorId));
+        Assert.All(result.Errors, e => Assert.StartsWith("EsChangeOutcomeUnknown", e.FullyQualifiedErrorId));
     }
 
     [Fact]
