@@ -21,11 +21,11 @@ public sealed class Reply(HttpContext context, RequestLog log, RecordedRequest r
         await context.Response.WriteAsync(body);
     }
 
-    /// <summary>202 Accepted with <c>Location</c> (where to poll) and <c>Retry-After: 0</c>: the work is still running.</summary>
-    public Task SendAcceptedAsync(string location, string outcome)
+    /// <summary>202 Accepted with <c>Location</c> (where to poll) and <c>Retry-After</c>: the work is still running.</summary>
+    public Task SendAcceptedAsync(string location, string retryAfter, string outcome)
     {
         context.Response.Headers.Location = location;
-        return SendAsync(202, Faults.PollBook.RunningBody, outcome, "0");
+        return SendAsync(202, Faults.PollBook.RunningBody, outcome, retryAfter);
     }
 
     /// <summary>Adds a header to the answer, whatever it turns out to be.</summary>

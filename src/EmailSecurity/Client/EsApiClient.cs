@@ -34,6 +34,7 @@ namespace EmailSecurity.Client
         public async Task<ApiResult<T>> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken)
         {
             var uri = request.BuildUri(connection.BaseUri, connection.AccountId);
+            var context = new RequestContext(connection, observer, request.IsIdempotent);
             using (var message = new HttpRequestMessage(request.Method, uri))
             {
                 if (request.Body != null)
@@ -43,24 +44,28 @@ namespace EmailSecurity.Client
                     message.Content = new StringContent(json, Encoding.UTF8, "application/json");
                 }
 
-                var response = await SendOnceAsync(request, uri, message, cancellationToken).ConfigureAwait(false);
+                var response = await SendOnceAsync(request, uri, message, context, cancellationToken).ConfigureAwait(false);
                 if (request.Method == HttpMethod.Get)
                 {
-                    response = await FollowLongRunningAsync(request, uri, response, cancellationToken).ConfigureAwait(false);
+                    response = await FollowLongRunningAsync(request, uri, response, context, cancellationToken).ConfigureAwait(false);
                 }
 
                 using (response)
                 {
-                    return await ReadAsync<T>(request, uri, response).ConfigureAwait(false);
+                    return await ReadAsync<T>(request, uri, response, context).ConfigureAwait(false);
                 }
             }
         }
 
+        /// <summary>A guard against an API that answers 202 with Retry-After: 0 for ever; the wait limit bounds the rest.</summary>
         public const int MaxPolls = 600;
 
-        private async Task<HttpResponseMessage> SendOnceAsync(ApiRequest request, Uri uri, HttpRequestMessage message, CancellationToken cancellationToken)
+        /// <summary>The longest the core waits between two polls, whatever Retry-After says.</summary>
+        private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(30);
+
+        private async Task<HttpResponseMessage> SendOnceAsync(ApiRequest request, Uri uri, HttpRequestMessage message, RequestContext context, CancellationToken cancellationToken)
         {
-            new RequestContext(connection, observer, request.IsIdempotent).AttachTo(message);
+            context.AttachTo(message);
             try
             {
                 return await pipeline.ClientFor(connection).SendAsync(message, cancellationToken).ConfigureAwait(false);
@@ -77,6 +82,10 @@ namespace EmailSecurity.Client
                     EsFailureKind.Rejected,
                     error);
             }
+            catch (WaitRefusedException refused)
+            {
+                throw new EsApiException($"{refused.Message}. [{request.Method} {request.Path}]", request.Method.Method, uri, null, Array.Empty<ApiMessage>(), null, EsFailureKind.RateLimited, refused);
+            }
             catch (Exception error) when (IsTransportFailure(error, cancellationToken))
             {
                 throw TransportFailure(request, uri, error);
@@ -85,11 +94,13 @@ namespace EmailSecurity.Client
 
         /// <summary>
         /// A long search may be answered 202 Accepted with a Location to poll. The location is polled (as Retry-After
-        /// asks, one second by default) until the result is there. Only locations on the API's own host are
-        /// followed: the credential is never sent anywhere else.
+        /// asks, one second by default, at least every 30 s) until the result is there or the request's wait limit
+        /// is reached. Only locations on the API's own host are followed: the credential is never sent anywhere else.
         /// </summary>
-        private async Task<HttpResponseMessage> FollowLongRunningAsync(ApiRequest request, Uri uri, HttpResponseMessage response, CancellationToken cancellationToken)
+        private async Task<HttpResponseMessage> FollowLongRunningAsync(ApiRequest request, Uri uri, HttpResponseMessage response, RequestContext context, CancellationToken cancellationToken)
         {
+            var policy = pipeline.RetryPolicy;
+            var polling = TimeSpan.Zero;
             for (var poll = 1; (int)response.StatusCode == 202 && response.Headers.Location != null; poll++)
             {
                 var location = response.Headers.Location.IsAbsoluteUri ? response.Headers.Location : new Uri(uri, response.Headers.Location);
@@ -99,21 +110,30 @@ namespace EmailSecurity.Client
                     throw new EsApiException($"The API asked to poll {location.GetLeftPart(UriPartial.Authority)}, which is not the API's host; the credential is not sent there. [{request.Method} {request.Path}]", request.Method.Method, uri, (HttpStatusCode)202, Array.Empty<ApiMessage>(), null, EsFailureKind.BadResponse);
                 }
 
-                if (poll > MaxPolls)
+                var wait = policy.RetryAfterOf(response) ?? TimeSpan.FromSeconds(1);
+                wait = wait > MaxPollInterval ? MaxPollInterval : wait;
+                var stillWorking = poll > MaxPolls ? $"after {MaxPolls} polls"
+                    : !context.CanWait(wait) ? $"after {RetryPolicy.Seconds(polling)} of polling: {context.WaitRefusal(wait)}"
+                    : null;
+                if (stillWorking != null)
                 {
                     response.Dispose();
-                    throw new EsApiException($"The API was still working after {MaxPolls} polls; giving up. [{request.Method} {request.Path}]", request.Method.Method, uri, (HttpStatusCode)202, Array.Empty<ApiMessage>(), null, EsFailureKind.Ambiguous);
+                    throw new EsApiException($"The API accepted the request (202) but was still preparing its result {stillWorking}. Nothing was changed. [{request.Method} {request.Path}]", request.Method.Method, uri, (HttpStatusCode)202, Array.Empty<ApiMessage>(), null, EsFailureKind.StillWorking);
                 }
 
-                var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
-                wait = wait > TimeSpan.FromSeconds(30) ? TimeSpan.FromSeconds(30) : wait;
-                observer.Verbose($"{request.Method} {request.Path}: the API is still working (202); poll {poll} of {location.AbsolutePath} in {wait.TotalSeconds:0.###} s.");
+                // Polls are short waits that add up: say once, as a warning, what the command is waiting for.
+                if (polling < policy.WarnAfter && polling + wait >= policy.WarnAfter)
+                {
+                    observer.Warning($"{request.Method} {request.Path}: the API accepted the request and is still preparing its result (202 Accepted). Polling {location.AbsolutePath} as it asks, for up to {RetryPolicy.Seconds(connection.MaxWait)} of waiting in all (Connect-EsAccount -MaxWaitSec). Ctrl+C stops.");
+                }
+
                 observer.Progress($"Waiting for the API to finish {request.Path} (poll {poll})");
                 response.Dispose();
-                await pipeline.RetryPolicy.Delay(wait, cancellationToken).ConfigureAwait(false);
+                polling += wait;
+                await context.WaitAsync(policy, wait, $"{request.Method} {request.Path}: the API is still working (202); poll {poll} of {location.AbsolutePath}.", cancellationToken, announceLong: false).ConfigureAwait(false);
                 using (var pollMessage = new HttpRequestMessage(HttpMethod.Get, location))
                 {
-                    response = await SendOnceAsync(request, location, pollMessage, cancellationToken).ConfigureAwait(false);
+                    response = await SendOnceAsync(request, location, pollMessage, context, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -179,7 +199,7 @@ namespace EmailSecurity.Client
             }
         }
 
-        private async Task<ApiResult<T>> ReadAsync<T>(ApiRequest request, Uri uri, HttpResponseMessage response)
+        private async Task<ApiResult<T>> ReadAsync<T>(ApiRequest request, Uri uri, HttpResponseMessage response, RequestContext context)
         {
             var cfRay = response.Headers.TryGetValues("cf-ray", out var rays) ? rays.FirstOrDefault() : null;
             var status = response.StatusCode;
@@ -233,6 +253,11 @@ namespace EmailSecurity.Client
                 }
             }
 
+            if (context.NotRetriedBecause != null)
+            {
+                summary += ". " + context.NotRetriedBecause;
+            }
+
             var where = $"[{request.Method} {request.Path}, HTTP {(int)status}{(cfRay != null ? ", cf-ray " + cfRay : string.Empty)}]";
             return ThrowApiError<T>(new EsApiException($"{summary}. {where}", request.Method.Method, uri, status, errors, cfRay, kind, unreadable));
         }
@@ -249,7 +274,7 @@ namespace EmailSecurity.Client
                 ? "No answer from the API"
                 : "No answer from the API; the request may have been carried out and was not sent again";
             return new EsApiException(
-                $"{what}: {error.GetBaseException().Message} [{request.Method} {request.Path}]",
+                $"{what}: {Reason(error)} [{request.Method} {request.Path}]",
                 request.Method.Method,
                 uri,
                 null,
@@ -257,6 +282,20 @@ namespace EmailSecurity.Client
                 null,
                 EsFailureKind.Ambiguous,
                 error);
+        }
+
+        /// <summary>A timeout in its own words ("timed out after 100 s ..."), not the "operation canceled" beneath it.</summary>
+        private static string Reason(Exception error)
+        {
+            for (var current = error; current != null; current = current.InnerException)
+            {
+                if (current is TimeoutException)
+                {
+                    return current.Message;
+                }
+            }
+
+            return error.GetBaseException().Message;
         }
 
         private EsApiException PagingLoop(ApiRequest request, string what) =>

@@ -69,5 +69,8 @@ namespace EmailSecurity.Client
 
         /// <summary>Paging went wrong: a cursor or page came back that was already seen.</summary>
         PagingLoop,
+
+        /// <summary>The API accepted the request (202) but had no result within the time one request may wait.</summary>
+        StillWorking,
     }
 }

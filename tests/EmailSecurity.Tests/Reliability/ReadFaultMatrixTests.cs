@@ -42,6 +42,7 @@ public sealed class ReadFaultMatrixTests : ReliabilityTest
         ["502 twice"] = (p => [Server(p, 502)], new(null, clean => clean + 2)),
         ["503 twice"] = (p => [Server(p, 503)], new(null, clean => clean + 2)),
         ["504 twice"] = (p => [Server(p, 504)], new(null, clean => clean + 2)),
+        ["429 with an absurd Retry-After"] = (p => [new FaultRule("status") { Method = "GET", Path = p, Status = 429, RetryAfter = "99999999999", Times = 1 }], new("EsApiRateLimited", _ => 1, ErrorText: "(Retry-After: 99999999999), longer than the 300 s this module waits for one answer; not retried")),
         ["5xx storm longer than the retry budget"] = (p => [new FaultRule("status") { Method = "GET", Path = p, Status = 503, RetryAfter = "0", Times = 0 }], new("EsApiServerError", _ => 5)),
         ["attempt timed out"] = (p => [new FaultRule("delay") { Method = "GET", Path = p, DelayMs = 2500, Times = 1 }], new(null, clean => clean + 1, NeedsShortTimeout: true)),
         ["connection dropped mid-body"] = (p => [new FaultRule("dropMidBody") { Method = "GET", Path = p, Times = 1 }], new(null, clean => clean + 1)),

@@ -16,8 +16,8 @@ public static class FaultInjector
 
     private static readonly JsonSerializerOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <param name="startPoll">Keeps an answer for the <c>accepted</c> kind and returns the Location to poll for it.</param>
-    public static async Task ApplyAsync(FaultRule rule, Reply reply, Func<SimulatedResponse> process, string? requestCursor, Func<SimulatedResponse, int, string> startPoll)
+    /// <param name="startPoll">Keeps an answer for the <c>accepted</c> kind (with its poll count and Retry-After) and returns the Location to poll for it.</param>
+    public static async Task ApplyAsync(FaultRule rule, Reply reply, Func<SimulatedResponse> process, string? requestCursor, Func<SimulatedResponse, int, string, string> startPoll)
     {
         if (rule.DelayMs is > 0)
         {
@@ -95,7 +95,8 @@ public static class FaultInjector
                 break;
             case "accepted":
                 response = process();
-                await reply.SendAcceptedAsync(startPoll(response, rule.PollCount ?? 2), outcome);
+                string retryAfter = rule.RetryAfter ?? "0";
+                await reply.SendAcceptedAsync(startPoll(response, rule.PollCount ?? 2, retryAfter), retryAfter, outcome);
                 break;
             default: // "delay": the wait above was the whole fault.
                 response = process();

@@ -40,6 +40,11 @@ namespace EmailSecurity.Client.Http
         /// <summary>The process's pipeline for a connection: the shared one, or one per explicit proxy and proxy credential.</summary>
         public static HttpPipeline For(EsConnection connection)
         {
+            if (connection.Pipeline != null)
+            {
+                return connection.Pipeline;
+            }
+
             if (connection.Proxy == null || connection.IsSandbox)
             {
                 return Default;

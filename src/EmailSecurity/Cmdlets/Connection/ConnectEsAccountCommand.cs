@@ -59,6 +59,14 @@ namespace EmailSecurity.Cmdlets.Connection
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = (int)EsConnection.DefaultRequestTimeout.TotalSeconds;
 
+        /// <summary>
+        /// Seconds one request may spend waiting in all (default 600): for rate limits, retries and a search the API
+        /// finishes later (202). Past it the request fails with an error that says so.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int MaxWaitSec { get; set; } = (int)EsConnection.DefaultMaxWait.TotalSeconds;
+
         /// <summary>A proxy for this connection. Without it the system's proxy is used (HTTPS_PROXY on PowerShell 7).</summary>
         [Parameter(ParameterSetName = TokenSet)]
         [Parameter(ParameterSetName = KeySet)]
@@ -87,6 +95,7 @@ namespace EmailSecurity.Cmdlets.Connection
         {
             var connection = ParameterSetName == SandboxSet ? ConnectSandbox() : ConnectAccount();
             connection.RequestTimeout = TimeSpan.FromSeconds(TimeoutSec);
+            connection.MaxWait = TimeSpan.FromSeconds(MaxWaitSec);
             if (Proxy != null)
             {
                 if (!Proxy.IsAbsoluteUri || (Proxy.Scheme != Uri.UriSchemeHttp && Proxy.Scheme != Uri.UriSchemeHttps))
