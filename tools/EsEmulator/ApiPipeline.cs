@@ -78,7 +78,7 @@ public static class ApiPipeline
             await reply.SendAsync(response.StatusCode, response.Body, "ok");
             return;
         }
-        await FaultInjector.ApplyAsync(rule, reply, process, request.Query["cursor"].FirstOrDefault(),
+        await FaultInjector.ApplyAsync(rule, reply, process, request.Query["cursor"].FirstOrDefault(), target.RawTarget,
             (answer, pollCount, retryAfter) => emulator.Polls.Start(accountId, answer, pollCount, retryAfter));
     }
 

@@ -28,6 +28,15 @@ public sealed class Reply(HttpContext context, RequestLog log, RecordedRequest r
         return SendAsync(202, Faults.PollBook.RunningBody, outcome, retryAfter);
     }
 
+    /// <summary>A redirect (<paramref name="status"/> 3xx) to <paramref name="location"/>, with an empty body.</summary>
+    public Task SendRedirectAsync(int status, string location, string outcome)
+    {
+        log.Complete(record, status, outcome);
+        context.Response.StatusCode = status;
+        context.Response.Headers.Location = location;
+        return Task.CompletedTask;
+    }
+
     /// <summary>Adds a header to the answer, whatever it turns out to be.</summary>
     public void SetHeader(string name, string value) => context.Response.Headers[name] = value;
 

@@ -35,16 +35,15 @@ namespace EmailSecurity.Client
         {
             var uri = request.BuildUri(connection.BaseUri, connection.AccountId);
             var context = new RequestContext(connection, observer, request.IsIdempotent);
-            using (var message = new HttpRequestMessage(request.Method, uri))
+            var json = request.Body == null ? null : JsonSerializer.Serialize(request.Body, request.Body.GetType(), ApiJson.Options);
+            using (var message = new HttpRequestMessage(request.Method, uri) { Content = JsonContent(json) })
             {
-                if (request.Body != null)
+                if (json != null)
                 {
-                    var json = JsonSerializer.Serialize(request.Body, request.Body.GetType(), ApiJson.Options);
                     observer.Debug($"{request.Method} {uri} body: {json}");
-                    message.Content = new StringContent(json, Encoding.UTF8, "application/json");
                 }
 
-                var response = await SendOnceAsync(request, uri, message, context, cancellationToken).ConfigureAwait(false);
+                var response = await ExchangeAsync(request, uri, message, json, context, cancellationToken).ConfigureAwait(false);
                 if (request.Method == HttpMethod.Get)
                 {
                     response = await FollowLongRunningAsync(request, uri, response, context, cancellationToken).ConfigureAwait(false);
@@ -62,6 +61,72 @@ namespace EmailSecurity.Client
 
         /// <summary>The longest the core waits between two polls, whatever Retry-After says.</summary>
         private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(30);
+
+        /// <summary>Redirects followed for one request before it fails; more means a loop.</summary>
+        private const int MaxRedirects = 5;
+
+        private static StringContent? JsonContent(string? json) => json == null ? null : new StringContent(json, Encoding.UTF8, "application/json");
+
+        /// <summary>
+        /// Sends <paramref name="message"/> and follows the redirects that are safe to follow, by hand (the network
+        /// handler follows none): only on the API's own origin, so neither the credential nor a change's body goes
+        /// anywhere else. A read follows 301, 302, 303, 307 and 308; a change follows 307 and 308 (the API asks for the
+        /// same request there, it has not carried it out) and 303 (its answer is there, read with GET), but never
+        /// 301 or 302, after which HTTP clients may send it again as a GET. Anything else is an error.
+        /// </summary>
+        private async Task<HttpResponseMessage> ExchangeAsync(ApiRequest request, Uri uri, HttpRequestMessage message, string? json, RequestContext context, CancellationToken cancellationToken)
+        {
+            var response = await SendOnceAsync(request, uri, message, context, cancellationToken).ConfigureAwait(false);
+            var method = message.Method;
+            var current = uri;
+            for (var hop = 1; IsRedirect(response.StatusCode) && response.Headers.Location != null; hop++)
+            {
+                var status = (int)response.StatusCode;
+                var target = response.Headers.Location.IsAbsoluteUri ? response.Headers.Location : new Uri(current, response.Headers.Location);
+                var isChange = method != HttpMethod.Get;
+                var next = status == 303 ? HttpMethod.Get : status == 307 || status == 308 || !isChange ? method : null;
+                var refusal = !SameOrigin(target, uri)
+                    ? $"to {target.GetLeftPart(UriPartial.Authority)}, which is not the API's address ({uri.GetLeftPart(UriPartial.Authority)}); neither the credential nor {(isChange ? "the change" : "the request")} was sent there"
+                    : next == null ? $"the change to {target.AbsolutePath}; a change is not sent again after a {status} (HTTP clients may turn it into a GET)"
+                    : hop > MaxRedirects ? $"more than {MaxRedirects} times; the redirects were not followed further"
+                    : null;
+                if (refusal != null)
+                {
+                    // A 303 to a change says the API carried it out and keeps its answer elsewhere.
+                    var outcome = !isChange ? string.Empty : status == 303 ? ". The change may have been carried out" : ". The change was not carried out";
+                    var error = new EsApiException(
+                        $"The API answered {status} {response.ReasonPhrase}, redirecting {refusal}{outcome}. [{request.Method} {request.Path}]",
+                        request.Method.Method,
+                        uri,
+                        response.StatusCode,
+                        Array.Empty<ApiMessage>(),
+                        response.Headers.TryGetValues("cf-ray", out var rays) ? rays.FirstOrDefault() : null,
+                        isChange && status == 303 ? EsFailureKind.Ambiguous : EsFailureKind.Redirected);
+                    response.Dispose();
+                    throw error;
+                }
+
+                observer.Verbose($"{request.Method} {request.Path}: redirected ({status}) to {target.AbsolutePath} on the API's own address; sending {next} there.");
+                response.Dispose();
+                using (var hopMessage = new HttpRequestMessage(next, target) { Content = next == method ? JsonContent(json) : null })
+                {
+                    response = await SendOnceAsync(request, target, hopMessage, context, cancellationToken).ConfigureAwait(false);
+                }
+
+                method = next!;
+                current = target;
+            }
+
+            return response;
+        }
+
+        private static bool IsRedirect(HttpStatusCode status) =>
+            status == HttpStatusCode.MovedPermanently || status == HttpStatusCode.Found || status == HttpStatusCode.SeeOther ||
+            status == HttpStatusCode.TemporaryRedirect || (int)status == 308;
+
+        /// <summary>Same scheme, host and port: where the credential may go.</summary>
+        private static bool SameOrigin(Uri one, Uri other) =>
+            Uri.Compare(one, other, UriComponents.SchemeAndServer, UriFormat.SafeUnescaped, StringComparison.OrdinalIgnoreCase) == 0;
 
         private async Task<HttpResponseMessage> SendOnceAsync(ApiRequest request, Uri uri, HttpRequestMessage message, RequestContext context, CancellationToken cancellationToken)
         {
@@ -104,7 +169,7 @@ namespace EmailSecurity.Client
             for (var poll = 1; (int)response.StatusCode == 202 && response.Headers.Location != null; poll++)
             {
                 var location = response.Headers.Location.IsAbsoluteUri ? response.Headers.Location : new Uri(uri, response.Headers.Location);
-                if (!string.Equals(location.GetLeftPart(UriPartial.Authority), uri.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase))
+                if (!SameOrigin(location, uri))
                 {
                     response.Dispose();
                     throw new EsApiException($"The API asked to poll {location.GetLeftPart(UriPartial.Authority)}, which is not the API's host; the credential is not sent there. [{request.Method} {request.Path}]", request.Method.Method, uri, (HttpStatusCode)202, Array.Empty<ApiMessage>(), null, EsFailureKind.BadResponse);
@@ -133,7 +198,7 @@ namespace EmailSecurity.Client
                 await context.WaitAsync(policy, wait, $"{request.Method} {request.Path}: the API is still working (202); poll {poll} of {location.AbsolutePath}.", cancellationToken, announceLong: false).ConfigureAwait(false);
                 using (var pollMessage = new HttpRequestMessage(HttpMethod.Get, location))
                 {
-                    response = await SendOnceAsync(request, location, pollMessage, context, cancellationToken).ConfigureAwait(false);
+                    response = await ExchangeAsync(request, location, pollMessage, null, context, cancellationToken).ConfigureAwait(false);
                 }
             }
 

@@ -45,6 +45,28 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Redirect_answers_the_status_and_location_with_the_target_filled_in_and_does_not_process()
+    {
+        var (api, id) = await NewApiWithMessage();
+        api.Account.SetFaults(new FaultRule("redirect") { Method = "POST", Status = 308, Location = "http://localhost:1{target}" });
+
+        using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var move = new HttpRequestMessage(HttpMethod.Post, api.Url($"/investigate/{id}/move"))
+        {
+            Content = new StringContent("{\"destination\":\"JunkEmail\"}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        move.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "emulator-test-token");
+
+        using HttpResponseMessage result = await noRedirects.SendAsync(move);
+
+        Assert.Equal(308, (int)result.StatusCode);
+        Assert.Equal($"http://localhost:1/client/v4/accounts/{api.Account.Id}/email-security/investigate/{id}/move", result.Headers.Location!.OriginalString);
+        Assert.Equal(string.Empty, await result.Content.ReadAsStringAsync());
+        Assert.False(await WasMoved(api, id));
+        Assert.Equal("fault:redirect", api.Account.Requests().Single(r => r.Method == "POST").Outcome);
+    }
+
+    [Fact]
     public async Task Status_uses_the_given_error_code_and_message()
     {
         var (api, _) = await NewApiWithMessage();

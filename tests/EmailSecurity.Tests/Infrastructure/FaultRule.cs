@@ -3,7 +3,7 @@ namespace EmailSecurity.Tests.Infrastructure;
 /// <summary>
 /// A fault the emulator injects into matching requests of one account (see tools/EsEmulator/README.md).
 /// Kinds: status, statusAfterProcessing, drop, dropAfterProcessing, dropMidBody, malformed, successFalse, delay,
-/// staleCursor, emptyPageWithNext, foreignResultIds, partialResults, accepted.
+/// staleCursor, emptyPageWithNext, foreignResultIds, partialResults, accepted, redirect.
 /// </summary>
 public sealed record FaultRule(string Kind)
 {
@@ -30,6 +30,9 @@ public sealed record FaultRule(string Kind)
 
     /// <summary>Kind accepted: polls of the Location it takes to get the answer (the emulator's default is 2).</summary>
     public int? PollCount { get; init; }
+
+    /// <summary>Kind redirect: the Location sent; "{target}" becomes the request's own path and query.</summary>
+    public string? Location { get; init; }
 
     /// <summary>Chance (0..1) that the rule applies to a matching request past its skip; null means always.</summary>
     public double? Probability { get; init; }

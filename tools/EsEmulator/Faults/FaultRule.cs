@@ -7,6 +7,7 @@ public sealed class FaultRule
     {
         "status", "statusAfterProcessing", "drop", "dropAfterProcessing", "dropMidBody", "malformed",
         "successFalse", "delay", "staleCursor", "emptyPageWithNext", "foreignResultIds", "partialResults", "accepted",
+        "redirect",
     };
 
     /// <summary>HTTP method to match; null matches any.</summary>
@@ -27,6 +28,12 @@ public sealed class FaultRule
     public int? DelayMs { get; set; }
     public int? ErrorCode { get; set; }
     public string? ErrorMessage { get; set; }
+
+    /// <summary>
+    /// For kind redirect: the Location sent, verbatim except that <c>{target}</c> becomes the request's own target
+    /// (path and query); the request's own target when omitted.
+    /// </summary>
+    public string? Location { get; set; }
 
     /// <summary>For kind accepted: how many polls it takes to get the answer (the last one gets it); 2 when omitted.</summary>
     public int? PollCount { get; set; }
@@ -67,6 +74,10 @@ public sealed class FaultRule
         if (Status is < 100 or > 599)
         {
             return "status: must be an HTTP status code";
+        }
+        if (Kind == "redirect" && Status is not (null or >= 300 and < 400))
+        {
+            return "status: must be a 3xx status for kind redirect";
         }
         return null;
     }

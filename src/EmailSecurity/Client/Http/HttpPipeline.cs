@@ -93,6 +93,9 @@ namespace EmailSecurity.Client.Http
             {
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
                 UseProxy = true,
+
+                // Redirects are followed by the core, which knows which are safe (EsApiClient.ExchangeAsync).
+                AllowAutoRedirect = false,
             };
             if (proxy != null)
             {
