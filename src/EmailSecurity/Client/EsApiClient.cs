@@ -268,6 +268,11 @@ namespace EmailSecurity.Client
         {
             var cfRay = response.Headers.TryGetValues("cf-ray", out var rays) ? rays.FirstOrDefault() : null;
             var status = response.StatusCode;
+            if (status == HttpStatusCode.NotFound && request.Method == HttpMethod.Delete && context.RetriedAfterUnknownOutcome)
+            {
+                return new ApiResult<T>(default!, null, Array.Empty<ApiMessage>(), alreadyDone: true);
+            }
+
             ApiEnvelope<T>? envelope = null;
             JsonException? unreadable = null;
             try
