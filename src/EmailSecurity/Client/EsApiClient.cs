@@ -31,7 +31,10 @@ namespace EmailSecurity.Client
 
         public EsConnection Connection => connection;
 
-        public async Task<ApiResult<T>> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken)
+        public Task<ApiResult<T>> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken) =>
+            SendAsync<T>(request, fingerprintResult: false, cancellationToken);
+
+        private async Task<ApiResult<T>> SendAsync<T>(ApiRequest request, bool fingerprintResult, CancellationToken cancellationToken)
         {
             var uri = request.BuildUri(connection.BaseUri, connection.AccountId);
             var context = new RequestContext(connection, observer, request.IsIdempotent);
@@ -51,7 +54,7 @@ namespace EmailSecurity.Client
 
                 using (response)
                 {
-                    return await ReadAsync<T>(request, uri, response, context).ConfigureAwait(false);
+                    return await ReadAsync<T>(request, uri, response, context, fingerprintResult).ConfigureAwait(false);
                 }
             }
         }
@@ -208,7 +211,9 @@ namespace EmailSecurity.Client
         /// <summary>
         /// Every page of a list, fetched one after the other as the caller consumes them. Message search pages by
         /// cursor (<c>result_info.next</c>); the other lists by page number. A cursor or page number that comes back a
-        /// second time ends the run with an error rather than looping forever.
+        /// second time, or a page that holds exactly the items of one already read, ends the run with an error before
+        /// that page is handed out, rather than repeating results or looping forever. A full cursor page without
+        /// <c>result_info</c> (so without a next cursor) ends the run with a warning that results may be missing.
         /// </summary>
         public async IAsyncEnumerable<ApiPage<T>> PagesAsync<T>(
             ApiRequest request,
@@ -217,6 +222,7 @@ namespace EmailSecurity.Client
             [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         {
             var seenCursors = new HashSet<string>(StringComparer.Ordinal);
+            var seenPages = new HashSet<ulong>();
             string? cursor = null;
             long fetched = 0;
             for (var number = 1; ; number++)
@@ -224,9 +230,14 @@ namespace EmailSecurity.Client
                 var pageRequest = request.Clone().WithQuery("per_page", pageSize);
                 pageRequest = style == PagingStyle.Cursor ? pageRequest.WithQuery("cursor", cursor) : pageRequest.WithQuery("page", number);
 
-                var answer = await SendAsync<List<T>>(pageRequest, cancellationToken).ConfigureAwait(false);
+                var answer = await SendAsync<List<T>>(pageRequest, fingerprintResult: true, cancellationToken).ConfigureAwait(false);
                 var items = (IReadOnlyList<T>?)answer.Result ?? Array.Empty<T>();
                 var info = answer.Info;
+                if (items.Count > 0 && answer.ResultFingerprint is ulong fingerprint && !seenPages.Add(fingerprint))
+                {
+                    throw PagingLoop(pageRequest, $"page {number} holds exactly the results of a page already read (the API led back to it)");
+                }
+
                 yield return new ApiPage<T>(number, items, info);
 
                 if (style == PagingStyle.Cursor)
@@ -234,6 +245,11 @@ namespace EmailSecurity.Client
                     var next = info?.Next;
                     if (string.IsNullOrEmpty(next))
                     {
+                        if (info == null && items.Count >= pageSize)
+                        {
+                            observer.Warning($"{pageRequest.Method} {pageRequest.Path}: page {number} was full ({items.Count} results) but came without result_info, so without a cursor to the next page. The results end here and may be incomplete: narrow the search (-Start/-End) so it fits in one page, or report it to Cloudflare.");
+                        }
+
                         yield break;
                     }
 
@@ -264,7 +280,7 @@ namespace EmailSecurity.Client
             }
         }
 
-        private async Task<ApiResult<T>> ReadAsync<T>(ApiRequest request, Uri uri, HttpResponseMessage response, RequestContext context)
+        private async Task<ApiResult<T>> ReadAsync<T>(ApiRequest request, Uri uri, HttpResponseMessage response, RequestContext context, bool fingerprintResult)
         {
             var cfRay = response.Headers.TryGetValues("cf-ray", out var rays) ? rays.FirstOrDefault() : null;
             var status = response.StatusCode;
@@ -275,11 +291,13 @@ namespace EmailSecurity.Client
 
             ApiEnvelope<T>? envelope = null;
             JsonException? unreadable = null;
+            ulong? fingerprint = null;
             try
             {
                 // Parsed straight from the buffered UTF-8 body: no string copy of a 1,000-message page.
                 using (var body = response.Content == null ? Stream.Null : await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
                 {
+                    fingerprint = fingerprintResult ? PageFingerprint.Of(body) : null;
                     envelope = body.CanSeek && body.Length == 0 ? null : JsonSerializer.Deserialize<ApiEnvelope<T>>(body, ApiJson.Options);
                 }
             }
@@ -296,7 +314,7 @@ namespace EmailSecurity.Client
                     observer.Verbose($"{request.Method} {request.Path}: API says {string.Join("; ", envelope.Messages)}");
                 }
 
-                return new ApiResult<T>(envelope.Result!, envelope.ResultInfo, envelope.Messages ?? new List<ApiMessage>());
+                return new ApiResult<T>(envelope.Result!, envelope.ResultInfo, envelope.Messages ?? new List<ApiMessage>(), resultFingerprint: fingerprint);
             }
 
             var errors = (IReadOnlyList<ApiMessage>?)envelope?.Errors ?? Array.Empty<ApiMessage>();

@@ -67,6 +67,20 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task NoResultInfo_sends_a_list_without_its_result_info()
+    {
+        var api = new AccountApi(emulator, emulator.NewAccount(messages: 30));
+        api.Account.SetFaults(new FaultRule("noResultInfo") { Path = "/investigate" });
+
+        ApiResult page = await api.Get("/investigate?per_page=10");
+        ApiResult next = await api.Get("/investigate?per_page=10");
+
+        Assert.Equal(10, page.Result.GetArrayLength());
+        Assert.False(page.Json.TryGetProperty("result_info", out _));
+        Assert.True(next.Json.TryGetProperty("result_info", out _));
+    }
+
+    [Fact]
     public async Task Status_uses_the_given_error_code_and_message()
     {
         var (api, _) = await NewApiWithMessage();

@@ -3,7 +3,7 @@ namespace EmailSecurity.Tests.Infrastructure;
 /// <summary>
 /// A fault the emulator injects into matching requests of one account (see tools/EsEmulator/README.md).
 /// Kinds: status, statusAfterProcessing, drop, dropAfterProcessing, dropMidBody, malformed, successFalse, delay,
-/// staleCursor, emptyPageWithNext, foreignResultIds, partialResults, accepted, redirect.
+/// staleCursor, emptyPageWithNext, foreignResultIds, partialResults, accepted, redirect, noResultInfo.
 /// </summary>
 public sealed record FaultRule(string Kind)
 {

@@ -51,6 +51,7 @@ public sealed class ReadFaultMatrixTests : ReliabilityTest
         ["202 Accepted, answer after two polls"] = (p => [new FaultRule("accepted") { Method = "GET", Path = p, Times = 1, PollCount = 2 }], new(null, clean => clean + 2)),
         ["empty page with a next cursor"] = (p => [new FaultRule("emptyPageWithNext") { Method = "GET", Path = p, Times = 1 }], new(null, clean => clean + 1)),
         ["the cursor of an earlier page again"] = (p => [new FaultRule("staleCursor") { Method = "GET", Path = p, Skip = 1, Times = 0 }], new("EsApiPagingLoop", _ => 2)),
+        ["a cursor back to the first page"] = (p => [new FaultRule("staleCursor") { Method = "GET", Path = p, Times = 0 }], new("EsApiPagingLoop", _ => 2, ErrorText: "holds exactly the results of a page already read")),
     };
 
     private static FaultRule Server(string path, int status) =>
@@ -63,7 +64,7 @@ public sealed class ReadFaultMatrixTests : ReliabilityTest
         {
             foreach (var fault in Faults.Keys)
             {
-                var cursorOnly = fault is "empty page with a next cursor" or "the cursor of an earlier page again";
+                var cursorOnly = fault is "empty page with a next cursor" or "the cursor of an earlier page again" or "a cursor back to the first page";
                 if (!cursorOnly || read == "search")
                 {
                     rows.Add(read, fault);

@@ -71,6 +71,10 @@ public static class FaultInjector
                     }
                 }), outcome);
                 break;
+            case "noResultInfo":
+                response = process();
+                await reply.SendAsync(response.StatusCode, RewritePage(response, (body, _) => body.Remove("result_info")), outcome);
+                break;
             case "foreignResultIds":
                 response = process();
                 await reply.SendAsync(response.StatusCode, RewriteResults(response, items =>

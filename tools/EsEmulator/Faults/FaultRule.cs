@@ -7,7 +7,7 @@ public sealed class FaultRule
     {
         "status", "statusAfterProcessing", "drop", "dropAfterProcessing", "dropMidBody", "malformed",
         "successFalse", "delay", "staleCursor", "emptyPageWithNext", "foreignResultIds", "partialResults", "accepted",
-        "redirect",
+        "redirect", "noResultInfo",
     };
 
     /// <summary>HTTP method to match; null matches any.</summary>
