@@ -22,6 +22,9 @@ namespace EmailSecurity.Client
         private readonly IApiObserver observer;
         private readonly HttpPipeline pipeline;
 
+        /// <summary>Tolerated field problems already reported by this client, so a long list reports each once.</summary>
+        private readonly HashSet<string> reported = new HashSet<string>(StringComparer.Ordinal);
+
         public EsApiClient(EsConnection connection, IApiObserver observer, HttpPipeline? pipeline = null)
         {
             this.connection = connection;
@@ -291,19 +294,25 @@ namespace EmailSecurity.Client
 
             ApiEnvelope<T>? envelope = null;
             JsonException? unreadable = null;
+            string? shapeProblem = null;
             ulong? fingerprint = null;
-            try
+
+            // Parsed straight from the buffered UTF-8 body: no string copy of a 1,000-message page.
+            using (var body = response.Content == null ? Stream.Null : await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
             {
-                // Parsed straight from the buffered UTF-8 body: no string copy of a 1,000-message page.
-                using (var body = response.Content == null ? Stream.Null : await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+                fingerprint = fingerprintResult ? PageFingerprint.Of(body) : null;
+                TolerantReading.Begin();
+                try
                 {
-                    fingerprint = fingerprintResult ? PageFingerprint.Of(body) : null;
                     envelope = body.CanSeek && body.Length == 0 ? null : JsonSerializer.Deserialize<ApiEnvelope<T>>(body, ApiJson.Options);
                 }
-            }
-            catch (JsonException error)
-            {
-                unreadable = error;
+                catch (JsonException error)
+                {
+                    unreadable = error;
+                    shapeProblem = ApiJson.ShapeProblem(body, error, typeof(T));
+                }
+
+                ReportTolerated(request, TolerantReading.Notes);
             }
 
             var succeeded = (int)status >= 200 && (int)status < 300;
@@ -323,8 +332,8 @@ namespace EmailSecurity.Client
             if (succeeded && envelope == null)
             {
                 kind = EsFailureKind.BadResponse;
-                summary = unreadable != null
-                    ? $"The API answered HTTP {(int)status} with a body that is not valid JSON ({unreadable.Message})"
+                summary = shapeProblem != null ? $"The API answered HTTP {(int)status} with JSON of an unexpected shape: {shapeProblem}"
+                    : unreadable != null ? $"The API answered HTTP {(int)status} with a body that is not valid JSON ({unreadable.Message})"
                     : $"The API answered HTTP {(int)status} with an empty body";
             }
             else
@@ -351,6 +360,33 @@ namespace EmailSecurity.Client
         }
 
         private static ApiResult<T> ThrowApiError<T>(EsApiException error) => throw error;
+
+        /// <summary>
+        /// Says what the tolerant reader did with fields of an unexpected type: a warning for each kind of value it
+        /// could not read (kept in AdditionalFields), a verbose line for each it read in another type. Once per command.
+        /// </summary>
+        private void ReportTolerated(ApiRequest request, IReadOnlyCollection<ToleratedField> notes)
+        {
+            foreach (var note in notes)
+            {
+                if (!reported.Add($"{note.Owner}\n{note.Field}\n{note.Found}\n{note.Kept}"))
+                {
+                    continue;
+                }
+
+                var what = $"{request.Method} {request.Path}: '{note.Field}' of {note.Owner} is {note.Found}";
+                var count = note.Count > 1 ? $" ({note.Count} times in this answer)" : string.Empty;
+                if (note.Kept == null)
+                {
+                    observer.Verbose($"{what} where {note.Expected} was expected{count}; read as {note.Expected}.");
+                }
+                else
+                {
+                    observer.Warning($"{what} ({note.Sample}) where {note.Expected} was expected{count}; " +
+                        (note.Kept == true ? "kept as sent in AdditionalFields, the property left empty." : "left out."));
+                }
+            }
+        }
 
         private static bool IsTransportFailure(Exception error, CancellationToken cancellationToken) =>
             error is HttpRequestException || error is IOException || error is TimeoutException ||

@@ -81,6 +81,23 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task RetypedFields_replaces_the_named_fields_of_each_result_item_that_has_them()
+    {
+        var api = new AccountApi(emulator, emulator.NewAccount());
+        api.Account.SetFaults(new FaultRule("retypedFields") { Path = "/settings/block_senders", Fields = new() { ["id"] = 4711, ["is_regex"] = "yes", ["no_such_field"] = 1 } });
+
+        ApiResult list = await api.Get("/settings/block_senders");
+
+        Assert.All(list.Result.EnumerateArray(), item =>
+        {
+            Assert.Equal(4711, item.GetProperty("id").GetInt32());
+            Assert.Equal("yes", item.GetProperty("is_regex").GetString());
+            Assert.False(item.TryGetProperty("no_such_field", out _));
+        });
+        Assert.Equal("fault:retypedFields", api.Account.Requests().Single().Outcome);
+    }
+
+    [Fact]
     public async Task Status_uses_the_given_error_code_and_message()
     {
         var (api, _) = await NewApiWithMessage();

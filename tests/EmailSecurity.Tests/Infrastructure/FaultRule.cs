@@ -3,7 +3,7 @@ namespace EmailSecurity.Tests.Infrastructure;
 /// <summary>
 /// A fault the emulator injects into matching requests of one account (see tools/EsEmulator/README.md).
 /// Kinds: status, statusAfterProcessing, drop, dropAfterProcessing, dropMidBody, malformed, successFalse, delay,
-/// staleCursor, emptyPageWithNext, foreignResultIds, partialResults, accepted, redirect, noResultInfo.
+/// staleCursor, emptyPageWithNext, foreignResultIds, partialResults, accepted, redirect, noResultInfo, retypedFields.
 /// </summary>
 public sealed record FaultRule(string Kind)
 {
@@ -33,6 +33,9 @@ public sealed record FaultRule(string Kind)
 
     /// <summary>Kind redirect: the Location sent; "{target}" becomes the request's own path and query.</summary>
     public string? Location { get; init; }
+
+    /// <summary>Kind retypedFields: field name to the value (any JSON) it is replaced with in each result item that has it.</summary>
+    public Dictionary<string, object?>? Fields { get; init; }
 
     /// <summary>Chance (0..1) that the rule applies to a matching request past its skip; null means always.</summary>
     public double? Probability { get; init; }

@@ -47,6 +47,7 @@ public sealed class ReadFaultMatrixTests : ReliabilityTest
         ["attempt timed out"] = (p => [new FaultRule("delay") { Method = "GET", Path = p, DelayMs = 2500, Times = 1 }], new(null, clean => clean + 1, NeedsShortTimeout: true)),
         ["connection dropped mid-body"] = (p => [new FaultRule("dropMidBody") { Method = "GET", Path = p, Times = 1 }], new(null, clean => clean + 1)),
         ["malformed JSON"] = (p => [new FaultRule("malformed") { Method = "GET", Path = p, Times = 1 }], new("EsApiBadResponse", _ => 1, ErrorText: "not valid JSON")),
+        ["fields of unexpected JSON types"] = (p => [new FaultRule("retypedFields") { Method = "GET", Path = p, Times = 0, Fields = new() { ["to"] = "x@contoso.example", ["is_quarantined"] = "yes", ["subject"] = new { odd = true }, ["is_regex"] = "TRUE", ["comments"] = 42 } }], new(null, clean => clean)),
         ["success false with HTTP 200"] = (p => [new FaultRule("successFalse") { Method = "GET", Path = p, Times = 1, ErrorCode = 1001, ErrorMessage = "Simulated refusal" }], new("EsApiRequestFailed", _ => 1, ErrorText: "Simulated refusal (code 1001)")),
         ["202 Accepted, answer after two polls"] = (p => [new FaultRule("accepted") { Method = "GET", Path = p, Times = 1, PollCount = 2 }], new(null, clean => clean + 2)),
         ["empty page with a next cursor"] = (p => [new FaultRule("emptyPageWithNext") { Method = "GET", Path = p, Times = 1 }], new(null, clean => clean + 1)),

@@ -75,6 +75,19 @@ public static class FaultInjector
                 response = process();
                 await reply.SendAsync(response.StatusCode, RewritePage(response, (body, _) => body.Remove("result_info")), outcome);
                 break;
+            case "retypedFields":
+                response = process();
+                await reply.SendAsync(response.StatusCode, RewriteResultItems(response, item =>
+                {
+                    foreach (var (name, value) in rule.Fields!)
+                    {
+                        if (item.ContainsKey(name))
+                        {
+                            item[name] = value?.DeepClone();
+                        }
+                    }
+                }), outcome);
+                break;
             case "foreignResultIds":
                 response = process();
                 await reply.SendAsync(response.StatusCode, RewriteResults(response, items =>
@@ -121,6 +134,23 @@ public static class FaultInjector
             return response.Body;
         }
         edit(items);
+        return body.ToJsonString(WriteOptions);
+    }
+
+    /// <summary>Edits each object of a successful answer's result: the result itself, or each item of a result array.</summary>
+    private static string RewriteResultItems(SimulatedResponse response, Action<JsonObject> edit)
+    {
+        if (response.StatusCode != 200 || JsonNode.Parse(response.Body) is not JsonObject body)
+        {
+            return response.Body;
+        }
+        var items = body["result"] switch
+        {
+            JsonArray array => array.OfType<JsonObject>().ToList(),
+            JsonObject single => [single],
+            _ => new List<JsonObject>(),
+        };
+        items.ForEach(edit);
         return body.ToJsonString(WriteOptions);
     }
 
