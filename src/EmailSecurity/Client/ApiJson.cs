@@ -116,7 +116,8 @@ namespace EmailSecurity.Client
             return element;
         }
 
-        private static string Describe(JsonValueKind kind)
+        /// <summary>A JSON value's kind as messages name it: "an object", "a list", "text", "a number", "true/false", "null".</summary>
+        internal static string Describe(JsonValueKind kind)
         {
             switch (kind)
             {

@@ -72,14 +72,16 @@ namespace EmailSecurity.Client
             };
         }
 
-        /// <summary>A value read in another type than expected ("4711" for a number): noted for -Verbose.</summary>
-        internal static void Converted(string owner, string field, JsonTokenType found, string expected) =>
-            Current.Note(owner, field, Describe(found), expected, null, kept: false);
+        /// <summary>A scalar read in another type than expected (a number as text): noted for -Verbose.</summary>
+        internal static void Converted(string owner, string field, JsonTokenType found, string expected)
+        {
+            var kind = found == JsonTokenType.String ? JsonValueKind.String : found == JsonTokenType.Number ? JsonValueKind.Number : JsonValueKind.True;
+            Current.Note(owner, field, ApiJson.Describe(kind), expected, null, kept: false);
+        }
 
         /// <summary>A value that could not be read: kept for the object's AdditionalFields, and noted for a warning.</summary>
         internal static void Keep(string owner, string field, ref Utf8JsonReader reader, string expected)
         {
-            var found = Describe(reader.TokenType);
             JsonElement value;
             using (var document = JsonDocument.ParseValue(ref reader))
             {
@@ -88,7 +90,7 @@ namespace EmailSecurity.Client
 
             var state = Current;
             var kept = state.Frames.Count > 0 && state.Frames.Peek().Keep(field, value);
-            state.Note(owner, field, found, expected, value.GetRawText(), kept);
+            state.Note(owner, field, ApiJson.Describe(value.ValueKind), expected, value.GetRawText(), kept);
         }
 
         /// <summary>How deep the object nesting of the read is now; see <see cref="Unwind"/>.</summary>
@@ -188,26 +190,6 @@ namespace EmailSecurity.Client
                 : Read<DateTimeOffset?>.Failed;
 
         private static bool Is(string? text, string word) => string.Equals(text, word, StringComparison.OrdinalIgnoreCase);
-
-        internal static string Describe(JsonTokenType token)
-        {
-            switch (token)
-            {
-                case JsonTokenType.String:
-                    return "text";
-                case JsonTokenType.Number:
-                    return "a number";
-                case JsonTokenType.True:
-                case JsonTokenType.False:
-                    return "true/false";
-                case JsonTokenType.StartObject:
-                    return "an object";
-                case JsonTokenType.StartArray:
-                    return "a list";
-                default:
-                    return "null";
-            }
-        }
 
         /// <summary>What a value of <paramref name="type"/> looks like in JSON, for messages.</summary>
         internal static string Expected(Type type)

@@ -1,5 +1,4 @@
 using EmailSecurity.Client;
-using EmailSecurity.Client.Http;
 using EmailSecurity.Models;
 
 namespace EmailSecurity.Tests.Core;
@@ -13,8 +12,7 @@ public sealed class PagingGuardTests
 
     public PagingGuardTests()
     {
-        var connection = new EsConnection("acct", new Uri("https://api.example.test/client/v4"), EsAuthKind.ApiToken, Infrastructure.ModuleTest.Secure("t"), null);
-        client = new EsApiClient(connection, observer, new HttpPipeline(new RetryPolicy { Delay = (_, _) => Task.CompletedTask }, () => network));
+        client = network.Client(observer);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Net.Http;
 using EmailSecurity.Client;
-using EmailSecurity.Client.Http;
 using EmailSecurity.Models;
 
 namespace EmailSecurity.Tests.Core;
@@ -15,8 +14,7 @@ public sealed class RedirectTests
 
     public RedirectTests()
     {
-        var connection = new EsConnection("acct", new Uri("https://api.example.test/client/v4"), EsAuthKind.ApiToken, Infrastructure.ModuleTest.Secure("t"), null);
-        client = new EsApiClient(connection, SilentObserver.Instance, new HttpPipeline(new RetryPolicy { Delay = (_, _) => Task.CompletedTask }, () => network));
+        client = network.Client();
     }
 
     [Fact]

@@ -26,8 +26,7 @@ public sealed class RestCoreTests
             },
             Clock = () => new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero),
         };
-        var connection = new EsConnection("acct", new Uri("https://api.example.test/client/v4"), EsAuthKind.ApiToken, Infrastructure.ModuleTest.Secure("t"), null);
-        client = new EsApiClient(connection, SilentObserver.Instance, new HttpPipeline(policy, () => network));
+        client = network.Client(policy: policy);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http;
 using System.Text;
 using EmailSecurity.Client;
+using EmailSecurity.Client.Http;
 
 namespace EmailSecurity.Tests.Core;
 
@@ -11,6 +12,14 @@ internal sealed class ScriptedNetwork : HttpMessageHandler
     private readonly Queue<Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>> answers = new();
 
     public List<HttpRequestMessage> Requests { get; } = new();
+
+    /// <summary>A token connection to https://api.example.test; tests that change its limits take their own.</summary>
+    public static EsConnection Connection(string token = "t") =>
+        new("acct", new Uri("https://api.example.test/client/v4"), EsAuthKind.ApiToken, Infrastructure.ModuleTest.Secure(token), null);
+
+    /// <summary>The REST core over this script; without a policy, waits are not spent.</summary>
+    public EsApiClient Client(IApiObserver? observer = null, EsConnection? connection = null, RetryPolicy? policy = null) =>
+        new(connection ?? Connection(), observer ?? SilentObserver.Instance, new HttpPipeline(policy ?? new RetryPolicy { Delay = (_, _) => Task.CompletedTask }, () => this));
 
     /// <summary>A successful v4 envelope around <paramref name="result"/> (JSON), with <paramref name="info"/> as result_info.</summary>
     public static string Envelope(string result, string? info = null) =>

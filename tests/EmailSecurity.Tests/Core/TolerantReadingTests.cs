@@ -1,6 +1,5 @@
 using System.Text.Json;
 using EmailSecurity.Client;
-using EmailSecurity.Client.Http;
 using EmailSecurity.Models;
 
 namespace EmailSecurity.Tests.Core;
@@ -18,8 +17,7 @@ public sealed class TolerantReadingTests
 
     public TolerantReadingTests()
     {
-        var connection = new EsConnection("acct", new Uri("https://api.example.test/client/v4"), EsAuthKind.ApiToken, Infrastructure.ModuleTest.Secure("t"), null);
-        client = new EsApiClient(connection, observer, new HttpPipeline(new RetryPolicy { Delay = (_, _) => Task.CompletedTask }, () => network));
+        client = network.Client(observer);
     }
 
     private async Task<T> Read<T>(string result)

@@ -37,10 +37,10 @@ public sealed class WaitTests
         };
 
         // A credential of this test's own: the rate budget is shared by every request with the same one.
-        connection = new EsConnection("acct", new Uri("https://api.example.test/client/v4"), EsAuthKind.ApiToken, Infrastructure.ModuleTest.Secure(Guid.NewGuid().ToString("N")), null);
+        connection = ScriptedNetwork.Connection(token: Guid.NewGuid().ToString("N"));
     }
 
-    private EsApiClient Client => new(connection, observer, new HttpPipeline(policy, () => network));
+    private EsApiClient Client => network.Client(observer, connection, policy);
 
     private Task<EsApiException> Failure(ApiRequest request) =>
         Assert.ThrowsAsync<EsApiException>(() => Client.SendAsync<List<Message>>(request, CancellationToken.None));
