@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -9,7 +10,7 @@ namespace EmailSecurity.Client
     /// <summary>The one set of JSON options the module uses, built once.</summary>
     internal static class ApiJson
     {
-        /// <summary>What the module reads answers and writes bodies with: every model field read tolerantly (<see cref="TolerantReading"/>).</summary>
+        /// <summary>What the module reads answers and writes bodies with: model fields are read tolerantly (<see cref="TolerantReading"/>).</summary>
         public static readonly JsonSerializerOptions Options = Create(tolerant: true);
 
         /// <summary>The same without the tolerant contract: how the tolerant fields write their values.</summary>
@@ -36,7 +37,7 @@ namespace EmailSecurity.Client
         }
 
         /// <summary>An error path that points at one item of the result list.</summary>
-        private static readonly System.Text.RegularExpressions.Regex ResultItem = new System.Text.RegularExpressions.Regex(@"^\$\.result\[\d+\]$");
+        private static readonly Regex ResultItem = new Regex(@"^\$\.result\[\d+\]$", RegexOptions.CultureInvariant);
 
         /// <summary>
         /// Why a body that failed to deserialize did, when it is valid JSON of another shape ("at $.result, an object
@@ -79,7 +80,8 @@ namespace EmailSecurity.Client
                 {
                     var end = path.IndexOfAny(new[] { '.', '[' }, i + 1);
                     end = end < 0 ? path.Length : end;
-                    if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(path.Substring(i + 1, end - i - 1), out element))
+                    var name = path.Substring(i + 1, end - i - 1);
+                    if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out element))
                     {
                         return null;
                     }
@@ -89,7 +91,8 @@ namespace EmailSecurity.Client
                 else if (string.CompareOrdinal(path, i, "['", 0, 2) == 0)
                 {
                     var end = path.IndexOf("']", i + 2, StringComparison.Ordinal);
-                    if (end < 0 || element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(path.Substring(i + 2, end - i - 2), out element))
+                    var quoted = end < 0 ? string.Empty : path.Substring(i + 2, end - i - 2);
+                    if (end < 0 || element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(quoted, out element))
                     {
                         return null;
                     }
@@ -99,7 +102,9 @@ namespace EmailSecurity.Client
                 else if (path[i] == '[')
                 {
                     var end = path.IndexOf(']', i);
-                    if (end < 0 || element.ValueKind != JsonValueKind.Array || !int.TryParse(path.Substring(i + 1, end - i - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= element.GetArrayLength())
+                    var index = -1;
+                    var isIndex = end > 0 && int.TryParse(path.Substring(i + 1, end - i - 1), NumberStyles.None, CultureInfo.InvariantCulture, out index);
+                    if (!isIndex || element.ValueKind != JsonValueKind.Array || index >= element.GetArrayLength())
                     {
                         return null;
                     }

@@ -5,7 +5,8 @@ namespace EmailSecurity.Client
     /// <summary>A successful answer: the envelope's result with its paging information and informational messages.</summary>
     internal sealed class ApiResult<T>
     {
-        public ApiResult(T result, ResultInfo? info, IReadOnlyList<ApiMessage> messages, bool alreadyDone = false, ulong? resultFingerprint = null)
+        public ApiResult(
+            T result, ResultInfo? info, IReadOnlyList<ApiMessage> messages, bool alreadyDone = false, ulong? resultFingerprint = null)
         {
             Result = result;
             Info = info;

@@ -71,7 +71,8 @@ namespace EmailSecurity.Client
         /// <summary>Redirects followed for one request before it fails; more means a loop.</summary>
         private const int MaxRedirects = 5;
 
-        private static StringContent? JsonContent(string? json) => json == null ? null : new StringContent(json, Encoding.UTF8, "application/json");
+        private static StringContent? JsonContent(string? json) =>
+            json == null ? null : new StringContent(json, Encoding.UTF8, "application/json");
 
         /// <summary>
         /// Sends <paramref name="message"/> and follows the redirects that are safe to follow, by hand (the network
@@ -80,7 +81,8 @@ namespace EmailSecurity.Client
         /// same request there, it has not carried it out) and 303 (its answer is there, read with GET), but never
         /// 301 or 302, after which HTTP clients may send it again as a GET. Anything else is an error.
         /// </summary>
-        private async Task<HttpResponseMessage> ExchangeAsync(ApiRequest request, Uri uri, HttpRequestMessage message, string? json, RequestContext context, CancellationToken cancellationToken)
+        private async Task<HttpResponseMessage> ExchangeAsync(
+            ApiRequest request, Uri uri, HttpRequestMessage message, string? json, RequestContext context, CancellationToken cancellationToken)
         {
             var response = await SendOnceAsync(request, uri, message, context, cancellationToken).ConfigureAwait(false);
             var method = message.Method;
@@ -88,18 +90,23 @@ namespace EmailSecurity.Client
             for (var hop = 1; IsRedirect(response.StatusCode) && response.Headers.Location != null; hop++)
             {
                 var status = (int)response.StatusCode;
-                var target = response.Headers.Location.IsAbsoluteUri ? response.Headers.Location : new Uri(current, response.Headers.Location);
+                var location = response.Headers.Location;
+                var target = location.IsAbsoluteUri ? location : new Uri(current, location);
                 var isChange = method != HttpMethod.Get;
                 var next = status == 303 ? HttpMethod.Get : status == 307 || status == 308 || !isChange ? method : null;
                 var refusal = !SameOrigin(target, uri)
-                    ? $"to {target.GetLeftPart(UriPartial.Authority)}, which is not the API's address ({uri.GetLeftPart(UriPartial.Authority)}); neither the credential nor {(isChange ? "the change" : "the request")} was sent there"
-                    : next == null ? $"the change to {target.AbsolutePath}; a change is not sent again after a {status} (HTTP clients may turn it into a GET)"
+                    ? $"to {target.GetLeftPart(UriPartial.Authority)}, which is not the API's address ({uri.GetLeftPart(UriPartial.Authority)}); " +
+                      $"neither the credential nor {(isChange ? "the change" : "the request")} was sent there"
+                    : next == null
+                    ? $"the change to {target.AbsolutePath}; a change is not sent again after a {status} (HTTP clients may turn it into a GET)"
                     : hop > MaxRedirects ? $"more than {MaxRedirects} times; the redirects were not followed further"
                     : null;
                 if (refusal != null)
                 {
                     // A 303 to a change says the API carried it out and keeps its answer elsewhere.
-                    var outcome = !isChange ? string.Empty : status == 303 ? ". The change may have been carried out" : ". The change was not carried out";
+                    var outcome = !isChange ? string.Empty
+                        : status == 303 ? ". The change may have been carried out"
+                        : ". The change was not carried out";
                     var error = new EsApiException(
                         $"The API answered {status} {response.ReasonPhrase}, redirecting {refusal}{outcome}. [{request.Method} {request.Path}]",
                         request.Method.Method,
@@ -112,7 +119,8 @@ namespace EmailSecurity.Client
                     throw error;
                 }
 
-                observer.Verbose($"{request.Method} {request.Path}: redirected ({status}) to {target.AbsolutePath} on the API's own address; sending {next} there.");
+                observer.Verbose(
+                    $"{request.Method} {request.Path}: redirected ({status}) to {target.AbsolutePath} on the API's own address; sending {next} there.");
                 response.Dispose();
                 using (var hopMessage = new HttpRequestMessage(next, target) { Content = next == method ? JsonContent(json) : null })
                 {
@@ -134,7 +142,8 @@ namespace EmailSecurity.Client
         private static bool SameOrigin(Uri one, Uri other) =>
             Uri.Compare(one, other, UriComponents.SchemeAndServer, UriFormat.SafeUnescaped, StringComparison.OrdinalIgnoreCase) == 0;
 
-        private async Task<HttpResponseMessage> SendOnceAsync(ApiRequest request, Uri uri, HttpRequestMessage message, RequestContext context, CancellationToken cancellationToken)
+        private async Task<HttpResponseMessage> SendOnceAsync(
+            ApiRequest request, Uri uri, HttpRequestMessage message, RequestContext context, CancellationToken cancellationToken)
         {
             context.AttachTo(message);
             try
@@ -155,7 +164,15 @@ namespace EmailSecurity.Client
             }
             catch (WaitRefusedException refused)
             {
-                throw new EsApiException($"{refused.Message}. [{request.Method} {request.Path}]", request.Method.Method, uri, null, Array.Empty<ApiMessage>(), null, EsFailureKind.RateLimited, refused);
+                throw new EsApiException(
+                    $"{refused.Message}. [{request.Method} {request.Path}]",
+                    request.Method.Method,
+                    uri,
+                    null,
+                    Array.Empty<ApiMessage>(),
+                    null,
+                    EsFailureKind.RateLimited,
+                    refused);
             }
             catch (Exception error) when (IsTransportFailure(error, cancellationToken))
             {
@@ -168,7 +185,8 @@ namespace EmailSecurity.Client
         /// asks, one second by default, at least every 30 s) until the result is there or the request's wait limit
         /// is reached. Only locations on the API's own host are followed: the credential is never sent anywhere else.
         /// </summary>
-        private async Task<HttpResponseMessage> FollowLongRunningAsync(ApiRequest request, Uri uri, HttpResponseMessage response, RequestContext context, CancellationToken cancellationToken)
+        private async Task<HttpResponseMessage> FollowLongRunningAsync(
+            ApiRequest request, Uri uri, HttpResponseMessage response, RequestContext context, CancellationToken cancellationToken)
         {
             var policy = pipeline.RetryPolicy;
             var polling = TimeSpan.Zero;
@@ -189,19 +207,30 @@ namespace EmailSecurity.Client
                 if (stillWorking != null)
                 {
                     response.Dispose();
-                    throw new EsApiException($"The API accepted the request (202) but was still preparing its result {stillWorking}. Nothing was changed. [{request.Method} {request.Path}]", request.Method.Method, uri, (HttpStatusCode)202, Array.Empty<ApiMessage>(), null, EsFailureKind.StillWorking);
+                    throw new EsApiException(
+                        $"The API accepted the request (202) but was still preparing its result {stillWorking}. Nothing was changed. [{request.Method} {request.Path}]",
+                        request.Method.Method,
+                        uri,
+                        (HttpStatusCode)202,
+                        Array.Empty<ApiMessage>(),
+                        null,
+                        EsFailureKind.StillWorking);
                 }
 
                 // Polls are short waits that add up: say once, as a warning, what the command is waiting for.
                 if (polling < policy.WarnAfter && polling + wait >= policy.WarnAfter)
                 {
-                    observer.Warning($"{request.Method} {request.Path}: the API accepted the request and is still preparing its result (202 Accepted). Polling {location.AbsolutePath} as it asks, for up to {RetryPolicy.Seconds(connection.MaxWait)} of waiting in all (Connect-EsAccount -MaxWaitSec). Ctrl+C stops.");
+                    observer.Warning(
+                        $"{request.Method} {request.Path}: the API accepted the request and is still preparing its result (202 Accepted). " +
+                        $"Polling {location.AbsolutePath} as it asks, for up to {RetryPolicy.Seconds(connection.MaxWait)} of waiting in all " +
+                        "(Connect-EsAccount -MaxWaitSec). Ctrl+C stops.");
                 }
 
                 observer.Progress($"Waiting for the API to finish {request.Path} (poll {poll})");
                 response.Dispose();
                 polling += wait;
-                await context.WaitAsync(policy, wait, $"{request.Method} {request.Path}: the API is still working (202); poll {poll} of {location.AbsolutePath}.", cancellationToken, announceLong: false).ConfigureAwait(false);
+                var announcement = $"{request.Method} {request.Path}: the API is still working (202); poll {poll} of {location.AbsolutePath}.";
+                await context.WaitAsync(policy, wait, announcement, cancellationToken, announceLong: false).ConfigureAwait(false);
                 using (var pollMessage = new HttpRequestMessage(HttpMethod.Get, location))
                 {
                     response = await ExchangeAsync(request, location, pollMessage, null, context, cancellationToken).ConfigureAwait(false);
@@ -250,7 +279,10 @@ namespace EmailSecurity.Client
                     {
                         if (info == null && items.Count >= pageSize)
                         {
-                            observer.Warning($"{pageRequest.Method} {pageRequest.Path}: page {number} was full ({items.Count} results) but came without result_info, so without a cursor to the next page. The results end here and may be incomplete: narrow the search (-Start/-End) so it fits in one page, or report it to Cloudflare.");
+                            observer.Warning(
+                                $"{pageRequest.Method} {pageRequest.Path}: page {number} was full ({items.Count} results) but came without " +
+                                "result_info, so without a cursor to the next page. The results end here and may be incomplete: narrow the " +
+                                "search (-Start/-End) so it fits in one page, or report it to Cloudflare.");
                         }
 
                         yield break;
@@ -283,7 +315,8 @@ namespace EmailSecurity.Client
             }
         }
 
-        private async Task<ApiResult<T>> ReadAsync<T>(ApiRequest request, Uri uri, HttpResponseMessage response, RequestContext context, bool fingerprintResult)
+        private async Task<ApiResult<T>> ReadAsync<T>(
+            ApiRequest request, Uri uri, HttpResponseMessage response, RequestContext context, bool fingerprintResult)
         {
             var cfRay = response.Headers.TryGetValues("cf-ray", out var rays) ? rays.FirstOrDefault() : null;
             var status = response.StatusCode;
@@ -323,7 +356,8 @@ namespace EmailSecurity.Client
                     observer.Verbose($"{request.Method} {request.Path}: API says {string.Join("; ", envelope.Messages)}");
                 }
 
-                return new ApiResult<T>(envelope.Result!, envelope.ResultInfo, envelope.Messages ?? new List<ApiMessage>(), resultFingerprint: fingerprint);
+                var messages = envelope.Messages ?? new List<ApiMessage>();
+                return new ApiResult<T>(envelope.Result!, envelope.ResultInfo, messages, resultFingerprint: fingerprint);
             }
 
             var errors = (IReadOnlyList<ApiMessage>?)envelope?.Errors ?? Array.Empty<ApiMessage>();

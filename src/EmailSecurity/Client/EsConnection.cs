@@ -63,7 +63,7 @@ namespace EmailSecurity
 
         internal static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(100);
 
-        /// <summary>Ten minutes: two of Cloudflare's five-minute lockouts, or a long search, and still a bound a runbook can plan for.</summary>
+        /// <summary>Ten minutes: two of Cloudflare's five-minute lockouts, or a long search; a bound a runbook can plan for.</summary>
         internal static readonly TimeSpan DefaultMaxWait = TimeSpan.FromMinutes(10);
 
         /// <summary>The HTTP pipeline of this connection when it is not the process's own (tests, to observe waits).</summary>

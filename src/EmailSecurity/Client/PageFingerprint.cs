@@ -13,7 +13,7 @@ namespace EmailSecurity.Client
     {
         private static readonly byte[] ResultName = System.Text.Encoding.UTF8.GetBytes("result");
 
-        /// <summary>The digest of the body's <c>result</c>, or null when there is none (or the body is not JSON); the stream is rewound.</summary>
+        /// <summary>The digest of the body's <c>result</c>; null when there is none or the body is not JSON. Rewinds the stream.</summary>
         public static ulong? Of(Stream body)
         {
             if (!body.CanSeek || body.Length == 0 || body.Length > int.MaxValue)

@@ -75,7 +75,9 @@ namespace EmailSecurity.Client
         /// <summary>A scalar read in another type than expected (a number as text): noted for -Verbose.</summary>
         internal static void Converted(string owner, string field, JsonTokenType found, string expected)
         {
-            var kind = found == JsonTokenType.String ? JsonValueKind.String : found == JsonTokenType.Number ? JsonValueKind.Number : JsonValueKind.True;
+            var kind = found == JsonTokenType.String ? JsonValueKind.String
+                : found == JsonTokenType.Number ? JsonValueKind.Number
+                : JsonValueKind.True;
             Current.Note(owner, field, ApiJson.Describe(kind), expected, null, kept: false);
         }
 
@@ -135,7 +137,8 @@ namespace EmailSecurity.Client
 
             if (type == typeof(int?))
             {
-                return new ScalarField<int?>(owner, field, "a whole number", s => Whole(s).Where(v => v >= int.MinValue && v <= int.MaxValue).As(v => (int?)v));
+                return new ScalarField<int?>(
+                    owner, field, "a whole number", s => Whole(s).Where(v => v >= int.MinValue && v <= int.MaxValue).As(v => (int?)v));
             }
 
             if (type == typeof(double?))
@@ -169,25 +172,34 @@ namespace EmailSecurity.Client
         private static Read<string?> Text(Scalar value) =>
             new Read<string?>(value.Text, value.Token != JsonTokenType.String);
 
-        private static Read<bool?> Flag(Scalar value) =>
-            value.Token == JsonTokenType.True || value.Token == JsonTokenType.False ? new Read<bool?>(value.Token == JsonTokenType.True, false)
-            : value.Token == JsonTokenType.String && (Is(value.Text, "true") || Is(value.Text, "false")) ? new Read<bool?>(Is(value.Text, "true"), true)
-            : Read<bool?>.Failed;
+        private static Read<bool?> Flag(Scalar value)
+        {
+            if (value.Token == JsonTokenType.True || value.Token == JsonTokenType.False)
+            {
+                return new Read<bool?>(value.Token == JsonTokenType.True, false);
+            }
+
+            var isText = value.Token == JsonTokenType.String && (Is(value.Text, "true") || Is(value.Text, "false"));
+            return isText ? new Read<bool?>(Is(value.Text, "true"), true) : Read<bool?>.Failed;
+        }
 
         private static Read<long?> Whole(Scalar value) =>
-            (value.Token == JsonTokenType.Number || value.Token == JsonTokenType.String) && long.TryParse(value.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+            value.IsNumeric && long.TryParse(value.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
                 ? new Read<long?>(number, value.Token == JsonTokenType.String)
                 : Read<long?>.Failed;
 
         private static Read<double?> Number(Scalar value) =>
-            (value.Token == JsonTokenType.Number || value.Token == JsonTokenType.String) && double.TryParse(value.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            value.IsNumeric && double.TryParse(value.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
                 ? new Read<double?>(number, value.Token == JsonTokenType.String)
                 : Read<double?>.Failed;
 
         private static Read<DateTimeOffset?> Date(Scalar value) =>
-            value.Token == JsonTokenType.String && DateTimeOffset.TryParse(value.Text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
+            value.Token == JsonTokenType.String
+            && DateTimeOffset.TryParse(value.Text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
                 ? new Read<DateTimeOffset?>(date, false)
                 : Read<DateTimeOffset?>.Failed;
+
+        private static bool IsContainer(JsonTokenType token) => token == JsonTokenType.StartObject || token == JsonTokenType.StartArray;
 
         private static bool Is(string? text, string word) => string.Equals(text, word, StringComparison.OrdinalIgnoreCase);
 
@@ -227,7 +239,10 @@ namespace EmailSecurity.Client
 
             public string? Text { get; }
 
-            public bool IsScalar => Token == JsonTokenType.String || Token == JsonTokenType.Number || Token == JsonTokenType.True || Token == JsonTokenType.False;
+            public bool IsScalar => IsNumeric || Token == JsonTokenType.True || Token == JsonTokenType.False;
+
+            /// <summary>A number, or text that may hold one.</summary>
+            public bool IsNumeric => Token == JsonTokenType.Number || Token == JsonTokenType.String;
         }
 
         private readonly struct Read<T>
@@ -277,7 +292,7 @@ namespace EmailSecurity.Client
                     return default!;
                 }
 
-                var scalar = reader.TokenType == JsonTokenType.StartObject || reader.TokenType == JsonTokenType.StartArray ? default : new Scalar(ref reader);
+                var scalar = IsContainer(reader.TokenType) ? default : new Scalar(ref reader);
                 var value = scalar.IsScalar ? read(scalar) : Read<T>.Failed;
                 if (!value.Ok)
                 {
@@ -313,7 +328,7 @@ namespace EmailSecurity.Client
             {
                 if (reader.TokenType != JsonTokenType.StartArray)
                 {
-                    var single = reader.TokenType == JsonTokenType.StartObject ? default : new Scalar(ref reader);
+                    var single = IsContainer(reader.TokenType) ? default : new Scalar(ref reader);
                     if (!single.IsScalar)
                     {
                         Keep(owner, field, ref reader, "a list of text");
@@ -329,8 +344,7 @@ namespace EmailSecurity.Client
                 var converted = JsonTokenType.None;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    var item = reader.TokenType == JsonTokenType.Null || reader.TokenType == JsonTokenType.StartObject || reader.TokenType == JsonTokenType.StartArray
-                        ? default : new Scalar(ref reader);
+                    var item = reader.TokenType == JsonTokenType.Null || IsContainer(reader.TokenType) ? default : new Scalar(ref reader);
                     if (reader.TokenType == JsonTokenType.Null)
                     {
                         items.Add(null!);
@@ -373,7 +387,8 @@ namespace EmailSecurity.Client
                 this.owner = owner;
                 this.field = field;
                 this.expected = expected;
-                shape = typeof(IEnumerable).IsAssignableFrom(typeof(T)) && !typeof(IDictionary).IsAssignableFrom(typeof(T)) ? JsonTokenType.StartArray : JsonTokenType.StartObject;
+                var isList = typeof(IEnumerable).IsAssignableFrom(typeof(T)) && !typeof(IDictionary).IsAssignableFrom(typeof(T));
+                shape = isList ? JsonTokenType.StartArray : JsonTokenType.StartObject;
             }
 
             public override bool HandleNull => true;

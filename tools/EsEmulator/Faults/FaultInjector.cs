@@ -16,9 +16,17 @@ public static class FaultInjector
 
     private static readonly JsonSerializerOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <param name="startPoll">Keeps an answer for the <c>accepted</c> kind (with its poll count and Retry-After) and returns the Location to poll for it.</param>
+    /// <param name="startPoll">
+    /// Keeps an answer for the <c>accepted</c> kind (with its poll count and Retry-After) and returns the Location to poll for it.
+    /// </param>
     /// <param name="requestTarget">The request's raw target (path and query), for the <c>redirect</c> kind's Location.</param>
-    public static async Task ApplyAsync(FaultRule rule, Reply reply, Func<SimulatedResponse> process, string? requestCursor, string requestTarget, Func<SimulatedResponse, int, string, string> startPoll)
+    public static async Task ApplyAsync(
+        FaultRule rule,
+        Reply reply,
+        Func<SimulatedResponse> process,
+        string? requestCursor,
+        string requestTarget,
+        Func<SimulatedResponse, int, string, string> startPoll)
     {
         if (rule.DelayMs is > 0)
         {

@@ -40,12 +40,14 @@ namespace EmailSecurity.Client.Http
             var budget = Budgets.GetOrAdd(KeyOf(context.Connection), _ => new RateBudget(IsCloudflare(context.Connection.BaseUri)));
             if (!budget.TryReserve(policy.Clock(), context.CanWait, out var wait, out var explanation))
             {
-                throw new WaitRefusedException($"Not sent: the request budget of this credential is spent ({explanation}), and {context.WaitRefusal(wait)}");
+                throw new WaitRefusedException(
+                    $"Not sent: the request budget of this credential is spent ({explanation}), and {context.WaitRefusal(wait)}");
             }
 
             if (wait > TimeSpan.Zero)
             {
-                await context.WaitAsync(policy, wait, $"Rate budget: {explanation}; {request.Method} {request.RequestUri} waits for room.", cancellationToken).ConfigureAwait(false);
+                var announcement = $"Rate budget: {explanation}; {request.Method} {request.RequestUri} waits for room.";
+                await context.WaitAsync(policy, wait, announcement, cancellationToken).ConfigureAwait(false);
             }
 
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

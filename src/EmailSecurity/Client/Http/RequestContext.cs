@@ -46,11 +46,14 @@ namespace EmailSecurity.Client.Http
         /// it, unless the caller announces it itself), then waits; cancelled at once by Ctrl+C. Callers check
         /// <see cref="CanWait"/> first.
         /// </summary>
-        public Task WaitAsync(RetryPolicy policy, TimeSpan wait, string announcement, CancellationToken cancellationToken, bool announceLong = true)
+        public Task WaitAsync(
+            RetryPolicy policy, TimeSpan wait, string announcement, CancellationToken cancellationToken, bool announceLong = true)
         {
             if (announceLong && wait >= policy.WarnAfter)
             {
-                Observer.Warning($"{announcement} Waiting {RetryPolicy.Seconds(wait)}; one request waits at most {RetryPolicy.Seconds(Connection.MaxWait)} in all (Connect-EsAccount -MaxWaitSec). Ctrl+C stops.");
+                Observer.Warning(
+                    $"{announcement} Waiting {RetryPolicy.Seconds(wait)}; one request waits at most {RetryPolicy.Seconds(Connection.MaxWait)} " +
+                    "in all (Connect-EsAccount -MaxWaitSec). Ctrl+C stops.");
             }
             else
             {
@@ -63,7 +66,8 @@ namespace EmailSecurity.Client.Http
 
         /// <summary>What a refused wait says: how long was asked, how long was already waited, and the limit.</summary>
         public string WaitRefusal(TimeSpan wait) =>
-            $"waiting {RetryPolicy.Seconds(wait)} more{(Waited > TimeSpan.Zero ? $" after {RetryPolicy.Seconds(Waited)} already" : string.Empty)} " +
+            $"waiting {RetryPolicy.Seconds(wait)} more" +
+            (Waited > TimeSpan.Zero ? $" after {RetryPolicy.Seconds(Waited)} already " : " ") +
             $"would pass the {RetryPolicy.Seconds(Connection.MaxWait)} one request may wait in all (Connect-EsAccount -MaxWaitSec)";
 
         public void AttachTo(HttpRequestMessage request) => request.Properties[PropertyName] = this;

@@ -55,7 +55,8 @@ namespace EmailSecurity.Client.Http
                         }
 
                         context.RetriedAfterUnknownOutcome = true;
-                        await context.WaitAsync(policy, backoff, $"{request.Method} {request.RequestUri}: {Describe(error)}; retry {retry + 1} of {policy.MaxRetries}.", cancellationToken).ConfigureAwait(false);
+                        var why = $"{request.Method} {request.RequestUri}: {Describe(error)}; retry {retry + 1} of {policy.MaxRetries}.";
+                        await context.WaitAsync(policy, backoff, why, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
                 }
@@ -71,7 +72,9 @@ namespace EmailSecurity.Client.Http
                 var retryAfter = policy.RetryAfterOf(response);
                 if (retryAfter > policy.MaxRetryAfter)
                 {
-                    context.NotRetriedBecause = $"The API asked to wait before trying again (Retry-After: {RetryPolicy.RetryAfterText(response)}), longer than the {RetryPolicy.Seconds(policy.MaxRetryAfter)} this module waits for one answer; not retried";
+                    context.NotRetriedBecause =
+                        $"The API asked to wait before trying again (Retry-After: {RetryPolicy.RetryAfterText(response)}), " +
+                        $"longer than the {RetryPolicy.Seconds(policy.MaxRetryAfter)} this module waits for one answer; not retried";
                     return response;
                 }
 
@@ -86,7 +89,8 @@ namespace EmailSecurity.Client.Http
                 var source = retryAfter.HasValue ? " as the API's Retry-After asks" : string.Empty;
                 context.RetriedAfterUnknownOutcome |= serverError;
                 response.Dispose();
-                await context.WaitAsync(policy, delay, $"{request.Method} {request.RequestUri}: {reason}; retry {retry + 1} of {policy.MaxRetries}{source}.", cancellationToken).ConfigureAwait(false);
+                var announcement = $"{request.Method} {request.RequestUri}: {reason}; retry {retry + 1} of {policy.MaxRetries}{source}.";
+                await context.WaitAsync(policy, delay, announcement, cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -101,7 +101,10 @@ namespace EmailSecurity.Cmdlets.Connection
                 if (!Proxy.IsAbsoluteUri || (Proxy.Scheme != Uri.UriSchemeHttp && Proxy.Scheme != Uri.UriSchemeHttps))
                 {
                     var shownProxy = WithoutUserInfo(Proxy.OriginalString);
-                    Fail($"The proxy '{shownProxy}' must be an absolute http:// or https:// URI, for example http://proxy.contoso.example:8080.", "EsInvalidProxy", shownProxy);
+                    Fail(
+                        $"The proxy '{shownProxy}' must be an absolute http:// or https:// URI, for example http://proxy.contoso.example:8080.",
+                        "EsInvalidProxy",
+                        shownProxy);
                 }
 
                 if (Proxy.UserInfo.Length > 0)
@@ -147,7 +150,8 @@ namespace EmailSecurity.Cmdlets.Connection
                     }
 
                     ValidateAccountId(accountFromCredential!);
-                    return Signed(accountFromCredential!, baseUri, EsAuthKind.ApiToken, Credential.Password, "the credential's password (the API token)", null);
+                    var password = Credential.Password;
+                    return Signed(accountFromCredential!, baseUri, EsAuthKind.ApiToken, password, "the credential's password (the API token)", null);
                 case KeySet:
                     return Signed(ResolveAccountId(), baseUri, EsAuthKind.ApiKey, ApiKey!, "the API key (-ApiKey)", Email);
                 default:
@@ -263,19 +267,31 @@ namespace EmailSecurity.Cmdlets.Connection
             var shown = WithoutUserInfo(uri.GetLeftPart(UriPartial.Path));
             if (uri.UserInfo.Length > 0)
             {
-                Fail($"{source} '{shown}' carries a user name or password, which would show wherever the address is shown (Get-EsConnection, -Verbose, errors). Give the address alone; the API is signed in with -ApiToken, -ApiKey or -Credential.", "EsInvalidBaseUri", shown);
+                Fail(
+                    $"{source} '{shown}' carries a user name or password, which would show wherever the address is shown (Get-EsConnection, " +
+                    "-Verbose, errors). Give the address alone; the API is signed in with -ApiToken, -ApiKey or -Credential.",
+                    "EsInvalidBaseUri",
+                    shown);
             }
 
             if (uri.Query.Length > 0 || uri.Fragment.Length > 0)
             {
-                Fail($"{source} '{shown}' has a query or fragment ('?...' or '#...'). The module appends each request's path and query to the address, so give it up to the version only, for example {EsConnection.DefaultBaseUri}.", "EsInvalidBaseUri", shown);
+                Fail(
+                    $"{source} '{shown}' has a query or fragment ('?...' or '#...'). The module appends each request's path and query to " +
+                    $"the address, so give it up to the version only, for example {EsConnection.DefaultBaseUri}.",
+                    "EsInvalidBaseUri",
+                    shown);
             }
 
             var secure = uri.Scheme == Uri.UriSchemeHttps;
             var loopbackHttp = uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri);
             if (!secure && !loopbackHttp)
             {
-                Fail($"{source} '{shown}' is not https. Plain http is accepted only for loopback addresses (a local emulator), because the credential would travel in clear text.", "EsInsecureBaseUri", shown);
+                Fail(
+                    $"{source} '{shown}' is not https. Plain http is accepted only for loopback addresses (a local emulator), because the " +
+                    "credential would travel in clear text.",
+                    "EsInsecureBaseUri",
+                    shown);
             }
 
             return uri;
