@@ -78,8 +78,8 @@ public static class ApiPipeline
             await reply.SendAsync(response.StatusCode, response.Body, "ok");
             return;
         }
-        await FaultInjector.ApplyAsync(rule, reply, process, request.Query["cursor"].FirstOrDefault(),
-            (answer, pollCount) => emulator.Polls.Start(accountId, answer, pollCount));
+        await FaultInjector.ApplyAsync(rule, reply, process, request.Query["cursor"].FirstOrDefault(), target.RawTarget,
+            (answer, pollCount, retryAfter) => emulator.Polls.Start(accountId, answer, pollCount, retryAfter));
     }
 
     /// <summary>The token of a poll request (GET /client/v4/_emulator/poll/{token}); null for any other request.</summary>
@@ -99,7 +99,7 @@ public static class ApiPipeline
         if (step.Answer == null)
         {
             reply.SetHeader("Location", PollBook.Location(token));
-            reply.SetHeader("Retry-After", "0");
+            reply.SetHeader("Retry-After", step.RetryAfter);
             return new SimulatedResponse(202, PollBook.RunningBody);
         }
         return step.Answer;

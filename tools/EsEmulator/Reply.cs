@@ -21,11 +21,20 @@ public sealed class Reply(HttpContext context, RequestLog log, RecordedRequest r
         await context.Response.WriteAsync(body);
     }
 
-    /// <summary>202 Accepted with <c>Location</c> (where to poll) and <c>Retry-After: 0</c>: the work is still running.</summary>
-    public Task SendAcceptedAsync(string location, string outcome)
+    /// <summary>202 Accepted with <c>Location</c> (where to poll) and <c>Retry-After</c>: the work is still running.</summary>
+    public Task SendAcceptedAsync(string location, string retryAfter, string outcome)
     {
         context.Response.Headers.Location = location;
-        return SendAsync(202, Faults.PollBook.RunningBody, outcome, "0");
+        return SendAsync(202, Faults.PollBook.RunningBody, outcome, retryAfter);
+    }
+
+    /// <summary>A redirect (<paramref name="status"/> 3xx) to <paramref name="location"/>, with an empty body.</summary>
+    public Task SendRedirectAsync(int status, string location, string outcome)
+    {
+        log.Complete(record, status, outcome);
+        context.Response.StatusCode = status;
+        context.Response.Headers.Location = location;
+        return Task.CompletedTask;
     }
 
     /// <summary>Adds a header to the answer, whatever it turns out to be.</summary>

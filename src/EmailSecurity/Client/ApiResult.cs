@@ -5,12 +5,24 @@ namespace EmailSecurity.Client
     /// <summary>A successful answer: the envelope's result with its paging information and informational messages.</summary>
     internal sealed class ApiResult<T>
     {
-        public ApiResult(T result, ResultInfo? info, IReadOnlyList<ApiMessage> messages)
+        public ApiResult(
+            T result, ResultInfo? info, IReadOnlyList<ApiMessage> messages, bool alreadyDone = false, ulong? resultFingerprint = null)
         {
             Result = result;
             Info = info;
             Messages = messages;
+            AlreadyDone = alreadyDone;
+            ResultFingerprint = resultFingerprint;
         }
+
+        /// <summary>The <see cref="PageFingerprint"/> of the result as sent, when it was asked for (pages of a list).</summary>
+        public ulong? ResultFingerprint { get; }
+
+        /// <summary>
+        /// The change was found already made rather than made by this answer: a DELETE answered 404 when sent again
+        /// after an attempt whose outcome was unknown (5xx, lost answer), which therefore removed it. No result.
+        /// </summary>
+        public bool AlreadyDone { get; }
 
         public T Result { get; }
 

@@ -22,6 +22,9 @@ namespace EmailSecurity.Client
         private readonly IApiObserver observer;
         private readonly HttpPipeline pipeline;
 
+        /// <summary>Tolerated field problems already reported by this client, so a long list reports each once.</summary>
+        private readonly HashSet<string> reported = new HashSet<string>(StringComparer.Ordinal);
+
         public EsApiClient(EsConnection connection, IApiObserver observer, HttpPipeline? pipeline = null)
         {
             this.connection = connection;
@@ -31,36 +34,118 @@ namespace EmailSecurity.Client
 
         public EsConnection Connection => connection;
 
-        public async Task<ApiResult<T>> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken)
+        public Task<ApiResult<T>> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken) =>
+            SendAsync<T>(request, fingerprintResult: false, cancellationToken);
+
+        private async Task<ApiResult<T>> SendAsync<T>(ApiRequest request, bool fingerprintResult, CancellationToken cancellationToken)
         {
             var uri = request.BuildUri(connection.BaseUri, connection.AccountId);
-            using (var message = new HttpRequestMessage(request.Method, uri))
+            var context = new RequestContext(connection, observer, request.IsIdempotent);
+            var json = request.Body == null ? null : JsonSerializer.Serialize(request.Body, request.Body.GetType(), ApiJson.Options);
+            using (var message = new HttpRequestMessage(request.Method, uri) { Content = JsonContent(json) })
             {
-                if (request.Body != null)
+                if (json != null)
                 {
-                    var json = JsonSerializer.Serialize(request.Body, request.Body.GetType(), ApiJson.Options);
                     observer.Debug($"{request.Method} {uri} body: {json}");
-                    message.Content = new StringContent(json, Encoding.UTF8, "application/json");
                 }
 
-                var response = await SendOnceAsync(request, uri, message, cancellationToken).ConfigureAwait(false);
+                var response = await ExchangeAsync(request, uri, message, json, context, cancellationToken).ConfigureAwait(false);
                 if (request.Method == HttpMethod.Get)
                 {
-                    response = await FollowLongRunningAsync(request, uri, response, cancellationToken).ConfigureAwait(false);
+                    response = await FollowLongRunningAsync(request, uri, response, context, cancellationToken).ConfigureAwait(false);
                 }
 
                 using (response)
                 {
-                    return await ReadAsync<T>(request, uri, response).ConfigureAwait(false);
+                    return await ReadAsync<T>(request, uri, response, context, fingerprintResult).ConfigureAwait(false);
                 }
             }
         }
 
+        /// <summary>A guard against an API that answers 202 with Retry-After: 0 for ever; the wait limit bounds the rest.</summary>
         public const int MaxPolls = 600;
 
-        private async Task<HttpResponseMessage> SendOnceAsync(ApiRequest request, Uri uri, HttpRequestMessage message, CancellationToken cancellationToken)
+        /// <summary>The longest the core waits between two polls, whatever Retry-After says.</summary>
+        private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(30);
+
+        /// <summary>Redirects followed for one request before it fails; more means a loop.</summary>
+        private const int MaxRedirects = 5;
+
+        private static StringContent? JsonContent(string? json) =>
+            json == null ? null : new StringContent(json, Encoding.UTF8, "application/json");
+
+        /// <summary>
+        /// Sends <paramref name="message"/> and follows the redirects that are safe to follow, by hand (the network
+        /// handler follows none): only on the API's own origin, so neither the credential nor a change's body goes
+        /// anywhere else. A read follows 301, 302, 303, 307 and 308; a change follows 307 and 308 (the API asks for the
+        /// same request there, it has not carried it out) and 303 (its answer is there, read with GET), but never
+        /// 301 or 302, after which HTTP clients may send it again as a GET. Anything else is an error.
+        /// </summary>
+        private async Task<HttpResponseMessage> ExchangeAsync(
+            ApiRequest request, Uri uri, HttpRequestMessage message, string? json, RequestContext context, CancellationToken cancellationToken)
         {
-            new RequestContext(connection, observer, request.IsIdempotent).AttachTo(message);
+            var response = await SendOnceAsync(request, uri, message, context, cancellationToken).ConfigureAwait(false);
+            var method = message.Method;
+            var current = uri;
+            for (var hop = 1; IsRedirect(response.StatusCode) && response.Headers.Location != null; hop++)
+            {
+                var status = (int)response.StatusCode;
+                var location = response.Headers.Location;
+                var target = location.IsAbsoluteUri ? location : new Uri(current, location);
+                var isChange = method != HttpMethod.Get;
+                var next = status == 303 ? HttpMethod.Get : status == 307 || status == 308 || !isChange ? method : null;
+                var refusal = !SameOrigin(target, uri)
+                    ? $"to {target.GetLeftPart(UriPartial.Authority)}, which is not the API's address ({uri.GetLeftPart(UriPartial.Authority)}); " +
+                      $"neither the credential nor {(isChange ? "the change" : "the request")} was sent there"
+                    : next == null
+                    ? $"the change to {target.AbsolutePath}; a change is not sent again after a {status} (HTTP clients may turn it into a GET)"
+                    : hop > MaxRedirects ? $"more than {MaxRedirects} times; the redirects were not followed further"
+                    : null;
+                if (refusal != null)
+                {
+                    // A 303 to a change says the API carried it out and keeps its answer elsewhere.
+                    var outcome = !isChange ? string.Empty
+                        : status == 303 ? ". The change may have been carried out"
+                        : ". The change was not carried out";
+                    var error = new EsApiException(
+                        $"The API answered {status} {response.ReasonPhrase}, redirecting {refusal}{outcome}. [{request.Method} {request.Path}]",
+                        request.Method.Method,
+                        uri,
+                        response.StatusCode,
+                        Array.Empty<ApiMessage>(),
+                        response.Headers.TryGetValues("cf-ray", out var rays) ? rays.FirstOrDefault() : null,
+                        isChange && status == 303 ? EsFailureKind.Ambiguous : EsFailureKind.Redirected);
+                    response.Dispose();
+                    throw error;
+                }
+
+                observer.Verbose(
+                    $"{request.Method} {request.Path}: redirected ({status}) to {target.AbsolutePath} on the API's own address; sending {next} there.");
+                response.Dispose();
+                using (var hopMessage = new HttpRequestMessage(next, target) { Content = next == method ? JsonContent(json) : null })
+                {
+                    response = await SendOnceAsync(request, target, hopMessage, context, cancellationToken).ConfigureAwait(false);
+                }
+
+                method = next!;
+                current = target;
+            }
+
+            return response;
+        }
+
+        private static bool IsRedirect(HttpStatusCode status) =>
+            status == HttpStatusCode.MovedPermanently || status == HttpStatusCode.Found || status == HttpStatusCode.SeeOther ||
+            status == HttpStatusCode.TemporaryRedirect || (int)status == 308;
+
+        /// <summary>Same scheme, host and port: where the credential may go.</summary>
+        private static bool SameOrigin(Uri one, Uri other) =>
+            Uri.Compare(one, other, UriComponents.SchemeAndServer, UriFormat.SafeUnescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+        private async Task<HttpResponseMessage> SendOnceAsync(
+            ApiRequest request, Uri uri, HttpRequestMessage message, RequestContext context, CancellationToken cancellationToken)
+        {
+            context.AttachTo(message);
             try
             {
                 return await pipeline.ClientFor(connection).SendAsync(message, cancellationToken).ConfigureAwait(false);
@@ -77,6 +162,18 @@ namespace EmailSecurity.Client
                     EsFailureKind.Rejected,
                     error);
             }
+            catch (WaitRefusedException refused)
+            {
+                throw new EsApiException(
+                    $"{refused.Message}. [{request.Method} {request.Path}]",
+                    request.Method.Method,
+                    uri,
+                    null,
+                    Array.Empty<ApiMessage>(),
+                    null,
+                    EsFailureKind.RateLimited,
+                    refused);
+            }
             catch (Exception error) when (IsTransportFailure(error, cancellationToken))
             {
                 throw TransportFailure(request, uri, error);
@@ -85,35 +182,58 @@ namespace EmailSecurity.Client
 
         /// <summary>
         /// A long search may be answered 202 Accepted with a Location to poll. The location is polled (as Retry-After
-        /// asks, one second by default) until the result is there. Only locations on the API's own host are
-        /// followed: the credential is never sent anywhere else.
+        /// asks, one second by default, at least every 30 s) until the result is there or the request's wait limit
+        /// is reached. Only locations on the API's own host are followed: the credential is never sent anywhere else.
         /// </summary>
-        private async Task<HttpResponseMessage> FollowLongRunningAsync(ApiRequest request, Uri uri, HttpResponseMessage response, CancellationToken cancellationToken)
+        private async Task<HttpResponseMessage> FollowLongRunningAsync(
+            ApiRequest request, Uri uri, HttpResponseMessage response, RequestContext context, CancellationToken cancellationToken)
         {
+            var policy = pipeline.RetryPolicy;
+            var polling = TimeSpan.Zero;
             for (var poll = 1; (int)response.StatusCode == 202 && response.Headers.Location != null; poll++)
             {
                 var location = response.Headers.Location.IsAbsoluteUri ? response.Headers.Location : new Uri(uri, response.Headers.Location);
-                if (!string.Equals(location.GetLeftPart(UriPartial.Authority), uri.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase))
+                if (!SameOrigin(location, uri))
                 {
                     response.Dispose();
                     throw new EsApiException($"The API asked to poll {location.GetLeftPart(UriPartial.Authority)}, which is not the API's host; the credential is not sent there. [{request.Method} {request.Path}]", request.Method.Method, uri, (HttpStatusCode)202, Array.Empty<ApiMessage>(), null, EsFailureKind.BadResponse);
                 }
 
-                if (poll > MaxPolls)
+                var wait = policy.RetryAfterOf(response) ?? TimeSpan.FromSeconds(1);
+                wait = wait > MaxPollInterval ? MaxPollInterval : wait;
+                var stillWorking = poll > MaxPolls ? $"after {MaxPolls} polls"
+                    : !context.CanWait(wait) ? $"after {RetryPolicy.Seconds(polling)} of polling: {context.WaitRefusal(wait)}"
+                    : null;
+                if (stillWorking != null)
                 {
                     response.Dispose();
-                    throw new EsApiException($"The API was still working after {MaxPolls} polls; giving up. [{request.Method} {request.Path}]", request.Method.Method, uri, (HttpStatusCode)202, Array.Empty<ApiMessage>(), null, EsFailureKind.Ambiguous);
+                    throw new EsApiException(
+                        $"The API accepted the request (202) but was still preparing its result {stillWorking}. Nothing was changed. [{request.Method} {request.Path}]",
+                        request.Method.Method,
+                        uri,
+                        (HttpStatusCode)202,
+                        Array.Empty<ApiMessage>(),
+                        null,
+                        EsFailureKind.StillWorking);
                 }
 
-                var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
-                wait = wait > TimeSpan.FromSeconds(30) ? TimeSpan.FromSeconds(30) : wait;
-                observer.Verbose($"{request.Method} {request.Path}: the API is still working (202); poll {poll} of {location.AbsolutePath} in {wait.TotalSeconds:0.###} s.");
+                // Polls are short waits that add up: say once, as a warning, what the command is waiting for.
+                if (polling < policy.WarnAfter && polling + wait >= policy.WarnAfter)
+                {
+                    observer.Warning(
+                        $"{request.Method} {request.Path}: the API accepted the request and is still preparing its result (202 Accepted). " +
+                        $"Polling {location.AbsolutePath} as it asks, for up to {RetryPolicy.Seconds(connection.MaxWait)} of waiting in all " +
+                        "(Connect-EsAccount -MaxWaitSec). Ctrl+C stops.");
+                }
+
                 observer.Progress($"Waiting for the API to finish {request.Path} (poll {poll})");
                 response.Dispose();
-                await pipeline.RetryPolicy.Delay(wait, cancellationToken).ConfigureAwait(false);
+                polling += wait;
+                var announcement = $"{request.Method} {request.Path}: the API is still working (202); poll {poll} of {location.AbsolutePath}.";
+                await context.WaitAsync(policy, wait, announcement, cancellationToken, announceLong: false).ConfigureAwait(false);
                 using (var pollMessage = new HttpRequestMessage(HttpMethod.Get, location))
                 {
-                    response = await SendOnceAsync(request, location, pollMessage, cancellationToken).ConfigureAwait(false);
+                    response = await ExchangeAsync(request, location, pollMessage, null, context, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -123,7 +243,9 @@ namespace EmailSecurity.Client
         /// <summary>
         /// Every page of a list, fetched one after the other as the caller consumes them. Message search pages by
         /// cursor (<c>result_info.next</c>); the other lists by page number. A cursor or page number that comes back a
-        /// second time ends the run with an error rather than looping forever.
+        /// second time, or a page that holds exactly the items of one already read, ends the run with an error before
+        /// that page is handed out, rather than repeating results or looping forever. A full cursor page without
+        /// <c>result_info</c> (so without a next cursor) ends the run with a warning that results may be missing.
         /// </summary>
         public async IAsyncEnumerable<ApiPage<T>> PagesAsync<T>(
             ApiRequest request,
@@ -132,6 +254,7 @@ namespace EmailSecurity.Client
             [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         {
             var seenCursors = new HashSet<string>(StringComparer.Ordinal);
+            var seenPages = new HashSet<ulong>();
             string? cursor = null;
             long fetched = 0;
             for (var number = 1; ; number++)
@@ -139,9 +262,14 @@ namespace EmailSecurity.Client
                 var pageRequest = request.Clone().WithQuery("per_page", pageSize);
                 pageRequest = style == PagingStyle.Cursor ? pageRequest.WithQuery("cursor", cursor) : pageRequest.WithQuery("page", number);
 
-                var answer = await SendAsync<List<T>>(pageRequest, cancellationToken).ConfigureAwait(false);
+                var answer = await SendAsync<List<T>>(pageRequest, fingerprintResult: true, cancellationToken).ConfigureAwait(false);
                 var items = (IReadOnlyList<T>?)answer.Result ?? Array.Empty<T>();
                 var info = answer.Info;
+                if (items.Count > 0 && answer.ResultFingerprint is ulong fingerprint && !seenPages.Add(fingerprint))
+                {
+                    throw PagingLoop(pageRequest, $"page {number} holds exactly the results of a page already read (the API led back to it)");
+                }
+
                 yield return new ApiPage<T>(number, items, info);
 
                 if (style == PagingStyle.Cursor)
@@ -149,6 +277,14 @@ namespace EmailSecurity.Client
                     var next = info?.Next;
                     if (string.IsNullOrEmpty(next))
                     {
+                        if (info == null && items.Count >= pageSize)
+                        {
+                            observer.Warning(
+                                $"{pageRequest.Method} {pageRequest.Path}: page {number} was full ({items.Count} results) but came without " +
+                                "result_info, so without a cursor to the next page. The results end here and may be incomplete: narrow the " +
+                                "search (-Start/-End) so it fits in one page, or report it to Cloudflare.");
+                        }
+
                         yield break;
                     }
 
@@ -179,23 +315,37 @@ namespace EmailSecurity.Client
             }
         }
 
-        private async Task<ApiResult<T>> ReadAsync<T>(ApiRequest request, Uri uri, HttpResponseMessage response)
+        private async Task<ApiResult<T>> ReadAsync<T>(
+            ApiRequest request, Uri uri, HttpResponseMessage response, RequestContext context, bool fingerprintResult)
         {
             var cfRay = response.Headers.TryGetValues("cf-ray", out var rays) ? rays.FirstOrDefault() : null;
             var status = response.StatusCode;
+            if (status == HttpStatusCode.NotFound && request.Method == HttpMethod.Delete && context.RetriedAfterUnknownOutcome)
+            {
+                return new ApiResult<T>(default!, null, Array.Empty<ApiMessage>(), alreadyDone: true);
+            }
+
             ApiEnvelope<T>? envelope = null;
             JsonException? unreadable = null;
-            try
+            string? shapeProblem = null;
+            ulong? fingerprint = null;
+
+            // Parsed straight from the buffered UTF-8 body: no string copy of a 1,000-message page.
+            using (var body = response.Content == null ? Stream.Null : await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
             {
-                // Parsed straight from the buffered UTF-8 body: no string copy of a 1,000-message page.
-                using (var body = response.Content == null ? Stream.Null : await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+                fingerprint = fingerprintResult ? PageFingerprint.Of(body) : null;
+                TolerantReading.Begin();
+                try
                 {
                     envelope = body.CanSeek && body.Length == 0 ? null : JsonSerializer.Deserialize<ApiEnvelope<T>>(body, ApiJson.Options);
                 }
-            }
-            catch (JsonException error)
-            {
-                unreadable = error;
+                catch (JsonException error)
+                {
+                    unreadable = error;
+                    shapeProblem = ApiJson.ShapeProblem(body, error, typeof(T));
+                }
+
+                ReportTolerated(request, TolerantReading.Notes);
             }
 
             var succeeded = (int)status >= 200 && (int)status < 300;
@@ -206,7 +356,8 @@ namespace EmailSecurity.Client
                     observer.Verbose($"{request.Method} {request.Path}: API says {string.Join("; ", envelope.Messages)}");
                 }
 
-                return new ApiResult<T>(envelope.Result!, envelope.ResultInfo, envelope.Messages ?? new List<ApiMessage>());
+                var messages = envelope.Messages ?? new List<ApiMessage>();
+                return new ApiResult<T>(envelope.Result!, envelope.ResultInfo, messages, resultFingerprint: fingerprint);
             }
 
             var errors = (IReadOnlyList<ApiMessage>?)envelope?.Errors ?? Array.Empty<ApiMessage>();
@@ -217,7 +368,8 @@ namespace EmailSecurity.Client
                 // Unreadable, or JSON without the envelope's success and errors. For a change the API said it was done,
                 // but not what was done: its outcome is unknown, and it must not be sent again (MayHaveBeenProcessed).
                 kind = EsFailureKind.BadResponse;
-                summary = unreadable != null ? $"The API answered HTTP {(int)status} with a body that is not valid JSON ({unreadable.Message})"
+                summary = shapeProblem != null ? $"The API answered HTTP {(int)status} with JSON of an unexpected shape: {shapeProblem}"
+                    : unreadable != null ? $"The API answered HTTP {(int)status} with a body that is not valid JSON ({unreadable.Message})"
                     : envelope != null ? $"The API answered HTTP {(int)status} with JSON that is not its answer envelope (no success or errors)"
                     : $"The API answered HTTP {(int)status} with an empty body";
                 if (request.Method != HttpMethod.Get)
@@ -239,11 +391,43 @@ namespace EmailSecurity.Client
                 }
             }
 
+            if (context.NotRetriedBecause != null)
+            {
+                summary += ". " + context.NotRetriedBecause;
+            }
+
             var where = $"[{request.Method} {request.Path}, HTTP {(int)status}{(cfRay != null ? ", cf-ray " + cfRay : string.Empty)}]";
             return ThrowApiError<T>(new EsApiException($"{summary}. {where}", request.Method.Method, uri, status, errors, cfRay, kind, unreadable));
         }
 
         private static ApiResult<T> ThrowApiError<T>(EsApiException error) => throw error;
+
+        /// <summary>
+        /// Says what the tolerant reader did with fields of an unexpected type: a warning for each kind of value it
+        /// could not read (kept in AdditionalFields), a verbose line for each it read in another type. Once per command.
+        /// </summary>
+        private void ReportTolerated(ApiRequest request, IReadOnlyCollection<ToleratedField> notes)
+        {
+            foreach (var note in notes)
+            {
+                if (!reported.Add($"{note.Owner}\n{note.Field}\n{note.Found}\n{note.Kept}"))
+                {
+                    continue;
+                }
+
+                var what = $"{request.Method} {request.Path}: '{note.Field}' of {note.Owner} is {note.Found}";
+                var count = note.Count > 1 ? $" ({note.Count} times in this answer)" : string.Empty;
+                if (note.Kept == null)
+                {
+                    observer.Verbose($"{what} where {note.Expected} was expected{count}; read as {note.Expected}.");
+                }
+                else
+                {
+                    observer.Warning($"{what} ({note.Sample}) where {note.Expected} was expected{count}; " +
+                        (note.Kept == true ? "kept as sent in AdditionalFields, the property left empty." : "left out."));
+                }
+            }
+        }
 
         private static bool IsTransportFailure(Exception error, CancellationToken cancellationToken) =>
             error is HttpRequestException || error is IOException || error is TimeoutException ||
@@ -255,7 +439,7 @@ namespace EmailSecurity.Client
                 ? "No answer from the API"
                 : "No answer from the API; the request may have been carried out and was not sent again";
             return new EsApiException(
-                $"{what}: {error.GetBaseException().Message} [{request.Method} {request.Path}]",
+                $"{what}: {Reason(error)} [{request.Method} {request.Path}]",
                 request.Method.Method,
                 uri,
                 null,
@@ -263,6 +447,20 @@ namespace EmailSecurity.Client
                 null,
                 EsFailureKind.Ambiguous,
                 error);
+        }
+
+        /// <summary>A timeout in its own words ("timed out after 100 s ..."), not the "operation canceled" beneath it.</summary>
+        private static string Reason(Exception error)
+        {
+            for (var current = error; current != null; current = current.InnerException)
+            {
+                if (current is TimeoutException)
+                {
+                    return current.Message;
+                }
+            }
+
+            return error.GetBaseException().Message;
         }
 
         private EsApiException PagingLoop(ApiRequest request, string what) =>

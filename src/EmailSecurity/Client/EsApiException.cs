@@ -70,5 +70,14 @@ namespace EmailSecurity.Client
 
         /// <summary>Paging went wrong: a cursor or page came back that was already seen.</summary>
         PagingLoop,
+
+        /// <summary>
+        /// The API redirected the request where the module does not follow: another origin, a change after 301/302,
+        /// or too many hops. The request was not carried out there.
+        /// </summary>
+        Redirected,
+
+        /// <summary>The API accepted the request (202) but had no result within the time one request may wait.</summary>
+        StillWorking,
     }
 }

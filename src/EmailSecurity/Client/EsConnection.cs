@@ -46,6 +46,12 @@ namespace EmailSecurity
         /// <summary>How long one attempt of a request may take before it counts as failed (and reads are retried).</summary>
         public TimeSpan RequestTimeout { get; internal set; } = DefaultRequestTimeout;
 
+        /// <summary>
+        /// The longest one request may spend waiting in all before it fails: for rate limits (Retry-After, the request
+        /// budget), back-off after failures, and polling a search the API finishes later (202 Accepted).
+        /// </summary>
+        public TimeSpan MaxWait { get; internal set; } = DefaultMaxWait;
+
         /// <summary>The proxy this connection goes through; null for the system's (HTTPS_PROXY, or the OS settings).</summary>
         public Uri? Proxy { get; internal set; }
 
@@ -57,6 +63,12 @@ namespace EmailSecurity
 
         internal static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(100);
 
+        /// <summary>Ten minutes: two of Cloudflare's five-minute lockouts, or a long search; a bound a runbook can plan for.</summary>
+        internal static readonly TimeSpan DefaultMaxWait = TimeSpan.FromMinutes(10);
+
+        /// <summary>The HTTP pipeline of this connection when it is not the process's own (tests, to observe waits).</summary>
+        internal Client.Http.HttpPipeline? Pipeline { get; set; }
+
         internal SecureString? Secret { get; private set; }
 
         /// <summary>A copy of this connection that works on another account with the same credential.</summary>
@@ -66,6 +78,8 @@ namespace EmailSecurity
                 : new EsConnection(accountId, BaseUri, AuthKind, Secret, Email)
                 {
                     RequestTimeout = RequestTimeout,
+                    MaxWait = MaxWait,
+                    Pipeline = Pipeline,
                     Proxy = Proxy,
                     ProxyCredential = ProxyCredential,
                     ProxyUsesDefaultCredentials = ProxyUsesDefaultCredentials,

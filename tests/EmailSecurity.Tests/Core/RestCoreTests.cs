@@ -26,8 +26,7 @@ public sealed class RestCoreTests
             },
             Clock = () => new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero),
         };
-        var connection = new EsConnection("acct", new Uri("https://api.example.test/client/v4"), EsAuthKind.ApiToken, Infrastructure.ModuleTest.Secure("t"), null);
-        client = new EsApiClient(connection, SilentObserver.Instance, new HttpPipeline(policy, () => network));
+        client = network.Client(policy: policy);
     }
 
     [Fact]
@@ -209,33 +208,5 @@ public sealed class RestCoreTests
         Assert.True(message.AdditionalFields!.ContainsKey("brand_new_field"));
     }
 
-    private static string Envelope(string result, string? info = null) =>
-        $"{{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{result}{(info == null ? string.Empty : ",\"result_info\":" + info)}}}";
-
-    private sealed class ScriptedNetwork : HttpMessageHandler
-    {
-        private readonly Queue<Func<HttpRequestMessage, HttpResponseMessage>> answers = new();
-
-        public List<HttpRequestMessage> Requests { get; } = new();
-
-        public void Answer(int status, string body, params (string Name, string Value)[] headers) =>
-            answers.Enqueue(request =>
-            {
-                var response = new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent(body, Encoding.UTF8, "application/json"), RequestMessage = request };
-                foreach (var (name, value) in headers)
-                {
-                    response.Headers.TryAddWithoutValidation(name, value);
-                }
-
-                return response;
-            });
-
-        public void Fail(Exception error) => answers.Enqueue(_ => throw error);
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Requests.Add(request);
-            return Task.FromResult(answers.Dequeue()(request));
-        }
-    }
+    private static string Envelope(string result, string? info = null) => ScriptedNetwork.Envelope(result, info);
 }

@@ -81,6 +81,22 @@ public sealed class AcceptedFaultTests
     }
 
     [Fact]
+    public async Task The_rules_retryAfter_is_sent_with_the_202_and_every_running_poll()
+    {
+        var api = new AccountApi(emulator, emulator.NewAccount());
+        api.Account.SetFaults(new FaultRule("accepted") { Path = "/investigate", PollCount = 2, RetryAfter = "45" });
+
+        ApiResult accepted = await api.Get("/investigate?per_page=2");
+        var running = await Poll(accepted.Headers.Location!.OriginalString);
+        var answered = await Poll(accepted.Headers.Location!.OriginalString);
+
+        Assert.Equal("45", accepted.Headers.RetryAfter!.ToString());
+        Assert.Equal(202, running.Status);
+        Assert.Equal("45", running.Headers.RetryAfter!.ToString());
+        Assert.Equal(200, answered.Status);
+    }
+
+    [Fact]
     public async Task An_accepted_change_is_carried_out_before_anyone_polls()
     {
         var api = new AccountApi(emulator, emulator.NewAccount());

@@ -45,6 +45,59 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Redirect_answers_the_status_and_location_with_the_target_filled_in_and_does_not_process()
+    {
+        var (api, id) = await NewApiWithMessage();
+        api.Account.SetFaults(new FaultRule("redirect") { Method = "POST", Status = 308, Location = "http://localhost:1{target}" });
+
+        using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var move = new HttpRequestMessage(HttpMethod.Post, api.Url($"/investigate/{id}/move"))
+        {
+            Content = new StringContent("{\"destination\":\"JunkEmail\"}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        move.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "emulator-test-token");
+
+        using HttpResponseMessage result = await noRedirects.SendAsync(move);
+
+        Assert.Equal(308, (int)result.StatusCode);
+        Assert.Equal($"http://localhost:1/client/v4/accounts/{api.Account.Id}/email-security/investigate/{id}/move", result.Headers.Location!.OriginalString);
+        Assert.Equal(string.Empty, await result.Content.ReadAsStringAsync());
+        Assert.False(await WasMoved(api, id));
+        Assert.Equal("fault:redirect", api.Account.Requests().Single(r => r.Method == "POST").Outcome);
+    }
+
+    [Fact]
+    public async Task NoResultInfo_sends_a_list_without_its_result_info()
+    {
+        var api = new AccountApi(emulator, emulator.NewAccount(messages: 30));
+        api.Account.SetFaults(new FaultRule("noResultInfo") { Path = "/investigate" });
+
+        ApiResult page = await api.Get("/investigate?per_page=10");
+        ApiResult next = await api.Get("/investigate?per_page=10");
+
+        Assert.Equal(10, page.Result.GetArrayLength());
+        Assert.False(page.Json.TryGetProperty("result_info", out _));
+        Assert.True(next.Json.TryGetProperty("result_info", out _));
+    }
+
+    [Fact]
+    public async Task RetypedFields_replaces_the_named_fields_of_each_result_item_that_has_them()
+    {
+        var api = new AccountApi(emulator, emulator.NewAccount());
+        api.Account.SetFaults(new FaultRule("retypedFields") { Path = "/settings/block_senders", Fields = new() { ["id"] = 4711, ["is_regex"] = "yes", ["no_such_field"] = 1 } });
+
+        ApiResult list = await api.Get("/settings/block_senders");
+
+        Assert.All(list.Result.EnumerateArray(), item =>
+        {
+            Assert.Equal(4711, item.GetProperty("id").GetInt32());
+            Assert.Equal("yes", item.GetProperty("is_regex").GetString());
+            Assert.False(item.TryGetProperty("no_such_field", out _));
+        });
+        Assert.Equal("fault:retypedFields", api.Account.Requests().Single().Outcome);
+    }
+
+    [Fact]
     public async Task Status_uses_the_given_error_code_and_message()
     {
         var (api, _) = await NewApiWithMessage();

@@ -277,8 +277,6 @@ public sealed class EnvironmentCollection : ICollectionFixture<EmulatorFixture>
 [Collection("Environment")]
 public sealed class EnvironmentConnectionTests : ModuleTest
 {
-    private static readonly string[] Variables = { "CLOUDFLARE_API_TOKEN", "CLOUDFLARE_API_KEY", "CLOUDFLARE_EMAIL", "CLOUDFLARE_ACCOUNT_ID", "CLOUDFLARE_BASE_URL" };
-
     public EnvironmentConnectionTests(EmulatorFixture emulator)
         : base(emulator)
     {
@@ -365,24 +363,5 @@ public sealed class EnvironmentConnectionTests : ModuleTest
         });
     }
 
-    private static void WithEnvironment(Dictionary<string, string> values, Action test)
-    {
-        var saved = Variables.ToDictionary(v => v, Environment.GetEnvironmentVariable);
-        try
-        {
-            foreach (var name in Variables)
-            {
-                Environment.SetEnvironmentVariable(name, values.TryGetValue(name, out var value) ? value : null);
-            }
-
-            test();
-        }
-        finally
-        {
-            foreach (var (name, value) in saved)
-            {
-                Environment.SetEnvironmentVariable(name, value);
-            }
-        }
-    }
+    private static void WithEnvironment(Dictionary<string, string> values, Action test) => EnvironmentVariables.With(values, test);
 }

@@ -3,7 +3,8 @@ namespace EmailSecurity.Tests.Infrastructure;
 /// <summary>
 /// A fault the emulator injects into matching requests of one account (see tools/EsEmulator/README.md).
 /// Kinds: status, statusAfterProcessing, drop, dropAfterProcessing, dropMidBody, malformed, successFalse, delay,
-/// staleCursor, emptyPageWithNext, foreignResultIds, partialResults, accepted, wrongShape.
+/// staleCursor, emptyPageWithNext, foreignResultIds, partialResults, accepted, wrongShape, redirect, noResultInfo,
+/// retypedFields.
 /// </summary>
 public sealed record FaultRule(string Kind)
 {
@@ -30,6 +31,12 @@ public sealed record FaultRule(string Kind)
 
     /// <summary>Kind accepted: polls of the Location it takes to get the answer (the emulator's default is 2).</summary>
     public int? PollCount { get; init; }
+
+    /// <summary>Kind redirect: the Location sent; "{target}" becomes the request's own path and query.</summary>
+    public string? Location { get; init; }
+
+    /// <summary>Kind retypedFields: field name to the value (any JSON) it is replaced with in each result item that has it.</summary>
+    public Dictionary<string, object?>? Fields { get; init; }
 
     /// <summary>Chance (0..1) that the rule applies to a matching request past its skip; null means always.</summary>
     public double? Probability { get; init; }

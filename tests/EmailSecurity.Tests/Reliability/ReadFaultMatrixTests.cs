@@ -42,14 +42,17 @@ public sealed class ReadFaultMatrixTests : ReliabilityTest
         ["502 twice"] = (p => [Server(p, 502)], new(null, clean => clean + 2)),
         ["503 twice"] = (p => [Server(p, 503)], new(null, clean => clean + 2)),
         ["504 twice"] = (p => [Server(p, 504)], new(null, clean => clean + 2)),
+        ["429 with an absurd Retry-After"] = (p => [new FaultRule("status") { Method = "GET", Path = p, Status = 429, RetryAfter = "99999999999", Times = 1 }], new("EsApiRateLimited", _ => 1, ErrorText: "(Retry-After: 99999999999), longer than the 300 s this module waits for one answer; not retried")),
         ["5xx storm longer than the retry budget"] = (p => [new FaultRule("status") { Method = "GET", Path = p, Status = 503, RetryAfter = "0", Times = 0 }], new("EsApiServerError", _ => 5)),
         ["attempt timed out"] = (p => [new FaultRule("delay") { Method = "GET", Path = p, DelayMs = 2500, Times = 1 }], new(null, clean => clean + 1, NeedsShortTimeout: true)),
         ["connection dropped mid-body"] = (p => [new FaultRule("dropMidBody") { Method = "GET", Path = p, Times = 1 }], new(null, clean => clean + 1)),
         ["malformed JSON"] = (p => [new FaultRule("malformed") { Method = "GET", Path = p, Times = 1 }], new("EsApiBadResponse", _ => 1, ErrorText: "not valid JSON")),
+        ["fields of unexpected JSON types"] = (p => [new FaultRule("retypedFields") { Method = "GET", Path = p, Times = 0, Fields = new() { ["to"] = "x@contoso.example", ["is_quarantined"] = "yes", ["subject"] = new { odd = true }, ["is_regex"] = "TRUE", ["comments"] = 42 } }], new(null, clean => clean)),
         ["success false with HTTP 200"] = (p => [new FaultRule("successFalse") { Method = "GET", Path = p, Times = 1, ErrorCode = 1001, ErrorMessage = "Simulated refusal" }], new("EsApiRequestFailed", _ => 1, ErrorText: "Simulated refusal (code 1001)")),
         ["202 Accepted, answer after two polls"] = (p => [new FaultRule("accepted") { Method = "GET", Path = p, Times = 1, PollCount = 2 }], new(null, clean => clean + 2)),
         ["empty page with a next cursor"] = (p => [new FaultRule("emptyPageWithNext") { Method = "GET", Path = p, Times = 1 }], new(null, clean => clean + 1)),
         ["the cursor of an earlier page again"] = (p => [new FaultRule("staleCursor") { Method = "GET", Path = p, Skip = 1, Times = 0 }], new("EsApiPagingLoop", _ => 2)),
+        ["a cursor back to the first page"] = (p => [new FaultRule("staleCursor") { Method = "GET", Path = p, Times = 0 }], new("EsApiPagingLoop", _ => 2, ErrorText: "holds exactly the results of a page already read")),
     };
 
     private static FaultRule Server(string path, int status) =>
@@ -62,7 +65,7 @@ public sealed class ReadFaultMatrixTests : ReliabilityTest
         {
             foreach (var fault in Faults.Keys)
             {
-                var cursorOnly = fault is "empty page with a next cursor" or "the cursor of an earlier page again";
+                var cursorOnly = fault is "empty page with a next cursor" or "the cursor of an earlier page again" or "a cursor back to the first page";
                 if (!cursorOnly || read == "search")
                 {
                     rows.Add(read, fault);

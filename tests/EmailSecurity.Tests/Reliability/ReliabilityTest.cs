@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Text.Json;
+using EmailSecurity.Client.Http;
 using EmailSecurity.Models;
 using EmailSecurity.Tests.Infrastructure;
 using Xunit.Sdk;
@@ -14,15 +15,42 @@ public abstract class ReliabilityTest : ModuleTest
     {
     }
 
-    /// <summary>A fresh account and a session connected to it; <paramref name="timeoutSec"/> is passed as -TimeoutSec when given.</summary>
-    protected (EngineSession Session, EmulatorAccount Account) ConnectedWith(int? timeoutSec, int messages = 60, int seed = 1, string token = Token)
+    /// <summary>
+    /// A fresh account and a session connected to it; <paramref name="timeoutSec"/> and <paramref name="maxWaitSec"/>
+    /// are passed as -TimeoutSec and -MaxWaitSec when given.
+    /// </summary>
+    protected (EngineSession Session, EmulatorAccount Account) ConnectedWith(int? timeoutSec, int messages = 60, int seed = 1, string token = Token, int? maxWaitSec = null)
     {
         var account = Emulator.NewAccount(messages, seed);
         var session = NewSession();
         session.SetVariable("t", Secure(token));
         var timeout = timeoutSec is int seconds ? $" -TimeoutSec {seconds}" : string.Empty;
-        session.Run($"Connect-EsAccount -AccountId '{account.Id}' -ApiToken $t -BaseUri '{Emulator.ApiBaseUri}'{timeout}").ShouldSucceed();
+        var maxWait = maxWaitSec is int limit ? $" -MaxWaitSec {limit}" : string.Empty;
+        session.Run($"Connect-EsAccount -AccountId '{account.Id}' -ApiToken $t -BaseUri '{Emulator.ApiBaseUri}'{timeout}{maxWait}").ShouldSucceed();
         return (session, account);
+    }
+
+    /// <summary>
+    /// Gives the session's connection an HTTP pipeline of its own whose waits (Retry-After, back-off, rate budget,
+    /// polling) are recorded instead of spent; everything else, the network included, is the real thing.
+    /// </summary>
+    protected static List<TimeSpan> RecordWaits(EngineSession session)
+    {
+        var connection = (EsConnection)session.Run("Get-EsConnection").Output.Single().BaseObject;
+        var waits = new List<TimeSpan>();
+        connection.Pipeline = new HttpPipeline(new RetryPolicy
+        {
+            Delay = (delay, _) =>
+            {
+                lock (waits)
+                {
+                    waits.Add(delay);
+                }
+
+                return Task.CompletedTask;
+            },
+        }, null);
+        return waits;
     }
 
     protected static Dictionary<string, object?> Vars(params (string Name, object? Value)[] values) =>

@@ -16,8 +16,17 @@ public static class FaultInjector
 
     private static readonly JsonSerializerOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <param name="startPoll">Keeps an answer for the <c>accepted</c> kind and returns the Location to poll for it.</param>
-    public static async Task ApplyAsync(FaultRule rule, Reply reply, Func<SimulatedResponse> process, string? requestCursor, Func<SimulatedResponse, int, string> startPoll)
+    /// <param name="startPoll">
+    /// Keeps an answer for the <c>accepted</c> kind (with its poll count and Retry-After) and returns the Location to poll for it.
+    /// </param>
+    /// <param name="requestTarget">The request's raw target (path and query), for the <c>redirect</c> kind's Location.</param>
+    public static async Task ApplyAsync(
+        FaultRule rule,
+        Reply reply,
+        Func<SimulatedResponse> process,
+        string? requestCursor,
+        string requestTarget,
+        Func<SimulatedResponse, int, string, string> startPoll)
     {
         if (rule.DelayMs is > 0)
         {
@@ -70,6 +79,23 @@ public static class FaultInjector
                     }
                 }), outcome);
                 break;
+            case "noResultInfo":
+                response = process();
+                await reply.SendAsync(response.StatusCode, RewritePage(response, (body, _) => body.Remove("result_info")), outcome);
+                break;
+            case "retypedFields":
+                response = process();
+                await reply.SendAsync(response.StatusCode, RewriteResultItems(response, item =>
+                {
+                    foreach (var (name, value) in rule.Fields!)
+                    {
+                        if (item.ContainsKey(name))
+                        {
+                            item[name] = value?.DeepClone();
+                        }
+                    }
+                }), outcome);
+                break;
             case "foreignResultIds":
                 response = process();
                 await reply.SendAsync(response.StatusCode, RewriteResults(response, items =>
@@ -97,9 +123,13 @@ public static class FaultInjector
                 response = process();
                 await reply.SendAsync(200, JsonNode.Parse(response.Body)?["result"]?.ToJsonString(WriteOptions) ?? "{}", outcome);
                 break;
+            case "redirect":
+                await reply.SendRedirectAsync(rule.Status ?? 307, (rule.Location ?? "{target}").Replace("{target}", requestTarget), outcome);
+                break;
             case "accepted":
                 response = process();
-                await reply.SendAcceptedAsync(startPoll(response, rule.PollCount ?? 2), outcome);
+                string retryAfter = rule.RetryAfter ?? "0";
+                await reply.SendAcceptedAsync(startPoll(response, rule.PollCount ?? 2, retryAfter), retryAfter, outcome);
                 break;
             default: // "delay": the wait above was the whole fault.
                 response = process();
@@ -116,6 +146,23 @@ public static class FaultInjector
             return response.Body;
         }
         edit(items);
+        return body.ToJsonString(WriteOptions);
+    }
+
+    /// <summary>Edits each object of a successful answer's result: the result itself, or each item of a result array.</summary>
+    private static string RewriteResultItems(SimulatedResponse response, Action<JsonObject> edit)
+    {
+        if (response.StatusCode != 200 || JsonNode.Parse(response.Body) is not JsonObject body)
+        {
+            return response.Body;
+        }
+        var items = body["result"] switch
+        {
+            JsonArray array => array.OfType<JsonObject>().ToList(),
+            JsonObject single => [single],
+            _ => new List<JsonObject>(),
+        };
+        items.ForEach(edit);
         return body.ToJsonString(WriteOptions);
     }
 

@@ -7,7 +7,7 @@ public sealed class FaultRule
     {
         "status", "statusAfterProcessing", "drop", "dropAfterProcessing", "dropMidBody", "malformed",
         "successFalse", "delay", "staleCursor", "emptyPageWithNext", "foreignResultIds", "partialResults", "accepted",
-        "wrongShape",
+        "wrongShape", "redirect", "noResultInfo", "retypedFields",
     };
 
     /// <summary>HTTP method to match; null matches any.</summary>
@@ -28,6 +28,18 @@ public sealed class FaultRule
     public int? DelayMs { get; set; }
     public int? ErrorCode { get; set; }
     public string? ErrorMessage { get; set; }
+
+    /// <summary>
+    /// For kind redirect: the Location sent, verbatim except that <c>{target}</c> becomes the request's own target
+    /// (path and query); the request's own target when omitted.
+    /// </summary>
+    public string? Location { get; set; }
+
+    /// <summary>
+    /// For kind retypedFields: field name to the JSON value it is replaced with, in each result item that has that
+    /// field (e.g. <c>{"id":4711,"is_regex":"yes"}</c>: an API that sends other types than documented).
+    /// </summary>
+    public System.Text.Json.Nodes.JsonObject? Fields { get; set; }
 
     /// <summary>For kind accepted: how many polls it takes to get the answer (the last one gets it); 2 when omitted.</summary>
     public int? PollCount { get; set; }
@@ -68,6 +80,14 @@ public sealed class FaultRule
         if (Status is < 100 or > 599)
         {
             return "status: must be an HTTP status code";
+        }
+        if (Kind == "retypedFields" && (Fields is null || Fields.Count == 0))
+        {
+            return "fields: is required for kind retypedFields";
+        }
+        if (Kind == "redirect" && Status is not (null or >= 300 and < 400))
+        {
+            return "status: must be a 3xx status for kind redirect";
         }
         return null;
     }

@@ -19,13 +19,16 @@ public sealed class PollBook
 
     private readonly Dictionary<string, Pending> _pending = new(StringComparer.Ordinal);
 
-    /// <summary>Keeps <paramref name="answer"/> for <paramref name="accountId"/>; returns the Location to poll (relative to the server root).</summary>
-    public string Start(string accountId, SimulatedResponse answer, int pollCount)
+    /// <summary>
+    /// Keeps <paramref name="answer"/> for <paramref name="accountId"/>; returns the Location to poll (relative to the
+    /// server root). Each 202 for it carries <paramref name="retryAfter"/> as Retry-After.
+    /// </summary>
+    public string Start(string accountId, SimulatedResponse answer, int pollCount, string retryAfter)
     {
         string token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
         lock (_pending)
         {
-            _pending[token] = new Pending(accountId, answer, Math.Max(1, pollCount));
+            _pending[token] = new Pending(accountId, answer, Math.Max(1, pollCount), retryAfter);
         }
         return Location(token);
     }
@@ -56,19 +59,21 @@ public sealed class PollBook
             pending.PollsLeft--;
             if (pending.PollsLeft > 0)
             {
-                return new PollStep(null);
+                return new PollStep(null, pending.RetryAfter);
             }
             _pending.Remove(token);
-            return new PollStep(pending.Answer);
+            return new PollStep(pending.Answer, pending.RetryAfter);
         }
     }
 
-    public sealed record PollStep(SimulatedResponse? Answer);
+    /// <summary>The kept answer, or null while still running; a running answer carries <paramref name="RetryAfter"/>.</summary>
+    public sealed record PollStep(SimulatedResponse? Answer, string RetryAfter);
 
-    private sealed class Pending(string accountId, SimulatedResponse answer, int pollCount)
+    private sealed class Pending(string accountId, SimulatedResponse answer, int pollCount, string retryAfter)
     {
         public string AccountId { get; } = accountId;
         public SimulatedResponse Answer { get; } = answer;
+        public string RetryAfter { get; } = retryAfter;
 
         /// <summary>The original request was the first 202; each poll answers 202 until this reaches 0.</summary>
         public int PollsLeft { get; set; } = pollCount;

@@ -40,6 +40,11 @@ namespace EmailSecurity.Client.Http
         /// <summary>The process's pipeline for a connection: the shared one, or one per explicit proxy and proxy credential.</summary>
         public static HttpPipeline For(EsConnection connection)
         {
+            if (connection.Pipeline != null)
+            {
+                return connection.Pipeline;
+            }
+
             if (connection.Proxy == null || connection.IsSandbox)
             {
                 return Default;
@@ -88,6 +93,9 @@ namespace EmailSecurity.Client.Http
             {
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
                 UseProxy = true,
+
+                // Redirects are followed by the core, which knows which are safe (EsApiClient.ExchangeAsync).
+                AllowAutoRedirect = false,
             };
             if (proxy != null)
             {

@@ -38,11 +38,16 @@ namespace EmailSecurity.Client.Http
             }
 
             var budget = Budgets.GetOrAdd(KeyOf(context.Connection), _ => new RateBudget(IsCloudflare(context.Connection.BaseUri)));
-            var wait = budget.Reserve(policy.Clock(), out var explanation);
+            if (!budget.TryReserve(policy.Clock(), context.CanWait, out var wait, out var explanation))
+            {
+                throw new WaitRefusedException(
+                    $"Not sent: the request budget of this credential is spent ({explanation}), and {context.WaitRefusal(wait)}");
+            }
+
             if (wait > TimeSpan.Zero)
             {
-                context.Observer.Verbose($"Rate budget: {explanation}; waiting {wait.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s before {request.Method} {request.RequestUri}.");
-                await policy.Delay(wait, cancellationToken).ConfigureAwait(false);
+                var announcement = $"Rate budget: {explanation}; {request.Method} {request.RequestUri} waits for room.";
+                await context.WaitAsync(policy, wait, announcement, cancellationToken).ConfigureAwait(false);
             }
 
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -83,8 +88,11 @@ namespace EmailSecurity.Client.Http
             limit = cloudflareDefault ? 1200 : (int?)null;
         }
 
-        /// <summary>Counts a request about to be sent and says how long to wait first (zero when there is room).</summary>
-        public TimeSpan Reserve(DateTimeOffset now, out string explanation)
+        /// <summary>
+        /// Counts a request about to be sent and says how long to wait first (zero when there is room). When
+        /// <paramref name="mayWait"/> refuses that wait, nothing is counted and the answer is false.
+        /// </summary>
+        public bool TryReserve(DateTimeOffset now, Func<TimeSpan, bool> mayWait, out TimeSpan wait, out string explanation)
         {
             lock (sent)
             {
@@ -112,8 +120,14 @@ namespace EmailSecurity.Client.Http
                     }
                 }
 
+                wait = start - now;
+                if (!mayWait(wait))
+                {
+                    return false;
+                }
+
                 sent.Enqueue(start);
-                return start - now;
+                return true;
             }
         }
 

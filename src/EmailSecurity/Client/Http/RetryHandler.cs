@@ -1,8 +1,5 @@
 using System;
-using System.Globalization;
 using System.IO;
-using System.Linq;
-using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,7 +9,8 @@ namespace EmailSecurity.Client.Http
     /// <summary>
     /// Bounded, cancellable retries. 429 is retried for every method: the API says it did not process the request.
     /// 5xx, timeouts and dropped connections leave it open whether the request was carried out, so only idempotent
-    /// requests are retried after them; a move or a release is never sent twice on a guess.
+    /// requests are retried after them; a move or a release is never sent twice on a guess. Every wait counts toward
+    /// the request's limit (<see cref="RequestContext.CanWait"/>); a wait past it is not started.
     /// </summary>
     internal sealed class RetryHandler : DelegatingHandler
     {
@@ -25,10 +23,8 @@ namespace EmailSecurity.Client.Http
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var context = RequestContext.Of(request);
-            var observer = context?.Observer ?? SilentObserver.Instance;
-            var idempotent = context?.IsIdempotent ?? false;
-            var attemptTimeout = context?.Connection.RequestTimeout ?? policy.AttemptTimeout;
+            var context = RequestContext.Of(request) ?? throw new InvalidOperationException("Request sent without a request context.");
+            var attemptTimeout = context.Connection.RequestTimeout;
 
             for (var retry = 0; ; retry++)
             {
@@ -39,27 +35,28 @@ namespace EmailSecurity.Client.Http
                     try
                     {
                         response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
-                        if (response.Content != null)
-                        {
-                            // Read the body inside the attempt so a connection dropped mid-body counts as this attempt's failure.
-                            await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-                        }
+                        await BufferWithinAsync(response, attempt.Token).ConfigureAwait(false);
                     }
                     catch (Exception error) when (IsTransportFailure(error, cancellationToken))
                     {
-                        if (!idempotent || retry >= policy.MaxRetries)
+                        var backoff = policy.Backoff(retry + 1);
+                        if (!context.IsIdempotent || retry >= policy.MaxRetries || !context.CanWait(backoff))
                         {
                             if (error is OperationCanceledException)
                             {
-                                throw new TimeoutException($"No answer within {attemptTimeout.TotalSeconds:0.###} s.", error);
+                                var attempts = retry + 1;
+                                throw new TimeoutException(
+                                    $"timed out after {RetryPolicy.Seconds(attemptTimeout)} (Connect-EsAccount -TimeoutSec)" +
+                                    (attempts > 1 ? $" on each of {attempts} attempts" : string.Empty),
+                                    error);
                             }
 
                             throw;
                         }
 
-                        var wait = policy.Backoff(retry + 1);
-                        observer.Verbose($"{request.Method} {request.RequestUri}: {Describe(error)}; retry {retry + 1} of {policy.MaxRetries} in {Seconds(wait)}.");
-                        await policy.Delay(wait, cancellationToken).ConfigureAwait(false);
+                        context.RetriedAfterUnknownOutcome = true;
+                        var why = $"{request.Method} {request.RequestUri}: {Describe(error)}; retry {retry + 1} of {policy.MaxRetries}.";
+                        await context.WaitAsync(policy, backoff, why, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
                 }
@@ -67,24 +64,68 @@ namespace EmailSecurity.Client.Http
                 var status = (int)response.StatusCode;
                 var rateLimited = status == 429;
                 var serverError = status == 500 || status == 502 || status == 503 || status == 504;
-                if (!(rateLimited || (serverError && idempotent)) || retry >= policy.MaxRetries)
+                if (!(rateLimited || (serverError && context.IsIdempotent)) || retry >= policy.MaxRetries)
                 {
                     return response;
                 }
 
-                var retryAfter = ReadRetryAfter(response);
+                var retryAfter = policy.RetryAfterOf(response);
                 if (retryAfter > policy.MaxRetryAfter)
                 {
-                    observer.Warning($"The API asked to wait {Seconds(retryAfter.Value)} before trying again, longer than the {Seconds(policy.MaxRetryAfter)} this module waits.");
+                    context.NotRetriedBecause =
+                        $"The API asked to wait before trying again (Retry-After: {RetryPolicy.RetryAfterText(response)}), " +
+                        $"longer than the {RetryPolicy.Seconds(policy.MaxRetryAfter)} this module waits for one answer; not retried";
                     return response;
                 }
 
                 var delay = retryAfter ?? policy.Backoff(retry + 1);
+                if (!context.CanWait(delay))
+                {
+                    context.NotRetriedBecause = $"Not retried: {context.WaitRefusal(delay)}";
+                    return response;
+                }
+
                 var reason = rateLimited ? "rate limited (429)" : $"server error ({status})";
-                var source = retryAfter.HasValue ? " as Retry-After asks" : string.Empty;
-                observer.Verbose($"{request.Method} {request.RequestUri}: {reason}; retry {retry + 1} of {policy.MaxRetries} in {Seconds(delay)}{source}.");
+                var source = retryAfter.HasValue ? " as the API's Retry-After asks" : string.Empty;
+                context.RetriedAfterUnknownOutcome |= serverError;
                 response.Dispose();
-                await policy.Delay(delay, cancellationToken).ConfigureAwait(false);
+                var announcement = $"{request.Method} {request.RequestUri}: {reason}; retry {retry + 1} of {policy.MaxRetries}{source}.";
+                await context.WaitAsync(policy, delay, announcement, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// Reads the body inside the attempt, so a connection dropped mid-body counts as this attempt's failure, and a
+        /// body that stops arriving times out with the attempt (netstandard2.0 gives LoadIntoBufferAsync no token).
+        /// </summary>
+        private static async Task BufferWithinAsync(HttpResponseMessage response, CancellationToken attemptToken)
+        {
+            if (response.Content == null)
+            {
+                return;
+            }
+
+            var loading = response.Content.LoadIntoBufferAsync();
+            var stopped = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (attemptToken.Register(() => stopped.TrySetResult(true)))
+            {
+                if (await Task.WhenAny(loading, stopped.Task).ConfigureAwait(false) != loading)
+                {
+                    // Disposing the response closes its connection, which ends the read left behind.
+                    response.Dispose();
+                    _ = loading.ContinueWith(t => t.Exception, TaskScheduler.Default);
+                    throw new OperationCanceledException(attemptToken);
+                }
+            }
+
+            try
+            {
+                await loading.ConfigureAwait(false);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
             }
         }
 
@@ -94,35 +135,5 @@ namespace EmailSecurity.Client.Http
 
         private static string Describe(Exception error) =>
             error is OperationCanceledException ? "timed out" : error.GetBaseException().Message;
-
-        private static string Seconds(TimeSpan delay) => delay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
-
-        /// <summary>Retry-After as seconds or as an HTTP date; null when absent or unreadable.</summary>
-        private TimeSpan? ReadRetryAfter(HttpResponseMessage response)
-        {
-            if (!response.Headers.TryGetValues("Retry-After", out var values))
-            {
-                return null;
-            }
-
-            var text = values.FirstOrDefault()?.Trim();
-            if (string.IsNullOrEmpty(text))
-            {
-                return null;
-            }
-
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
-            {
-                return TimeSpan.FromSeconds(seconds);
-            }
-
-            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
-            {
-                var wait = date - policy.Clock();
-                return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-            }
-
-            return null;
-        }
     }
 }

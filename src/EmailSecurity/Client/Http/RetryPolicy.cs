@@ -1,4 +1,7 @@
 using System;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -16,13 +19,14 @@ namespace EmailSecurity.Client.Http
         public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
 
         /// <summary>
-        /// The longest wait the core accepts from a Retry-After header. Cloudflare locks a token out for five minutes
-        /// when it exceeds its budget, so waiting that long is still cheaper than failing a runbook.
+        /// The longest single wait the core accepts from a Retry-After header. Cloudflare locks a token out for five
+        /// minutes when it exceeds its budget, so waiting that long is still cheaper than failing a runbook. All the
+        /// waits of one request together are bounded by the connection's <see cref="EsConnection.MaxWait"/>.
         /// </summary>
         public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(5);
 
-        /// <summary>Time limit of one attempt (headers and body) when the connection sets none.</summary>
-        public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
+        /// <summary>A wait this long or longer is announced as a warning (a runbook's output shows it), not only in -Verbose.</summary>
+        public TimeSpan WarnAfter { get; set; } = TimeSpan.FromSeconds(5);
 
         /// <summary>How the core waits; replaced by tests to observe waits without spending them.</summary>
         public Func<TimeSpan, CancellationToken, Task> Delay { get; set; } = (delay, token) => Task.Delay(delay, token);
@@ -44,5 +48,44 @@ namespace EmailSecurity.Client.Http
             var withJitter = TimeSpan.FromMilliseconds(exponential.TotalMilliseconds * factor);
             return withJitter > MaxBackoff ? MaxBackoff : withJitter;
         }
+
+        /// <summary>
+        /// Retry-After as seconds or as an HTTP date; null when absent or unreadable. A wait too long for a TimeSpan
+        /// (an absurd header) is <see cref="TimeSpan.MaxValue"/>, longer than any wait the core accepts.
+        /// </summary>
+        public TimeSpan? RetryAfterOf(HttpResponseMessage response)
+        {
+            var text = RawRetryAfter(response);
+            if (string.IsNullOrEmpty(text))
+            {
+                return null;
+            }
+
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+            {
+                return seconds < TimeSpan.MaxValue.TotalSeconds - 1 ? TimeSpan.FromSeconds(seconds) : TimeSpan.MaxValue;
+            }
+
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+            {
+                var wait = date - Clock();
+                return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+            }
+
+            return null;
+        }
+
+        /// <summary>The Retry-After header as sent (trimmed, at most 40 characters), for messages; null when absent.</summary>
+        public static string? RetryAfterText(HttpResponseMessage response)
+        {
+            var text = RawRetryAfter(response);
+            return text != null && text.Length > 40 ? text.Substring(0, 40) + "..." : text;
+        }
+
+        private static string? RawRetryAfter(HttpResponseMessage response) =>
+            response.Headers.TryGetValues("Retry-After", out var values) ? values.FirstOrDefault()?.Trim() : null;
+
+        /// <summary>A wait as people read it: "1.5 s", "300 s".</summary>
+        public static string Seconds(TimeSpan wait) => wait.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
     }
 }

@@ -85,6 +85,10 @@ namespace EmailSecurity.Cmdlets
                     return ("EsApiBadResponse", ErrorCategory.InvalidResult, "The API's answer could not be read. Run the command again; if it persists, report the cf-ray id to Cloudflare.");
                 case EsFailureKind.PagingLoop:
                     return ("EsApiPagingLoop", ErrorCategory.InvalidResult, "Narrow the search (-Start/-End) or report the cf-ray id to Cloudflare.");
+                case EsFailureKind.Redirected:
+                    return ("EsApiRedirected", ErrorCategory.ConnectionError, "The API (or a proxy) sent the request elsewhere. Check the address given to Connect-EsAccount -BaseUri (or CLOUDFLARE_BASE_URL) and the proxy; connect to the address the API answers at.");
+                case EsFailureKind.StillWorking:
+                    return ("EsApiStillWorking", ErrorCategory.OperationTimeout, "The API was still preparing the result when the module stopped waiting. Run the command again later, narrow it (-Start/-End), or allow a longer wait with Connect-EsAccount -MaxWaitSec.");
             }
 
             var status = error.StatusCode.HasValue ? (int)error.StatusCode.Value : 0;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Net;
 using System.Security;
+using EmailSecurity.Client.Http;
 using EmailSecurity.Sandbox;
 
 namespace EmailSecurity.Cmdlets.Connection
@@ -58,6 +59,14 @@ namespace EmailSecurity.Cmdlets.Connection
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = (int)EsConnection.DefaultRequestTimeout.TotalSeconds;
 
+        /// <summary>
+        /// Seconds one request may spend waiting in all (default 600): for rate limits, retries and a search the API
+        /// finishes later (202). Past it the request fails with an error that says so.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int MaxWaitSec { get; set; } = (int)EsConnection.DefaultMaxWait.TotalSeconds;
+
         /// <summary>A proxy for this connection. Without it the system's proxy is used (HTTPS_PROXY on PowerShell 7).</summary>
         [Parameter(ParameterSetName = TokenSet)]
         [Parameter(ParameterSetName = KeySet)]
@@ -86,11 +95,16 @@ namespace EmailSecurity.Cmdlets.Connection
         {
             var connection = ParameterSetName == SandboxSet ? ConnectSandbox() : ConnectAccount();
             connection.RequestTimeout = TimeSpan.FromSeconds(TimeoutSec);
+            connection.MaxWait = TimeSpan.FromSeconds(MaxWaitSec);
             if (Proxy != null)
             {
                 if (!Proxy.IsAbsoluteUri || (Proxy.Scheme != Uri.UriSchemeHttp && Proxy.Scheme != Uri.UriSchemeHttps))
                 {
-                    Fail($"The proxy '{Proxy}' must be an absolute http:// or https:// URI, for example http://proxy.contoso.example:8080.", "EsInvalidProxy", Proxy);
+                    var shownProxy = WithoutUserInfo(Proxy.OriginalString);
+                    Fail(
+                        $"The proxy '{shownProxy}' must be an absolute http:// or https:// URI, for example http://proxy.contoso.example:8080.",
+                        "EsInvalidProxy",
+                        shownProxy);
                 }
 
                 if (Proxy.UserInfo.Length > 0)
@@ -136,9 +150,10 @@ namespace EmailSecurity.Cmdlets.Connection
                     }
 
                     ValidateAccountId(accountFromCredential!);
-                    return new EsConnection(accountFromCredential!, baseUri, EsAuthKind.ApiToken, Credential.Password.Copy(), null);
+                    var password = Credential.Password;
+                    return Signed(accountFromCredential!, baseUri, EsAuthKind.ApiToken, password, "the credential's password (the API token)", null);
                 case KeySet:
-                    return new EsConnection(ResolveAccountId(), baseUri, EsAuthKind.ApiKey, ApiKey!.Copy(), Email);
+                    return Signed(ResolveAccountId(), baseUri, EsAuthKind.ApiKey, ApiKey!, "the API key (-ApiKey)", Email);
                 default:
                     return ConnectWithTokenOrEnvironment(baseUri);
             }
@@ -148,7 +163,7 @@ namespace EmailSecurity.Cmdlets.Connection
         {
             if (ApiToken != null)
             {
-                return new EsConnection(ResolveAccountId(), baseUri, EsAuthKind.ApiToken, ApiToken.Copy(), null);
+                return Signed(ResolveAccountId(), baseUri, EsAuthKind.ApiToken, ApiToken, "the API token (-ApiToken)", null);
             }
 
             var token = Environment.GetEnvironmentVariable("CLOUDFLARE_API_TOKEN");
@@ -162,12 +177,12 @@ namespace EmailSecurity.Cmdlets.Connection
                     WriteWarning("Both CLOUDFLARE_API_TOKEN and CLOUDFLARE_API_KEY with CLOUDFLARE_EMAIL are set; using the API token.");
                 }
 
-                return new EsConnection(ResolveAccountId(), baseUri, EsAuthKind.ApiToken, ToSecureString(token!), null);
+                return Signed(ResolveAccountId(), baseUri, EsAuthKind.ApiToken, token!, "the API token in CLOUDFLARE_API_TOKEN", null);
             }
 
             if (hasKey)
             {
-                return new EsConnection(ResolveAccountId(), baseUri, EsAuthKind.ApiKey, ToSecureString(key!), email);
+                return Signed(ResolveAccountId(), baseUri, EsAuthKind.ApiKey, key!, "the API key in CLOUDFLARE_API_KEY", email);
             }
 
             Fail(
@@ -177,6 +192,34 @@ namespace EmailSecurity.Cmdlets.Connection
                 null);
             throw new InvalidOperationException("unreachable");
         }
+
+        /// <summary>A connection signed with a copy of <paramref name="secret"/>, once it and the e-mail can travel in a header.</summary>
+        private EsConnection Signed(string accountId, Uri baseUri, EsAuthKind kind, SecureString secret, string secretName, string? email)
+        {
+            RefuseUnsendable(HeaderText.Problem(secret), secretName, email);
+            return new EsConnection(accountId, baseUri, kind, secret.Copy(), email);
+        }
+
+        private EsConnection Signed(string accountId, Uri baseUri, EsAuthKind kind, string secret, string secretName, string? email)
+        {
+            RefuseUnsendable(HeaderText.Problem(secret), secretName, email);
+            return new EsConnection(accountId, baseUri, kind, ToSecureString(secret), email);
+        }
+
+        private void RefuseUnsendable(string? secretProblem, string secretName, string? email)
+        {
+            if (secretProblem != null)
+            {
+                Fail($"{Capitalised(secretName)} cannot be sent: {secretProblem}.", "EsInvalidCredential", null);
+            }
+
+            if (email != null && HeaderText.Problem(email) is string emailProblem)
+            {
+                Fail($"The e-mail address that goes with the API key cannot be sent: {emailProblem}.", "EsInvalidCredential", null);
+            }
+        }
+
+        private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
 
         private string ResolveAccountId()
         {
@@ -202,25 +245,70 @@ namespace EmailSecurity.Cmdlets.Connection
         {
             var fromEnvironment = Environment.GetEnvironmentVariable("CLOUDFLARE_BASE_URL");
             Uri? uri = BaseUri;
-            if (uri == null && !string.IsNullOrWhiteSpace(fromEnvironment) && !Uri.TryCreate(fromEnvironment!.Trim(), UriKind.Absolute, out uri))
+            var source = "The base URI";
+            if (uri == null && !string.IsNullOrWhiteSpace(fromEnvironment))
             {
-                Fail($"CLOUDFLARE_BASE_URL '{fromEnvironment}' is not an absolute URI.", "EsInvalidBaseUri", fromEnvironment);
+                source = "CLOUDFLARE_BASE_URL";
+                if (!Uri.TryCreate(fromEnvironment!.Trim(), UriKind.Absolute, out uri))
+                {
+                    var shownText = WithoutUserInfo(fromEnvironment);
+                    Fail($"CLOUDFLARE_BASE_URL '{shownText}' is not an absolute URI.", "EsInvalidBaseUri", shownText);
+                }
             }
 
             uri = uri ?? new Uri(EsConnection.DefaultBaseUri);
             if (!uri.IsAbsoluteUri)
             {
-                Fail($"The base URI '{uri}' must be absolute, for example {EsConnection.DefaultBaseUri}.", "EsInvalidBaseUri", uri);
+                var shownText = WithoutUserInfo(uri.OriginalString);
+                Fail($"{source} '{shownText}' must be absolute, for example {EsConnection.DefaultBaseUri}.", "EsInvalidBaseUri", shownText);
+            }
+
+            // Every check shows the address without its user part and its query: either may hold a secret.
+            var shown = WithoutUserInfo(uri.GetLeftPart(UriPartial.Path));
+            if (uri.UserInfo.Length > 0)
+            {
+                Fail(
+                    $"{source} '{shown}' carries a user name or password, which would show wherever the address is shown (Get-EsConnection, " +
+                    "-Verbose, errors). Give the address alone; the API is signed in with -ApiToken, -ApiKey or -Credential.",
+                    "EsInvalidBaseUri",
+                    shown);
+            }
+
+            if (uri.Query.Length > 0 || uri.Fragment.Length > 0)
+            {
+                Fail(
+                    $"{source} '{shown}' has a query or fragment ('?...' or '#...'). The module appends each request's path and query to " +
+                    $"the address, so give it up to the version only, for example {EsConnection.DefaultBaseUri}.",
+                    "EsInvalidBaseUri",
+                    shown);
             }
 
             var secure = uri.Scheme == Uri.UriSchemeHttps;
             var loopbackHttp = uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri);
             if (!secure && !loopbackHttp)
             {
-                Fail($"The base URI '{uri}' is not https. Plain http is accepted only for loopback addresses (a local emulator), because the credential would travel in clear text.", "EsInsecureBaseUri", uri);
+                Fail(
+                    $"{source} '{shown}' is not https. Plain http is accepted only for loopback addresses (a local emulator), because the " +
+                    "credential would travel in clear text.",
+                    "EsInsecureBaseUri",
+                    shown);
             }
 
             return uri;
+        }
+
+        /// <summary>Text that could not be read as a URI, with anything before an '@' of its authority hidden.</summary>
+        private static string WithoutUserInfo(string text)
+        {
+            var at = text.LastIndexOf('@');
+            if (at < 0)
+            {
+                return text;
+            }
+
+            var scheme = text.IndexOf("://", StringComparison.Ordinal);
+            var start = scheme >= 0 && scheme < at ? scheme + 3 : 0;
+            return text.Substring(0, start) + "***" + text.Substring(at);
         }
 
         private static bool IsLoopback(Uri uri) =>

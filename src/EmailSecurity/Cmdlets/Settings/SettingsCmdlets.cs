@@ -252,8 +252,10 @@ namespace EmailSecurity.Cmdlets.Settings
                 {
                     RunChange(RemoveAction, id, async (client, bridge, token) =>
                     {
-                        await client.SendAsync<DeletedObject>(ApiRequest.Delete(Endpoint.Item(id)), token).ConfigureAwait(false);
-                        bridge.Verbose($"Removed {Endpoint.Noun} {id}.");
+                        var answer = await client.SendAsync<DeletedObject>(ApiRequest.Delete(Endpoint.Item(id)), token).ConfigureAwait(false);
+                        bridge.Verbose(answer.AlreadyDone
+                            ? $"Removed {Endpoint.Noun} {id}: already deleted by an earlier attempt whose answer was lost (sent again, the API no longer found it)."
+                            : $"Removed {Endpoint.Noun} {id}.");
                     });
                 }
             });
