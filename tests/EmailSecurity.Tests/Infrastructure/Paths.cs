@@ -13,6 +13,8 @@ public static class Paths
 
     public static string EsShellDll => Metadata("EsShellDll");
 
+    public static string PesterManifest => Metadata("PesterManifest");
+
     private static string Metadata(string key) =>
         typeof(Paths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
         ?? throw new InvalidOperationException($"No {key} metadata in the test assembly.");
