@@ -23,7 +23,7 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         /// <summary>Investigate ids; messages from Get-EsMessage bind by their Id property.</summary>
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("InvestigateId")]
+        [Alias("InvestigateId", "Identity")]
         [ApiIdText("InvestigateId")]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.MessageIdCompleter))]

@@ -17,6 +17,7 @@ namespace EmailSecurity.Cmdlets.Settings
         protected const string ByIdSet = "ById";
 
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Identity")]
         [ApiIdText]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.SettingIdCompleter))]
@@ -151,6 +152,7 @@ namespace EmailSecurity.Cmdlets.Settings
         where TModel : class
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Identity")]
         [ApiIdText]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.SettingIdCompleter))]
@@ -212,6 +214,7 @@ namespace EmailSecurity.Cmdlets.Settings
         where TModel : class
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Identity")]
         [ApiIdText]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.SettingIdCompleter))]
