@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using EmailSecurity.Tests.Infrastructure;
 
@@ -14,7 +13,7 @@ public sealed class EsShellTests
         var demo = Regex.Match(readme, @"^dotnet run --project tools/EsShell -- (.+)$", RegexOptions.Multiline);
         Assert.True(demo.Success, "README.md gives no EsShell demo command");
 
-        var (exitCode, output) = RunShell(Arguments(demo.Groups[1].Value.Trim()));
+        var (exitCode, output) = EsShellProcess.Run(Arguments(demo.Groups[1].Value.Trim()));
 
         Assert.True(exitCode == 0, output);
         Assert.Matches(@"(?m)^Scanned\s+Disposition\s", output);
@@ -27,9 +26,9 @@ public sealed class EsShellTests
         using var folder = new TempFolder();
         var csv = folder.File("messages.csv");
 
-        var (exitCode, output) = RunShell(["-Sandbox", "-Command",
+        var (exitCode, output) = EsShellProcess.Run("-Sandbox", "-Command",
             $"Get-EsMessage -First 2 | Select-Object Id, Subject | Export-Csv -Path '{csv}'; " +
-            $"Import-Csv -Path '{csv}' | Format-List; 'Year ' + (Get-Date -Date '2026-05-01').Year; Get-Item '{csv}' | ForEach-Object Name"]);
+            $"Import-Csv -Path '{csv}' | Format-List; 'Year ' + (Get-Date -Date '2026-05-01').Year; Get-Item '{csv}' | ForEach-Object Name");
 
         Assert.True(exitCode == 0, output);
         Assert.Equal(2, Regex.Matches(output, @"(?m)^Subject : \S").Count);
@@ -40,21 +39,4 @@ public sealed class EsShellTests
     /// <summary>Splits a command line as a POSIX shell does for plain words and double-quoted ones.</summary>
     private static string[] Arguments(string commandLine) =>
         Regex.Matches(commandLine, "\"([^\"]*)\"|(\\S+)").Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).ToArray();
-
-    private static (int ExitCode, string Output) RunShell(IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        start.ArgumentList.Add(Paths.EsShellDll);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout + stderr.Result);
-    }
 }
