@@ -15,11 +15,16 @@ namespace EmailSecurity.Simulator
         private static readonly Router Routes = ApiRoutes.Build();
 
         private readonly Func<DateTimeOffset> _clock;
+        private readonly Func<DateTimeOffset> _dataClock;
         private readonly Dictionary<string, AccountState> _accounts = new Dictionary<string, AccountState>(StringComparer.Ordinal);
 
-        public EmailSecurityApi(Func<DateTimeOffset>? clock = null)
+        /// <param name="clock">The time requests are answered at.</param>
+        /// <param name="dataClock">The time an account's demo data is generated back from (the message ids embed
+        /// their scan time); by default <paramref name="clock"/>.</param>
+        public EmailSecurityApi(Func<DateTimeOffset>? clock = null, Func<DateTimeOffset>? dataClock = null)
         {
             _clock = clock ?? (() => DateTimeOffset.UtcNow);
+            _dataClock = dataClock ?? _clock;
         }
 
         /// <summary>Replaces the account's data with freshly generated demo data.</summary>
@@ -29,7 +34,7 @@ namespace EmailSecurity.Simulator
             {
                 throw new ArgumentNullException(nameof(accountId));
             }
-            var state = new AccountState(seed ?? new AccountSeed(), _clock());
+            var state = new AccountState(seed ?? new AccountSeed(), _dataClock());
             lock (_accounts)
             {
                 _accounts[accountId] = state;
@@ -84,7 +89,7 @@ namespace EmailSecurity.Simulator
             {
                 if (!_accounts.TryGetValue(accountId, out AccountState? account))
                 {
-                    account = new AccountState(new AccountSeed(), _clock());
+                    account = new AccountState(new AccountSeed(), _dataClock());
                     _accounts[accountId] = account;
                 }
                 return account;

@@ -16,15 +16,20 @@ namespace EmailSecurity.Cmdlets.Investigate
         private const string SearchSet = "Search";
         private const string ByIdSet = "ById";
 
+        private string? sender;
+        private string? recipient;
+
         [Parameter(ParameterSetName = SearchSet, Position = 0)]
         [ValidateNotNullOrEmpty]
         public string? Query { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
+        [Alias("SenderAddress")]
         [ValidateNotNullOrEmpty]
         public string? Sender { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
+        [Alias("RecipientAddress")]
         [ValidateNotNullOrEmpty]
         public string? Recipient { get; set; }
 
@@ -60,19 +65,27 @@ namespace EmailSecurity.Cmdlets.Investigate
         public SwitchParameter DetectionsOnly { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
+        [Alias("StartDate")]
         [DateTimeOffsetInput]
         public DateTime? Start { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
+        [Alias("EndDate")]
         [DateTimeOffsetInput]
         public DateTime? End { get; set; }
+
+        /// <summary>Exchange Online's spelling of -First: a number of messages, or Unlimited.</summary>
+        [Parameter(ParameterSetName = SearchSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ResultSizeCompleter))]
+        public string? ResultSize { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
         [ValidateRange(1, ApiValues.MaxPageSize)]
         public int PageSize { get; set; } = ApiValues.MaxPageSize;
 
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("InvestigateId")]
+        [Alias("InvestigateId", "Identity")]
         [ApiIdText(typeof(Message), "InvestigateId")]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.MessageIdCompleter))]
@@ -91,6 +104,20 @@ namespace EmailSecurity.Cmdlets.Investigate
             if (ParameterSetName == ByIdSet)
             {
                 WarnPagingUnusedWithIds();
+            }
+            else
+            {
+                sender = AddressFilter.ToApiValue(Sender, nameof(Sender), out var senderProblem);
+                recipient = AddressFilter.ToApiValue(Recipient, nameof(Recipient), out var recipientProblem);
+                if ((senderProblem ?? recipientProblem) is ErrorRecord wildcard)
+                {
+                    ThrowTerminatingError(wildcard);
+                }
+
+                if (ResultSize != null && Cmdlets.ResultSize.Apply(ResultSize, PagingParameters, IsBound("First")) is ErrorRecord wrongSize)
+                {
+                    ThrowTerminatingError(wrongSize);
+                }
             }
 
             base.BeginProcessing();
@@ -115,8 +142,8 @@ namespace EmailSecurity.Cmdlets.Investigate
 
             var search = ApiRequest.Get(ApiPath.Of("/investigate"))
                 .WithQuery("query", Query)
-                .WithQuery("sender", Sender)
-                .WithQuery("recipient", Recipient)
+                .WithQuery("sender", sender)
+                .WithQuery("recipient", recipient)
                 .WithQuery("subject", Subject)
                 .WithQuery("domain", Domain)
                 .WithQuery("final_disposition", Disposition?.ToUpperInvariant())
