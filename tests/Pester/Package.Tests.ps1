@@ -3,7 +3,9 @@
 
 BeforeAll {
     Import-Module "$PSScriptRoot/TestSupport.psm1"
-    $version = (Import-PowerShellDataFile -Path (Join-Path (Get-RepoRoot) 'EmailSecurity.psd1')).ModuleVersion
+    # The version lives in Directory.Build.props; the source manifest holds none (the build writes it).
+    $version = ([xml](Get-Content -Raw (Join-Path (Get-RepoRoot) 'Directory.Build.props'))).Project.PropertyGroup.Version |
+        Where-Object { $_ } | Select-Object -First 1
     $drop = Join-Path $TestDrive 'package'
 
     # A Release build in its own folders (bin/Release, out/Release), so it touches nothing the running tests load.
