@@ -43,11 +43,11 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         protected override void AssignId(ReleaseResult result, string id) => result.Id = id;
 
-        protected override string? FailureOf(ReleaseResult result) => result.Failed?.Length > 0
+        protected override string? FailureOf(ReleaseResult result) => result.Failed?.Count > 0
             ? $"the release failed for {string.Join(", ", result.Failed)}."
             : null;
 
-        protected override string? WarningOf(ReleaseResult result) => result.Undelivered?.Length > 0
+        protected override string? WarningOf(ReleaseResult result) => result.Undelivered?.Count > 0
             ? $"Message {result.Id} was not delivered to {string.Join(", ", result.Undelivered)}; it may not have been in quarantine. See its delivery log with Get-EsMessageTrace -Id {result.Id}."
             : null;
     }

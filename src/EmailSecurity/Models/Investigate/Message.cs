@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -35,10 +36,10 @@ namespace EmailSecurity.Models
         public string? FromName { get; set; }
 
         [JsonPropertyName("to")]
-        public string[]? To { get; set; }
+        public ApiList<string>? To { get; set; }
 
         [JsonPropertyName("to_name")]
-        public string[]? ToName { get; set; }
+        public ApiList<string>? ToName { get; set; }
 
         [JsonPropertyName("subject")]
         public string? Subject { get; set; }
@@ -60,28 +61,28 @@ namespace EmailSecurity.Models
         public string? MessageId { get; set; }
 
         [JsonPropertyName("client_recipients")]
-        public string[]? ClientRecipients { get; set; }
+        public ApiList<string>? ClientRecipients { get; set; }
 
         [JsonPropertyName("detection_reasons")]
-        public string[]? DetectionReasons { get; set; }
+        public ApiList<string>? DetectionReasons { get; set; }
 
         [JsonPropertyName("threat_categories")]
-        public string[]? ThreatCategories { get; set; }
+        public ApiList<string>? ThreatCategories { get; set; }
 
         [JsonPropertyName("delivery_mode")]
         public string? DeliveryMode { get; set; }
 
         [JsonPropertyName("delivery_status")]
-        public string[]? DeliveryStatus { get; set; }
+        public ApiList<string>? DeliveryStatus { get; set; }
 
         [JsonPropertyName("post_delivery_operations")]
-        public string[]? PostDeliveryOperations { get; set; }
+        public ApiList<string>? PostDeliveryOperations { get; set; }
 
         [JsonPropertyName("envelope_from")]
         public string? EnvelopeFrom { get; set; }
 
         [JsonPropertyName("envelope_to")]
-        public string[]? EnvelopeTo { get; set; }
+        public ApiList<string>? EnvelopeTo { get; set; }
 
         [JsonPropertyName("replyto")]
         public string? ReplyTo { get; set; }
@@ -103,7 +104,7 @@ namespace EmailSecurity.Models
 
         /// <summary>Fields this version of the module does not know, kept as the API sent them.</summary>
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => Id;
     }
@@ -128,7 +129,14 @@ namespace EmailSecurity.Models
         public string? WhitelistedPatternType { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
+
+        /// <summary>"allowlisted by contoso.com (DOMAIN); blocklisted by evil.test", or empty when neither applies.</summary>
+        public override string ToString() => string.Join("; ", new[]
+        {
+            AllowlistedPattern == null ? null : $"allowlisted by {AllowlistedPattern} ({AllowlistedPatternType ?? WhitelistedPatternType ?? "?"})",
+            BlocklistedPattern != null ? $"blocklisted by {BlocklistedPattern}" : BlocklistedMessage == true ? "blocklisted" : null,
+        }.Where(part => part != null));
     }
 
     /// <summary>SPF, DKIM and DMARC results.</summary>
@@ -147,7 +155,7 @@ namespace EmailSecurity.Models
         public string? Comment { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => $"spf={Spf ?? "-"} dkim={Dkim ?? "-"} dmarc={Dmarc ?? "-"}";
     }

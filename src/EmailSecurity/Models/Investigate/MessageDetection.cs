@@ -19,19 +19,19 @@ namespace EmailSecurity.Models
         public string? Action { get; set; }
 
         [JsonPropertyName("threat_categories")]
-        public ThreatCategory[]? ThreatCategories { get; set; }
+        public ApiList<ThreatCategory>? ThreatCategories { get; set; }
 
         [JsonPropertyName("findings")]
-        public DetectionFinding[]? Findings { get; set; }
+        public ApiList<DetectionFinding>? Findings { get; set; }
 
         [JsonPropertyName("attachments")]
-        public MessageAttachment[]? Attachments { get; set; }
+        public ApiList<MessageAttachment>? Attachments { get; set; }
 
         [JsonPropertyName("links")]
-        public MessageLink[]? Links { get; set; }
+        public ApiList<MessageLink>? Links { get; set; }
 
         [JsonPropertyName("headers")]
-        public MessageHeader[]? Headers { get; set; }
+        public ApiList<MessageHeader>? Headers { get; set; }
 
         [JsonPropertyName("sender_info")]
         public MessageSenderInfo? SenderInfo { get; set; }
@@ -40,7 +40,7 @@ namespace EmailSecurity.Models
         public MessageValidation? Validation { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => $"{MessageId} {FinalDisposition}";
     }
@@ -57,7 +57,7 @@ namespace EmailSecurity.Models
         public string? Description { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => Name ?? Id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
     }
@@ -94,7 +94,7 @@ namespace EmailSecurity.Models
         public string? Attachment { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => $"{Name}: {Detail ?? Reason}";
     }
@@ -131,7 +131,7 @@ namespace EmailSecurity.Models
         public string? Sha256 { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => FileName ?? Name ?? Sha256 ?? string.Empty;
     }
@@ -146,7 +146,7 @@ namespace EmailSecurity.Models
         public string? Text { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => Href ?? string.Empty;
     }
@@ -160,7 +160,7 @@ namespace EmailSecurity.Models
         public string? Value { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => $"{Name}: {Value}";
     }
@@ -187,7 +187,7 @@ namespace EmailSecurity.Models
         public string? Pld { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => $"{Ip} (AS{AsNumber} {AsName}, {Geo})";
     }

@@ -31,7 +31,7 @@ namespace EmailSecurity.Models
         public DateTimeOffset? CompletedAt { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => $"{MessageId} {Recipient} {(Success ? "moved" : "failed")}";
     }

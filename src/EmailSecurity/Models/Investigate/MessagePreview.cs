@@ -52,7 +52,7 @@ namespace EmailSecurity.Models
         }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         /// <summary>The PNG file's bytes, decoded from <see cref="Screenshot"/>.</summary>
         public byte[] GetImageBytes() =>

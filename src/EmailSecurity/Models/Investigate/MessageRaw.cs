@@ -23,7 +23,7 @@ namespace EmailSecurity.Models
         public long Length => Raw == null ? 0 : Encoding.UTF8.GetByteCount(Raw);
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         /// <summary>
         /// The value of the first header with this name (case-insensitive), with folded lines joined; null when the

@@ -38,49 +38,51 @@ namespace EmailSecurity.Models
 
         /// <summary>The inbound and outbound lines together, in the order they were logged.</summary>
         [JsonIgnore]
-        public MessageTraceLine[] Lines =>
-            (Inbound?.Lines ?? Array.Empty<MessageTraceLine>())
-                .Concat(Outbound?.Lines ?? Array.Empty<MessageTraceLine>())
-                .OrderBy(l => l.LoggedAt ?? DateTimeOffset.MaxValue)
-                .ThenBy(l => l.Direction, StringComparer.Ordinal)
-                .ThenBy(l => l.LineNumber ?? 0)
-                .ToArray();
+        public ApiList<MessageTraceLine> Lines =>
+            new ApiList<MessageTraceLine>(
+                LinesOf(Inbound).Concat(LinesOf(Outbound))
+                    .OrderBy(l => l.LoggedAt ?? DateTimeOffset.MaxValue)
+                    .ThenBy(l => l.Direction, StringComparer.Ordinal)
+                    .ThenBy(l => l.LineNumber ?? 0));
 
         /// <summary>True while either direction is still being logged.</summary>
         [JsonIgnore]
         public bool Pending => (Inbound?.Pending ?? false) || (Outbound?.Pending ?? false);
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         void IJsonOnDeserialized.OnDeserialized()
         {
-            foreach (var line in Inbound?.Lines ?? Array.Empty<MessageTraceLine>())
+            foreach (var line in LinesOf(Inbound))
             {
                 line.Direction = "Inbound";
             }
 
-            foreach (var line in Outbound?.Lines ?? Array.Empty<MessageTraceLine>())
+            foreach (var line in LinesOf(Outbound))
             {
                 line.Direction = "Outbound";
             }
         }
 
         public override string ToString() => MessageId ?? string.Empty;
+
+        private static IEnumerable<MessageTraceLine> LinesOf(MessageTraceLog? log) =>
+            (IEnumerable<MessageTraceLine>?)log?.Lines ?? Array.Empty<MessageTraceLine>();
     }
 
     /// <summary>One direction of a trace.</summary>
     public sealed class MessageTraceLog
     {
         [JsonPropertyName("lines")]
-        public MessageTraceLine[]? Lines { get; set; }
+        public ApiList<MessageTraceLine>? Lines { get; set; }
 
         /// <summary>True while this direction is still being logged.</summary>
         [JsonPropertyName("pending")]
         public bool? Pending { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => $"{Lines?.Length ?? 0} line(s){(Pending == true ? ", pending" : string.Empty)}";
     }
@@ -106,7 +108,7 @@ namespace EmailSecurity.Models
         public string? Message { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => Message ?? string.Empty;
     }

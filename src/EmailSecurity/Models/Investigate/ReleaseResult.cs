@@ -16,22 +16,22 @@ namespace EmailSecurity.Models
 
         /// <summary>Recipients the message was delivered to.</summary>
         [JsonPropertyName("delivered")]
-        public string[]? Delivered { get; set; }
+        public ApiList<string>? Delivered { get; set; }
 
         /// <summary>Recipients the release failed for.</summary>
         [JsonPropertyName("failed")]
-        public string[]? Failed { get; set; }
+        public ApiList<string>? Failed { get; set; }
 
         /// <summary>Recipients the message was not delivered to, for example because it was not in quarantine.</summary>
         [JsonPropertyName("undelivered")]
-        public string[]? Undelivered { get; set; }
+        public ApiList<string>? Undelivered { get; set; }
 
         /// <summary>True when the message reached at least one recipient and failed for none.</summary>
         [JsonIgnore]
-        public bool Released => Delivered?.Length > 0 && !(Failed?.Length > 0);
+        public bool Released => Delivered?.Count > 0 && !(Failed?.Count > 0);
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => $"{Id} {(Released ? "released" : "not released")}";
     }

@@ -33,7 +33,7 @@ namespace EmailSecurity.Models
         public PhishGuardReportFields? Fields { get; set; }
 
         [JsonPropertyName("tags")]
-        public PhishGuardReportTag[]? Tags { get; set; }
+        public ApiList<PhishGuardReportTag>? Tags { get; set; }
 
         [JsonPropertyName("created_at")]
         public DateTimeOffset? CreatedAt { get; set; }
@@ -42,7 +42,7 @@ namespace EmailSecurity.Models
         public DateTimeOffset? UpdatedAt { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => $"{Id} {Title}";
     }
@@ -53,7 +53,7 @@ namespace EmailSecurity.Models
         public string? From { get; set; }
 
         [JsonPropertyName("to")]
-        public string[]? To { get; set; }
+        public ApiList<string>? To { get; set; }
 
         [JsonPropertyName("occurred_at")]
         public DateTimeOffset? OccurredAt { get; set; }
@@ -62,9 +62,9 @@ namespace EmailSecurity.Models
         public string? PostfixId { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
-        public override string ToString() => $"{From} -> {string.Join(", ", To ?? Array.Empty<string>())}";
+        public override string ToString() => $"{From} -> {string.Join(", ", (IEnumerable<string>?)To ?? Array.Empty<string>())}";
     }
 
     public sealed class PhishGuardReportTag
@@ -76,7 +76,7 @@ namespace EmailSecurity.Models
         public string? Value { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => $"{Category}:{Value}";
     }

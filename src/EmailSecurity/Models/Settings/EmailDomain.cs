@@ -21,11 +21,11 @@ namespace EmailSecurity.Models
 
         /// <summary>DIRECT, BCC, JOURNAL, API, RETRO_SCAN.</summary>
         [JsonPropertyName("allowed_delivery_modes")]
-        public string[]? AllowedDeliveryModes { get; set; }
+        public ApiList<string>? AllowedDeliveryModes { get; set; }
 
         /// <summary>Dispositions whose mail is dropped instead of delivered.</summary>
         [JsonPropertyName("drop_dispositions")]
-        public string[]? DropDispositions { get; set; }
+        public ApiList<string>? DropDispositions { get; set; }
 
         /// <summary>AllItems or Inbox: which folders are scanned.</summary>
         [JsonPropertyName("folder")]
@@ -43,7 +43,7 @@ namespace EmailSecurity.Models
 
         /// <summary>Addresses (CIDR) that may deliver the domain's mail directly.</summary>
         [JsonPropertyName("ip_restrictions")]
-        public string[]? IpRestrictions { get; set; }
+        public ApiList<string>? IpRestrictions { get; set; }
 
         /// <summary>How many Received hops to look back for the connecting IP.</summary>
         [JsonPropertyName("lookback_hops")]
@@ -51,7 +51,7 @@ namespace EmailSecurity.Models
 
         /// <summary>GLOBAL, AU, DE, IN, US.</summary>
         [JsonPropertyName("regions")]
-        public string[]? Regions { get; set; }
+        public ApiList<string>? Regions { get; set; }
 
         [JsonPropertyName("require_tls_inbound")]
         public bool? RequireTlsInbound { get; set; }
@@ -93,7 +93,7 @@ namespace EmailSecurity.Models
         public string? StatusMessage { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => Authorized == true ? "Authorized" : StatusMessage ?? "Not authorized";
     }
@@ -111,7 +111,7 @@ namespace EmailSecurity.Models
         public long? TotalEmailsProcessedPrevious { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => $"{TotalEmailsProcessed} (previously {TotalEmailsProcessedPrevious})";
     }

@@ -18,6 +18,6 @@ namespace EmailSecurity.Models
         public DateTimeOffset? ModifiedAt { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
     }
 }
