@@ -76,7 +76,7 @@ Describe '<Short>' -ForEach $types {
         $rows = @(Import-Csv -Path $path)
         $rows.Count | Should -Be $objects.Count
         $rows[0].PSObject.Properties.Name | Should -Be $objects[0].PSObject.Properties.Name
-        $identity = @('Id', 'MessageId', 'AccountId') | Where-Object { $objects[0].PSObject.Properties[$_] } | Select-Object -First 1
+        $identity = @('Id', 'InvestigateId', 'AccountId') | Where-Object { $objects[0].PSObject.Properties[$_] } | Select-Object -First 1
         if ($identity) { $rows.$identity | Should -Be $objects.$identity }
     }
 

@@ -118,6 +118,15 @@ namespace EmailSecurity.Cmdlets.Investigate
                 {
                     ThrowTerminatingError(wrongSize);
                 }
+
+                // A Message-ID header always has an '@' (RFC 5322); an id without one is most likely an investigate id,
+                // which the results about a message carry (a move, a trace), and which this filter never matches.
+                if (MessageId != null && MessageId.IndexOf('@') < 0)
+                {
+                    var value = ApiPath.Printable(MessageId);
+                    WriteWarning($"-MessageId takes a message's Message-ID header, such as <id@mail.contoso.com>, and '{value}' has no '@'. "
+                        + $"If it is an investigate id (the Id of a message, the InvestigateId of a result about one), read the message with Get-EsMessage -Id '{value}'.");
+                }
             }
 
             base.BeginProcessing();

@@ -42,7 +42,7 @@ namespace EmailSecurity.Cmdlets.Investigate
             }
             else
             {
-                result.MessageId = id;
+                result.InvestigateId = id;
             }
         }
 

@@ -54,9 +54,9 @@ namespace EmailSecurity.Cmdlets.Investigate
         internal override ApiRequest BulkRequest(IReadOnlyList<string> ids) =>
             ApiRequest.Post(ApiPath.Of("/investigate/move"), new MoveBody(Folder, ids.ToArray()));
 
-        protected override string? IdOf(MessageMoveResult result) => result.MessageId;
+        protected override string? IdOf(MessageMoveResult result) => result.InvestigateId;
 
-        protected override void AssignId(MessageMoveResult result, string id) => result.MessageId = id;
+        protected override void AssignId(MessageMoveResult result, string id) => result.InvestigateId = id;
 
         protected override string? FailureOf(MessageMoveResult result) => result.Success
             ? null

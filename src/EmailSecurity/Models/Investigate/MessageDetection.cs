@@ -1,15 +1,21 @@
 using System.Collections.Generic;
+using System.Management.Automation;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace EmailSecurity.Models
 {
     /// <summary>Why Email Security judged a message as it did (<c>GET /investigate/{id}/detections</c>).</summary>
-    public sealed class MessageDetection
+    public sealed class MessageDetection : IMessageResult
     {
         /// <summary>The investigate id the detections were asked for; the API does not repeat it.</summary>
         [JsonIgnore]
-        public string? MessageId { get; set; }
+        public string? InvestigateId { get; set; }
+
+        /// <summary>InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.</summary>
+        [JsonIgnore]
+        [Hidden]
+        public string? MessageId { get => InvestigateId; set => InvestigateId = value; }
 
         [JsonPropertyName("final_disposition")]
         public string? FinalDisposition { get; set; }
@@ -42,7 +48,7 @@ namespace EmailSecurity.Models
         [JsonExtensionData]
         public ApiFields? AdditionalFields { get; set; }
 
-        public override string ToString() => $"{MessageId} {FinalDisposition}";
+        public override string ToString() => $"{InvestigateId} {FinalDisposition}";
     }
 
     public sealed class ThreatCategory

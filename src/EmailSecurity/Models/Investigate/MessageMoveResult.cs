@@ -1,19 +1,25 @@
 using System;
 using System.Collections.Generic;
+using System.Management.Automation;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace EmailSecurity.Models
 {
     /// <summary>The outcome of moving one message for one recipient (<c>POST /investigate/move</c>).</summary>
-    public sealed class MessageMoveResult
+    public sealed class MessageMoveResult : IMessageResult
     {
         [JsonPropertyName("success")]
         public bool Success { get; set; }
 
-        /// <summary>The investigate id of the message.</summary>
+        /// <summary>The investigate id of the message (the API calls it message_id).</summary>
         [JsonPropertyName("message_id")]
-        public string? MessageId { get; set; }
+        public string? InvestigateId { get; set; }
+
+        /// <summary>InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.</summary>
+        [JsonIgnore]
+        [Hidden]
+        public string? MessageId { get => InvestigateId; set => InvestigateId = value; }
 
         [JsonPropertyName("recipient")]
         public string? Recipient { get; set; }
@@ -33,6 +39,6 @@ namespace EmailSecurity.Models
         [JsonExtensionData]
         public ApiFields? AdditionalFields { get; set; }
 
-        public override string ToString() => $"{MessageId} {Recipient} {(Success ? "moved" : "failed")}";
+        public override string ToString() => $"{InvestigateId} {Recipient} {(Success ? "moved" : "failed")}";
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Management.Automation;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -11,24 +12,29 @@ namespace EmailSecurity.Models
     /// way in and on the way out, including releases and moves. The lines' <c>ts</c> field is past its end of life;
     /// <see cref="MessageTraceLine.LoggedAt"/> replaces it.
     /// </summary>
-    public sealed class MessageTrace : IJsonOnDeserialized
+    public sealed class MessageTrace : IJsonOnDeserialized, IMessageResult
     {
-        private string? messageId;
+        private string? investigateId;
 
         /// <summary>The investigate id the trace was asked for; the API does not repeat it.</summary>
         [JsonIgnore]
-        public string? MessageId
+        public string? InvestigateId
         {
-            get => messageId;
+            get => investigateId;
             set
             {
-                messageId = value;
+                investigateId = value;
                 foreach (var line in Lines)
                 {
-                    line.MessageId = value;
+                    line.InvestigateId = value;
                 }
             }
         }
+
+        /// <summary>InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.</summary>
+        [JsonIgnore]
+        [Hidden]
+        public string? MessageId { get => InvestigateId; set => InvestigateId = value; }
 
         [JsonPropertyName("inbound")]
         public MessageTraceLog? Inbound { get; set; }
@@ -65,7 +71,7 @@ namespace EmailSecurity.Models
             }
         }
 
-        public override string ToString() => MessageId ?? string.Empty;
+        public override string ToString() => InvestigateId ?? string.Empty;
 
         private static IEnumerable<MessageTraceLine> LinesOf(MessageTraceLog? log) =>
             (IEnumerable<MessageTraceLine>?)log?.Lines ?? Array.Empty<MessageTraceLine>();
@@ -87,11 +93,16 @@ namespace EmailSecurity.Models
         public override string ToString() => $"{Lines?.Length ?? 0} line(s){(Pending == true ? ", pending" : string.Empty)}";
     }
 
-    public sealed class MessageTraceLine
+    public sealed class MessageTraceLine : IMessageResult
     {
         /// <summary>The investigate id of the traced message.</summary>
         [JsonIgnore]
-        public string? MessageId { get; set; }
+        public string? InvestigateId { get; set; }
+
+        /// <summary>InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.</summary>
+        [JsonIgnore]
+        [Hidden]
+        public string? MessageId { get => InvestigateId; set => InvestigateId = value; }
 
         /// <summary>Inbound or Outbound.</summary>
         [JsonIgnore]

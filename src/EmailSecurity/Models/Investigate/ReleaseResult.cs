@@ -8,7 +8,7 @@ namespace EmailSecurity.Models
     /// The outcome of releasing one message from quarantine (<c>POST /investigate/release</c>), per recipient. The
     /// <c>postfix_id</c> field is past its end of life; <see cref="Id"/> replaces it.
     /// </summary>
-    public sealed class ReleaseResult
+    public sealed class ReleaseResult : IMessageResult
     {
         /// <summary>The investigate id of the message.</summary>
         [JsonPropertyName("id")]
@@ -32,6 +32,8 @@ namespace EmailSecurity.Models
 
         [JsonExtensionData]
         public ApiFields? AdditionalFields { get; set; }
+
+        string? IMessageResult.InvestigateId => Id;
 
         public override string ToString() => $"{Id} {(Released ? "released" : "not released")}";
     }
