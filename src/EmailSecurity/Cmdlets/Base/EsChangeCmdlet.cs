@@ -39,7 +39,11 @@ namespace EmailSecurity.Cmdlets
         /// Runs the change of one target: applied when <paramref name="work"/> returns; otherwise the error of what its
         /// failure leaves known (failed, or unknown when the API may have carried it out).
         /// </summary>
-        internal void RunChange(string action, string target, Func<EsApiClient, PipelineBridge, CancellationToken, Task> work) =>
+        internal void RunChange(
+            string action,
+            string target,
+            EsConnection connection,
+            Func<EsApiClient, PipelineBridge, CancellationToken, Task> work) =>
             RunApi(
                 async (client, bridge, token) =>
                 {
@@ -52,7 +56,8 @@ namespace EmailSecurity.Cmdlets
                     var outcome = OutcomeOf(failure);
                     Ledger.Record(target, outcome, DetailOf(failure));
                     WriteChangeError(ChangeError(action, target, outcome, failure.Message, failure));
-                });
+                },
+                connection);
 
         /// <summary>
         /// Runs <paramref name="change"/> for each target in order. When the command stops (an error under -ErrorAction

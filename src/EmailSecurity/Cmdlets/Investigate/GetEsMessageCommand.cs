@@ -94,6 +94,10 @@ namespace EmailSecurity.Cmdlets.Investigate
         [Parameter(ParameterSetName = ByIdSet)]
         public SwitchParameter Submission { get; set; }
 
+        /// <summary>The object piped in, whatever it is: its connection is used (see EsApiCmdlet.ConnectionFor).</summary>
+        [Parameter(ParameterSetName = ByIdSet, ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
         protected override void BeginProcessing()
         {
             if (DateRange.Problem(Start, End) is ErrorRecord problem)
@@ -136,6 +140,12 @@ namespace EmailSecurity.Cmdlets.Investigate
         {
             if (ParameterSetName == ByIdSet)
             {
+                var connection = ConnectionFor(InputObject);
+                if (connection == null)
+                {
+                    return;
+                }
+
                 foreach (var id in Id!)
                 {
                     var request = ApiRequest.Get(ApiPath.Of("/investigate/", id)).WithQuery("submission", Submission.IsPresent ? true : (bool?)null);
@@ -143,7 +153,7 @@ namespace EmailSecurity.Cmdlets.Investigate
                     {
                         var answer = await client.SendAsync<Message>(request, token).ConfigureAwait(false);
                         bridge.Post(() => WriteObject(answer.Result));
-                    }, id);
+                    }, id, connection: connection);
                 }
 
                 return;

@@ -21,7 +21,7 @@ namespace EmailSecurity.Cmdlets.Investigate
         private const string EmlContentSet = "EmlContent";
         private const string EmlPathSet = "EmlPath";
 
-        private readonly HashSet<string> seen = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<(string Account, string Id)> seen = new HashSet<(string, string)>();
         private string? emlBase64;
         private string? disposition;
 
@@ -54,6 +54,10 @@ namespace EmailSecurity.Cmdlets.Investigate
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>The object piped in, whatever it is: its connection is used (see EsApiCmdlet.ConnectionFor).</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
         private string Disposition => disposition ??= BoundApiValues.InSetSpelling(this, nameof(ExpectedDisposition));
 
         protected override string ChangedNoun => "message";
@@ -80,10 +84,19 @@ namespace EmailSecurity.Cmdlets.Investigate
             base.BeginProcessing();
         }
 
-        protected override void ProcessRecord() => ForEachTarget(Id!, id =>
+        protected override void ProcessRecord()
+        {
+            var connection = ConnectionFor(InputObject);
+            if (connection != null)
+            {
+                ForEachTarget(Id!, id => Submit(id, connection));
+            }
+        }
+
+        private void Submit(string id, EsConnection connection)
         {
             var action = $"Submit for reclassification as {Disposition}";
-            if (!seen.Add(id))
+            if (!seen.Add((connection.AccountKey, id)))
             {
                 WriteVerbose($"Message {id} was given more than once; it is submitted once.");
                 return;
@@ -95,7 +108,7 @@ namespace EmailSecurity.Cmdlets.Investigate
             }
 
             var request = ApiRequest.Post(ApiPath.Of("/investigate/", id, "/reclassify"), new ReclassifyBody(Disposition, emlBase64, EscalatedSubmissionId));
-            RunChange(action, id, async (client, bridge, token) =>
+            RunChange(action, id, connection, async (client, bridge, token) =>
             {
                 await client.SendAsync<JsonElement>(request, token).ConfigureAwait(false);
                 if (PassThru)
@@ -104,7 +117,7 @@ namespace EmailSecurity.Cmdlets.Investigate
                     bridge.Post(() => WriteObject(sent));
                 }
             });
-        });
+        }
 
         private sealed class ReclassifyBody
         {

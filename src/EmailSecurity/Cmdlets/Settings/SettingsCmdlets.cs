@@ -66,13 +66,19 @@ namespace EmailSecurity.Cmdlets.Settings
                     return;
                 }
 
+                var connection = ConnectionFor(InputObject);
+                if (connection == null)
+                {
+                    return;
+                }
+
                 foreach (var id in Id!)
                 {
                     RunApi(async (client, bridge, token) =>
                     {
                         var answer = await client.SendAsync<TModel>(ApiRequest.Get(Endpoint.Item(id)), token).ConfigureAwait(false);
                         bridge.Post(() => WriteObject(answer.Result));
-                    }, id);
+                    }, id, connection: connection);
                 }
 
                 return;
@@ -82,22 +88,35 @@ namespace EmailSecurity.Cmdlets.Settings
         }
     }
 
+    /// <summary>What the settings cmdlets that change a list share: the list, and the entry piped in.</summary>
+    public abstract class SettingsChangeCmdlet<TModel> : EsChangeCmdlet, ISettingsCommand
+        where TModel : class
+    {
+        /// <summary>
+        /// The entry piped in, when it is one: the connection it came from, and (Set, Remove) its name beside its id in
+        /// -WhatIf and -Confirm.
+        /// </summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public Models.SettingsObject? InputObject { get; set; }
+
+        internal abstract SettingsEndpoint Endpoint { get; }
+
+        SettingsEndpoint ISettingsCommand.Endpoint => Endpoint;
+
+        protected override string ChangedNoun => Endpoint.Noun;
+    }
+
     /// <summary>
     /// Creates one object per pipeline record from the parameters marked <see cref="ApiFieldAttribute"/>. The fields
     /// that describe an entry bind by property name, so piping entries from a Get cmdlet copies them (to another
-    /// account with -AccountId or -Connection), switches included.
+    /// account with -AccountId or -Connection; into the account they came from when neither is given), switches
+    /// included.
     /// </summary>
-    public abstract class NewSettingCmdlet<TModel> : EsChangeCmdlet, ISettingsCommand
+    public abstract class NewSettingCmdlet<TModel> : SettingsChangeCmdlet<TModel>
         where TModel : class
     {
-        internal abstract SettingsEndpoint Endpoint { get; }
-
-        protected override string ChangedNoun => Endpoint.Noun;
-
         /// <summary>A new entry has no id yet: it is looked for in the list.</summary>
         protected override string CheckFor(string target) => CheckCommand;
-
-        SettingsEndpoint ISettingsCommand.Endpoint => Endpoint;
 
         /// <summary>How the new object is named in -WhatIf and -Confirm, e.g. its pattern.</summary>
         protected abstract string Target { get; }
@@ -116,12 +135,13 @@ namespace EmailSecurity.Cmdlets.Settings
             var body = BoundApiValues.Body(this, includeUnboundSwitches: true);
             var flags = body.Where(field => field.Value is true).Select(field => field.Key).ToList();
             var action = $"Create {Endpoint.Noun}{(flags.Count > 0 ? " with " + string.Join(", ", flags) : string.Empty)}";
-            if (!ShouldProcess(Target, action))
+            var connection = ConnectionFor(InputObject, anyOrigin: true);
+            if (connection == null || !ShouldProcess(Target, action))
             {
                 return;
             }
 
-            RunChange(action, Target, async (client, bridge, token) =>
+            RunChange(action, Target, connection, async (client, bridge, token) =>
             {
                 var answer = await client.SendAsync<TModel>(ApiRequest.Post(Endpoint.Collection, body), token).ConfigureAwait(false);
                 bridge.Post(() => WriteObject(answer.Result));
@@ -131,31 +151,24 @@ namespace EmailSecurity.Cmdlets.Settings
 
     /// <summary>
     /// What editing and removing an existing entry share: the entry piped in (its id binds to -Id), used to name it
-    /// in -WhatIf and -Confirm and to refuse an entry of another list.
+    /// in -WhatIf and -Confirm, to work in the account it came from, and to refuse an entry of another list.
     /// </summary>
-    public abstract class ExistingSettingCmdlet<TModel> : EsChangeCmdlet, ISettingsCommand
+    public abstract class ExistingSettingCmdlet<TModel> : SettingsChangeCmdlet<TModel>
         where TModel : class
     {
-        /// <summary>The entry piped in, when it is one: only to name it, beside its id, in -WhatIf and -Confirm.</summary>
-        [Parameter(ValueFromPipeline = true, DontShow = true)]
-        public Models.SettingsObject? InputObject { get; set; }
-
-        internal abstract SettingsEndpoint Endpoint { get; }
-
-        SettingsEndpoint ISettingsCommand.Endpoint => Endpoint;
-
-        protected override string ChangedNoun => Endpoint.Noun;
-
-        /// <summary>False, with an error written, when the piped entry is of another list (its id would go to the wrong collection).</summary>
-        protected bool PipedEntryFits()
+        /// <summary>
+        /// The connection for the piped entry; null, with an error written, when the entry is of another list (its id
+        /// would go to the wrong collection) or cannot be worked on with the connection in effect.
+        /// </summary>
+        protected EsConnection? ConnectionForPipedEntry()
         {
             if (SettingsTarget.WrongKind<TModel>(InputObject, Endpoint) is ErrorRecord wrongKind)
             {
                 WriteError(wrongKind);
-                return false;
+                return null;
             }
 
-            return true;
+            return ConnectionFor(InputObject);
         }
 
         /// <summary>How -WhatIf and -Confirm name the entry with this id.</summary>
@@ -199,7 +212,8 @@ namespace EmailSecurity.Cmdlets.Settings
 
         protected override void ProcessRecord()
         {
-            if (!PipedEntryFits())
+            var connection = ConnectionForPipedEntry();
+            if (connection == null)
             {
                 return;
             }
@@ -217,7 +231,7 @@ namespace EmailSecurity.Cmdlets.Settings
                 return;
             }
 
-            RunChange(action, Id, async (client, bridge, token) =>
+            RunChange(action, Id, connection, async (client, bridge, token) =>
             {
                 var answer = await client.SendAsync<TModel>(ApiRequest.Patch(Endpoint.Item(Id), body), token).ConfigureAwait(false);
                 if (PassThru)
@@ -244,7 +258,8 @@ namespace EmailSecurity.Cmdlets.Settings
 
         protected override void ProcessRecord()
         {
-            if (!PipedEntryFits())
+            var connection = ConnectionForPipedEntry();
+            if (connection == null)
             {
                 return;
             }
@@ -253,7 +268,7 @@ namespace EmailSecurity.Cmdlets.Settings
             {
                 if (ShouldProcess(TargetOf(id), RemoveAction))
                 {
-                    RunChange(RemoveAction, id, async (client, bridge, token) =>
+                    RunChange(RemoveAction, id, connection, async (client, bridge, token) =>
                     {
                         var answer = await client.SendAsync<DeletedObject>(ApiRequest.Delete(Endpoint.Item(id)), token).ConfigureAwait(false);
                         bridge.Verbose(answer.AlreadyDone
