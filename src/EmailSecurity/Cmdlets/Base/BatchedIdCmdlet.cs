@@ -86,7 +86,8 @@ namespace EmailSecurity.Cmdlets
                     return;
                 }
 
-                if (!ShouldProcess(id, Action) || !ConfirmedAsHighImpact(id))
+                var target = Investigate.MessageTarget.Describe(id, InputObject);
+                if (!ShouldChange(target, Action) || !ConfirmedAsHighImpact(target))
                 {
                     return;
                 }
@@ -118,7 +119,7 @@ namespace EmailSecurity.Cmdlets
         /// The prompt a High impact cmdlet would show when neither -Confirm nor -Confirm:$false was given and
         /// $ConfirmPreference is not None. ShouldProcess has already asked when -Confirm was given.
         /// </summary>
-        private bool ConfirmedAsHighImpact(string id)
+        private bool ConfirmedAsHighImpact(string target)
         {
             var question = HighImpactQuestion;
             if (question == null || IsBound("Confirm"))
@@ -134,7 +135,7 @@ namespace EmailSecurity.Cmdlets
                 return true;
             }
 
-            return ShouldContinue($"{question}{Environment.NewLine}{Action}: {id}", $"Confirm {Action}", ref yesToAll, ref noToAll);
+            return ShouldContinue($"{question}{Environment.NewLine}{Action}: {target}", $"Confirm {Action}", ref yesToAll, ref noToAll);
         }
 
         private void SendRemaining(Batch batch)

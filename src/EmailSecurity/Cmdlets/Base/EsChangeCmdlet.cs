@@ -32,6 +32,21 @@ namespace EmailSecurity.Cmdlets
         /// <summary>The command that shows one target, e.g. "Get-EsMessage -Id 'abc'".</summary>
         protected virtual string CheckFor(string target) => $"{CheckCommand} -Id {Quoted(target)}";
 
+        /// <summary>Whether -Force answers the question this cmdlet would ask (Unblock-EsMessage, the settings Remove- cmdlets).</summary>
+        protected virtual bool Forced => false;
+
+        /// <summary>
+        /// ShouldProcess, except that -Force (<see cref="Forced"/>) goes ahead without asking, as Exchange Online's
+        /// cmdlets do, unless -Confirm asks for the question; -WhatIf still describes the change and makes none.
+        /// </summary>
+        protected bool ShouldChange(string target, string action)
+        {
+            var whatIf = IsBound("WhatIf")
+                ? ((SwitchParameter)MyInvocation.BoundParameters["WhatIf"]).IsPresent
+                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+            return Forced && !IsBound("Confirm") && !whatIf || ShouldProcess(target, action);
+        }
+
         /// <summary>Text as a single-quoted PowerShell string.</summary>
         protected static string Quoted(string text) => "'" + text.Replace("'", "''") + "'";
 

@@ -102,7 +102,7 @@ namespace EmailSecurity.Cmdlets.Investigate
                 return;
             }
 
-            if (!ShouldProcess(id, action))
+            if (!ShouldProcess(MessageTarget.Describe(id, InputObject), action))
             {
                 return;
             }

@@ -8,9 +8,10 @@ namespace EmailSecurity.Cmdlets.Investigate
 {
     /// <summary>
     /// Releases quarantined messages to their recipients: <c>POST /investigate/release</c> with batches of piped ids
-    /// (the API has no single-message form).
+    /// (the API has no single-message form). A release puts what was held as a threat in the mailboxes, so it asks
+    /// first (ConfirmImpact High, as Exchange Online's Release-QuarantineMessage does); -Force skips the question.
     /// </summary>
-    [Cmdlet(VerbsSecurity.Unblock, "EsMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsSecurity.Unblock, "EsMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [Alias("Release-EsMessage")]
     [OutputType(typeof(ReleaseResult))]
     public sealed class UnblockEsMessageCommand : BatchedIdCmdlet<ReleaseResult>
@@ -25,6 +26,11 @@ namespace EmailSecurity.Cmdlets.Investigate
         [Parameter]
         [ValidateRange(1, ApiValues.MaxPageSize)]
         public int BatchSize { get; set; } = 100;
+
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override bool Forced => Force;
 
         protected override IEnumerable<string> IdsOfRecord => Id!;
 

@@ -242,7 +242,10 @@ namespace EmailSecurity.Cmdlets.Settings
         }
     }
 
-    /// <summary>Deletes objects by id, one request and one confirmation each.</summary>
+    /// <summary>
+    /// Deletes objects by id, one request and one confirmation each. A removal cannot be undone, so every Remove- cmdlet
+    /// asks first (ConfirmImpact High); -Force skips the question, as in Exchange Online.
+    /// </summary>
     public abstract class RemoveSettingCmdlet<TModel> : ExistingSettingCmdlet<TModel>
         where TModel : class
     {
@@ -252,6 +255,11 @@ namespace EmailSecurity.Cmdlets.Settings
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.SettingIdCompleter))]
         public string[]? Id { get; set; }
+
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override bool Forced => Force;
 
         /// <summary>The action -WhatIf and -Confirm name, e.g. "Remove blocked sender".</summary>
         protected virtual string RemoveAction => $"Remove {Endpoint.Noun}";
@@ -266,7 +274,7 @@ namespace EmailSecurity.Cmdlets.Settings
 
             ForEachTarget(Id!, id =>
             {
-                if (ShouldProcess(TargetOf(id), RemoveAction))
+                if (ShouldChange(TargetOf(id), RemoveAction))
                 {
                     RunChange(RemoveAction, id, connection, async (client, bridge, token) =>
                     {
