@@ -44,7 +44,7 @@ namespace EmailSecurity.Cmdlets
             var whatIf = IsBound("WhatIf")
                 ? ((SwitchParameter)MyInvocation.BoundParameters["WhatIf"]).IsPresent
                 : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-            return Forced && !IsBound("Confirm") && !whatIf || ShouldProcess(target, action);
+            return (Forced && !IsBound("Confirm") && !whatIf) || ShouldProcess(target, action);
         }
 
         /// <summary>Text as a single-quoted PowerShell string.</summary>

@@ -90,7 +90,7 @@ namespace EmailSecurity.Models
         [JsonExtensionData]
         public ApiFields? AdditionalFields { get; set; }
 
-        public override string ToString() => $"{Lines?.Length ?? 0} line(s){(Pending == true ? ", pending" : string.Empty)}";
+        public override string ToString() => $"{Lines?.Count ?? 0} line(s){(Pending == true ? ", pending" : string.Empty)}";
     }
 
     public sealed class MessageTraceLine : IMessageResult
