@@ -41,7 +41,8 @@ namespace EmailSecurity.Client
         {
             var uri = request.BuildUri(connection.BaseUri, connection.AccountId);
             var context = new RequestContext(connection, observer, request.IsIdempotent);
-            var json = request.Body == null ? null : JsonSerializer.Serialize(request.Body, request.Body.GetType(), ApiJson.Options);
+            var body = request.Body;
+            var json = body == null ? null : JsonSerializer.Serialize(body, body.GetType(), ApiJson.Options);
             using (var message = new HttpRequestMessage(request.Method, uri) { Content = JsonContent(json) })
             {
                 if (json != null)

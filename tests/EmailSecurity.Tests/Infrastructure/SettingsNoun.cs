@@ -32,10 +32,10 @@ public sealed record SettingsNoun(string Resource, Type Model, string Get, strin
     {
         var commands = typeof(EsConnection).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(ISettingsCommand).IsAssignableFrom(t) && t.GetCustomAttribute<CmdletAttribute>() != null)
-            .Select(t => (Type: t, Cmdlet: t.GetCustomAttribute<CmdletAttribute>()!, Endpoint: ((ISettingsCommand)Activator.CreateInstance(t)!).Endpoint))
+            .Select(t => (Type: t, Cmdlet: t.GetCustomAttribute<CmdletAttribute>()!, Collection: ((ISettingsCommand)Activator.CreateInstance(t)!).Collection))
             .ToList();
         return commands
-            .GroupBy(c => c.Endpoint.Path, StringComparer.Ordinal)
+            .GroupBy(c => c.Collection.Route, StringComparer.Ordinal)
             .Select(g =>
             {
                 string? Named(string verb) => g.Where(c => c.Cmdlet.VerbName == verb).Select(c => $"{verb}-{c.Cmdlet.NounName}").SingleOrDefault();
@@ -47,7 +47,7 @@ public sealed record SettingsNoun(string Resource, Type Model, string Get, strin
                     Named(VerbsCommon.New),
                     Named(VerbsCommon.Set) ?? throw new InvalidOperationException($"{g.Key} has no Set cmdlet"),
                     Named(VerbsCommon.Remove) ?? throw new InvalidOperationException($"{g.Key} has no Remove cmdlet"),
-                    get.Endpoint.DescribedBy[0]);
+                    get.Collection.DescribedBy[0]);
             })
             .OrderBy(n => n.Resource, StringComparer.Ordinal)
             .ToList();

@@ -99,13 +99,11 @@ namespace EmailSecurity.Cmdlets.Completion
     /// <summary>A list request and how to turn its items into choices.</summary>
     internal sealed class IdSource
     {
-        private readonly PagingStyle style;
         private readonly Func<System.Text.Json.JsonElement, IdChoice?> describe;
 
-        public IdSource(ApiRequest request, PagingStyle style, Func<System.Text.Json.JsonElement, IdChoice?> describe)
+        public IdSource(ApiRequest request, Func<System.Text.Json.JsonElement, IdChoice?> describe)
         {
             Request = request;
-            this.style = style;
             this.describe = describe;
         }
 
@@ -114,7 +112,7 @@ namespace EmailSecurity.Cmdlets.Completion
         /// <summary>The first page only (up to 100 items): completion is for picking, not for listing everything.</summary>
         public async Task<IReadOnlyList<IdChoice>> Fetch(EsApiClient client, CancellationToken cancellationToken)
         {
-            var pages = client.PagesAsync<System.Text.Json.JsonElement>(Request, style, 100, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            var pages = client.PagesAsync<System.Text.Json.JsonElement>(Request, Request.Paging!.Value, 100, cancellationToken).GetAsyncEnumerator(cancellationToken);
             try
             {
                 return await pages.MoveNextAsync().ConfigureAwait(false)

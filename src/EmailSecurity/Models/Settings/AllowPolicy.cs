@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EmailSecurity.Client;
 
 namespace EmailSecurity.Models
 {
@@ -10,6 +11,7 @@ namespace EmailSecurity.Models
     /// detections. The flags past their end of life (<c>is_sender</c>, <c>is_recipient</c>, <c>is_spoof</c>,
     /// <c>last_modified</c>) are not modelled; if the API still sends them they land in <see cref="AdditionalFields"/>.
     /// </summary>
+    [ApiCollection("/settings/allow_policies", "policy_id", "allow policy", "pattern", "comments")]
     public sealed class AllowPolicy : PatternEntry
     {
         /// <summary>EMAIL, DOMAIN, IP (UNKNOWN on entries made before pattern types existed).</summary>

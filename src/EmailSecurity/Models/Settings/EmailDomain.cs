@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EmailSecurity.Client;
 
 namespace EmailSecurity.Models
 {
@@ -10,6 +11,7 @@ namespace EmailSecurity.Models
     /// is processed, and the state of its integration. Domains are onboarded in the dashboard; the API edits and
     /// unprotects them.
     /// </summary>
+    [ApiCollection("/settings/domains", "domain_id", "protected domain", "domain", "status", Creates = false)]
     public sealed class EmailDomain : SettingsObject
     {
         [JsonPropertyName("domain")]

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EmailSecurity.Client;
 
 namespace EmailSecurity.Models
 {
@@ -9,6 +10,7 @@ namespace EmailSecurity.Models
     /// A protected identity of the impersonation registry (<c>/settings/impersonation_registry</c>): mail that pretends
     /// to come from this person is flagged. Entries are added by hand or synced from a directory.
     /// </summary>
+    [ApiCollection("/settings/impersonation_registry", "impersonation_registry_id", "impersonation registry entry", "name", "email")]
     public sealed class ImpersonationRegistryEntry : SettingsObject
     {
         [JsonPropertyName("name")]
