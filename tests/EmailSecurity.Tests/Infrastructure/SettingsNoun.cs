@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Reflection;
+using EmailSecurity.Client;
 using EmailSecurity.Cmdlets;
 using EmailSecurity.Cmdlets.Settings;
 
@@ -11,6 +12,9 @@ namespace EmailSecurity.Tests.Infrastructure;
 /// </summary>
 public sealed record SettingsNoun(string Resource, Type Model, string Get, string? New, string Set, string Remove, string DescribedBy)
 {
+    /// <summary>The list's operations, from the catalog.</summary>
+    internal ApiCollection Collection => ApiCatalog.CollectionOf(Model);
+
     /// <summary>Every settings list the module has, by the path segment under /settings (e.g. "allow_policies").</summary>
     public static IReadOnlyList<SettingsNoun> All { get; } = Find();
 
@@ -53,7 +57,8 @@ public sealed record SettingsNoun(string Resource, Type Model, string Get, strin
             .ToList();
     }
 
-    private static Type CmdletType(string name) => typeof(EsConnection).Assembly.GetTypes()
+    /// <summary>The class of one of the module's cmdlets, by its name (Get-EsTrustedDomain).</summary>
+    public static Type CmdletType(string name) => typeof(EsConnection).Assembly.GetTypes()
         .Single(t => t.GetCustomAttribute<CmdletAttribute>() is { } a && $"{a.VerbName}-{a.NounName}" == name);
 
     private static string FieldToSet(Type cmdlet)
