@@ -474,13 +474,4 @@ namespace EmailSecurity.Client
                 null,
                 EsFailureKind.PagingLoop);
     }
-
-    internal enum PagingStyle
-    {
-        /// <summary><c>cursor</c> and <c>result_info.next</c> (message search).</summary>
-        Cursor,
-
-        /// <summary><c>page</c> and <c>per_page</c> with <c>result_info.total_count</c> (settings, submissions).</summary>
-        PageNumber,
-    }
 }

@@ -81,48 +81,4 @@ namespace EmailSecurity.Cmdlets.Completion
 
         private static string Shorten(string text, int length) => text.Length <= length ? text : text.Substring(0, length - 1) + "…";
     }
-
-    /// <summary>One id with the words a person recognises it by.</summary>
-    internal sealed class IdChoice
-    {
-        public IdChoice(string id, string text)
-        {
-            Id = id;
-            Text = text;
-        }
-
-        public string Id { get; }
-
-        public string Text { get; }
-    }
-
-    /// <summary>A list request and how to turn its items into choices.</summary>
-    internal sealed class IdSource
-    {
-        private readonly Func<System.Text.Json.JsonElement, IdChoice?> describe;
-
-        public IdSource(ApiRequest request, Func<System.Text.Json.JsonElement, IdChoice?> describe)
-        {
-            Request = request;
-            this.describe = describe;
-        }
-
-        public ApiRequest Request { get; }
-
-        /// <summary>The first page only (up to 100 items): completion is for picking, not for listing everything.</summary>
-        public async Task<IReadOnlyList<IdChoice>> Fetch(EsApiClient client, CancellationToken cancellationToken)
-        {
-            var pages = client.PagesAsync<System.Text.Json.JsonElement>(Request, Request.Paging!.Value, 100, cancellationToken).GetAsyncEnumerator(cancellationToken);
-            try
-            {
-                return await pages.MoveNextAsync().ConfigureAwait(false)
-                    ? pages.Current.Items.Select(describe).Where(c => c != null).Select(c => c!).ToList()
-                    : new List<IdChoice>();
-            }
-            finally
-            {
-                await pages.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
 }

@@ -3,24 +3,10 @@ using System.Collections.Concurrent;
 using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
-using System.Text.Json;
-using EmailSecurity.Client;
 using EmailSecurity.Cmdlets.Settings;
 
 namespace EmailSecurity.Cmdlets.Completion
 {
-    /// <summary>Completes investigate ids from the newest messages, shown by subject and sender.</summary>
-    public sealed class MessageIdCompleter : ApiIdCompleter
-    {
-        private static readonly IdSource Messages = new IdSource(ApiCatalog.Investigate.List.Request(), item =>
-            Text(item, "id") is string id ? new IdChoice(id, $"{Text(item, "subject")} (from {Text(item, "from")})") : null);
-
-        internal override IdSource? SourceFor(string commandName) => Messages;
-
-        internal static string? Text(JsonElement item, string name) =>
-            item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-    }
-
     /// <summary>
     /// Completes the ids of settings objects. One completer serves every settings cmdlet: the command being typed
     /// (Get-EsTrustedDomain, Remove-EsAllowPolicy, ...) names its list, which says what to list and show.
