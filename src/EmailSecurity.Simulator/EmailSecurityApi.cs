@@ -17,10 +17,15 @@ namespace EmailSecurity.Simulator
         private readonly Func<DateTimeOffset> _clock;
         private readonly Dictionary<string, AccountState> _accounts = new Dictionary<string, AccountState>(StringComparer.Ordinal);
 
-        public EmailSecurityApi(Func<DateTimeOffset>? clock = null)
+        /// <param name="clock">Now; the system clock when null.</param>
+        /// <param name="defaultVersion">The API version of accounts whose seed names none, including those created on first use.</param>
+        public EmailSecurityApi(Func<DateTimeOffset>? clock = null, ApiVersion defaultVersion = ApiVersion.Seed)
         {
             _clock = clock ?? (() => DateTimeOffset.UtcNow);
+            DefaultVersion = defaultVersion;
         }
+
+        public ApiVersion DefaultVersion { get; }
 
         /// <summary>Replaces the account's data with freshly generated demo data.</summary>
         public void ResetAccount(string accountId, AccountSeed seed)
@@ -29,10 +34,43 @@ namespace EmailSecurity.Simulator
             {
                 throw new ArgumentNullException(nameof(accountId));
             }
-            var state = new AccountState(seed ?? new AccountSeed(), _clock());
+            seed = seed ?? new AccountSeed();
+            var state = new AccountState(seed, seed.ApiVersion ?? DefaultVersion, _clock());
             lock (_accounts)
             {
                 _accounts[accountId] = state;
+            }
+        }
+
+        /// <summary>Switches the API version an account plays, keeping its data (created with demo data if new).</summary>
+        public void SetApiVersion(string accountId, ApiVersion version)
+        {
+            AccountState account = GetOrCreate(accountId ?? throw new ArgumentNullException(nameof(accountId)));
+            lock (account.Gate)
+            {
+                account.Version = version;
+            }
+        }
+
+        public ApiVersion GetApiVersion(string accountId)
+        {
+            AccountState account = GetOrCreate(accountId ?? throw new ArgumentNullException(nameof(accountId)));
+            lock (account.Gate)
+            {
+                return account.Version;
+            }
+        }
+
+        /// <summary>
+        /// Moves each unfinished bulk action job of the account on by <paramref name="steps"/> steps, or until it is
+        /// finished when null. Returns every job's id and status afterwards, oldest first.
+        /// </summary>
+        public IReadOnlyList<KeyValuePair<string, string>> AdvanceBulkJobs(string accountId, int? steps)
+        {
+            AccountState account = GetOrCreate(accountId ?? throw new ArgumentNullException(nameof(accountId)));
+            lock (account.Gate)
+            {
+                return account.BulkJobs.AdvanceAll(account, steps, _clock());
             }
         }
 
@@ -48,19 +86,19 @@ namespace EmailSecurity.Simulator
             {
                 return NoRoute(request);
             }
-            RouteMatch match = Routes.Match(request.Method, segments.Skip(4).ToList());
-            if (match == RouteMatch.NotFound)
-            {
-                return NoRoute(request);
-            }
-            if (match.Handler == null)
-            {
-                return Envelope.Error(405, ErrorCodes.MethodNotAllowed, "Method " + request.Method.ToUpperInvariant() + " not allowed for " + request.RawPath);
-            }
-
             AccountState account = GetOrCreate(segments[2]);
             lock (account.Gate)
             {
+                RouteMatch match = Routes.Match(request.Method, segments.Skip(4).ToList(), account.Version);
+                if (match == RouteMatch.NotFound)
+                {
+                    return NoRoute(request);
+                }
+                if (match.Handler == null)
+                {
+                    return Envelope.Error(405, ErrorCodes.MethodNotAllowed,
+                        "Method " + request.Method.ToUpperInvariant() + " not allowed for " + request.RawPath);
+                }
                 try
                 {
                     var context = new RequestContext(account, match.Values, new QueryParameters(request.RawQuery, account.MaxPerPage), request.Body, _clock());
@@ -84,7 +122,7 @@ namespace EmailSecurity.Simulator
             {
                 if (!_accounts.TryGetValue(accountId, out AccountState? account))
                 {
-                    account = new AccountState(new AccountSeed(), _clock());
+                    account = new AccountState(new AccountSeed(), DefaultVersion, _clock());
                     _accounts[accountId] = account;
                 }
                 return account;

@@ -7,6 +7,7 @@ namespace EmailSecurity.Simulator.Settings
         public static readonly SettingsResource[] All =
         {
             AllowPolicies.Resource, BlockSenders.Resource, Domains.Resource, ImpersonationRegistry.Resource, TrustedDomains.Resource,
+            ContentPolicies.Resource, SendingDomainRestrictions.Resource, UrlIgnorePatterns.Resource,
         };
     }
 }

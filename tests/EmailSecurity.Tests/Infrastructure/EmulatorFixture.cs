@@ -31,11 +31,14 @@ public sealed class EmulatorFixture : IDisposable
     /// <summary>http://127.0.0.1:port/_emulator/</summary>
     public Uri ControlUri { get; }
 
-    /// <summary>A fresh account (32 lowercase hex characters) whose data has been generated from <paramref name="seed"/>.</summary>
-    public EmulatorAccount NewAccount(int messages = 60, int seed = 1)
+    /// <summary>
+    /// A fresh account (32 lowercase hex characters) whose data has been generated from <paramref name="seed"/>, playing
+    /// <paramref name="apiVersion"/> (<see cref="ApiVersionNames"/>; the emulator's default, the seed API, when null).
+    /// </summary>
+    public EmulatorAccount NewAccount(int messages = 60, int seed = 1, string? apiVersion = null)
     {
         var account = new EmulatorAccount(Guid.NewGuid().ToString("N"), ControlUri);
-        account.Reset(messages, seed);
+        account.Reset(messages, seed, apiVersion: apiVersion);
         return account;
     }
 
