@@ -47,17 +47,33 @@ public sealed class EmulatorFixture : IDisposable
     {
     }
 
-    private sealed class EmulatorProcess
+    /// <summary>
+    /// Another emulator process, started with <paramref name="arguments"/> after --urls (e.g. "--api-version", "2026-10"),
+    /// for tests of the command line; killed on dispose. The shared one is for everything else.
+    /// </summary>
+    internal static EmulatorProcess StartSeparate(params string[] arguments) => EmulatorProcess.Start(arguments);
+
+    internal sealed class EmulatorProcess : IDisposable
     {
         private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
         private const string ReadyPrefix = "EMULATOR_LISTENING ";
 
-        private EmulatorProcess(Uri root) => Root = root;
+        private readonly Process process;
+
+        private EmulatorProcess(Uri root, Process process)
+        {
+            Root = root;
+            this.process = process;
+        }
 
         /// <summary>http://127.0.0.1:port/</summary>
         public Uri Root { get; }
 
-        public static EmulatorProcess Start()
+        public void Dispose() => Kill(process);
+
+        public static EmulatorProcess Start() => Start(Array.Empty<string>());
+
+        public static EmulatorProcess Start(string[] arguments)
         {
             string dll = typeof(EmulatorFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
                 .Single(a => a.Key == "EmulatorDll").Value ?? "";
@@ -77,6 +93,10 @@ public sealed class EmulatorFixture : IDisposable
             start.ArgumentList.Add(dll);
             start.ArgumentList.Add("--urls");
             start.ArgumentList.Add("http://127.0.0.1:0");
+            foreach (string argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
 
             var stderr = new StringBuilder();
             var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -111,7 +131,7 @@ public sealed class EmulatorFixture : IDisposable
                 {
                     throw new TimeoutException($"The emulator did not print {ReadyPrefix.Trim()} within {StartTimeout.TotalSeconds:0} s.");
                 }
-                return new EmulatorProcess(new Uri(listening.Task.Result.TrimEnd('/') + "/"));
+                return new EmulatorProcess(new Uri(listening.Task.Result.TrimEnd('/') + "/"), process);
             }
             catch (Exception error)
             {
