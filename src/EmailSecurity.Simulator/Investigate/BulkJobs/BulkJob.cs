@@ -27,9 +27,9 @@ namespace EmailSecurity.Simulator.Investigate.BulkJobs
 
     /// <summary>
     /// A bulk action job: moves or releases every message its search finds. It does its work in steps, never on its
-    /// own: PENDING, then one step discovers the messages (DISCOVERING), each further step acts on up to
-    /// <c>perStep</c> of them (PROCESSING), and the step that finds nothing left finishes it (COMPLETED, or FAILED
-    /// when every attempt failed). Phish submissions, and for a release messages not in quarantine, are skipped at
+    /// own: PENDING, then one step discovers the messages (DISCOVERING), each further step acts on <c>perStep</c> of
+    /// them (PROCESSING; more when the last message has other mailboxes, so no message is left half done), and the
+    /// step that finds nothing left finishes it (COMPLETED, or FAILED when every attempt failed). Phish submissions, and for a release messages not in quarantine, are skipped at
     /// discovery; a move of a message in quarantine fails (it is in no mailbox) and marks it move_failed.
     /// </summary>
     internal sealed class BulkJob
@@ -89,12 +89,14 @@ namespace EmailSecurity.Simulator.Investigate.BulkJobs
                 Discover(account, now);
                 return;
             }
-            List<BulkJobMessage> batch = _messages.Where(m => m.Status == Pending).Take(perStep).ToList();
-            if (batch.Count == 0)
+            List<BulkJobMessage> pending = _messages.Where(m => m.Status == Pending).ToList();
+            if (pending.Count == 0)
             {
                 Finish(now);
                 return;
             }
+            List<BulkJobMessage> batch = pending.Take(perStep).ToList();
+            batch.AddRange(pending.Skip(perStep).TakeWhile(m => m.Message == batch[batch.Count - 1].Message));
             Status = Processing;
             foreach (BulkJobMessage entry in batch)
             {
