@@ -72,7 +72,7 @@ namespace EmailSecurity.Simulator.Settings
             int index = working.FindIndex(e => (string?)e["id"] == id);
             if (index < 0)
             {
-                throw ApiException.NotFound(resource.Kind);
+                throw ApiException.NotFound(resource.Kind).Prefixed("id: ");
             }
             if (kind == "deletes")
             {
