@@ -7,9 +7,9 @@ namespace EmailSecurity.Simulator.Investigate
 {
     /// <summary>
     /// The filters of GET /investigate (and of a bulk action job's search_params), parsed and validated up front.
-    /// 2026-10 adds delivery_status and smtp_helo_ip, drops action_log, and widens what some filters match: domain
-    /// any domain of the message (sender, recipient, link), subject every keyword in any order, query also
-    /// attachment names and hashes and the Message-ID.
+    /// 2026-10 adds delivery_status and smtp_helo_ip, drops action_log, refuses a start in the future, and widens
+    /// what some filters match: domain any domain of the message (sender, recipient, link), subject every keyword in
+    /// any order, query also attachment names and hashes and the Message-ID.
     /// </summary>
     internal sealed class MessageSearch
     {
@@ -60,6 +60,10 @@ namespace EmailSecurity.Simulator.Investigate
             (DateTimeOffset start, DateTimeOffset end) = Validation.DateRange(query, now);
             string? action = query.GetEnum("message_action", MessageActions);
             bool widened = version >= ApiVersion.V2026_10;
+            if (widened && start > now)
+            {
+                throw ApiException.Invalid("start", "must not be in the future");
+            }
             string? subject = query.Get("subject");
             return new MessageSearch
             {

@@ -143,6 +143,27 @@ public sealed class ApiVersionTests
         }
     }
 
+    [Theory]
+    [InlineData(Seed)]
+    [InlineData(V2026)]
+    public async Task What_is_past_its_end_of_life_is_refused_in_both_versions(string version)
+    {
+        AccountApi api = NewApi(version, messages: 20);
+        string id = (await api.First()).GetProperty("id").GetString()!;
+        string before = await api.Snapshot();
+
+        ApiResult postfixIds = await api.Post("/investigate/move", new { destination = "JunkEmail", ids = new[] { id }, postfix_ids = new[] { id } });
+        ApiResult page = await api.Get("/investigate?page=2");
+        ApiResult isSender = await api.Send(HttpMethod.Post, "/settings/allow_policies",
+            ApiOperations.CreateBodies["allow_policies"].Replace("{", "{\"is_sender\":true,", StringComparison.Ordinal));
+
+        postfixIds.ShouldBeInvalid("postfix_ids");
+        page.ShouldBeInvalid("page");
+        isSender.ShouldBeInvalid("is_sender");
+        Assert.All(new[] { postfixIds, page, isSender }, r => Assert.EndsWith("has reached end of life", r.ErrorMessage.Split(';')[0]));
+        Assert.Equal(before, await api.Snapshot());
+    }
+
     [Fact]
     public async Task The_2026_search_filters_by_delivery_status_and_HELO_address()
     {
@@ -158,7 +179,8 @@ public sealed class ApiVersionTests
         Assert.NotEmpty(quarantined);
         Assert.All(quarantined, m => Assert.Contains("quarantined", m.GetProperty("delivery_status").EnumerateArray().Select(s => s.GetString())));
         (await api.Get("/investigate?delivery_status=lost")).ShouldBeInvalid("delivery_status");
-        (await api.Get("/investigate?page=2")).ShouldBeInvalid("page");
+        string tomorrow = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"));
+        (await api.Get($"/investigate?start={tomorrow}&end={tomorrow}")).ShouldBeInvalid("start");
     }
 
     [Fact]

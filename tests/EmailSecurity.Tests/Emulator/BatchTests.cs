@@ -29,10 +29,8 @@ public sealed class BatchTests
         AccountApi api = NewApi();
         string collection = "/settings/" + resource;
         List<string> ids = await Ids(api, collection);
-        JsonObject put = PutBody(resource);
-        put["id"] = ids[2];
-        JsonObject patch = JsonNode.Parse(ApiOperations.EditBodies[resource])!.AsObject();
-        patch["id"] = ids[1];
+        JsonObject put = PutBody(resource, ids[2]);
+        JsonObject patch = PatchBody(resource, ids[1]);
         var body = new JsonObject
         {
             ["deletes"] = new JsonArray(new JsonObject { ["id"] = ids[0] }),
@@ -66,10 +64,8 @@ public sealed class BatchTests
         AccountApi api = NewApi();
         string collection = "/settings/" + resource;
         List<string> ids = await Ids(api, collection);
-        JsonObject put = PutBody(resource);
-        put["id"] = ids[1];
-        JsonObject patch = JsonNode.Parse(ApiOperations.EditBodies[resource])!.AsObject();
-        patch["id"] = ids[1];
+        JsonObject put = PutBody(resource, ids[1]);
+        JsonObject patch = PatchBody(resource, ids[1]);
 
         ApiResult patchDeleted = await Batch(api, resource, deletes: $$"""{"id":"{{ids[0]}}"}""", patches: $$"""{"id":"{{ids[0]}}"}""");
         ApiResult patchThenPut = await Batch(api, resource, patches: patch.ToJsonString(), puts: put.ToJsonString());
@@ -154,10 +150,18 @@ public sealed class BatchTests
         Assert.Equal(before, await api.Snapshot());
     }
 
-    /// <summary>A full replacement: the create body, without the domain name, which cannot change.</summary>
-    private static JsonObject PutBody(string resource)
+    private static JsonObject PatchBody(string resource, string id)
+    {
+        JsonObject body = JsonNode.Parse(ApiOperations.EditBodies[resource])!.AsObject();
+        body["id"] = id;
+        return body;
+    }
+
+    /// <summary>A full replacement of entry <paramref name="id"/>: the create body, without the domain name, which cannot change.</summary>
+    private static JsonObject PutBody(string resource, string id)
     {
         JsonObject body = JsonNode.Parse(ApiOperations.CreateBodies[resource])!.AsObject();
+        body["id"] = id;
         body.Remove("domain");
         if (body["pattern"] != null)
         {
