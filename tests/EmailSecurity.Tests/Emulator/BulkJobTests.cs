@@ -11,6 +11,20 @@ public sealed class BulkJobTests
     private static readonly string[] Counters =
         { "messages_pending", "messages_successful", "messages_failed", "messages_skipped", "messages_cancelled" };
 
+    /// <summary>Every field of the reference's bulk action job object, and of a job's message entry.</summary>
+    private static readonly string[] JobKeys =
+    {
+        "job_id", "action_type", "action_params", "created_at", "status", "search_params", "total_messages_discovered",
+        "messages_pending", "messages_successful", "messages_failed", "messages_skipped", "messages_cancelled", "comment",
+        "started_at", "completed_at", "status_message",
+    };
+
+    private static readonly string[] EntryKeys =
+    {
+        "action_type", "action_params", "created_at", "message_id", "postfix_id", "retry_count", "status", "alert_id",
+        "email_message_id", "message", "processed_at", "retry_after", "status_message",
+    };
+
     private readonly EmulatorFixture emulator;
 
     public BulkJobTests(EmulatorFixture emulator) => this.emulator = emulator;
@@ -35,6 +49,7 @@ public sealed class BulkJobTests
         List<JsonElement> polls = await PollUntilFinished(api, job);
 
         JsonElement first = created.Result;
+        Assert.Equal(JobKeys, first.EnumerateObject().Select(p => p.Name));
         Assert.Equal("PENDING", first.GetProperty("status").GetString());
         Assert.Equal("""{"final_disposition":"MALICIOUS"}""", first.GetProperty("search_params").GetRawText());
         Assert.Equal("""{"type":"MOVE","destination":"JunkEmail","expected_disposition":null}""", first.GetProperty("action_params").GetRawText());
@@ -77,6 +92,7 @@ public sealed class BulkJobTests
         Assert.Equal(JsonValueKind.String, done.GetProperty("started_at").ValueKind);
         Assert.Equal(JsonValueKind.String, done.GetProperty("completed_at").ValueKind);
         JsonElement entry = entries.First(e => e.GetProperty("status").GetString() == "COMPLETED");
+        Assert.Equal(EntryKeys, entry.EnumerateObject().Select(p => p.Name));
         Assert.Equal("MOVE", entry.GetProperty("action_params").GetProperty("type").GetString());
         Assert.EndsWith("@contoso.example", entry.GetProperty("action_params").GetProperty("client_recipient").GetString()!);
         Assert.Equal(entry.GetProperty("message_id").GetString(), entry.GetProperty("message").GetProperty("id").GetString());

@@ -130,6 +130,8 @@ public sealed class NewSettingsTests
 
         created.ShouldSucceed();
         JsonElement entry = edited.Result;
+        Assert.Equal(new[] { "id", "comments", "created_at", "domain", "exclude", "last_modified", "modified_at" },
+            entry.EnumerateObject().Select(p => p.Name));
         Assert.Equal("""["legacy.bank.example"]""", entry.GetProperty("exclude").GetRawText());
         Assert.Equal(entry.GetProperty("modified_at").GetString(), entry.GetProperty("last_modified").GetString());
         Assert.Contains(searched, r => r.GetProperty("domain").GetString() == "bank.example");
@@ -152,6 +154,8 @@ public sealed class NewSettingsTests
 
         Assert.True(demo > 0);
         created.ShouldSucceed();
+        Assert.Equal(new[] { "id", "comments", "created_at", "last_modified", "modified_at", "pattern" },
+            created.Result.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Null, edited.Result.GetProperty("comments").ValueKind);
         Assert.Equal(@"https://wiki\.example/.*", edited.Result.GetProperty("pattern").GetString());
         Assert.Equal(edited.Result.GetProperty("modified_at").GetString(), edited.Result.GetProperty("last_modified").GetString());
