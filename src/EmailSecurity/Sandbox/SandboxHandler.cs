@@ -54,11 +54,17 @@ namespace EmailSecurity.Sandbox
         }
     }
 
-    /// <summary>The process's sandbox API. Each sandbox connection gets its own account id, so sessions do not share data.</summary>
+    /// <summary>
+    /// The process's sandbox API. Each sandbox connection gets its own account id, so sessions do not share data;
+    /// every account holds the same demo data, generated back from the start of the current UTC day, so an id
+    /// copied from one session finds its message in the next (message ids embed their scan time).
+    /// </summary>
     internal static class SandboxApi
     {
-        public static readonly EmailSecurityApi Instance = new EmailSecurityApi();
+        public static readonly EmailSecurityApi Instance = new EmailSecurityApi(dataClock: () => StartOfDay(DateTimeOffset.UtcNow));
 
         public static readonly Uri BaseUri = new Uri("https://sandbox.emailsecurity.invalid/client/v4");
+
+        internal static DateTimeOffset StartOfDay(DateTimeOffset time) => new DateTimeOffset(time.UtcDateTime.Date, TimeSpan.Zero);
     }
 }

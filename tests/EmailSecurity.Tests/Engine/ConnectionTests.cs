@@ -254,6 +254,19 @@ public sealed class ConnectionTests : ModuleTest
     }
 
     [Fact]
+    public void Sandbox_ids_are_the_same_in_every_session_of_the_day()
+    {
+        var first = NewSession().Run("Connect-EsAccount -Sandbox; Get-EsMessage").Objects<Message>();
+        var second = NewSession().Run("Connect-EsAccount -Sandbox; Get-EsMessage").Objects<Message>();
+
+        Assert.NotEmpty(first);
+        Assert.Equal(first.Select(m => m.Id), second.Select(m => m.Id));
+        // Generated back from the start of the UTC day, not from the moment of connecting.
+        var startOfDay = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero);
+        Assert.All(first, m => Assert.True(m.ScannedAt < startOfDay, $"{m.Id} was scanned at {m.ScannedAt:o}"));
+    }
+
+    [Fact]
     public void The_sandbox_moves_messages_and_remembers_it()
     {
         var session = NewSession();

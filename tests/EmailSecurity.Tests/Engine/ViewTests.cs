@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using EmailSecurity.Models;
 using EmailSecurity.Tests.Infrastructure;
-using Microsoft.PowerShell.Commands.Internal.Format;
 
 namespace EmailSecurity.Tests.Engine;
 
@@ -223,8 +222,6 @@ public sealed class ViewTests : ModuleTest
         var viewCase = Cases[typeName];
         var (session, items) = Produce(viewCase);
         var view = Views.First(v => v.TypeName == viewCase.Type.FullName && v.Kind == "ListControl");
-        ImportFormatList(session);
-
         var result = session.RunFormatted("$items | Format-List");
 
         result.ShouldSucceed();
@@ -265,7 +262,6 @@ public sealed class ViewTests : ModuleTest
     public void A_message_list_shows_optional_fields_only_when_they_have_a_value()
     {
         var (session, _) = Connected(messages: 200);
-        ImportFormatList(session);
         var messages = session.Run("Get-EsMessage").Objects<Message>();
         var withReplyTo = messages.First(m => !string.IsNullOrEmpty(m.ReplyTo));
         var withoutReplyTo = messages.First(m => string.IsNullOrEmpty(m.ReplyTo));
@@ -277,12 +273,6 @@ public sealed class ViewTests : ModuleTest
         Assert.Equal(2, records.Count);
         Assert.Equal(withReplyTo.ReplyTo, Assert.Single(records[0], l => l.Label == "ReplyTo").Value);
         Assert.DoesNotContain(records[1], l => l.Label == "ReplyTo");
-    }
-
-    private static void ImportFormatList(EngineSession session)
-    {
-        session.SetVariable("ViewTestsAssembly", typeof(FormatListForTestsCommand).Assembly);
-        session.Run("Import-Module -Assembly $ViewTestsAssembly").ShouldSucceed();
     }
 
     private (EngineSession Session, List<object> Items) Produce(ViewCase viewCase)
@@ -427,29 +417,5 @@ public sealed class ViewTests : ModuleTest
             var properties = view.Descendants("PropertyName").Where(p => p.Parent?.Name != "ItemSelectionCondition").Select(p => p.Value).Distinct().ToList();
             return new ViewInfo(file, (string)view.Element("Name")!, (string)view.Element("ViewSelectedBy")!.Element("TypeName")!, control.Name.LocalName, items, properties, view);
         }
-    }
-}
-
-/// <summary>
-/// Format-List, as PowerShell's Microsoft.PowerShell.Commands.Utility defines it: the engine these tests host has
-/// only the core cmdlets, but Format-List is no more than the engine's own list formatter behind a cmdlet, so the
-/// list views are rendered by the same code as in pwsh.
-/// </summary>
-[Cmdlet(VerbsCommon.Format, "List")]
-public sealed class FormatListForTestsCommand : OuterFormatTableAndListBase
-{
-    public FormatListForTestsCommand()
-    {
-        var engine = typeof(PSObject).Assembly;
-        var shape = Enum.Parse(engine.GetType("Microsoft.PowerShell.Commands.Internal.Format.FormatShape", throwOnError: true)!, "List");
-        var inner = Activator.CreateInstance(
-            engine.GetType("Microsoft.PowerShell.Commands.Internal.Format.InnerFormatShapeCommand", throwOnError: true)!,
-            BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public,
-            binder: null,
-            args: [shape],
-            culture: null);
-        var implementation = typeof(FrontEndCommandBase).GetField("implementation", BindingFlags.Instance | BindingFlags.NonPublic)
-            ?? throw new InvalidOperationException("FrontEndCommandBase.implementation is gone: this engine's formatter changed shape.");
-        implementation.SetValue(this, inner);
     }
 }

@@ -15,10 +15,11 @@ public class EmulatorCollection : ICollectionFixture<EmulatorFixture>
 /// </summary>
 public sealed class EmulatorFixture : IDisposable
 {
+    private static readonly string EmulatorDll =
+        typeof(EmulatorFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "EmulatorDll").Value ?? "";
+
     private static readonly Lazy<RunningEmulator> Shared = new(
-        () => RunningEmulator.Start(
-            typeof(EmulatorFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "EmulatorDll").Value ?? "",
-            TimeSpan.FromSeconds(30)),
+        () => RunningEmulator.Start(EmulatorDll, TimeSpan.FromSeconds(30)),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
     public EmulatorFixture()
@@ -33,11 +34,14 @@ public sealed class EmulatorFixture : IDisposable
     /// <summary>http://127.0.0.1:port/_emulator/</summary>
     public Uri ControlUri { get; }
 
-    /// <summary>A fresh account (32 lowercase hex characters) whose data has been generated from <paramref name="seed"/>.</summary>
-    public EmulatorAccount NewAccount(int messages = 60, int seed = 1)
+    /// <summary>
+    /// A fresh account (32 lowercase hex characters) whose data has been generated from <paramref name="seed"/>, playing
+    /// <paramref name="apiVersion"/> (<see cref="ApiVersionNames"/>; the emulator's default, the seed API, when null).
+    /// </summary>
+    public EmulatorAccount NewAccount(int messages = 60, int seed = 1, string? apiVersion = null)
     {
         var account = new EmulatorAccount(Guid.NewGuid().ToString("N"), ControlUri);
-        account.Reset(messages, seed);
+        account.Reset(messages, seed, apiVersion: apiVersion);
         return account;
     }
 
@@ -45,4 +49,11 @@ public sealed class EmulatorFixture : IDisposable
     public void Dispose()
     {
     }
+
+    /// <summary>
+    /// Another emulator process, started with <paramref name="arguments"/> after --urls (e.g. "--api-version", "2026-10"),
+    /// for tests of the command line; killed on dispose. The shared one is for everything else.
+    /// </summary>
+    internal static RunningEmulator StartSeparate(params string[] arguments) =>
+        RunningEmulator.Start(EmulatorDll, TimeSpan.FromSeconds(30), arguments);
 }

@@ -16,20 +16,31 @@ namespace EmailSecurity.Cmdlets.Investigate
         private const string SearchSet = "Search";
         private const string ByIdSet = "ById";
 
+        private string? sender;
+        private string? recipient;
+
         [Parameter(ParameterSetName = SearchSet, Position = 0)]
         [ApiQuery("query")]
         [ValidateNotNullOrEmpty]
         public string? Query { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
-        [ApiQuery("sender")]
+        [Alias("SenderAddress")]
         [ValidateNotNullOrEmpty]
         public string? Sender { get; set; }
 
+        /// <summary>-Sender as the API takes it ('*@contoso.com' is sent as the domain).</summary>
+        [ApiQuery("sender")]
+        internal string? SenderFilter => sender;
+
         [Parameter(ParameterSetName = SearchSet)]
-        [ApiQuery("recipient")]
+        [Alias("RecipientAddress")]
         [ValidateNotNullOrEmpty]
         public string? Recipient { get; set; }
+
+        /// <summary>-Recipient as the API takes it.</summary>
+        [ApiQuery("recipient")]
+        internal string? RecipientFilter => recipient;
 
         [Parameter(ParameterSetName = SearchSet)]
         [ApiQuery("subject")]
@@ -72,20 +83,28 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         [Parameter(ParameterSetName = SearchSet)]
         [ApiQuery("start")]
+        [Alias("StartDate")]
         [DateTimeOffsetInput]
         public DateTime? Start { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
         [ApiQuery("end")]
+        [Alias("EndDate")]
         [DateTimeOffsetInput]
         public DateTime? End { get; set; }
+
+        /// <summary>Exchange Online's spelling of -First: a number of messages, or Unlimited.</summary>
+        [Parameter(ParameterSetName = SearchSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ResultSizeCompleter))]
+        public string? ResultSize { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
         [ValidateRange(1, ApiValues.MaxPageSize)]
         public int PageSize { get; set; } = ApiValues.MaxPageSize;
 
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("InvestigateId")]
+        [Alias("InvestigateId", "Identity")]
         [ApiIdText(typeof(Message), "InvestigateId")]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.MessageIdCompleter))]
@@ -105,6 +124,20 @@ namespace EmailSecurity.Cmdlets.Investigate
             if (ParameterSetName == ByIdSet)
             {
                 WarnPagingUnusedWithIds();
+            }
+            else
+            {
+                sender = AddressFilter.ToApiValue(Sender, nameof(Sender), out var senderProblem);
+                recipient = AddressFilter.ToApiValue(Recipient, nameof(Recipient), out var recipientProblem);
+                if ((senderProblem ?? recipientProblem) is ErrorRecord wildcard)
+                {
+                    ThrowTerminatingError(wildcard);
+                }
+
+                if (ResultSize != null && Cmdlets.ResultSize.Apply(ResultSize, PagingParameters, IsBound("First")) is ErrorRecord wrongSize)
+                {
+                    ThrowTerminatingError(wrongSize);
+                }
             }
 
             base.BeginProcessing();

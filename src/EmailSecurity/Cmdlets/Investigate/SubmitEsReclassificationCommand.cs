@@ -26,7 +26,7 @@ namespace EmailSecurity.Cmdlets.Investigate
         private IReadOnlyDictionary<string, object?>? fields;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("InvestigateId")]
+        [Alias("InvestigateId", "Identity")]
         [ApiIdText(typeof(Message), "InvestigateId")]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.MessageIdCompleter))]

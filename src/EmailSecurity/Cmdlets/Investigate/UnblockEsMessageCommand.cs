@@ -16,7 +16,7 @@ namespace EmailSecurity.Cmdlets.Investigate
     public sealed class UnblockEsMessageCommand : BatchedIdCmdlet<ReleaseResult>
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("InvestigateId")]
+        [Alias("InvestigateId", "Identity")]
         [ApiIdText(typeof(Message), "InvestigateId")]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.MessageIdCompleter))]

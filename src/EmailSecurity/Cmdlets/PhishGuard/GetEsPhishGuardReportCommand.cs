@@ -16,11 +16,13 @@ namespace EmailSecurity.Cmdlets.PhishGuard
     public sealed class GetEsPhishGuardReportCommand : EsApiCmdlet
     {
         [Parameter(Position = 0)]
+        [Alias("StartDate")]
         [ApiQuery("start")]
         [DateTimeOffsetInput]
         public DateTime? Start { get; set; }
 
         [Parameter(Position = 1)]
+        [Alias("EndDate")]
         [ApiQuery("end")]
         [DateTimeOffsetInput]
         public DateTime? End { get; set; }

@@ -17,6 +17,7 @@ namespace EmailSecurity.Cmdlets.Settings
         protected const string ByIdSet = "ById";
 
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Identity")]
         [ApiIdText(typeof(Models.SettingsObject))]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.SettingIdCompleter))]

@@ -14,6 +14,7 @@ namespace EmailSecurity.Cmdlets.Settings
         where TModel : class
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Identity")]
         [ApiIdText(typeof(Models.SettingsObject))]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.SettingIdCompleter))]
