@@ -15,10 +15,14 @@ namespace EmailSecurity.Models
     {
         /// <summary>A recently registered domain that must not trigger a Suspicious or Malicious disposition.</summary>
         [JsonPropertyName("is_recent")]
+        [TableColumn(40, Width = 6, Label = "Recent")]
+        [ListItem(40)]
         public bool? IsRecent { get; set; }
 
         /// <summary>A partner domain spelled like one of yours that must not trigger a Spoof disposition.</summary>
         [JsonPropertyName("is_similarity")]
+        [TableColumn(50, Width = 10, Label = "Similarity")]
+        [ListItem(50)]
         public bool? IsSimilarity { get; set; }
     }
 }
