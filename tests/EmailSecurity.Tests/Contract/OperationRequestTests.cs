@@ -112,7 +112,7 @@ public sealed class OperationRequestTests : ModuleTest
         var operation = Operations[name];
         var declared = ApiCatalog.All.Single(o => o.Name == name);
         var file = Path.Combine(Folder, name + ".txt");
-        var (session, account) = Connected(messages: 60, seed: 1);
+        var (session, account) = Connected(messages: 60, seed: 1, apiVersion: VersionFor(operation));
         var api = new AccountApi(Emulator, account);
         var variables = operation.Variables?.Invoke(api) ?? new Dictionary<string, object>();
         var script = operation.Script ?? RecordedScript(file) ?? operation.Generate!(api);
@@ -144,7 +144,7 @@ public sealed class OperationRequestTests : ModuleTest
     public void The_script_written_for_a_settings_operation_drives_every_filter_and_field_of_its_cmdlet(string name)
     {
         var operation = Operations[name];
-        var (session, account) = Connected(messages: 60, seed: 1);
+        var (session, account) = Connected(messages: 60, seed: 1, apiVersion: VersionFor(operation));
         var api = new AccountApi(Emulator, account);
         var variables = operation.Variables?.Invoke(api) ?? new Dictionary<string, object>();
         var script = operation.Generate!(api);
@@ -169,7 +169,12 @@ public sealed class OperationRequestTests : ModuleTest
             null,
             operation.Route.Contains('{') ? Entry(noun.Collection) : null,
             api => SettingsScripts.For(noun, operation, FirstEntry(api, noun.Collection))!,
-            SettingsScripts.Declared(noun, operation))));
+            SettingsScripts.Declared(noun, operation),
+            noun)));
+
+    /// <summary>The API version the operation's account plays: the emulator's default, or the oldest with its settings list.</summary>
+    private string? VersionFor(Operation operation) =>
+        operation.Noun is { } noun ? Emulator.FirstVersionServing(noun.Collection.Route) : null;
 
     /// <summary>Every request was one of the operation's: its method, its route with a segment in each placeholder.</summary>
     private static void AssertSentBy(ApiOperation operation, IReadOnlyList<RecordedRequest> requests, string accountId)
@@ -290,7 +295,8 @@ public sealed class OperationRequestTests : ModuleTest
         string? Script,
         Func<AccountApi, Dictionary<string, object>>? Variables = null,
         Func<AccountApi, string>? Generate = null,
-        IReadOnlyList<string>? Declared = null)
+        IReadOnlyList<string>? Declared = null,
+        SettingsNoun? Noun = null)
     {
         public IReadOnlyList<string> Sends => Declared ?? [];
     }

@@ -88,7 +88,7 @@ public sealed class ViewTests : ModuleTest
     {
         foreach (var noun in SettingsNoun.All.Where(n => !Cases.ContainsKey(n.Model.Name)))
         {
-            Cases[noun.Model.Name] = new ViewCase(noun.Model, noun.Get) { Row = Modified };
+            Cases[noun.Model.Name] = new ViewCase(noun.Model, noun.Get) { Row = Modified, Noun = noun };
         }
     }
 
@@ -296,7 +296,7 @@ public sealed class ViewTests : ModuleTest
 
     private (EngineSession Session, List<object> Items) Produce(ViewCase viewCase)
     {
-        var (session, _) = Connected(messages: viewCase.Messages);
+        var (session, _) = viewCase.Noun is { } noun ? Connected(noun, viewCase.Messages) : Connected(messages: viewCase.Messages);
         session.Run($"$items = @({viewCase.Script})").ShouldSucceed();
         var items = session.Run("$items").Output.Select(o => o.BaseObject).ToList();
         Assert.True(items.Count > 0, $"{viewCase.Script} wrote nothing");
@@ -407,6 +407,9 @@ public sealed class ViewTests : ModuleTest
         public Func<object, IEnumerable<string>> Row { get; init; } = _ => [];
 
         public Func<object, IEnumerable<(string Label, string Value)>> Record { get; init; } = _ => [];
+
+        /// <summary>The settings list the objects come from, when they do: its account plays the API that has it.</summary>
+        public SettingsNoun? Noun { get; init; }
     }
 
     private sealed record ViewItem(string Label, string? Property, int? Width, bool Optional);

@@ -28,7 +28,7 @@ public sealed record SettingsNoun(string Resource, Type Model, string Get, strin
 
     /// <summary>
     /// One field for Set to change that needs no particular entry to be valid: a bool field, else the first allowed
-    /// value of a field with a set, e.g. "-IsRecent $true".
+    /// value of a field with a set, else the comments, e.g. "-IsRecent $true".
     /// </summary>
     public string SetField => FieldToSet(CmdletType(Set));
 
@@ -74,6 +74,11 @@ public sealed record SettingsNoun(string Resource, Type Model, string Get, strin
             return $"-{choice.Name} '{choice.Set.ValidValues[0]}'";
         }
 
-        throw new InvalidOperationException($"{cmdlet.Name}: no bool field and no field with a set of values; say here what the shared tests may set");
+        if (fields.FirstOrDefault(p => p.GetCustomAttribute<ApiFieldAttribute>()!.Name == "comments") is { } comments)
+        {
+            return $"-{comments.Name} 'Changed by a test'";
+        }
+
+        throw new InvalidOperationException($"{cmdlet.Name}: no bool field, no field with a set of values and no comments; say here what the shared tests may set");
     }
 }
