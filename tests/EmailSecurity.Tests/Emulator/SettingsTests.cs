@@ -29,7 +29,7 @@ public sealed class SettingsTests
 
         all.ShouldSucceed();
         int total = all.Result.GetArrayLength();
-        Assert.InRange(total, 4, 40);
+        Assert.InRange(total, 3, 40); // more than a page of two, so page 2 is read
         JsonElement info = second.Json.GetProperty("result_info");
         Assert.Equal(2, info.GetProperty("page").GetInt32());
         Assert.Equal(2, info.GetProperty("per_page").GetInt32());
