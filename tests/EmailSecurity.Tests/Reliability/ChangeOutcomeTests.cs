@@ -72,7 +72,7 @@ public sealed partial class ChangeOutcomeTests : ReliabilityTest
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("EsChangeOutcomeUnknown", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         var target = Assert.IsType<string>(error.TargetObject);
-        Assert.Matches($"^The outcome of '[^']+' for [a-z ]+ '{Regex.Escape(target)}' is unknown: it may have been applied\\. ", error.ToString());
+        Assert.Matches($"^The outcome of '[^']+' for [A-Za-z ]+ '{Regex.Escape(target)}' is unknown: it may have been applied\\. ", error.ToString());
         Assert.Contains("not valid JSON", error.ToString(), StringComparison.Ordinal);
         var advice = error.ErrorDetails.RecommendedAction;
         Assert.DoesNotContain("command again", advice, StringComparison.OrdinalIgnoreCase);
