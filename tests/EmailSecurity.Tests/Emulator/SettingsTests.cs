@@ -12,7 +12,7 @@ public sealed class SettingsTests
 
     public SettingsTests(EmulatorFixture emulator) => this.emulator = emulator;
 
-    private AccountApi NewApi(int messages = 60) => new(emulator, emulator.NewAccount(messages));
+    private AccountApi NewApi(int messages = 60, string? apiVersion = null) => new(emulator, emulator.NewAccount(messages, apiVersion: apiVersion));
 
     /// <summary>Every settings list the module's cmdlets use.</summary>
     public static TheoryData<string> Resources() => new(SettingsNoun.All.Select(n => n.Resource));
@@ -21,7 +21,7 @@ public sealed class SettingsTests
     [MemberData(nameof(Resources))]
     public async Task Every_resource_has_demo_entries_and_pages_by_page_number(string resource)
     {
-        AccountApi api = NewApi();
+        AccountApi api = NewApi(apiVersion: emulator.FirstVersionServing(SettingsNoun.Of(resource).Collection.Route));
 
         ApiResult all = await api.Get($"/settings/{resource}?per_page=1000");
         ApiResult second = await api.Get($"/settings/{resource}?per_page=2&page=2");
@@ -29,7 +29,7 @@ public sealed class SettingsTests
 
         all.ShouldSucceed();
         int total = all.Result.GetArrayLength();
-        Assert.InRange(total, 4, 40);
+        Assert.InRange(total, 3, 40); // more than a page of two, so page 2 is read
         JsonElement info = second.Json.GetProperty("result_info");
         Assert.Equal(2, info.GetProperty("page").GetInt32());
         Assert.Equal(2, info.GetProperty("per_page").GetInt32());

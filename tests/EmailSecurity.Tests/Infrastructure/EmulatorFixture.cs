@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Reflection;
+using EmailSecurity.Tests.Emulator;
 using EsEmulator.Launcher;
 using Xunit;
 
@@ -44,6 +46,18 @@ public sealed class EmulatorFixture : IDisposable
         account.Reset(messages, seed, apiVersion: apiVersion);
         return account;
     }
+
+    private static readonly ConcurrentDictionary<string, string> VersionsServing = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The oldest API version (<see cref="ApiVersionNames.All"/>) whose emulator serves <paramref name="route"/>, such as a
+    /// settings list's: the seed API for the lists the module was built on, 2026-10 for those it added. A test of a list
+    /// runs on an account of that version, so a new list needs no row saying where it exists.
+    /// </summary>
+    public string FirstVersionServing(string route) => VersionsServing.GetOrAdd(route, _ =>
+        ApiVersionNames.All.FirstOrDefault(version =>
+            new AccountApi(this, NewAccount(messages: 1, apiVersion: version)).Get(route + "?per_page=1").GetAwaiter().GetResult().Status == 200)
+        ?? throw new InvalidOperationException($"No API version of the emulator serves {route}."));
 
     /// <summary>Nothing to do: the process outlives every fixture instance and is killed when the test run exits.</summary>
     public void Dispose()
