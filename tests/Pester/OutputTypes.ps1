@@ -1,6 +1,7 @@
 # For each output type of the module (see Get-EsOutputType), a command that makes a few real objects of it in a
-# sandbox session. OutputTypes.Tests.ps1 checks that this list and the cmdlets' OutputType agree.
-@{
+# sandbox session: these, and each settings list's Get cmdlet, found from the cmdlet types. OutputTypes.Tests.ps1
+# checks that this list and the cmdlets' OutputType agree.
+$producers = @{
     'EmailSecurity.EsConnection'                        = { Get-EsConnection }
     'EmailSecurity.Models.Message'                      = { Get-EsMessage -First 5 }
     'EmailSecurity.Models.MessageDetection'             = { Get-EsMessage -Disposition MALICIOUS -First 2 | Get-EsMessageDetection }
@@ -12,9 +13,7 @@
     'EmailSecurity.Models.ReclassificationRequest'      = { Get-EsMessage -First 2 | Submit-EsReclassification -ExpectedDisposition MALICIOUS -PassThru -Confirm:$false }
     'EmailSecurity.Models.Submission'                   = { Get-EsSubmission -First 5 }
     'EmailSecurity.Models.PhishGuardReport'             = { Get-EsPhishGuardReport }
-    'EmailSecurity.Models.AllowPolicy'                  = { Get-EsAllowPolicy }
-    'EmailSecurity.Models.BlockedSender'                = { Get-EsBlockedSender }
-    'EmailSecurity.Models.EmailDomain'                  = { Get-EsDomain }
-    'EmailSecurity.Models.ImpersonationRegistryEntry'   = { Get-EsImpersonationRegistryEntry }
-    'EmailSecurity.Models.TrustedDomain'                = { Get-EsTrustedDomain }
 }
+Get-Command -Module EmailSecurity -Verb Get | Where-Object { $_.ImplementingType.Namespace -eq 'EmailSecurity.Cmdlets.Settings' } |
+    ForEach-Object { $producers[$_.OutputType[0].Name] = [scriptblock]::Create($_.Name) }
+$producers

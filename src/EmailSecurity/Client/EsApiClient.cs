@@ -41,7 +41,8 @@ namespace EmailSecurity.Client
         {
             var uri = request.BuildUri(connection.BaseUri, connection.AccountId);
             var context = new RequestContext(connection, observer, request.IsIdempotent);
-            var json = request.Body == null ? null : JsonSerializer.Serialize(request.Body, request.Body.GetType(), ApiJson.Options);
+            var body = request.Body;
+            var json = body == null ? null : JsonSerializer.Serialize(body, body.GetType(), ApiJson.Options);
             using (var message = new HttpRequestMessage(request.Method, uri) { Content = JsonContent(json) })
             {
                 if (json != null)
@@ -472,14 +473,5 @@ namespace EmailSecurity.Client
                 Array.Empty<ApiMessage>(),
                 null,
                 EsFailureKind.PagingLoop);
-    }
-
-    internal enum PagingStyle
-    {
-        /// <summary><c>cursor</c> and <c>result_info.next</c> (message search).</summary>
-        Cursor,
-
-        /// <summary><c>page</c> and <c>per_page</c> with <c>result_info.total_count</c> (settings, submissions).</summary>
-        PageNumber,
     }
 }

@@ -65,6 +65,19 @@ namespace EmailSecurity.Sandbox
 
         public static readonly Uri BaseUri = new Uri("https://sandbox.emailsecurity.invalid/client/v4");
 
+        public const string SeedVersion = "seed";
+
+        public const string CurrentVersion = "2026-10";
+
+        public const string DefaultVersion = SeedVersion;
+
+        /// <summary>Makes the sandbox account answer in the given API version's shapes (see the emulator's versions).</summary>
+        public static void PlayVersion(string accountId, string versionName) =>
+            Instance.SetApiVersion(accountId, ApiVersions.Parse(versionName)
+                ?? throw new ArgumentException($"The sandbox knows no API version '{versionName}'.", nameof(versionName)));
+
+        internal static string VersionOf(string accountId) => ApiVersions.Name(Instance.GetApiVersion(accountId));
+
         internal static DateTimeOffset StartOfDay(DateTimeOffset time) => new DateTimeOffset(time.UtcDateTime.Date, TimeSpan.Zero);
     }
 }

@@ -279,6 +279,19 @@ public sealed class ConnectionTests : ModuleTest
         Assert.True(result.Objects<MessageMoveResult>().All(r => r.Success));
         Assert.Contains("MOVE", result.Output.Select(o => o.BaseObject).OfType<string>());
     }
+
+    [Theory]
+    [InlineData("", "seed")]
+    [InlineData("-SandboxApiVersion seed", "seed")]
+    [InlineData("-SandboxApiVersion 2026-10", "2026-10")]
+    public void The_sandbox_plays_the_api_version_asked_for(string parameter, string expected)
+    {
+        var result = NewSession().Run($"Connect-EsAccount -Sandbox {parameter} -PassThru");
+
+        result.ShouldSucceed();
+        var account = result.Objects<EsConnection>().Single().AccountId;
+        Assert.Equal(expected, EmailSecurity.Sandbox.SandboxApi.VersionOf(account));
+    }
 }
 
 /// <summary>Tests that set process environment variables; they run alone because every runspace sees them.</summary>

@@ -112,14 +112,16 @@ public sealed class HelpExampleTests : ModuleTest
         }
 
         var commands = ast.FindAll(a => a is CommandAst, true).Cast<CommandAst>().ToList();
+        // Set aside before the commands are checked: an example that is never run may use a vault's Get-Secret.
+        if (commands.Any(c => c.GetCommandName() is "Connect-EsAccount"
+                && !c.CommandElements.OfType<CommandParameterAst>().Any(p => p.ParameterName == "Sandbox")))
+        {
+            return "connects to the real service";
+        }
+
         foreach (var command in commands)
         {
             var name = command.GetCommandName();
-            if (name is "Connect-EsAccount" && !command.CommandElements.OfType<CommandParameterAst>().Any(p => p.ParameterName == "Sandbox"))
-            {
-                return "connects to the real service";
-            }
-
             if (name is not null && session.Run($"Get-Command -Name '{name}' -ErrorAction SilentlyContinue").Output.Count == 0)
             {
                 // Rule 9: another module's command (Get-Secret) sets the example aside; one of this module's is a mistake.

@@ -41,7 +41,8 @@ public sealed class PackageTests : IDisposable
         Assert.Contains("EmailSecurity/en-US/about_EmailSecurity.help.txt", entries);
         Assert.Contains("EmailSecurity/LICENSE", entries);
         Assert.StartsWith("MIT License", File.ReadAllText(Path.Combine(ModuleFolder, "LICENSE")), StringComparison.Ordinal);
-        Assert.All(Directory.GetFiles(Path.Combine(Paths.RepoRoot, "formats")), f => Assert.Contains("EmailSecurity/formats/" + Path.GetFileName(f), entries));
+        Assert.Contains("EmailSecurity/EmailSecurity.Format.ps1xml", entries);
+        Assert.Contains("EmailSecurity/EmailSecurity.Types.ps1xml", entries);
         Assert.DoesNotContain(entries, e => e.EndsWith("System.Management.Automation.dll", StringComparison.Ordinal));
         Assert.Equal(Directory.GetFiles(ModuleFolder, "*", SearchOption.AllDirectories).Length, zip.Entries.Count(e => e.Length > 0 || !e.FullName.EndsWith('/')));
     }

@@ -118,6 +118,11 @@ namespace EmailSecurity.Cmdlets
             }
         }
 
+        /// <summary>Streams every item of a paged list, paged as its request's shape says (see the overload).</summary>
+        internal void WritePaged<T>(ApiRequest request, int pageSize)
+            where T : class =>
+            WritePaged<T>(request, request.Paging ?? throw new ArgumentException($"{request.Operation.Name} is not a paged list.", nameof(request)), pageSize);
+
         /// <summary>
         /// Streams every item of a paged list to the pipeline as its page arrives, fetching the next page while the
         /// current one is written. Honours -First, -Skip and -IncludeTotalCount when the cmdlet supports paging, and

@@ -20,6 +20,7 @@ namespace EmailSecurity.Cmdlets.Investigate
         private string? recipient;
 
         [Parameter(ParameterSetName = SearchSet, Position = 0)]
+        [ApiQuery("query")]
         [ValidateNotNullOrEmpty]
         public string? Query { get; set; }
 
@@ -28,48 +29,66 @@ namespace EmailSecurity.Cmdlets.Investigate
         [ValidateNotNullOrEmpty]
         public string? Sender { get; set; }
 
+        /// <summary>-Sender as the API takes it ('*@contoso.com' is sent as the domain).</summary>
+        [ApiQuery("sender")]
+        internal string? SenderFilter => sender;
+
         [Parameter(ParameterSetName = SearchSet)]
         [Alias("RecipientAddress")]
         [ValidateNotNullOrEmpty]
         public string? Recipient { get; set; }
 
+        /// <summary>-Recipient as the API takes it.</summary>
+        [ApiQuery("recipient")]
+        internal string? RecipientFilter => recipient;
+
         [Parameter(ParameterSetName = SearchSet)]
+        [ApiQuery("subject")]
         [ValidateNotNullOrEmpty]
         public string? Subject { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
+        [ApiQuery("domain")]
         [ValidateNotNullOrEmpty]
         public string? Domain { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
+        [ApiQuery("final_disposition")]
         [ValidateSet(ApiValues.SearchDisposition.Malicious, ApiValues.SearchDisposition.Suspicious, ApiValues.SearchDisposition.Spoof, ApiValues.SearchDisposition.Spam, ApiValues.SearchDisposition.Bulk, ApiValues.SearchDisposition.None)]
         public string? Disposition { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
+        [ApiQuery("message_action")]
         [ValidateSet(ApiValues.MessageAction.Preview, ApiValues.MessageAction.QuarantineReleased, ApiValues.MessageAction.Moved)]
         public string? MessageAction { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
+        [ApiQuery("alert_id")]
         [ValidateNotNullOrEmpty]
         public string? AlertId { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
+        [ApiQuery("message_id")]
         [ValidateNotNullOrEmpty]
         public string? MessageId { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
+        [ApiQuery("metric")]
         [ValidateNotNullOrEmpty]
         public string? Metric { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
+        [ApiQuery("detections_only")]
         public SwitchParameter DetectionsOnly { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
+        [ApiQuery("start")]
         [Alias("StartDate")]
         [DateTimeOffsetInput]
         public DateTime? Start { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
+        [ApiQuery("end")]
         [Alias("EndDate")]
         [DateTimeOffsetInput]
         public DateTime? End { get; set; }
@@ -92,6 +111,7 @@ namespace EmailSecurity.Cmdlets.Investigate
         public string[]? Id { get; set; }
 
         [Parameter(ParameterSetName = ByIdSet)]
+        [ApiQuery("submission")]
         public SwitchParameter Submission { get; set; }
 
         /// <summary>The object piped in, whatever it is: its connection is used (see EsApiCmdlet.ConnectionFor).</summary>
@@ -148,7 +168,7 @@ namespace EmailSecurity.Cmdlets.Investigate
 
                 foreach (var id in Id!)
                 {
-                    var request = ApiRequest.Get(ApiPath.Of("/investigate/", id)).WithQuery("submission", Submission.IsPresent ? true : (bool?)null);
+                    var request = BoundApiValues.AddQuery(this, ApiCatalog.Investigate.Get.Request(id));
                     RunApi(async (client, bridge, token) =>
                     {
                         var answer = await client.SendAsync<Message>(request, token).ConfigureAwait(false);
@@ -159,23 +179,7 @@ namespace EmailSecurity.Cmdlets.Investigate
                 return;
             }
 
-            var search = ApiRequest.Get(ApiPath.Of("/investigate"))
-                .WithQuery("query", Query)
-                .WithQuery("sender", sender)
-                .WithQuery("recipient", recipient)
-                .WithQuery("subject", Subject)
-                .WithQuery("domain", Domain)
-                .WithQuery("final_disposition", Disposition?.ToUpperInvariant())
-                .WithQuery("message_action", MessageAction?.ToUpperInvariant())
-                .WithQuery("alert_id", AlertId)
-                .WithQuery("message_id", MessageId)
-                .WithQuery("metric", Metric)
-                .WithQuery("detections_only", DetectionsOnly.IsPresent ? true : (bool?)null)
-                .WithQuery("start", ToOffset(Start))
-                .WithQuery("end", ToOffset(End));
-            this.WritePaged<Message>(search, PagingStyle.Cursor, PageSize);
+            WritePaged<Message>(BoundApiValues.AddQuery(this, ApiCatalog.Investigate.List.Request()), PageSize);
         }
-
-        private static DateTimeOffset? ToOffset(DateTime? value) => value.HasValue ? DateRange.Instant(value.Value) : (DateTimeOffset?)null;
     }
 }

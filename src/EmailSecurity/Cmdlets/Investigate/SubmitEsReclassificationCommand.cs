@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using EmailSecurity.Client;
 using EmailSecurity.Models;
 
@@ -24,6 +23,7 @@ namespace EmailSecurity.Cmdlets.Investigate
         private readonly HashSet<(string Account, string Id)> seen = new HashSet<(string, string)>();
         private string? emlBase64;
         private string? disposition;
+        private IReadOnlyDictionary<string, object?>? fields;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("InvestigateId", "Identity")]
@@ -33,8 +33,13 @@ namespace EmailSecurity.Cmdlets.Investigate
         public string[]? Id { get; set; }
 
         [Parameter(Mandatory = true, Position = 1)]
+        [ApiField("expected_disposition")]
         [ValidateSet(ApiValues.SearchDisposition.None, ApiValues.SearchDisposition.Bulk, ApiValues.SearchDisposition.Malicious, ApiValues.SearchDisposition.Spam, ApiValues.SearchDisposition.Spoof, ApiValues.SearchDisposition.Suspicious)]
         public string ExpectedDisposition { get; set; } = string.Empty;
+
+        /// <summary>The EML sent: -EmlContent, or the file of -EmlPath read and base64-encoded.</summary>
+        [ApiField("eml_content")]
+        internal string? EmlBase64 => emlBase64;
 
         /// <summary>The message's EML, base64-encoded, for the reanalysis.</summary>
         [Parameter(ParameterSetName = EmlContentSet)]
@@ -48,6 +53,7 @@ namespace EmailSecurity.Cmdlets.Investigate
         public string? EmlPath { get; set; }
 
         [Parameter]
+        [ApiField("escalated_submission_id")]
         [ValidateNotNullOrEmpty]
         public string? EscalatedSubmissionId { get; set; }
 
@@ -59,6 +65,8 @@ namespace EmailSecurity.Cmdlets.Investigate
         public PSObject? InputObject { get; set; }
 
         private string Disposition => disposition ??= BoundApiValues.InSetSpelling(this, nameof(ExpectedDisposition));
+
+        private IReadOnlyDictionary<string, object?> Fields => fields ??= BoundApiValues.Body(this);
 
         protected override string ChangedNoun => "message";
 
@@ -107,7 +115,7 @@ namespace EmailSecurity.Cmdlets.Investigate
                 return;
             }
 
-            var request = ApiRequest.Post(ApiPath.Of("/investigate/", id, "/reclassify"), new ReclassifyBody(Disposition, emlBase64, EscalatedSubmissionId));
+            var request = ApiCatalog.Investigate.Reclassify.Request(id).WithFields(Fields);
             RunChange(action, id, connection, async (client, bridge, token) =>
             {
                 await client.SendAsync<JsonElement>(request, token).ConfigureAwait(false);
@@ -117,25 +125,6 @@ namespace EmailSecurity.Cmdlets.Investigate
                     bridge.Post(() => WriteObject(sent));
                 }
             });
-        }
-
-        private sealed class ReclassifyBody
-        {
-            public ReclassifyBody(string expectedDisposition, string? emlContent, string? escalatedSubmissionId)
-            {
-                ExpectedDisposition = expectedDisposition;
-                EmlContent = emlContent;
-                EscalatedSubmissionId = escalatedSubmissionId;
-            }
-
-            [JsonPropertyName("expected_disposition")]
-            public string ExpectedDisposition { get; }
-
-            [JsonPropertyName("eml_content")]
-            public string? EmlContent { get; }
-
-            [JsonPropertyName("escalated_submission_id")]
-            public string? EscalatedSubmissionId { get; }
         }
     }
 }

@@ -42,8 +42,7 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         internal override ApiRequest? SingleRequest(string id) => null;
 
-        internal override ApiRequest BulkRequest(IReadOnlyList<string> ids) =>
-            ApiRequest.Post(ApiPath.Of("/investigate/release"), ids.ToArray());
+        internal override ApiRequest BulkRequest(IReadOnlyList<string> ids) => ApiCatalog.Investigate.Release.Request().WithIds(ids);
 
         protected override string? IdOf(ReleaseResult result) => result.Id;
 

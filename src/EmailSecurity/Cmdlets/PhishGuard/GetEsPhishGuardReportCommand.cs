@@ -39,7 +39,7 @@ namespace EmailSecurity.Cmdlets.PhishGuard
 
         protected override void ProcessRecord()
         {
-            var request = BoundApiValues.AddQuery(this, ApiRequest.Get(ApiPath.Of("/phishguard/reports")));
+            var request = BoundApiValues.AddQuery(this, ApiCatalog.PhishGuard.Reports.Request());
             RunApi(async (client, bridge, token) =>
             {
                 var reports = (await client.SendAsync<List<PhishGuardReport>>(request, token).ConfigureAwait(false)).Result;

@@ -91,6 +91,6 @@ namespace EmailSecurity.Cmdlets.Submissions
         }
 
         protected override void ProcessRecord() =>
-            WritePaged<Submission>(BoundApiValues.AddQuery(this, ApiRequest.Get(ApiPath.Of("/submissions"))), PagingStyle.PageNumber, PageSize);
+            WritePaged<Submission>(BoundApiValues.AddQuery(this, ApiCatalog.Submissions.List.Request()), PageSize);
     }
 }

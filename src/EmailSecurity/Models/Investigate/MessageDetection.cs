@@ -6,10 +6,12 @@ using System.Text.Json.Serialization;
 namespace EmailSecurity.Models
 {
     /// <summary>Why Email Security judged a message as it did (<c>GET /investigate/{id}/detections</c>).</summary>
+    [ViewGroup(nameof(InvestigateId), "Message")]
     public sealed class MessageDetection : IMessageResult
     {
         /// <summary>The investigate id the detections were asked for; the API does not repeat it.</summary>
         [JsonIgnore]
+        [ListItem(1)]
         public string? InvestigateId { get; set; }
 
         /// <summary>InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.</summary>
@@ -18,32 +20,56 @@ namespace EmailSecurity.Models
         public string? MessageId { get => InvestigateId; set => InvestigateId = value; }
 
         [JsonPropertyName("final_disposition")]
+        [TableColumn(1, Width = 13, Label = "Disposition")]
+        [ListItem(2)]
         public string? FinalDisposition { get; set; }
 
         /// <summary>What the scanner did with the message, e.g. QUARANTINE or DELIVER.</summary>
         [JsonPropertyName("action")]
+        [TableColumn(2, Width = 10)]
+        [ListItem(3)]
         public string? Action { get; set; }
 
         [JsonPropertyName("threat_categories")]
+        [TableColumn(7, Label = "Threats")]
+        [ListItem(4)]
         public ApiList<ThreatCategory>? ThreatCategories { get; set; }
 
         [JsonPropertyName("findings")]
+        [ListItem(8, Script = "$_.Findings -join \"`n\"")]
         public ApiList<DetectionFinding>? Findings { get; set; }
 
         [JsonPropertyName("attachments")]
+        [TableColumn(5, Width = 5, Label = "Files", AlignRight = true, Script = "if ($_.Attachments) { $_.Attachments.Count } else { 0 }")]
+        [ListItem(9)]
         public ApiList<MessageAttachment>? Attachments { get; set; }
 
         [JsonPropertyName("links")]
+        [TableColumn(6, Width = 5, AlignRight = true, Script = "if ($_.Links) { $_.Links.Count } else { 0 }")]
+        [ListItem(10)]
         public ApiList<MessageLink>? Links { get; set; }
 
         [JsonPropertyName("headers")]
         public ApiList<MessageHeader>? Headers { get; set; }
 
         [JsonPropertyName("sender_info")]
+        [ListItem(6)]
         public MessageSenderInfo? SenderInfo { get; set; }
 
         [JsonPropertyName("validation")]
+        [ListItem(7)]
         public MessageValidation? Validation { get; set; }
+
+        /// <summary>The sender's domain (<see cref="MessageSenderInfo.Pld"/>).</summary>
+        [JsonIgnore]
+        [TableColumn(3, Width = 24)]
+        [ListItem(5)]
+        public string? SenderDomain => SenderInfo?.Pld;
+
+        /// <summary>The address the message came from (<see cref="MessageSenderInfo.Ip"/>).</summary>
+        [JsonIgnore]
+        [TableColumn(4, Width = 15)]
+        public string? SenderIp => SenderInfo?.Ip;
 
         [JsonExtensionData]
         public ApiFields? AdditionalFields { get; set; }

@@ -16,6 +16,8 @@ namespace EmailSecurity.Models
 
         /// <summary>The investigate id the preview was asked for; null when it was asked for by postfix id.</summary>
         [JsonIgnore]
+        [TableColumn(1, Width = 46)]
+        [ListItem(1)]
         public string? InvestigateId { get; set; }
 
         /// <summary>InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.</summary>
@@ -25,6 +27,8 @@ namespace EmailSecurity.Models
 
         /// <summary>The postfix id the preview was asked for; null when it was asked for by investigate id.</summary>
         [JsonIgnore]
+        [TableColumn(2, Width = 18)]
+        [ListItem(2)]
         public string? PostfixId { get; set; }
 
         /// <summary>The PNG image, base64-encoded as the API sends it.</summary>
@@ -33,6 +37,8 @@ namespace EmailSecurity.Models
 
         /// <summary>"width x height" read from the PNG header, or null when the screenshot is not a PNG.</summary>
         [JsonIgnore]
+        [TableColumn(4)]
+        [ListItem(3)]
         public string? Dimensions
         {
             get
@@ -54,6 +60,25 @@ namespace EmailSecurity.Models
                 }
 
                 return $"{BigEndian(png, 16)}x{BigEndian(png, 20)}";
+            }
+        }
+
+        /// <summary>The size of the PNG image in bytes; null when the API sent no image or one that is not base64.</summary>
+        [JsonIgnore]
+        [TableColumn(3, Width = 8, Label = "Bytes", AlignRight = true)]
+        [ListItem(4, Label = "Bytes")]
+        public long? Length
+        {
+            get
+            {
+                try
+                {
+                    return Screenshot == null ? (long?)null : GetImageBytes().Length;
+                }
+                catch (FormatException)
+                {
+                    return null;
+                }
             }
         }
 

@@ -13,6 +13,8 @@ namespace EmailSecurity.Models
     {
         /// <summary>The investigate id the message was asked for; the API does not repeat it.</summary>
         [JsonIgnore]
+        [TableColumn(1, Width = 46)]
+        [ListItem(1)]
         public string? InvestigateId { get; set; }
 
         /// <summary>InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.</summary>
@@ -26,7 +28,31 @@ namespace EmailSecurity.Models
 
         /// <summary>The size of the message in bytes (UTF-8), as it is saved to a file.</summary>
         [JsonIgnore]
+        [TableColumn(2, Width = 8, Label = "Bytes", AlignRight = true)]
+        [ListItem(2, Label = "Bytes")]
         public long Length => Raw == null ? 0 : Encoding.UTF8.GetByteCount(Raw);
+
+        /// <summary>The From header.</summary>
+        [JsonIgnore]
+        [TableColumn(3, Width = 30)]
+        [ListItem(3)]
+        public string? From => GetHeader("From");
+
+        /// <summary>The To header.</summary>
+        [JsonIgnore]
+        [ListItem(4)]
+        public string? To => GetHeader("To");
+
+        /// <summary>The Date header, as the message gives it.</summary>
+        [JsonIgnore]
+        [ListItem(5)]
+        public string? Date => GetHeader("Date");
+
+        /// <summary>The Subject header.</summary>
+        [JsonIgnore]
+        [TableColumn(4)]
+        [ListItem(6)]
+        public string? Subject => GetHeader("Subject");
 
         [JsonExtensionData]
         public ApiFields? AdditionalFields { get; set; }
