@@ -51,7 +51,7 @@ $results = Get-EsMessage -Disposition MALICIOUS -Start $since |
 
 $moved = @($results | Where-Object Success)
 $movedIds = [System.Collections.Generic.HashSet[string]]::new()
-$moved | ForEach-Object { [void] $movedIds.Add($_.MessageId) }
+$moved | ForEach-Object { [void] $movedIds.Add($_.InvestigateId) }
 
 foreach ($failure in $moveErrors) {
     $PSCmdlet.WriteWarning("Not moved: $($failure.TargetObject): $($failure.Exception.Message)")

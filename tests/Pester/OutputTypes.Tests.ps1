@@ -51,7 +51,7 @@ Describe '<Short>' -ForEach $types {
         $objects | ForEach-Object { $_.GetType().FullName | Should -Be $TypeName }
     }
 
-    It 'goes through ConvertTo-Json -Depth 10 and back with every property and list' {
+    It 'goes through ConvertTo-Json -Depth 10 and back with every property, lists as JSON arrays' {
         $back = @($objects | ConvertTo-Json -Depth 10 | ConvertFrom-Json)
         $back.Count | Should -Be $objects.Count
         # Differences collected and asserted once: a Should per property costs more than the conversion.
@@ -61,7 +61,7 @@ Describe '<Short>' -ForEach $types {
                 $json = $back[$i].PSObject.Properties[$property.Name]
                 if (-not $json) { "$($property.Name) is missing"; continue }
                 $same = if ($value -is [string] -or $value -is [bool] -or $value -is [int] -or $value -is [long]) { $json.Value -eq $value }
-                elseif ($value -is [System.Collections.IList]) { @($json.Value).Count -eq $value.Count }
+                elseif ($value -is [System.Collections.IList]) { $json.Value -is [array] -and @($json.Value).Count -eq $value.Count }
                 elseif ($value -is [datetimeoffset]) { [datetimeoffset] $json.Value -eq $value }
                 else { $true }
                 if (-not $same) { "$($property.Name): '$value' came back as '$($json.Value)'" }
@@ -76,8 +76,37 @@ Describe '<Short>' -ForEach $types {
         $rows = @(Import-Csv -Path $path)
         $rows.Count | Should -Be $objects.Count
         $rows[0].PSObject.Properties.Name | Should -Be $objects[0].PSObject.Properties.Name
-        $identity = @('Id', 'MessageId', 'AccountId') | Where-Object { $objects[0].PSObject.Properties[$_] } | Select-Object -First 1
+        $identity = @('Id', 'InvestigateId', 'AccountId') | Where-Object { $objects[0].PSObject.Properties[$_] } | Select-Object -First 1
         if ($identity) { $rows.$identity | Should -Be $objects.$identity }
+    }
+
+    It 'exports every property readably: lists as their items joined with "; ", objects as their text, no type name' {
+        $path = Join-Path $TestDrive "$Short-flat.csv"
+        $objects | Export-Csv -Path $path
+        $rows = @(Import-Csv -Path $path)
+        $unreadable = for ($i = 0; $i -lt $objects.Count; $i++) {
+            foreach ($property in $objects[$i].PSObject.Properties | Where-Object { $null -ne $_.Value }) {
+                $value = $property.Value
+                $cell = $rows[$i].($property.Name)
+                if ($cell -match '^(System|EmailSecurity)\.[\w.`+]+(\[.*\])?$') {
+                    "$($property.Name) is '$cell'"
+                }
+                elseif ($value -is [System.Collections.IList] -and $cell -ne (@($value | ForEach-Object { "$_" }) -join '; ')) {
+                    "$($property.Name) is '$cell', not its items joined with '; '"
+                }
+            }
+        }
+        $unreadable | Should -BeNullOrEmpty
+    }
+
+    It 'keeps its lists lists: -contains, indexing and Count work on them' {
+        $properties = @($objects | ForEach-Object { $_.PSObject.Properties } |
+            Where-Object { $_.Value -is [System.Collections.IList] -and $_.Value.Count -gt 0 })
+        foreach ($property in $properties) {
+            $list = $property.Value
+            $list -contains $list[-1] | Should -BeTrue -Because $property.Name
+            @($list).Count | Should -Be $list.Count -Because $property.Name
+        }
     }
 
     It 'shows every column of its table view whole at 120 columns' {

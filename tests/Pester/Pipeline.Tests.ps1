@@ -53,6 +53,20 @@ Describe 'Select-Object, Where-Object, Sort-Object and Group-Object on messages'
     }
 }
 
+Describe 'Results about a message' {
+    It 'pipe on as their message by InvestigateId, and keep MessageId for old scripts' {
+        $malicious = @(Get-EsMessage -Disposition MALICIOUS -First 2)
+
+        $detections = @($malicious | Get-EsMessageDetection)
+        $traces = @($detections | Get-EsMessageTrace)
+
+        $traces.InvestigateId | Should -Be $malicious.Id
+        $detections.MessageId | Should -Be $malicious.Id
+        ($detections | ConvertTo-Csv | ConvertFrom-Csv)[0].PSObject.Properties.Name | Should -Contain 'InvestigateId'
+        ($detections | ConvertTo-Csv | ConvertFrom-Csv)[0].PSObject.Properties.Name | Should -Not -Contain 'MessageId'
+    }
+}
+
 Describe '$PSDefaultParameterValues' {
     AfterEach {
         $PSDefaultParameterValues.Clear()

@@ -168,7 +168,9 @@ public sealed class HelpComposer
     /// </summary>
     private IReadOnlyList<TypeHelp> Inputs(DeclaredCmdlet cmdlet, HelpPage page)
     {
-        var pipeline = cmdlet.Parameters.Where(p => p.ByValue || p.ByPropertyName).ToList();
+        // A hidden (DontShow) parameter only sees what is piped beside the visible ones (InputObject: whatever it is,
+        // for its connection), so it makes no type an input of its own.
+        var pipeline = cmdlet.Parameters.Where(p => !p.IsHidden && (p.ByValue || p.ByPropertyName)).ToList();
         var entries = new List<TypeHelp>();
         var covered = new HashSet<(DeclaredParameter, bool ByValue)>();
         foreach (TypeText text in page.Inputs)
@@ -205,13 +207,12 @@ public sealed class HelpComposer
             entries.Add(new TypeHelp(text.TypeName, text.Description));
         }
 
-        var visible = pipeline.Where(p => !p.IsHidden).ToList();
-        foreach (var group in visible.Where(p => p.ByValue && !covered.Contains((p, true))).GroupBy(p => p.Type))
+        foreach (var group in pipeline.Where(p => p.ByValue && !covered.Contains((p, true))).GroupBy(p => p.Type))
         {
             entries.Add(new TypeHelp(group.Key.FullName!, Generated($"Bound to {Names(group)} by value.")));
         }
 
-        var uncovered = visible.Where(p => p.ByPropertyName && !covered.Contains((p, false))).ToList();
+        var uncovered = pipeline.Where(p => p.ByPropertyName && !covered.Contains((p, false))).ToList();
         DeclaredCmdlet? source = cmdlets.FirstOrDefault(c => c.Name == "Get-" + cmdlet.Noun);
         foreach (Type output in source?.OutputTypes ?? [])
         {

@@ -94,16 +94,28 @@ namespace EmailSecurity
                     Proxy = Proxy,
                     ProxyCredential = ProxyCredential,
                     ProxyUsesDefaultCredentials = ProxyUsesDefaultCredentials,
+                    credentialOwner = this,
                 };
 
-        /// <summary>Disconnect-EsAccount closed it: its secret is gone, and a kept copy (-PassThru) cannot be used.</summary>
-        internal bool IsClosed { get; private set; }
+        /// <summary>The connection whose credential a copy for another account (-AccountId) shares.</summary>
+        private EsConnection? credentialOwner;
+
+        private bool closed;
+
+        /// <summary>
+        /// Disconnect-EsAccount closed it, or the connection it was copied from: its secret is gone, and a kept copy
+        /// (-PassThru, or the connection an object carries) cannot be used.
+        /// </summary>
+        internal bool IsClosed => closed || credentialOwner?.IsClosed == true;
+
+        /// <summary>Which account on which API it reaches, whatever the credential: equal for connections to the same data.</summary>
+        internal string AccountKey => AccountId.ToLowerInvariant() + " at " + BaseUri.AbsoluteUri;
 
         internal void ForgetSecret()
         {
             Secret?.Dispose();
             Secret = null;
-            IsClosed = true;
+            closed = true;
         }
 
         public override string ToString() => $"{AccountId} at {BaseUri} ({AuthKind})";

@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using EmailSecurity.Models;
 
 namespace EmailSecurity.Client
 {
@@ -156,7 +157,7 @@ namespace EmailSecurity.Client
                 return new ScalarField<DateTimeOffset>(owner, field, "a date and time", s => Date(s).As(v => v!.Value));
             }
 
-            if (type == typeof(string[]))
+            if (type == typeof(ApiList<string>))
             {
                 return new TextListField(owner, field);
             }
@@ -313,7 +314,7 @@ namespace EmailSecurity.Client
         }
 
         /// <summary>A list of text: a single value is read as a list of one, numbers and flags as their text.</summary>
-        private sealed class TextListField : JsonConverter<string[]?>
+        private sealed class TextListField : JsonConverter<ApiList<string>?>
         {
             private readonly string owner;
             private readonly string field;
@@ -324,7 +325,7 @@ namespace EmailSecurity.Client
                 this.field = field;
             }
 
-            public override string[]? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+            public override ApiList<string>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
             {
                 if (reader.TokenType != JsonTokenType.StartArray)
                 {
@@ -336,11 +337,11 @@ namespace EmailSecurity.Client
                     }
 
                     Converted(owner, field, single.Token, "a list of text");
-                    return new[] { single.Text! };
+                    return new ApiList<string> { single.Text! };
                 }
 
                 var start = reader;
-                var items = new List<string>();
+                var items = new ApiList<string>();
                 var converted = JsonTokenType.None;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
@@ -367,10 +368,10 @@ namespace EmailSecurity.Client
                     Converted(owner, field, converted, "a list of text");
                 }
 
-                return items.ToArray();
+                return items;
             }
 
-            public override void Write(Utf8JsonWriter writer, string[]? value, JsonSerializerOptions options) =>
+            public override void Write(Utf8JsonWriter writer, ApiList<string>? value, JsonSerializerOptions options) =>
                 JsonSerializer.Serialize(writer, value, ApiJson.WriteOptions);
         }
 
@@ -457,7 +458,7 @@ namespace EmailSecurity.Client
                 var fields = extension.Get(target) as IDictionary<string, JsonElement>;
                 if (fields == null)
                 {
-                    fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+                    fields = (IDictionary<string, JsonElement>)Activator.CreateInstance(extension.PropertyType)!;
                     extension.Set(target, fields);
                 }
 

@@ -251,6 +251,24 @@ public sealed class GetEsMessageTests : ModuleTest
         Assert.Contains("Connect-EsAccount", error.ToString());
     }
 
+    [Fact]
+    public void An_investigate_id_given_to_MessageId_gets_a_hint_to_read_it_with_Id()
+    {
+        var (session, _) = Connected();
+        var message = session.Run("Get-EsMessage -First 1").Objects<Message>().Single();
+
+        var investigateId = session.Run($"Get-EsMessage -MessageId '{message.Id}'");
+        var header = session.Run($"Get-EsMessage -MessageId '{message.MessageId}'");
+
+        investigateId.ShouldSucceed();
+        Assert.Empty(investigateId.Output);
+        var hint = Assert.Single(investigateId.Warnings).Message;
+        Assert.Contains("Message-ID header", hint, StringComparison.Ordinal);
+        Assert.EndsWith($"read the message with Get-EsMessage -Id '{message.Id}'.", hint, StringComparison.Ordinal);
+        Assert.Equal(message.Id, header.Objects<Message>().Single().Id);
+        Assert.Empty(header.Warnings);
+    }
+
     /// <summary>Called from the pipeline when the first message arrives; counts the searches the emulator has seen by then.</summary>
     public sealed class RequestCountProbe
     {

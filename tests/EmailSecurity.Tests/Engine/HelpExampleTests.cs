@@ -122,8 +122,12 @@ public sealed class HelpExampleTests : ModuleTest
         foreach (var command in commands)
         {
             var name = command.GetCommandName();
-            Assert.True(name is null || session.Run($"Get-Command -Name '{name}' -ErrorAction SilentlyContinue").Output.Count > 0,
-                $"The example needs {name}, which this shell does not have:\n{code}");
+            if (name is not null && session.Run($"Get-Command -Name '{name}' -ErrorAction SilentlyContinue").Output.Count == 0)
+            {
+                // Rule 9: another module's command (Get-Secret) sets the example aside; one of this module's is a mistake.
+                Assert.False(name.Contains("-Es", StringComparison.OrdinalIgnoreCase), $"The example needs {name}, which the module does not have:\n{code}");
+                return $"needs {name}, which this shell does not have";
+            }
         }
 
         var variables = ast.FindAll(a => a is VariableExpressionAst, true).Cast<VariableExpressionAst>()

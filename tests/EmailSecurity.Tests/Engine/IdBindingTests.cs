@@ -16,10 +16,8 @@ public sealed class IdBindingTests : ModuleTest
 
     public static TheoryData<string, string> ObjectsWithoutAnId() => new()
     {
-        { "$moved = Get-EsMessage -First 1 | Move-EsMessage -Destination JunkEmail -Confirm:$false; $moved", "MessageMoveResult" },
-        { "Get-EsMessage -Disposition MALICIOUS -First 1 | Get-EsMessageDetection", "MessageDetection" },
-        { "Get-EsMessage -First 1 | Get-EsMessageTrace", "MessageTrace" },
         { "@(Get-EsPhishGuardReport)[0]", "PhishGuardReport" },
+        { "Get-EsSubmission -First 1", "Submission" },
     };
 
     [Theory]
@@ -42,6 +40,49 @@ public sealed class IdBindingTests : ModuleTest
         }
 
         Assert.Empty(account.Requests());
+    }
+
+    /// <summary>Every output type that is a result about a message, from a command that makes one about $message.</summary>
+    public static TheoryData<string> ResultsAboutAMessage() => new()
+    {
+        "$message | Move-EsMessage -Destination JunkEmail -Confirm:$false",
+        "$message | Get-EsMessageDetection",
+        "$message | Get-EsMessageTrace",
+        "($message | Get-EsMessageTrace).Lines[0]",
+        "$message | Get-EsMessageRaw",
+        "$message | Get-EsMessagePreview",
+        "$message | Submit-EsReclassification -ExpectedDisposition MALICIOUS -PassThru -Confirm:$false",
+        "$message | Unblock-EsMessage -Confirm:$false",
+    };
+
+    [Theory]
+    [MemberData(nameof(ResultsAboutAMessage))]
+    public void A_result_about_a_message_pipes_on_as_its_message_and_keeps_its_old_MessageId(string producer)
+    {
+        var (session, account) = Connected();
+        var id = session.Run("($message = Get-EsMessage | Where-Object IsQuarantined | Select-Object -First 1).Id").Output.Single().ToString();
+        session.Run($"$result = @({producer})[0]").ShouldSucceed();
+        account.ClearRequests();
+
+        var result = session.Run("""
+            $result.InvestigateId
+            $result | Get-EsMessage | ForEach-Object Id
+            $result | Move-EsMessage -Destination Inbox -WhatIf
+            @($result.PSObject.Properties.Name) -contains 'MessageId'
+            """);
+        var settings = session.Run("$result | Remove-EsAllowPolicy -Confirm:$false");
+        var oldName = session.Run("$result.MessageId");
+
+        result.ShouldSucceed();
+        Assert.Equal([id, id, false], result.Output.Select(o => o.BaseObject));
+        Assert.Contains($"on target \"{id}\"", result.HostText, StringComparison.Ordinal);
+        Assert.Contains("cannot be used as", Assert.Single(settings.Errors).Exception.Message, StringComparison.Ordinal);
+        if (!producer.Contains("Unblock", StringComparison.Ordinal))
+        {
+            Assert.Equal(id, oldName.Output.Single().ToString());
+        }
+
+        Assert.DoesNotContain(account.Requests(), r => r.Method != "GET");
     }
 
     /// <summary>Every cmdlet that takes a message id, and every settings cmdlet that takes an entry's id.</summary>

@@ -86,16 +86,16 @@ public sealed class MoveEsMessageTests : ModuleTest
     public void WhatIf_sends_nothing_and_names_each_message_and_the_folder()
     {
         var (session, account) = Connected();
-        var ids = session.Run("Get-EsMessage -First 3").Objects<Message>().Select(m => m.Id).ToList();
+        var messages = session.Run("Get-EsMessage -First 3").Objects<Message>();
         account.ClearRequests();
 
         var result = session.Run("Get-EsMessage -First 3 | Move-EsMessage -Destination DeletedItems -WhatIf");
 
         result.ShouldSucceed();
         Assert.All(account.Requests(), r => Assert.Equal("GET", r.Method));
-        foreach (var id in ids)
+        foreach (var m in messages)
         {
-            Assert.Contains($"What if: Performing the operation \"Move to DeletedItems\" on target \"{id}\".", result.HostText);
+            Assert.Contains($"What if: Performing the operation \"Move to DeletedItems\" on target \"'{m.Subject}' from {m.From} ({m.Id})\".", result.HostText);
         }
     }
 

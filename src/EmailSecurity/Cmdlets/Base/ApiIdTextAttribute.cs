@@ -93,7 +93,7 @@ namespace EmailSecurity.Cmdlets
 
             throw new ArgumentTransformationMetadataException(
                 $"A {value.GetType().Name} cannot be used as an id: it has no {string.Join(" or ", propertyNames)} property that holds text. Give ids as text, "
-                + "or pick the property that holds one first, for example: ... | ForEach-Object MessageId | ...");
+                + "or pick the property that holds one first: ... | ForEach-Object <property> | ...");
         }
     }
 }

@@ -11,19 +11,24 @@ namespace EmailSecurity.Cmdlets
     /// are confirmed one by one (ShouldProcess), de-duplicated, collected, and sent in batches: a full batch at once,
     /// the rest at the end. Every id ends in an output object or in an error record that names it, and in the ledger
     /// every error carries (see EsChangeCmdlet); a batch that fails in transit reports each id it held, and is not sent
-    /// again unless the API said it did not process it (429).
+    /// again unless the API said it did not process it (429). Ids of objects from several connections go in batches
+    /// of their own connection.
     /// </summary>
     public abstract class BatchedIdCmdlet<TResult> : EsChangeCmdlet
         where TResult : class
     {
-        private readonly List<string> pending = new List<string>();
-        private readonly HashSet<string> seen = new HashSet<string>(StringComparer.Ordinal);
-        private bool sentBatch;
+        /// <summary>The ids waiting to be sent, one batch per connection, in the order the connections came.</summary>
+        private readonly List<Batch> pending = new List<Batch>();
+        private readonly HashSet<(string Account, string Id)> seen = new HashSet<(string, string)>();
         private ulong sent;
         private int batches;
         private ProgressReporter? progress;
         private bool yesToAll;
         private bool noToAll;
+
+        /// <summary>The object piped in, whatever it is: its connection is used (see EsApiCmdlet.ConnectionFor).</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
 
         /// <summary>The ids bound for the current pipeline record.</summary>
         protected abstract IEnumerable<string> IdsOfRecord { get; }
@@ -59,31 +64,50 @@ namespace EmailSecurity.Cmdlets
 
         protected override string ChangedNoun => "message";
 
-        protected override void ProcessRecord() => ForEachTarget(IdsOfRecord.ToList(), id =>
+        protected override void ProcessRecord()
         {
-            if (!seen.Add(id))
-            {
-                WriteVerbose($"Message {id} was given more than once; it is sent once.");
-                return;
-            }
-
-            if (!ShouldProcess(id, Action) || !ConfirmedAsHighImpact(id))
+            var connection = ConnectionFor(InputObject);
+            if (connection == null)
             {
                 return;
             }
 
-            pending.Add(id);
-            if (pending.Count >= BatchLimit)
+            var batch = pending.FirstOrDefault(b => b.Connection == connection);
+            if (batch == null)
             {
-                SendPending();
+                pending.Add(batch = new Batch(connection));
             }
-        });
+
+            ForEachTarget(IdsOfRecord.ToList(), id =>
+            {
+                if (!seen.Add((connection.AccountKey, id)))
+                {
+                    WriteVerbose($"Message {id} was given more than once; it is sent once.");
+                    return;
+                }
+
+                var target = Investigate.MessageTarget.Describe(id, InputObject);
+                if (!ShouldChange(target, Action) || !ConfirmedAsHighImpact(target))
+                {
+                    return;
+                }
+
+                batch.Ids.Add(id);
+                if (batch.Ids.Count >= BatchLimit)
+                {
+                    SendPending(batch);
+                }
+            });
+        }
 
         protected override void EndProcessing()
         {
             try
             {
-                SendRemaining();
+                foreach (var batch in pending)
+                {
+                    SendRemaining(batch);
+                }
             }
             finally
             {
@@ -95,7 +119,7 @@ namespace EmailSecurity.Cmdlets
         /// The prompt a High impact cmdlet would show when neither -Confirm nor -Confirm:$false was given and
         /// $ConfirmPreference is not None. ShouldProcess has already asked when -Confirm was given.
         /// </summary>
-        private bool ConfirmedAsHighImpact(string id)
+        private bool ConfirmedAsHighImpact(string target)
         {
             var question = HighImpactQuestion;
             if (question == null || IsBound("Confirm"))
@@ -111,37 +135,37 @@ namespace EmailSecurity.Cmdlets
                 return true;
             }
 
-            return ShouldContinue($"{question}{Environment.NewLine}{Action}: {id}", $"Confirm {Action}", ref yesToAll, ref noToAll);
+            return ShouldContinue($"{question}{Environment.NewLine}{Action}: {target}", $"Confirm {Action}", ref yesToAll, ref noToAll);
         }
 
-        private void SendRemaining()
+        private void SendRemaining(Batch batch)
         {
-            var single = pending.Count == 1 && !sentBatch ? SingleRequest(pending[0]) : null;
+            var single = batch.Ids.Count == 1 && !batch.SentFull ? SingleRequest(batch.Ids[0]) : null;
             if (single != null)
             {
-                var ids = pending.ToArray();
-                pending.Clear();
-                Send(ids, single);
+                var ids = batch.Ids.ToArray();
+                batch.Ids.Clear();
+                Send(ids, single, batch.Connection);
                 return;
             }
 
-            SendPending();
+            SendPending(batch);
         }
 
-        private void SendPending()
+        private void SendPending(Batch batch)
         {
-            if (pending.Count == 0)
+            if (batch.Ids.Count == 0)
             {
                 return;
             }
 
-            var ids = pending.ToArray();
-            pending.Clear();
-            sentBatch = true;
-            Send(ids, BulkRequest(ids));
+            var ids = batch.Ids.ToArray();
+            batch.Ids.Clear();
+            batch.SentFull = true;
+            Send(ids, BulkRequest(ids), batch.Connection);
         }
 
-        private void Send(string[] ids, ApiRequest request)
+        private void Send(string[] ids, ApiRequest request, EsConnection connection)
         {
             WriteVerbose($"{Action}: sending {ids.Length} message(s) in one request.");
             progress = progress ?? new ProgressReporter(this, $"{MyInvocation.MyCommand.Name}: {Action}");
@@ -170,7 +194,7 @@ namespace EmailSecurity.Cmdlets
                 }
 
                 bridge.Post(() => Report(ids, results));
-            }, ids.Length == 1 ? ids[0] : (object)ids);
+            }, ids.Length == 1 ? ids[0] : (object)ids, connection: connection);
         }
 
         /// <summary>
@@ -249,6 +273,22 @@ namespace EmailSecurity.Cmdlets
             {
                 WriteChangeError(ChangeError(Action, id, ChangeOutcome.Unknown, "The API answered the request but reported nothing for this message; it was not sent again.", null));
             }
+        }
+
+        /// <summary>The ids of one connection waiting to be sent.</summary>
+        private sealed class Batch
+        {
+            public Batch(EsConnection connection)
+            {
+                Connection = connection;
+            }
+
+            public EsConnection Connection { get; }
+
+            public List<string> Ids { get; } = new List<string>();
+
+            /// <summary>A full batch went out: what remains goes to the bulk endpoint too, even a lone id.</summary>
+            public bool SentFull { get; set; }
         }
     }
 }

@@ -126,11 +126,32 @@ namespace EmailSecurity.Cmdlets
                 ErrorCategory.ConnectionError,
                 null);
 
-        public static ErrorRecord ConnectionClosed(EsConnection connection) =>
+        /// <summary>A closed connection: the one in effect, or the one <paramref name="cameFrom"/> was read with.</summary>
+        public static ErrorRecord ConnectionClosed(EsConnection connection, object? cameFrom = null) =>
             new ErrorRecord(
-                new InvalidOperationException($"The connection to account {connection.AccountId} was closed by Disconnect-EsAccount, and its secret is gone. Run Connect-EsAccount again (with -PassThru to keep the new connection)."),
+                new InvalidOperationException($"The connection to account {connection.AccountId} was closed by Disconnect-EsAccount, and its secret is gone. "
+                    + (cameFrom == null
+                        ? "Run Connect-EsAccount again (with -PassThru to keep the new connection)."
+                        : $"'{cameFrom}' came from it and was not sent. Connect again and give the new connection with -Connection.")),
                 "EsNotConnected",
                 ErrorCategory.ConnectionError,
-                connection);
+                cameFrom ?? connection);
+
+        /// <summary>An object piped from one account to a command told (-Connection, -AccountId) to work in another.</summary>
+        public static ErrorRecord ConnectionMismatch(object piped, EsConnection origin, EsConnection target)
+        {
+            var sameApi = origin.BaseUri == target.BaseUri;
+            string Where(EsConnection c) => $"account {c.AccountId}" + (sameApi ? string.Empty : $" at {c.BaseUri}");
+            var message = $"'{piped}' came from {Where(origin)}, and -Connection or -AccountId names {Where(target)}: its id belongs to the first, "
+                + "so it was not sent.";
+            return new ErrorRecord(new ArgumentException(message), "EsConnectionMismatch", ErrorCategory.InvalidArgument, piped)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "Leave out -Connection and -AccountId: each object piped in is then worked on in the account it came from. "
+                        + "Or read the objects again with the connection you mean.",
+                },
+            };
+        }
     }
 }

@@ -10,11 +10,14 @@ namespace EmailSecurity.Cmdlets
 {
     /// <summary>
     /// Base of the cmdlets that call the API: the <c>-Connection</c> and <c>-AccountId</c> every one of them takes,
-    /// and the client for that connection.
+    /// and the client for the connection in effect. Every object written remembers the connection it came from
+    /// (<see cref="ObjectOrigin"/>), and a cmdlet it is piped to works in that account when not told otherwise.
     /// </summary>
     public abstract class EsApiCmdlet : EsCmdlet
     {
-        private EsConnection? resolved;
+        private readonly Dictionary<EsConnection, EsConnection> copiesForAccount = new Dictionary<EsConnection, EsConnection>();
+        private EsConnection? writingFor;
+        private bool notedObjectsWithoutOrigin;
 
         /// <summary>A connection from <c>Connect-EsAccount -PassThru</c>; the session's connection when omitted.</summary>
         [Parameter]
@@ -28,18 +31,78 @@ namespace EmailSecurity.Cmdlets
 
         protected override void BeginProcessing()
         {
-            var connection = Connection ?? EsSession.Current;
-            if (connection == null)
+            if (Connection?.IsClosed == true)
+            {
+                ThrowTerminatingError(ErrorRecords.ConnectionClosed(Connection));
+            }
+
+            // Piped objects may bring their own connections; without input there is nothing else to go on.
+            if (Connection == null && EsSession.Current == null && !MyInvocation.ExpectingInput)
             {
                 ThrowTerminatingError(ErrorRecords.NotConnected());
             }
+        }
 
-            if (connection!.IsClosed)
+        /// <summary>
+        /// The connection for work on <paramref name="piped"/> (null: none piped): -Connection, else the one the object
+        /// came from, else the session's; then -AccountId. Null, with an error written for the object, when the object
+        /// came from a closed connection, or from another account than an explicit -Connection or -AccountId names
+        /// (its id would act on another account's data) unless <paramref name="anyOrigin"/>: a New- cmdlet copies the
+        /// object it is given, to wherever it is told.
+        /// </summary>
+        internal EsConnection? ConnectionFor(object? piped, bool anyOrigin = false)
+        {
+            var origin = ObjectOrigin.Of(piped);
+            var connection = Connection ?? origin ?? EsSession.Current;
+            if (connection == null || (connection.IsClosed && connection != origin))
             {
-                ThrowTerminatingError(ErrorRecords.ConnectionClosed(connection));
+                ThrowTerminatingError(connection == null ? ErrorRecords.NotConnected() : ErrorRecords.ConnectionClosed(connection));
+                return null;
             }
 
-            resolved = AccountId == null ? connection : connection!.ForAccount(AccountId);
+            // The errors name the object itself, as the pipeline gave it.
+            var item = piped is PSObject wrapped ? wrapped.BaseObject : piped;
+            if (connection.IsClosed)
+            {
+                WriteError(ErrorRecords.ConnectionClosed(connection, item));
+                return null;
+            }
+
+            var target = AccountId == null ? connection : ForAccount(connection, AccountId);
+            if (origin != null && !anyOrigin && origin.AccountKey != target.AccountKey)
+            {
+                WriteError(ErrorRecords.ConnectionMismatch(item!, origin, target));
+                return null;
+            }
+
+            if (origin == null && !notedObjectsWithoutOrigin && piped is PSObject shown && ModuleTypes.Of(shown) is Type type)
+            {
+                notedObjectsWithoutOrigin = true;
+                WriteVerbose($"{type.Name} objects that carry no connection (read back from a file or a job, or made in a "
+                    + $"script) go to account {target.AccountId}, the connection in effect.");
+            }
+
+            return target;
+        }
+
+        /// <summary>One copy per connection for -AccountId, so the work of one account goes together (in batches).</summary>
+        private EsConnection ForAccount(EsConnection connection, string accountId)
+        {
+            if (!copiesForAccount.TryGetValue(connection, out var copy))
+            {
+                copy = connection.ForAccount(accountId);
+                copiesForAccount[connection] = copy;
+            }
+
+            return copy;
+        }
+
+        private protected override void Writing(object item)
+        {
+            if (writingFor != null)
+            {
+                ObjectOrigin.Remember(item, writingFor);
+            }
         }
 
         /// <summary>
@@ -54,8 +117,6 @@ namespace EmailSecurity.Cmdlets
                 WriteWarning($"-{string.Join(", -", unused)} page through lists and do nothing with -Id: every id given is read.");
             }
         }
-
-        internal EsConnection ActiveConnection => resolved ?? throw new InvalidOperationException("BeginProcessing has not run.");
 
         /// <summary>Streams every item of a paged list, paged as its request's shape says (see the overload).</summary>
         internal void WritePaged<T>(ApiRequest request, int pageSize)
@@ -140,8 +201,27 @@ namespace EmailSecurity.Cmdlets
             }, request.Path.Display);
         }
 
-        /// <summary>Runs API work for the active connection; see <see cref="EsCmdlet.RunAsync"/>.</summary>
-        internal void RunApi(Func<EsApiClient, PipelineBridge, CancellationToken, Task> work, object? errorTarget, Action<Exception>? onFailure = null) =>
-            RunAsync((bridge, token) => work(new EsApiClient(ActiveConnection, bridge), bridge, token), errorTarget, onFailure);
+        /// <summary>
+        /// Runs API work on <paramref name="connection"/> (by default the one in effect when nothing is piped); see
+        /// <see cref="EsCmdlet.RunAsync"/>. What the work writes remembers that connection.
+        /// </summary>
+        internal void RunApi(
+            Func<EsApiClient, PipelineBridge, CancellationToken, Task> work,
+            object? errorTarget,
+            Action<Exception>? onFailure = null,
+            EsConnection? connection = null)
+        {
+            var target = connection ?? ConnectionFor(null)!;
+            var outer = writingFor;
+            writingFor = target;
+            try
+            {
+                RunAsync((bridge, token) => work(new EsApiClient(target, bridge), bridge, token), errorTarget, onFailure);
+            }
+            finally
+            {
+                writingFor = outer;
+            }
+        }
     }
 }

@@ -32,6 +32,21 @@ namespace EmailSecurity.Cmdlets
         /// <summary>The command that shows one target, e.g. "Get-EsMessage -Id 'abc'".</summary>
         protected virtual string CheckFor(string target) => $"{CheckCommand} -Id {Quoted(target)}";
 
+        /// <summary>Whether -Force answers the question this cmdlet would ask (Unblock-EsMessage, the settings Remove- cmdlets).</summary>
+        protected virtual bool Forced => false;
+
+        /// <summary>
+        /// ShouldProcess, except that -Force (<see cref="Forced"/>) goes ahead without asking, as Exchange Online's
+        /// cmdlets do, unless -Confirm asks for the question; -WhatIf still describes the change and makes none.
+        /// </summary>
+        protected bool ShouldChange(string target, string action)
+        {
+            var whatIf = IsBound("WhatIf")
+                ? ((SwitchParameter)MyInvocation.BoundParameters["WhatIf"]).IsPresent
+                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+            return (Forced && !IsBound("Confirm") && !whatIf) || ShouldProcess(target, action);
+        }
+
         /// <summary>Text as a single-quoted PowerShell string.</summary>
         protected static string Quoted(string text) => "'" + text.Replace("'", "''") + "'";
 
@@ -39,7 +54,11 @@ namespace EmailSecurity.Cmdlets
         /// Runs the change of one target: applied when <paramref name="work"/> returns; otherwise the error of what its
         /// failure leaves known (failed, or unknown when the API may have carried it out).
         /// </summary>
-        internal void RunChange(string action, string target, Func<EsApiClient, PipelineBridge, CancellationToken, Task> work) =>
+        internal void RunChange(
+            string action,
+            string target,
+            EsConnection connection,
+            Func<EsApiClient, PipelineBridge, CancellationToken, Task> work) =>
             RunApi(
                 async (client, bridge, token) =>
                 {
@@ -52,7 +71,8 @@ namespace EmailSecurity.Cmdlets
                     var outcome = OutcomeOf(failure);
                     Ledger.Record(target, outcome, DetailOf(failure));
                     WriteChangeError(ChangeError(action, target, outcome, failure.Message, failure));
-                });
+                },
+                connection);
 
         /// <summary>
         /// Runs <paramref name="change"/> for each target in order. When the command stops (an error under -ErrorAction

@@ -84,6 +84,15 @@ namespace EmailSecurity.Cmdlets
             }
         }
 
-        internal new void WriteObject(object sendToPipeline) => base.WriteObject(sendToPipeline);
+        internal new void WriteObject(object sendToPipeline)
+        {
+            Writing(sendToPipeline);
+            base.WriteObject(sendToPipeline);
+        }
+
+        /// <summary>Sees each object the cmdlet writes, just before it goes down the pipeline.</summary>
+        private protected virtual void Writing(object item)
+        {
+        }
     }
 }

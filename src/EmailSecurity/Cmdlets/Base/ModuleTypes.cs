@@ -28,11 +28,11 @@ namespace EmailSecurity.Cmdlets
             return null;
         }
 
-        /// <summary>The module type whose id the object's Id holds: a release result's Id is its message's.</summary>
+        /// <summary>The module type whose id the object holds: a result about a message (a move, a trace) holds its message's.</summary>
         public static Type? IdOwnerOf(PSObject value)
         {
             var type = Of(value);
-            return type == typeof(ReleaseResult) ? typeof(Message) : type;
+            return type != null && typeof(IMessageResult).IsAssignableFrom(type) ? typeof(Message) : type;
         }
 
         /// <summary>How an error names the id a parameter takes.</summary>

@@ -114,6 +114,10 @@ namespace EmailSecurity.Cmdlets.Investigate
         [ApiQuery("submission")]
         public SwitchParameter Submission { get; set; }
 
+        /// <summary>The object piped in, whatever it is: its connection is used (see EsApiCmdlet.ConnectionFor).</summary>
+        [Parameter(ParameterSetName = ByIdSet, ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
         protected override void BeginProcessing()
         {
             if (DateRange.Problem(Start, End) is ErrorRecord problem)
@@ -138,6 +142,15 @@ namespace EmailSecurity.Cmdlets.Investigate
                 {
                     ThrowTerminatingError(wrongSize);
                 }
+
+                // A Message-ID header always has an '@' (RFC 5322); an id without one is most likely an investigate id,
+                // which the results about a message carry (a move, a trace), and which this filter never matches.
+                if (MessageId != null && MessageId.IndexOf('@') < 0)
+                {
+                    var value = ApiPath.Printable(MessageId);
+                    WriteWarning($"-MessageId takes a message's Message-ID header, such as <id@mail.contoso.com>, and '{value}' has no '@'. "
+                        + $"If it is an investigate id (the Id of a message, the InvestigateId of a result about one), read the message with Get-EsMessage -Id '{value}'.");
+                }
             }
 
             base.BeginProcessing();
@@ -147,6 +160,12 @@ namespace EmailSecurity.Cmdlets.Investigate
         {
             if (ParameterSetName == ByIdSet)
             {
+                var connection = ConnectionFor(InputObject);
+                if (connection == null)
+                {
+                    return;
+                }
+
                 foreach (var id in Id!)
                 {
                     var request = BoundApiValues.AddQuery(this, ApiCatalog.Investigate.Get.Request(id));
@@ -154,7 +173,7 @@ namespace EmailSecurity.Cmdlets.Investigate
                     {
                         var answer = await client.SendAsync<Message>(request, token).ConfigureAwait(false);
                         bridge.Post(() => WriteObject(answer.Result));
-                    }, id);
+                    }, id, connection: connection);
                 }
 
                 return;

@@ -13,6 +13,6 @@ namespace EmailSecurity.Cmdlets.Investigate
     {
         internal override ApiRequest RequestFor(string id) => ApiCatalog.Investigate.Detections.Request(id);
 
-        protected override void AssignId(MessageDetection result, string id) => result.MessageId = id;
+        protected override void AssignId(MessageDetection result, string id) => result.InvestigateId = id;
     }
 }

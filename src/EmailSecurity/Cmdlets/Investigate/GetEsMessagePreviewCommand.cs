@@ -41,7 +41,7 @@ namespace EmailSecurity.Cmdlets.Investigate
             }
             else
             {
-                result.MessageId = id;
+                result.InvestigateId = id;
             }
         }
 

@@ -24,9 +24,9 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         internal override ApiRequest RequestFor(string id) => ApiCatalog.Investigate.Raw.Request(id);
 
-        protected override void AssignId(MessageRaw result, string id) => result.MessageId = id;
+        protected override void AssignId(MessageRaw result, string id) => result.InvestigateId = id;
 
         protected override byte[] ContentOf(MessageRaw result) =>
-            Utf8WithoutBom.GetBytes(result.Raw ?? throw new InvalidOperationException($"The API sent no raw content for message {result.MessageId}."));
+            Utf8WithoutBom.GetBytes(result.Raw ?? throw new InvalidOperationException($"The API sent no raw content for message {result.InvestigateId}."));
     }
 }

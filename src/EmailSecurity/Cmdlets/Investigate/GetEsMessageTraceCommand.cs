@@ -13,6 +13,6 @@ namespace EmailSecurity.Cmdlets.Investigate
     {
         internal override ApiRequest RequestFor(string id) => ApiCatalog.Investigate.Trace.Request(id);
 
-        protected override void AssignId(MessageTrace result, string id) => result.MessageId = id;
+        protected override void AssignId(MessageTrace result, string id) => result.InvestigateId = id;
     }
 }

@@ -9,7 +9,8 @@ namespace EmailSecurity.Cmdlets.Investigate
     /// <summary>
     /// Base of the cmdlets that read one document per message (detections, preview, raw, trace). Ids from the
     /// pipeline are read -ThrottleLimit at a time, concurrently, and written in the order they arrived; a failure is
-    /// an error record naming its id and does not stop the others.
+    /// an error record naming its id and does not stop the others. Ids of objects from several connections are read
+    /// each on its own.
     /// </summary>
     public abstract class MessageDetailCmdlet<TModel> : EsApiCmdlet
         where TModel : class
@@ -17,6 +18,7 @@ namespace EmailSecurity.Cmdlets.Investigate
         protected const string ByIdSet = "ById";
 
         private readonly List<string> waiting = new List<string>();
+        private EsConnection? waitingOn;
         private ProgressReporter? progress;
         private ulong accepted;
         private ulong read;
@@ -28,6 +30,10 @@ namespace EmailSecurity.Cmdlets.Investigate
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.MessageIdCompleter))]
         public string[]? Id { get; set; }
+
+        /// <summary>The object piped in, whatever it is: its connection is used (see EsApiCmdlet.ConnectionFor).</summary>
+        [Parameter(ParameterSetName = ByIdSet, ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
 
         /// <summary>How many requests may be in flight at once.</summary>
         [Parameter]
@@ -50,6 +56,18 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         protected override void ProcessRecord()
         {
+            var connection = ConnectionFor(InputObject);
+            if (connection == null)
+            {
+                return;
+            }
+
+            if (connection != waitingOn)
+            {
+                ReadWaiting();
+                waitingOn = connection;
+            }
+
             foreach (var id in IdsOfRecord)
             {
                 if (!Accept(id))
@@ -126,7 +144,7 @@ namespace EmailSecurity.Cmdlets.Investigate
 
                     bridge.Post(() => CountRead(id));
                 }
-            }, ids.Length == 1 ? ids[0] : (object)ids);
+            }, ids.Length == 1 ? ids[0] : (object)ids, connection: waitingOn);
         }
     }
 }

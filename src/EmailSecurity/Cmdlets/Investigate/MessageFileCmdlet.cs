@@ -81,7 +81,7 @@ namespace EmailSecurity.Cmdlets.Investigate
                 return false;
             }
 
-            if (!ShouldProcess(path, $"Save the {Document} of message {id}"))
+            if (!ShouldProcess(path, $"Save the {Document} of message {MessageTarget.Describe(id, InputObject)}"))
             {
                 return false;
             }

@@ -56,9 +56,9 @@ namespace EmailSecurity.Cmdlets.Investigate
         internal override ApiRequest BulkRequest(IReadOnlyList<string> ids) =>
             ApiCatalog.Investigate.MoveBulk.Request().WithFields(Fields).WithIds(ids);
 
-        protected override string? IdOf(MessageMoveResult result) => result.MessageId;
+        protected override string? IdOf(MessageMoveResult result) => result.InvestigateId;
 
-        protected override void AssignId(MessageMoveResult result, string id) => result.MessageId = id;
+        protected override void AssignId(MessageMoveResult result, string id) => result.InvestigateId = id;
 
         protected override string? FailureOf(MessageMoveResult result) => result.Success
             ? null

@@ -20,7 +20,7 @@ namespace EmailSecurity.Cmdlets.Investigate
         private const string EmlContentSet = "EmlContent";
         private const string EmlPathSet = "EmlPath";
 
-        private readonly HashSet<string> seen = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<(string Account, string Id)> seen = new HashSet<(string, string)>();
         private string? emlBase64;
         private string? disposition;
         private IReadOnlyDictionary<string, object?>? fields;
@@ -60,6 +60,10 @@ namespace EmailSecurity.Cmdlets.Investigate
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>The object piped in, whatever it is: its connection is used (see EsApiCmdlet.ConnectionFor).</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
         private string Disposition => disposition ??= BoundApiValues.InSetSpelling(this, nameof(ExpectedDisposition));
 
         private IReadOnlyDictionary<string, object?> Fields => fields ??= BoundApiValues.Body(this);
@@ -88,22 +92,31 @@ namespace EmailSecurity.Cmdlets.Investigate
             base.BeginProcessing();
         }
 
-        protected override void ProcessRecord() => ForEachTarget(Id!, id =>
+        protected override void ProcessRecord()
+        {
+            var connection = ConnectionFor(InputObject);
+            if (connection != null)
+            {
+                ForEachTarget(Id!, id => Submit(id, connection));
+            }
+        }
+
+        private void Submit(string id, EsConnection connection)
         {
             var action = $"Submit for reclassification as {Disposition}";
-            if (!seen.Add(id))
+            if (!seen.Add((connection.AccountKey, id)))
             {
                 WriteVerbose($"Message {id} was given more than once; it is submitted once.");
                 return;
             }
 
-            if (!ShouldProcess(id, action))
+            if (!ShouldProcess(MessageTarget.Describe(id, InputObject), action))
             {
                 return;
             }
 
             var request = ApiCatalog.Investigate.Reclassify.Request(id).WithFields(Fields);
-            RunChange(action, id, async (client, bridge, token) =>
+            RunChange(action, id, connection, async (client, bridge, token) =>
             {
                 await client.SendAsync<JsonElement>(request, token).ConfigureAwait(false);
                 if (PassThru)
@@ -112,6 +125,6 @@ namespace EmailSecurity.Cmdlets.Investigate
                     bridge.Post(() => WriteObject(sent));
                 }
             });
-        });
+        }
     }
 }

@@ -35,7 +35,7 @@ namespace EmailSecurity.Cmdlets.Settings
         [ValidateRange(1, ApiValues.MaxPageSize)]
         public int PageSize { get; set; } = ApiValues.MaxPageSize;
 
-        /// <summary>The entry piped in, when it is one: only to refuse an entry of another list.</summary>
+        /// <summary>The entry piped in, when it is one: to refuse an entry of another list, and for the connection it came from.</summary>
         [Parameter(ParameterSetName = ByIdSet, ValueFromPipeline = true, DontShow = true)]
         public Models.SettingsObject? InputObject { get; set; }
 
@@ -64,13 +64,19 @@ namespace EmailSecurity.Cmdlets.Settings
                     return;
                 }
 
+                var connection = ConnectionFor(InputObject);
+                if (connection == null)
+                {
+                    return;
+                }
+
                 foreach (var id in Id!)
                 {
                     RunApi(async (client, bridge, token) =>
                     {
                         var answer = await client.SendAsync<TModel>(Collection.Get.Request(id), token).ConfigureAwait(false);
                         bridge.Post(() => WriteObject(answer.Result));
-                    }, id);
+                    }, id, connection: connection);
                 }
 
                 return;

@@ -119,7 +119,7 @@ namespace EmailSecurity.Cmdlets.Settings
     }
 
     /// <summary>Deletes impersonation registry entries (<c>DELETE /settings/impersonation_registry/{id}</c>).</summary>
-    [Cmdlet(VerbsCommon.Remove, "EsImpersonationRegistryEntry", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Remove, "EsImpersonationRegistryEntry", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemoveEsImpersonationRegistryEntryCommand : RemoveSettingCmdlet<ImpersonationRegistryEntry>
     {

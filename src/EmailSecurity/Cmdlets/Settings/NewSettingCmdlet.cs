@@ -8,23 +8,17 @@ namespace EmailSecurity.Cmdlets.Settings
     /// <summary>
     /// Creates one object per pipeline record from the parameters marked <see cref="ApiFieldAttribute"/>. The fields
     /// that describe an entry bind by property name, so piping entries from a Get cmdlet copies them (to another
-    /// account with -AccountId or -Connection), switches included.
+    /// account with -AccountId or -Connection; into the account they came from when neither is given), switches
+    /// included.
     /// </summary>
-    public abstract class NewSettingCmdlet<TModel> : EsChangeCmdlet, ISettingsCommand
+    public abstract class NewSettingCmdlet<TModel> : SettingsChangeCmdlet<TModel>
         where TModel : class
     {
-        /// <summary>The list the cmdlet adds to, declared on its model.</summary>
-        internal ApiCollection Collection => ApiCatalog.CollectionOf<TModel>();
-
-        protected override string ChangedNoun => Collection.Noun;
-
         private ApiOperation Creation =>
             Collection.Create ?? throw new InvalidOperationException($"The API creates no {Collection.Noun} entries.");
 
         /// <summary>A new entry has no id yet: it is looked for in the list.</summary>
         protected override string CheckFor(string target) => CheckCommand;
-
-        ApiCollection ISettingsCommand.Collection => Collection;
 
         /// <summary>How the new object is named in -WhatIf and -Confirm, e.g. its pattern.</summary>
         protected abstract string Target { get; }
@@ -43,12 +37,13 @@ namespace EmailSecurity.Cmdlets.Settings
             var body = BoundApiValues.Body(this, includeUnboundSwitches: true);
             var flags = body.Where(field => field.Value is true).Select(field => field.Key).ToList();
             var action = $"Create {Collection.Noun}{(flags.Count > 0 ? " with " + string.Join(", ", flags) : string.Empty)}";
-            if (!ShouldProcess(Target, action))
+            var connection = ConnectionFor(InputObject, anyOrigin: true);
+            if (connection == null || !ShouldProcess(Target, action))
             {
                 return;
             }
 
-            RunChange(action, Target, async (client, bridge, token) =>
+            RunChange(action, Target, connection, async (client, bridge, token) =>
             {
                 var answer = await client.SendAsync<TModel>(Creation.Request().WithFields(body), token).ConfigureAwait(false);
                 bridge.Post(() => WriteObject(answer.Result));

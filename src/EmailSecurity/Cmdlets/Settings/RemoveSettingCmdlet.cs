@@ -2,7 +2,10 @@ using System.Management.Automation;
 
 namespace EmailSecurity.Cmdlets.Settings
 {
-    /// <summary>Deletes objects by id, one request and one confirmation each.</summary>
+    /// <summary>
+    /// Deletes objects by id, one request and one confirmation each. A removal cannot be undone, so every Remove- cmdlet
+    /// asks first (ConfirmImpact High); -Force skips the question, as in Exchange Online.
+    /// </summary>
     public abstract class RemoveSettingCmdlet<TModel> : ExistingSettingCmdlet<TModel>
         where TModel : class
     {
@@ -13,21 +16,27 @@ namespace EmailSecurity.Cmdlets.Settings
         [ArgumentCompleter(typeof(Completion.SettingIdCompleter))]
         public string[]? Id { get; set; }
 
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override bool Forced => Force;
+
         /// <summary>The action -WhatIf and -Confirm name, e.g. "Remove blocked sender".</summary>
         protected virtual string RemoveAction => $"Remove {Collection.Noun}";
 
         protected override void ProcessRecord()
         {
-            if (!PipedEntryFits())
+            var connection = ConnectionForPipedEntry();
+            if (connection == null)
             {
                 return;
             }
 
             ForEachTarget(Id!, id =>
             {
-                if (ShouldProcess(TargetOf(id), RemoveAction))
+                if (ShouldChange(TargetOf(id), RemoveAction))
                 {
-                    RunChange(RemoveAction, id, async (client, bridge, token) =>
+                    RunChange(RemoveAction, id, connection, async (client, bridge, token) =>
                     {
                         var answer = await client.SendAsync<DeletedObject>(Collection.Delete.Request(id), token).ConfigureAwait(false);
                         bridge.Verbose(answer.AlreadyDone

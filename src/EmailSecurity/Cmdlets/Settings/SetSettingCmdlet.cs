@@ -40,7 +40,8 @@ namespace EmailSecurity.Cmdlets.Settings
 
         protected override void ProcessRecord()
         {
-            if (!PipedEntryFits())
+            var connection = ConnectionForPipedEntry();
+            if (connection == null)
             {
                 return;
             }
@@ -58,7 +59,7 @@ namespace EmailSecurity.Cmdlets.Settings
                 return;
             }
 
-            RunChange(action, Id, async (client, bridge, token) =>
+            RunChange(action, Id, connection, async (client, bridge, token) =>
             {
                 var answer = await client.SendAsync<TModel>(Collection.Edit.Request(Id).WithFields(body), token).ConfigureAwait(false);
                 if (PassThru)

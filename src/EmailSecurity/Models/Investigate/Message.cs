@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -44,10 +45,10 @@ namespace EmailSecurity.Models
 
         [JsonPropertyName("to")]
         [ListItem(11)]
-        public string[]? To { get; set; }
+        public ApiList<string>? To { get; set; }
 
         [JsonPropertyName("to_name")]
-        public string[]? ToName { get; set; }
+        public ApiList<string>? ToName { get; set; }
 
         [JsonPropertyName("subject")]
         [TableColumn(5)]
@@ -79,15 +80,15 @@ namespace EmailSecurity.Models
 
         [JsonPropertyName("client_recipients")]
         [ListItem(15)]
-        public string[]? ClientRecipients { get; set; }
+        public ApiList<string>? ClientRecipients { get; set; }
 
         [JsonPropertyName("detection_reasons")]
         [ListItem(7, Script = "$_.DetectionReasons -join \"`n\"")]
-        public string[]? DetectionReasons { get; set; }
+        public ApiList<string>? DetectionReasons { get; set; }
 
         [JsonPropertyName("threat_categories")]
         [ListItem(6)]
-        public string[]? ThreatCategories { get; set; }
+        public ApiList<string>? ThreatCategories { get; set; }
 
         [JsonPropertyName("delivery_mode")]
         [ListItem(17)]
@@ -95,11 +96,11 @@ namespace EmailSecurity.Models
 
         [JsonPropertyName("delivery_status")]
         [ListItem(18)]
-        public string[]? DeliveryStatus { get; set; }
+        public ApiList<string>? DeliveryStatus { get; set; }
 
         [JsonPropertyName("post_delivery_operations")]
         [ListItem(19, WhenSet = true)]
-        public string[]? PostDeliveryOperations { get; set; }
+        public ApiList<string>? PostDeliveryOperations { get; set; }
 
         [JsonPropertyName("envelope_from")]
         [ListItem(13)]
@@ -107,7 +108,7 @@ namespace EmailSecurity.Models
 
         [JsonPropertyName("envelope_to")]
         [ListItem(14)]
-        public string[]? EnvelopeTo { get; set; }
+        public ApiList<string>? EnvelopeTo { get; set; }
 
         [JsonPropertyName("replyto")]
         [ListItem(10, WhenSet = true)]
@@ -151,7 +152,7 @@ namespace EmailSecurity.Models
         public string? BlocklistedPattern => Properties?.BlocklistedPattern;
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => Id;
     }
@@ -176,7 +177,14 @@ namespace EmailSecurity.Models
         public string? WhitelistedPatternType { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
+
+        /// <summary>"allowlisted by contoso.com (DOMAIN); blocklisted by evil.test", or empty when neither applies.</summary>
+        public override string ToString() => string.Join("; ", new[]
+        {
+            AllowlistedPattern == null ? null : $"allowlisted by {AllowlistedPattern} ({AllowlistedPatternType ?? WhitelistedPatternType ?? "?"})",
+            BlocklistedPattern != null ? $"blocklisted by {BlocklistedPattern}" : BlocklistedMessage == true ? "blocklisted" : null,
+        }.Where(part => part != null));
     }
 
     /// <summary>SPF, DKIM and DMARC results.</summary>
@@ -195,7 +203,7 @@ namespace EmailSecurity.Models
         public string? Comment { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => $"spf={Spf ?? "-"} dkim={Dkim ?? "-"} dmarc={Dmarc ?? "-"}";
     }

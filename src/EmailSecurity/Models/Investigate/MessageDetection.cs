@@ -1,17 +1,23 @@
 using System.Collections.Generic;
+using System.Management.Automation;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace EmailSecurity.Models
 {
     /// <summary>Why Email Security judged a message as it did (<c>GET /investigate/{id}/detections</c>).</summary>
-    [ViewGroup(nameof(MessageId), "Message")]
-    public sealed class MessageDetection
+    [ViewGroup(nameof(InvestigateId), "Message")]
+    public sealed class MessageDetection : IMessageResult
     {
         /// <summary>The investigate id the detections were asked for; the API does not repeat it.</summary>
         [JsonIgnore]
         [ListItem(1)]
-        public string? MessageId { get; set; }
+        public string? InvestigateId { get; set; }
+
+        /// <summary>InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.</summary>
+        [JsonIgnore]
+        [Hidden]
+        public string? MessageId { get => InvestigateId; set => InvestigateId = value; }
 
         [JsonPropertyName("final_disposition")]
         [TableColumn(1, Width = 13, Label = "Disposition")]
@@ -27,24 +33,24 @@ namespace EmailSecurity.Models
         [JsonPropertyName("threat_categories")]
         [TableColumn(7, Label = "Threats")]
         [ListItem(4)]
-        public ThreatCategory[]? ThreatCategories { get; set; }
+        public ApiList<ThreatCategory>? ThreatCategories { get; set; }
 
         [JsonPropertyName("findings")]
         [ListItem(8, Script = "$_.Findings -join \"`n\"")]
-        public DetectionFinding[]? Findings { get; set; }
+        public ApiList<DetectionFinding>? Findings { get; set; }
 
         [JsonPropertyName("attachments")]
         [TableColumn(5, Width = 5, Label = "Files", AlignRight = true, Script = "if ($_.Attachments) { $_.Attachments.Count } else { 0 }")]
         [ListItem(9)]
-        public MessageAttachment[]? Attachments { get; set; }
+        public ApiList<MessageAttachment>? Attachments { get; set; }
 
         [JsonPropertyName("links")]
         [TableColumn(6, Width = 5, AlignRight = true, Script = "if ($_.Links) { $_.Links.Count } else { 0 }")]
         [ListItem(10)]
-        public MessageLink[]? Links { get; set; }
+        public ApiList<MessageLink>? Links { get; set; }
 
         [JsonPropertyName("headers")]
-        public MessageHeader[]? Headers { get; set; }
+        public ApiList<MessageHeader>? Headers { get; set; }
 
         [JsonPropertyName("sender_info")]
         [ListItem(6)]
@@ -66,9 +72,9 @@ namespace EmailSecurity.Models
         public string? SenderIp => SenderInfo?.Ip;
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
-        public override string ToString() => $"{MessageId} {FinalDisposition}";
+        public override string ToString() => $"{InvestigateId} {FinalDisposition}";
     }
 
     public sealed class ThreatCategory
@@ -83,7 +89,7 @@ namespace EmailSecurity.Models
         public string? Description { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => Name ?? Id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
     }
@@ -120,7 +126,7 @@ namespace EmailSecurity.Models
         public string? Attachment { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => $"{Name}: {Detail ?? Reason}";
     }
@@ -157,7 +163,7 @@ namespace EmailSecurity.Models
         public string? Sha256 { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => FileName ?? Name ?? Sha256 ?? string.Empty;
     }
@@ -172,7 +178,7 @@ namespace EmailSecurity.Models
         public string? Text { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => Href ?? string.Empty;
     }
@@ -186,7 +192,7 @@ namespace EmailSecurity.Models
         public string? Value { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => $"{Name}: {Value}";
     }
@@ -213,7 +219,7 @@ namespace EmailSecurity.Models
         public string? Pld { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => $"{Ip} (AS{AsNumber} {AsName}, {Geo})";
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Management.Automation;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -9,7 +10,7 @@ namespace EmailSecurity.Models
     /// A rendering of a message's body as a PNG image (<c>GET /investigate/{id}/preview</c>, or
     /// <c>POST /investigate/preview</c> by postfix id), so an analyst can see a phish without opening it.
     /// </summary>
-    public sealed class MessagePreview
+    public sealed class MessagePreview : IMessageResult
     {
         private static readonly byte[] PngSignature = { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A };
 
@@ -17,7 +18,12 @@ namespace EmailSecurity.Models
         [JsonIgnore]
         [TableColumn(1, Width = 46)]
         [ListItem(1)]
-        public string? MessageId { get; set; }
+        public string? InvestigateId { get; set; }
+
+        /// <summary>InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.</summary>
+        [JsonIgnore]
+        [Hidden]
+        public string? MessageId { get => InvestigateId; set => InvestigateId = value; }
 
         /// <summary>The postfix id the preview was asked for; null when it was asked for by investigate id.</summary>
         [JsonIgnore]
@@ -77,13 +83,13 @@ namespace EmailSecurity.Models
         }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         /// <summary>The PNG file's bytes, decoded from <see cref="Screenshot"/>.</summary>
         public byte[] GetImageBytes() =>
-            Convert.FromBase64String(Screenshot ?? throw new InvalidOperationException($"The API sent no screenshot for message {MessageId ?? PostfixId}."));
+            Convert.FromBase64String(Screenshot ?? throw new InvalidOperationException($"The API sent no screenshot for message {InvestigateId ?? PostfixId}."));
 
-        public override string ToString() => MessageId ?? PostfixId ?? string.Empty;
+        public override string ToString() => InvestigateId ?? PostfixId ?? string.Empty;
 
         private static bool StartsWithSignature(byte[] data)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Management.Automation;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -8,13 +9,18 @@ using System.Text.Json.Serialization;
 namespace EmailSecurity.Models
 {
     /// <summary>The message as the mail server received it, an RFC 5322 (.eml) text (<c>GET /investigate/{id}/raw</c>).</summary>
-    public sealed class MessageRaw
+    public sealed class MessageRaw : IMessageResult
     {
         /// <summary>The investigate id the message was asked for; the API does not repeat it.</summary>
         [JsonIgnore]
         [TableColumn(1, Width = 46)]
         [ListItem(1)]
-        public string? MessageId { get; set; }
+        public string? InvestigateId { get; set; }
+
+        /// <summary>InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.</summary>
+        [JsonIgnore]
+        [Hidden]
+        public string? MessageId { get => InvestigateId; set => InvestigateId = value; }
 
         /// <summary>The whole message: headers, a blank line, then the body.</summary>
         [JsonPropertyName("raw")]
@@ -49,7 +55,7 @@ namespace EmailSecurity.Models
         public string? Subject => GetHeader("Subject");
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         /// <summary>
         /// The value of the first header with this name (case-insensitive), with folded lines joined; null when the

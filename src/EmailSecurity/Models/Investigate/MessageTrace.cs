@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Management.Automation;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -11,26 +12,31 @@ namespace EmailSecurity.Models
     /// way in and on the way out, including releases and moves. The lines' <c>ts</c> field is past its end of life;
     /// <see cref="MessageTraceLine.LoggedAt"/> replaces it.
     /// </summary>
-    public sealed class MessageTrace : IJsonOnDeserialized
+    public sealed class MessageTrace : IJsonOnDeserialized, IMessageResult
     {
-        private string? messageId;
+        private string? investigateId;
 
         /// <summary>The investigate id the trace was asked for; the API does not repeat it.</summary>
         [JsonIgnore]
         [TableColumn(1, Width = 46)]
         [ListItem(1)]
-        public string? MessageId
+        public string? InvestigateId
         {
-            get => messageId;
+            get => investigateId;
             set
             {
-                messageId = value;
+                investigateId = value;
                 foreach (var line in Lines)
                 {
-                    line.MessageId = value;
+                    line.InvestigateId = value;
                 }
             }
         }
+
+        /// <summary>InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.</summary>
+        [JsonIgnore]
+        [Hidden]
+        public string? MessageId { get => InvestigateId; set => InvestigateId = value; }
 
         [JsonPropertyName("inbound")]
         [TableColumn(2, Width = 7, AlignRight = true, Script = "if ($_.Inbound.Lines) { $_.Inbound.Lines.Count } else { 0 }")]
@@ -45,13 +51,12 @@ namespace EmailSecurity.Models
         /// <summary>The inbound and outbound lines together, in the order they were logged.</summary>
         [JsonIgnore]
         [ListItem(5, Script = "($_.Lines | ForEach-Object { $at = if ($_.LoggedAt) { $_.LoggedAt.LocalDateTime.ToString('yyyy-MM-dd HH:mm:ss', [cultureinfo]::InvariantCulture) }; '{0} {1,-8} {2}' -f $at, $_.Direction, $_.Message }) -join \"`n\"")]
-        public MessageTraceLine[] Lines =>
-            (Inbound?.Lines ?? Array.Empty<MessageTraceLine>())
-                .Concat(Outbound?.Lines ?? Array.Empty<MessageTraceLine>())
-                .OrderBy(l => l.LoggedAt ?? DateTimeOffset.MaxValue)
-                .ThenBy(l => l.Direction, StringComparer.Ordinal)
-                .ThenBy(l => l.LineNumber ?? 0)
-                .ToArray();
+        public ApiList<MessageTraceLine> Lines =>
+            new ApiList<MessageTraceLine>(
+                LinesOf(Inbound).Concat(LinesOf(Outbound))
+                    .OrderBy(l => l.LoggedAt ?? DateTimeOffset.MaxValue)
+                    .ThenBy(l => l.Direction, StringComparer.Ordinal)
+                    .ThenBy(l => l.LineNumber ?? 0));
 
         /// <summary>True while either direction is still being logged.</summary>
         [JsonIgnore]
@@ -70,47 +75,55 @@ namespace EmailSecurity.Models
         public string? LastLine => Lines.LastOrDefault()?.Message;
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         void IJsonOnDeserialized.OnDeserialized()
         {
-            foreach (var line in Inbound?.Lines ?? Array.Empty<MessageTraceLine>())
+            foreach (var line in LinesOf(Inbound))
             {
                 line.Direction = "Inbound";
             }
 
-            foreach (var line in Outbound?.Lines ?? Array.Empty<MessageTraceLine>())
+            foreach (var line in LinesOf(Outbound))
             {
                 line.Direction = "Outbound";
             }
         }
 
-        public override string ToString() => MessageId ?? string.Empty;
+        public override string ToString() => InvestigateId ?? string.Empty;
+
+        private static IEnumerable<MessageTraceLine> LinesOf(MessageTraceLog? log) =>
+            (IEnumerable<MessageTraceLine>?)log?.Lines ?? Array.Empty<MessageTraceLine>();
     }
 
     /// <summary>One direction of a trace.</summary>
     public sealed class MessageTraceLog
     {
         [JsonPropertyName("lines")]
-        public MessageTraceLine[]? Lines { get; set; }
+        public ApiList<MessageTraceLine>? Lines { get; set; }
 
         /// <summary>True while this direction is still being logged.</summary>
         [JsonPropertyName("pending")]
         public bool? Pending { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
-        public override string ToString() => $"{Lines?.Length ?? 0} line(s){(Pending == true ? ", pending" : string.Empty)}";
+        public override string ToString() => $"{Lines?.Count ?? 0} line(s){(Pending == true ? ", pending" : string.Empty)}";
     }
 
-    [ViewGroup(nameof(MessageId), "Message")]
-    public sealed class MessageTraceLine
+    [ViewGroup(nameof(InvestigateId), "Message")]
+    public sealed class MessageTraceLine : IMessageResult
     {
         /// <summary>The investigate id of the traced message.</summary>
         [JsonIgnore]
         [ListItem(1)]
-        public string? MessageId { get; set; }
+        public string? InvestigateId { get; set; }
+
+        /// <summary>InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.</summary>
+        [JsonIgnore]
+        [Hidden]
+        public string? MessageId { get => InvestigateId; set => InvestigateId = value; }
 
         /// <summary>Inbound or Outbound.</summary>
         [JsonIgnore]
@@ -135,7 +148,7 @@ namespace EmailSecurity.Models
         public string? Message { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => Message ?? string.Empty;
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Management.Automation;
 
 namespace EmailSecurity.Models
 {
@@ -6,11 +7,11 @@ namespace EmailSecurity.Models
     /// A reclassification that <c>Submit-EsReclassification -PassThru</c> sent. The API only acknowledges it; the
     /// review happens later and shows up in <c>Get-EsSubmission</c>.
     /// </summary>
-    public sealed class ReclassificationRequest
+    public sealed class ReclassificationRequest : IMessageResult
     {
-        public ReclassificationRequest(string messageId, string expectedDisposition, string? escalatedSubmissionId, bool emlIncluded, DateTimeOffset submittedAt)
+        public ReclassificationRequest(string investigateId, string expectedDisposition, string? escalatedSubmissionId, bool emlIncluded, DateTimeOffset submittedAt)
         {
-            MessageId = messageId;
+            InvestigateId = investigateId;
             ExpectedDisposition = expectedDisposition;
             EscalatedSubmissionId = escalatedSubmissionId;
             EmlIncluded = emlIncluded;
@@ -20,7 +21,11 @@ namespace EmailSecurity.Models
         /// <summary>The investigate id of the message.</summary>
         [TableColumn(2, Width = 46)]
         [ListItem(1)]
-        public string MessageId { get; }
+        public string InvestigateId { get; }
+
+        /// <summary>InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.</summary>
+        [Hidden]
+        public string MessageId => InvestigateId;
 
         [TableColumn(3, Width = 13, Label = "Expected")]
         [ListItem(2)]
@@ -41,6 +46,6 @@ namespace EmailSecurity.Models
         [ListItem(5)]
         public DateTimeOffset SubmittedAt { get; }
 
-        public override string ToString() => $"{MessageId} -> {ExpectedDisposition}";
+        public override string ToString() => $"{InvestigateId} -> {ExpectedDisposition}";
     }
 }

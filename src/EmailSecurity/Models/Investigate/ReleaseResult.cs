@@ -8,7 +8,7 @@ namespace EmailSecurity.Models
     /// The outcome of releasing one message from quarantine (<c>POST /investigate/release</c>), per recipient. The
     /// <c>postfix_id</c> field is past its end of life; <see cref="Id"/> replaces it.
     /// </summary>
-    public sealed class ReleaseResult
+    public sealed class ReleaseResult : IMessageResult
     {
         /// <summary>The investigate id of the message.</summary>
         [JsonPropertyName("id")]
@@ -20,28 +20,30 @@ namespace EmailSecurity.Models
         [JsonPropertyName("delivered")]
         [TableColumn(3, Width = 24)]
         [ListItem(3)]
-        public string[]? Delivered { get; set; }
+        public ApiList<string>? Delivered { get; set; }
 
         /// <summary>Recipients the release failed for.</summary>
         [JsonPropertyName("failed")]
         [TableColumn(4, Width = 18)]
         [ListItem(4)]
-        public string[]? Failed { get; set; }
+        public ApiList<string>? Failed { get; set; }
 
         /// <summary>Recipients the message was not delivered to, for example because it was not in quarantine.</summary>
         [JsonPropertyName("undelivered")]
         [TableColumn(5)]
         [ListItem(5)]
-        public string[]? Undelivered { get; set; }
+        public ApiList<string>? Undelivered { get; set; }
 
         /// <summary>True when the message reached at least one recipient and failed for none.</summary>
         [JsonIgnore]
         [TableColumn(1, Width = 8, Raw = true)]
         [ListItem(2)]
-        public bool Released => Delivered?.Length > 0 && !(Failed?.Length > 0);
+        public bool Released => Delivered?.Count > 0 && !(Failed?.Count > 0);
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
+
+        string? IMessageResult.InvestigateId => Id;
 
         public override string ToString() => $"{Id} {(Released ? "released" : "not released")}";
     }

@@ -43,7 +43,7 @@ namespace EmailSecurity.Models
 
         [JsonPropertyName("tags")]
         [ListItem(11)]
-        public PhishGuardReportTag[]? Tags { get; set; }
+        public ApiList<PhishGuardReportTag>? Tags { get; set; }
 
         [JsonPropertyName("created_at")]
         [TableColumn(1, Width = 16)]
@@ -62,7 +62,7 @@ namespace EmailSecurity.Models
         /// <summary>Its recipients.</summary>
         [JsonIgnore]
         [ListItem(8)]
-        public string[]? To => Fields?.To;
+        public ApiList<string>? To => Fields?.To;
 
         /// <summary>When it happened.</summary>
         [JsonIgnore]
@@ -75,7 +75,7 @@ namespace EmailSecurity.Models
         public string? PostfixId => Fields?.PostfixId;
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => $"{Id} {Title}";
     }
@@ -86,7 +86,7 @@ namespace EmailSecurity.Models
         public string? From { get; set; }
 
         [JsonPropertyName("to")]
-        public string[]? To { get; set; }
+        public ApiList<string>? To { get; set; }
 
         [JsonPropertyName("occurred_at")]
         public DateTimeOffset? OccurredAt { get; set; }
@@ -95,9 +95,9 @@ namespace EmailSecurity.Models
         public string? PostfixId { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
-        public override string ToString() => $"{From} -> {string.Join(", ", To ?? Array.Empty<string>())}";
+        public override string ToString() => $"{From} -> {string.Join(", ", (IEnumerable<string>?)To ?? Array.Empty<string>())}";
     }
 
     public sealed class PhishGuardReportTag
@@ -109,7 +109,7 @@ namespace EmailSecurity.Models
         public string? Value { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => $"{Category}:{Value}";
     }

@@ -29,13 +29,13 @@ namespace EmailSecurity.Models
         [JsonPropertyName("allowed_delivery_modes")]
         [TableColumn(30, Width = 14, Label = "Modes")]
         [ListItem(30)]
-        public string[]? AllowedDeliveryModes { get; set; }
+        public ApiList<string>? AllowedDeliveryModes { get; set; }
 
         /// <summary>Dispositions whose mail is dropped instead of delivered.</summary>
         [JsonPropertyName("drop_dispositions")]
         [TableColumn(60, Width = 22, Label = "Drops")]
         [ListItem(31)]
-        public string[]? DropDispositions { get; set; }
+        public ApiList<string>? DropDispositions { get; set; }
 
         /// <summary>AllItems or Inbox: which folders are scanned.</summary>
         [JsonPropertyName("folder")]
@@ -58,7 +58,7 @@ namespace EmailSecurity.Models
         /// <summary>Addresses (CIDR) that may deliver the domain's mail directly.</summary>
         [JsonPropertyName("ip_restrictions")]
         [ListItem(38)]
-        public string[]? IpRestrictions { get; set; }
+        public ApiList<string>? IpRestrictions { get; set; }
 
         /// <summary>How many Received hops to look back for the connecting IP.</summary>
         [JsonPropertyName("lookback_hops")]
@@ -69,7 +69,7 @@ namespace EmailSecurity.Models
         [JsonPropertyName("regions")]
         [TableColumn(50, Width = 10)]
         [ListItem(36)]
-        public string[]? Regions { get; set; }
+        public ApiList<string>? Regions { get; set; }
 
         [JsonPropertyName("require_tls_inbound")]
         [ListItem(40)]
@@ -123,7 +123,7 @@ namespace EmailSecurity.Models
         public string? StatusMessage { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => Authorized == true ? "Authorized" : StatusMessage ?? "Not authorized";
     }
@@ -141,7 +141,7 @@ namespace EmailSecurity.Models
         public long? TotalEmailsProcessedPrevious { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => $"{TotalEmailsProcessed} (previously {TotalEmailsProcessedPrevious})";
     }

@@ -26,6 +26,6 @@ namespace EmailSecurity.Models
         public DateTimeOffset? Modified => ModifiedAt ?? CreatedAt;
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
     }
 }

@@ -92,7 +92,7 @@ namespace EmailSecurity.Models
         public string? EscalatedSubmissionId { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => SubmissionId;
     }

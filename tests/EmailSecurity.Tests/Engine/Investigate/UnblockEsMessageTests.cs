@@ -16,17 +16,19 @@ public sealed class UnblockEsMessageTests : ModuleTest
     public void WhatIf_sends_no_release_and_names_each_message()
     {
         var (session, account) = Connected();
-        var ids = session.Run("Get-EsMessage -Disposition MALICIOUS").Objects<Message>().Select(m => m.Id).ToList();
-        Assert.NotEmpty(ids);
+        var messages = session.Run("Get-EsMessage -Disposition MALICIOUS").Objects<Message>();
+        Assert.NotEmpty(messages);
         account.ClearRequests();
 
         var result = session.Run("Get-EsMessage -Disposition MALICIOUS | Unblock-EsMessage -WhatIf");
 
         result.ShouldSucceed();
         Assert.DoesNotContain(account.Requests(), r => r.Method == "POST");
-        foreach (var id in ids)
+        foreach (var message in messages)
         {
-            Assert.Contains($"What if: Performing the operation \"Release from quarantine\" on target \"{id}\".", result.HostText);
+            Assert.Contains(
+                $"What if: Performing the operation \"Release from quarantine\" on target \"'{message.Subject}' from {message.From} ({message.Id})\".",
+                result.HostText);
         }
     }
 
