@@ -34,13 +34,11 @@ namespace EmailSecurity.Client
 
         public EsConnection Connection => connection;
 
-        public Task<ApiResult<T>> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken) =>
-            SendAsync<T>(request, fingerprintResult: false, cancellationToken);
-
-        private async Task<ApiResult<T>> SendAsync<T>(ApiRequest request, bool fingerprintResult, CancellationToken cancellationToken)
+        public async Task<ApiResult<T>> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken)
         {
             var uri = request.BuildUri(connection.BaseUri, connection.AccountId);
-            var context = new RequestContext(connection, observer, request.IsIdempotent);
+            var reader = new AnswerReader<T>();
+            var context = new RequestContext(connection, observer, request.IsIdempotent) { Reader = reader };
             var json = request.Body == null ? null : JsonSerializer.Serialize(request.Body, request.Body.GetType(), ApiJson.Options);
             using (var message = new HttpRequestMessage(request.Method, uri) { Content = JsonContent(json) })
             {
@@ -57,7 +55,7 @@ namespace EmailSecurity.Client
 
                 using (response)
                 {
-                    return await ReadAsync<T>(request, uri, response, context, fingerprintResult).ConfigureAwait(false);
+                    return await ReadAsync(request, uri, response, context, reader).ConfigureAwait(false);
                 }
             }
         }
@@ -148,7 +146,9 @@ namespace EmailSecurity.Client
             context.AttachTo(message);
             try
             {
-                return await pipeline.ClientFor(connection).SendAsync(message, cancellationToken).ConfigureAwait(false);
+                // Headers first: the retry handler parses a 200's body as it arrives and buffers any other.
+                var client = pipeline.ClientFor(connection);
+                return await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception error) when (ProxyRefusal.AsksForCredentials(error))
             {
@@ -262,7 +262,7 @@ namespace EmailSecurity.Client
                 var pageRequest = request.Clone().WithQuery("per_page", pageSize);
                 pageRequest = style == PagingStyle.Cursor ? pageRequest.WithQuery("cursor", cursor) : pageRequest.WithQuery("page", number);
 
-                var answer = await SendAsync<List<T>>(pageRequest, fingerprintResult: true, cancellationToken).ConfigureAwait(false);
+                var answer = await SendAsync<List<T>>(pageRequest, cancellationToken).ConfigureAwait(false);
                 var items = (IReadOnlyList<T>?)answer.Result ?? Array.Empty<T>();
                 var info = answer.Info;
                 if (items.Count > 0 && answer.ResultFingerprint is ulong fingerprint && !seenPages.Add(fingerprint))
@@ -316,7 +316,7 @@ namespace EmailSecurity.Client
         }
 
         private async Task<ApiResult<T>> ReadAsync<T>(
-            ApiRequest request, Uri uri, HttpResponseMessage response, RequestContext context, bool fingerprintResult)
+            ApiRequest request, Uri uri, HttpResponseMessage response, RequestContext context, AnswerReader<T> reader)
         {
             var cfRay = response.Headers.TryGetValues("cf-ray", out var rays) ? rays.FirstOrDefault() : null;
             var status = response.StatusCode;
@@ -325,28 +325,19 @@ namespace EmailSecurity.Client
                 return new ApiResult<T>(default!, null, Array.Empty<ApiMessage>(), alreadyDone: true);
             }
 
-            ApiEnvelope<T>? envelope = null;
-            JsonException? unreadable = null;
-            string? shapeProblem = null;
-            ulong? fingerprint = null;
-
-            // Parsed straight from the buffered UTF-8 body: no string copy of a 1,000-message page.
-            using (var body = response.Content == null ? Stream.Null : await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+            if (reader.ReadFrom != response)
             {
-                fingerprint = fingerprintResult ? PageFingerprint.Of(body) : null;
-                TolerantReading.Begin();
-                try
+                // Not parsed on arrival (an answer other than 200): its body was buffered within the attempt.
+                using (var body = response.Content == null ? Stream.Null : await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
                 {
-                    envelope = body.CanSeek && body.Length == 0 ? null : JsonSerializer.Deserialize<ApiEnvelope<T>>(body, ApiJson.Options);
+                    await reader.ReadAsync(response, body, CancellationToken.None).ConfigureAwait(false);
                 }
-                catch (JsonException error)
-                {
-                    unreadable = error;
-                    shapeProblem = ApiJson.ShapeProblem(body, error, typeof(T));
-                }
-
-                ReportTolerated(request, TolerantReading.Notes);
             }
+
+            ReportTolerated(request, reader.Tolerated);
+            var envelope = reader.Envelope;
+            var unreadable = reader.Unreadable;
+            var shapeProblem = reader.ShapeProblem;
 
             var succeeded = (int)status >= 200 && (int)status < 300;
             if (succeeded && envelope != null && envelope.Success)
@@ -357,7 +348,7 @@ namespace EmailSecurity.Client
                 }
 
                 var messages = envelope.Messages ?? new List<ApiMessage>();
-                return new ApiResult<T>(envelope.Result!, envelope.ResultInfo, messages, resultFingerprint: fingerprint);
+                return new ApiResult<T>(envelope.Result!, envelope.ResultInfo, messages, resultFingerprint: reader.ResultDigest, answeredAt: response.Headers.Date);
             }
 
             var errors = (IReadOnlyList<ApiMessage>?)envelope?.Errors ?? Array.Empty<ApiMessage>();
