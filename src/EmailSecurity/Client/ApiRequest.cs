@@ -74,6 +74,20 @@ namespace EmailSecurity.Client
         public ApiRequest WithQuery(string name, DateTimeOffset? value) =>
             WithQuery(name, value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
 
+        /// <summary>The value of a query parameter (the first, for a list), or null when it is not sent.</summary>
+        public string? QueryValue(string name)
+        {
+            foreach (var pair in query)
+            {
+                if (pair.Key == name)
+                {
+                    return pair.Value;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>The same request with its query parameters copied, for the next page of a list.</summary>
         public ApiRequest Clone()
         {

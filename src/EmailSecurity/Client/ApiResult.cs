@@ -44,11 +44,12 @@ namespace EmailSecurity.Client
     /// <summary>One page of a list, in the order the API returned it.</summary>
     internal sealed class ApiPage<T>
     {
-        public ApiPage(int number, IReadOnlyList<T> items, ResultInfo? info)
+        public ApiPage(int number, IReadOnlyList<T> items, ResultInfo? info, long? total)
         {
             Number = number;
             Items = items;
             Info = info;
+            Total = total;
         }
 
         /// <summary>1 for the first page fetched in this run, whichever paging style the endpoint uses.</summary>
@@ -56,6 +57,10 @@ namespace EmailSecurity.Client
 
         public IReadOnlyList<T> Items { get; }
 
+        /// <summary>The answer's own paging information (of its time window, when a search is read in several).</summary>
         public ResultInfo? Info { get; }
+
+        /// <summary>How many results the whole list has, as the API said (on the first page, for a search).</summary>
+        public long? Total { get; }
     }
 }

@@ -241,27 +241,33 @@ namespace EmailSecurity.Client
         }
 
         /// <summary>
-        /// Every page of a list, fetched one after the other as the caller consumes them. Message search pages by
-        /// cursor (<c>result_info.next</c>); the other lists by page number. A cursor or page number that comes back a
-        /// second time, or a page that holds exactly the items of one already read, ends the run with an error before
-        /// that page is handed out, rather than repeating results or looping forever. A full cursor page without
-        /// <c>result_info</c> (so without a next cursor) ends the run with a warning that results may be missing.
+        /// Every page of a list as the caller consumes them. Message search pages by cursor (<c>result_info.next</c>), one
+        /// page after another or, given a <paramref name="partitioning"/>, in time windows at once (<see cref="CursorSearch{T}"/>);
+        /// the other lists by page number. A cursor or page number that comes back a second time, or a page that holds
+        /// exactly the items of one already read, ends the run with an error before that page is handed out, rather
+        /// than repeating results or looping forever. A full cursor page without <c>result_info</c> (so without a next
+        /// cursor) ends the run with a warning that results may be missing.
         /// </summary>
-        public async IAsyncEnumerable<ApiPage<T>> PagesAsync<T>(
+        /// <param name="itemLimit">The most items the caller will use; no page beyond them is asked for.</param>
+        public IAsyncEnumerable<ApiPage<T>> PagesAsync<T>(
             ApiRequest request,
             PagingStyle style,
             int pageSize,
-            [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+            CancellationToken cancellationToken,
+            TimePartitioning<T>? partitioning = null,
+            long itemLimit = long.MaxValue) =>
+            style == PagingStyle.Cursor
+                ? new CursorSearch<T>(this, observer, request, pageSize, partitioning, itemLimit).PagesAsync(cancellationToken)
+                : NumberedPagesAsync<T>(request, pageSize, cancellationToken);
+
+        private async IAsyncEnumerable<ApiPage<T>> NumberedPagesAsync<T>(
+            ApiRequest request, int pageSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            var seenCursors = new HashSet<string>(StringComparer.Ordinal);
             var seenPages = new HashSet<ulong>();
-            string? cursor = null;
             long fetched = 0;
             for (var number = 1; ; number++)
             {
-                var pageRequest = request.Clone().WithQuery("per_page", pageSize);
-                pageRequest = style == PagingStyle.Cursor ? pageRequest.WithQuery("cursor", cursor) : pageRequest.WithQuery("page", number);
-
+                var pageRequest = request.Clone().WithQuery("per_page", pageSize).WithQuery("page", number);
                 var answer = await SendAsync<List<T>>(pageRequest, cancellationToken).ConfigureAwait(false);
                 var items = (IReadOnlyList<T>?)answer.Result ?? Array.Empty<T>();
                 var info = answer.Info;
@@ -270,47 +276,21 @@ namespace EmailSecurity.Client
                     throw PagingLoop(pageRequest, $"page {number} holds exactly the results of a page already read (the API led back to it)");
                 }
 
-                yield return new ApiPage<T>(number, items, info);
+                yield return new ApiPage<T>(number, items, info, info?.TotalCount);
 
-                if (style == PagingStyle.Cursor)
+                if (info?.Page is int returned && returned != number)
                 {
-                    var next = info?.Next;
-                    if (string.IsNullOrEmpty(next))
-                    {
-                        if (info == null && items.Count >= pageSize)
-                        {
-                            observer.Warning(
-                                $"{pageRequest.Method} {pageRequest.Path}: page {number} was full ({items.Count} results) but came without " +
-                                "result_info, so without a cursor to the next page. The results end here and may be incomplete: narrow the " +
-                                "search (-Start/-End) so it fits in one page, or report it to Cloudflare.");
-                        }
-
-                        yield break;
-                    }
-
-                    if (!seenCursors.Add(next!))
-                    {
-                        throw PagingLoop(pageRequest, $"the API returned the cursor of an earlier page again after page {number}");
-                    }
-
-                    cursor = next;
+                    throw PagingLoop(pageRequest, $"page {number} was asked for and page {returned} came back");
                 }
-                else
-                {
-                    if (info?.Page is int returned && returned != number)
-                    {
-                        throw PagingLoop(pageRequest, $"page {number} was asked for and page {returned} came back");
-                    }
 
-                    // With a total, the items seen so far say whether more remain, even if the API sends fewer per page than
-                    // asked (a lower cap than the documented 1000); without one, a page shorter than its size is the last.
-                    fetched += items.Count;
-                    var total = info?.TotalCount;
-                    var endReached = items.Count == 0 || (total.HasValue ? fetched >= total.Value : items.Count < (info?.PerPage ?? pageSize));
-                    if (endReached)
-                    {
-                        yield break;
-                    }
+                // With a total, the items seen so far say whether more remain, even if the API sends fewer per page than
+                // asked (a lower cap than the documented 1000); without one, a page shorter than its size is the last.
+                fetched += items.Count;
+                var total = info?.TotalCount;
+                var endReached = items.Count == 0 || (total.HasValue ? fetched >= total.Value : items.Count < (info?.PerPage ?? pageSize));
+                if (endReached)
+                {
+                    yield break;
                 }
             }
         }
@@ -401,7 +381,14 @@ namespace EmailSecurity.Client
         {
             foreach (var note in notes)
             {
-                if (!reported.Add($"{note.Owner}\n{note.Field}\n{note.Found}\n{note.Kept}"))
+                bool first;
+                lock (reported)
+                {
+                    // Pages of a search read in windows are read at once.
+                    first = reported.Add($"{note.Owner}\n{note.Field}\n{note.Found}\n{note.Kept}");
+                }
+
+                if (!first)
                 {
                     continue;
                 }
@@ -454,7 +441,7 @@ namespace EmailSecurity.Client
             return error.GetBaseException().Message;
         }
 
-        private EsApiException PagingLoop(ApiRequest request, string what) =>
+        internal EsApiException PagingLoop(ApiRequest request, string what) =>
             new EsApiException(
                 $"Stopped paging because {what}; continuing would repeat results forever. [{request.Method} {request.Path}]",
                 request.Method.Method,

@@ -71,6 +71,11 @@ namespace EmailSecurity.Cmdlets.Investigate
         [ValidateRange(1, ApiValues.MaxPageSize)]
         public int PageSize { get; set; } = ApiValues.MaxPageSize;
 
+        /// <summary>Requests of a long search under way at once, each reading a time window; 1 reads one page after another.</summary>
+        [Parameter(ParameterSetName = SearchSet)]
+        [ValidateRange(1, TimePartitioning.MaxConcurrency)]
+        public int ThrottleLimit { get; set; } = TimePartitioning.DefaultConcurrency;
+
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("InvestigateId")]
         [ApiIdText(typeof(Message), "InvestigateId")]
@@ -127,7 +132,7 @@ namespace EmailSecurity.Cmdlets.Investigate
                 .WithQuery("detections_only", DetectionsOnly.IsPresent ? true : (bool?)null)
                 .WithQuery("start", ToOffset(Start))
                 .WithQuery("end", ToOffset(End));
-            this.WritePaged<Message>(search, PagingStyle.Cursor, PageSize);
+            WritePaged(search, PagingStyle.Cursor, PageSize, TimePartitioning.MessagesByScanTime(ThrottleLimit));
         }
 
         private static DateTimeOffset? ToOffset(DateTime? value) => value.HasValue ? DateRange.Instant(value.Value) : (DateTimeOffset?)null;
