@@ -15,7 +15,7 @@ public static class ControlApi
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    private sealed record ResetBody(int? Messages, int? Seed, int? MaxPerPage);
+    private sealed record ResetBody(int? Messages, int? Seed, int? MaxPerPage, int? SpanSeconds = null, string? TimeProfile = null);
 
     public static async Task HandleAsync(HttpContext context, Emulator emulator)
     {
@@ -34,7 +34,17 @@ public static class ControlApi
                     {
                         throw new BadRequest("maxPerPage: must be at least 1");
                     }
+                    if (reset.SpanSeconds is < 61)
+                    {
+                        throw new BadRequest("spanSeconds: must be at least 61");
+                    }
+                    if (reset.TimeProfile is not (null or AccountSeed.UniformTime or AccountSeed.WorkdayTime))
+                    {
+                        throw new BadRequest("timeProfile: must be uniform or workday");
+                    }
                     var seed = new AccountSeed { Messages = reset.Messages ?? 60, Seed = reset.Seed ?? 1, MaxPerPage = reset.MaxPerPage ?? 1000 };
+                    seed.SpanSeconds = reset.SpanSeconds ?? seed.SpanSeconds;
+                    seed.TimeProfile = reset.TimeProfile ?? seed.TimeProfile;
                     emulator.Api.ResetAccount(id, seed);
                     await WriteAsync(context, 200, new { id, messages = seed.Messages, seed = seed.Seed, maxPerPage = seed.MaxPerPage });
                     break;

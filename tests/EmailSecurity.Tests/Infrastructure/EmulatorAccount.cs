@@ -30,6 +30,13 @@ public sealed class EmulatorAccount
     /// <summary>Replaces the account's data with freshly generated data.</summary>
     public void Reset(int messages, int seed, int maxPerPage = 1000) => Send(HttpMethod.Put, $"accounts/{Id}", new { messages, seed, maxPerPage });
 
+    /// <summary>
+    /// Replaces the account's data with messages scanned (whole seconds) within the last <paramref name="spanSeconds"/>,
+    /// spread as <paramref name="timeProfile"/> says ("uniform", "workday"); null keeps the emulator's default.
+    /// </summary>
+    public void ResetScanTimes(int messages, int seed, int? spanSeconds = null, string? timeProfile = null) =>
+        Send(HttpMethod.Put, $"accounts/{Id}", new { messages, seed, spanSeconds, timeProfile });
+
     /// <summary>Replaces the account's fault rules; they are tried in the order given.</summary>
     public void SetFaults(params FaultRule[] rules) => Send(HttpMethod.Put, $"accounts/{Id}/faults", rules);
 
