@@ -24,6 +24,13 @@ namespace EmailSecurity.Cmdlets
         private ProgressReporter? progress;
         private bool yesToAll;
         private bool noToAll;
+        private bool saidBig;
+
+        /// <summary>
+        /// Bulk requests past which a run says how many it spends: a quarter of Cloudflare's 1,200 requests per five
+        /// minutes, a budget every command using the token shares.
+        /// </summary>
+        internal const int BigRunRequests = 300;
 
         /// <summary>The ids bound for the current pipeline record.</summary>
         protected abstract IEnumerable<string> IdsOfRecord { get; }
@@ -73,6 +80,7 @@ namespace EmailSecurity.Cmdlets
             }
 
             pending.Add(id);
+            SayIfBig();
             if (pending.Count >= BatchLimit)
             {
                 SendPending();
@@ -112,6 +120,24 @@ namespace EmailSecurity.Cmdlets
             }
 
             return ShouldContinue($"{question}{Environment.NewLine}{Action}: {id}", $"Confirm {Action}", ref yesToAll, ref noToAll);
+        }
+
+        /// <summary>Once a run needs more than <see cref="BigRunRequests"/> bulk requests: what they cost and how to spend fewer.</summary>
+        private void SayIfBig()
+        {
+            if (saidBig || sent + (ulong)pending.Count <= (ulong)BigRunRequests * (ulong)BatchLimit)
+            {
+                return;
+            }
+
+            saidBig = true;
+            var larger = BatchLimit < ApiValues.MaxPageSize ? $"-BatchSize {ApiValues.MaxPageSize}, or " : string.Empty;
+            WriteWarning(
+                $"{Action}: more than {BigRunRequests * BatchLimit:N0} messages, so more than {BigRunRequests} bulk requests of {BatchLimit} " +
+                "(-BatchSize). They count against the 1,200 requests per five minutes that every command using this API token " +
+                $"shares, and commands wait when those run out. Fewer requests: {larger}a narrower search (-Start, -End, -Disposition). " +
+                "The API also has a server-side bulk action (POST /investigate/bulk) that acts on every message of a search in one " +
+                "request; this module has no cmdlet for it yet. The command goes on.");
         }
 
         private void SendRemaining()
