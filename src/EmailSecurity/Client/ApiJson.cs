@@ -22,6 +22,9 @@ namespace EmailSecurity.Client
                 DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
                 PropertyNameCaseInsensitive = false,
                 NumberHandling = JsonNumberHandling.AllowReadingFromString,
+
+                // A page is parsed as it arrives: larger reads mean fewer pauses of the parser (still below the large object heap).
+                DefaultBufferSize = 64 * 1024,
             };
             options.Converters.Add(new TolerantDateTimeOffsetConverter());
             if (tolerant)

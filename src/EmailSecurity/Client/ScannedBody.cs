@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -22,6 +23,7 @@ namespace EmailSecurity.Client
         private const ulong Prime = 1099511628211UL;
         private const ulong Basis = 14695981039346656037UL;
         private const int MaxKeyLength = 64;
+        private static readonly byte[] Nesting = Encoding.ASCII.GetBytes("\"{}[]");
 
         private readonly Stream inner;
         private readonly Dictionary<string, JsonValueKind> fields = new Dictionary<string, JsonValueKind>(StringComparer.Ordinal);
@@ -198,6 +200,18 @@ namespace EmailSecurity.Client
                     continue;
                 }
 
+                if (depth > 2)
+                {
+                    // Inside an item nothing but strings and nesting matters: jump to the next quote or bracket.
+                    var next = new ReadOnlySpan<byte>(buffer, i, end - i).IndexOfAny(Nesting);
+                    if (next < 0)
+                    {
+                        break;
+                    }
+
+                    i += next;
+                }
+
                 var b = buffer[i];
                 switch (b)
                 {
@@ -335,11 +349,16 @@ namespace EmailSecurity.Client
 
             if (pendingCount == 0)
             {
-                for (; i + 8 <= to; i += 8)
+                var words = MemoryMarshal.Cast<byte, ulong>(new ReadOnlySpan<byte>(buffer, i, to - i));
+                var mixed = hash;
+                foreach (var word in words)
                 {
-                    Mix(BinaryPrimitives.ReadUInt64LittleEndian(new ReadOnlySpan<byte>(buffer, i, 8)));
+                    mixed = (mixed ^ (BitConverter.IsLittleEndian ? word : BinaryPrimitives.ReverseEndianness(word))) * Prime;
+                    mixed ^= mixed >> 29;
                 }
 
+                hash = mixed;
+                i += words.Length * 8;
                 while (i < to)
                 {
                     pending |= (ulong)buffer[i++] << (8 * pendingCount++);
