@@ -22,7 +22,7 @@ internal sealed partial class Benchmark
         MoveRun I(LatencyResults r) => r.PerId.MedianRun(x => x.Wall);
         var scale = (double)options.Moves / options.PerIdSample;
 
-        table.Section($"{Show.Count(options.Messages)} messages: Get-EsMessage in time windows (the default, -ThrottleLimit 4) against a sequential cursor walk of the same range (the SDKs' way: the plain loop below)");
+        table.Section($"{Show.Count(options.Messages)} messages: {Windows} in time windows (-ThrottleLimit {options.Throttle?.ToString(CultureInfo.InvariantCulture) ?? "4, the default"}) against a sequential cursor walk of the same range (the SDKs' way: the plain loop below)");
         Row("wall time: windows / sequential walk (target at 200 ms: at most 0.35×; at 0 ms: at most 1×)", r => Show.Ratio(M(r).Wall / P(r).Wall));
         Row("wall time: windows / Get-EsMessage -ThrottleLimit 1 (the module one page after another)", r => Show.Ratio(M(r).Wall / Q(r).Wall));
         Row("time to first object: windows / sequential walk's first page (one round trip; target: at most +20 ms)", r =>

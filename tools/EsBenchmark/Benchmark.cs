@@ -126,7 +126,7 @@ internal sealed partial class Benchmark : IDisposable
         MeasureMove(ids[bulk..], PerIdScript);
     }
 
-    private const string Windows = "Get-EsMessage";
+    private string Windows => options.Throttle is int limit ? $"Get-EsMessage -ThrottleLimit {limit}" : "Get-EsMessage";
     private const string OnePageAtATime = "Get-EsMessage -ThrottleLimit 1";
 
     private LatencyResults MeasureLatency(int latency)

@@ -12,6 +12,7 @@ internal sealed class BenchmarkOptions
           --latency       emulator latency per request in ms (a 'delay' fault, times 0), one table column each; from
                           100 ms on, searches run at most twice (one page at a time once) and moves are not measured
           --profile       how the messages' scan times spread: workday (office hours, the default) or uniform
+          --throttle      Get-EsMessage -ThrottleLimit for the time-window runs (default: the module's own, 4)
           --messages      messages streamed by Get-EsMessage and by the plain HttpClient loop
           --moves         piped ids moved in bulk; one-call-per-id is measured on --per-id of them and extrapolated
           --per-id        ids moved one call each (the measured sample for the extrapolation)
@@ -30,6 +31,7 @@ internal sealed class BenchmarkOptions
     public int[] Latencies { get; private set; } = [0, 50, 200];
     public int Messages { get; private set; } = 100_000;
     public string Profile { get; private set; } = "workday";
+    public int? Throttle { get; private set; }
     public int Moves { get; private set; } = 10_000;
     public int PerIdSample { get; private set; } = 500;
     public int Repeat { get; private set; } = 3;
@@ -84,6 +86,7 @@ internal sealed class BenchmarkOptions
                         options.Profile = profile is "workday" or "uniform" ? profile : throw new ArgumentException("--profile takes workday or uniform.");
                         break;
                     case "--moves": options.Moves = Count(1); break;
+                    case "--throttle": options.Throttle = Count(1); break;
                     case "--per-id": options.PerIdSample = Count(1); break;
                     case "--repeat": options.Repeat = Count(1); break;
                     case "--cold-imports": options.ColdImports = Count(1); break;
