@@ -13,7 +13,9 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess     = @('formats/EmailSecurity.Format.ps1xml', 'formats/Investigate.Format.ps1xml', 'formats/Settings.Format.ps1xml')
+    # Both written by the build from the view attributes of the module's types (tools/ViewBuilder).
+    FormatsToProcess     = @('EmailSecurity.Format.ps1xml')
+    TypesToProcess       = @('EmailSecurity.Types.ps1xml')
     CmdletsToExport      = '*'
     FunctionsToExport    = @()
     VariablesToExport    = @()

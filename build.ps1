@@ -7,27 +7,34 @@
 .EXAMPLE
     ./build.ps1 -Task Test      # dotnet test $solution
 .EXAMPLE
-    ./build.ps1 -Task Package   # out/package/EmailSecurity/<version> and EmailSecurity-<version>.zip
+    ./build.ps1 -Task Package   # Release: out/package/EmailSecurity/<version> and out/package/EmailSecurity.zip
 .EXAMPLE
     ./build.ps1 -Task Package -ProjectUri https://... -LicenseUri https://...   # the same, with the gallery links in the packaged manifest
+.EXAMPLE
+    ./build.ps1 -Task Package -OutputPath ./drop   # the package in ./drop instead of out/package
 #>
 [CmdletBinding()]
 param(
     [ValidateSet('Build', 'Test', 'Package')]
     [string] $Task = 'Build',
 
+    # Debug for Build and Test, Release for Package unless given.
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Debug',
+    [string] $Configuration,
 
     # Gallery links stamped into the packaged manifest (PrivateData.PSData); the source manifest does not carry them.
     [string] $ProjectUri,
-    [string] $LicenseUri
+    [string] $LicenseUri,
+
+    # Package: the folder that receives EmailSecurity/<version> and EmailSecurity.zip (default out/package).
+    [string] $OutputPath
 )
 
 $ErrorActionPreference = 'Stop'
 # Paths from the script's folder, so it runs from anywhere and leaves the caller's location alone.
 $solution = "$PSScriptRoot/EsPowerShell.sln"
 $moduleProject = "$PSScriptRoot/src/EmailSecurity/EmailSecurity.csproj"
+if (-not $Configuration) { $Configuration = if ($Task -eq 'Package') { 'Release' } else { 'Debug' } }
 
 function Invoke-Dotnet {
     & dotnet @args
@@ -38,10 +45,12 @@ switch ($Task) {
     'Build'   { Invoke-Dotnet build $solution -c $Configuration }
     'Test'    { Invoke-Dotnet test $solution -c $Configuration }
     'Package' {
-        $galleryLinks = @()
-        if ($ProjectUri) { $galleryLinks += "-p:ModuleProjectUri=$ProjectUri" }
-        if ($LicenseUri) { $galleryLinks += "-p:ModuleLicenseUri=$LicenseUri" }
+        $packageProperties = @()
+        if ($ProjectUri) { $packageProperties += "-p:ModuleProjectUri=$ProjectUri" }
+        if ($LicenseUri) { $packageProperties += "-p:ModuleLicenseUri=$LicenseUri" }
+        # MSBuild wants the folder with a trailing separator; relative paths are taken from the caller's location.
+        if ($OutputPath) { $packageProperties += '-p:PackageRoot=' + [IO.Path]::TrimEndingDirectorySeparator($PSCmdlet.GetUnresolvedProviderPathFromPSPath($OutputPath)) + '/' }
         # Quoted: unquoted, PowerShell would read -t: as a parameter name and pass PackageModule as a separate argument.
-        Invoke-Dotnet build $moduleProject -c $Configuration '-t:PackageModule' @galleryLinks
+        Invoke-Dotnet build $moduleProject -c $Configuration '-t:PackageModule' @packageProperties
     }
 }

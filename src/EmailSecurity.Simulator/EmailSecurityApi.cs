@@ -15,12 +15,23 @@ namespace EmailSecurity.Simulator
         private static readonly Router Routes = ApiRoutes.Build();
 
         private readonly Func<DateTimeOffset> _clock;
+        private readonly Func<DateTimeOffset> _dataClock;
         private readonly Dictionary<string, AccountState> _accounts = new Dictionary<string, AccountState>(StringComparer.Ordinal);
 
-        public EmailSecurityApi(Func<DateTimeOffset>? clock = null)
+        /// <param name="clock">The time requests are answered at.</param>
+        /// <param name="dataClock">The time an account's demo data is generated back from (the message ids embed
+        /// their scan time); by default <paramref name="clock"/>.</param>
+        /// <param name="defaultVersion">The API version of accounts whose seed names none, including those created on
+        /// first use.</param>
+        public EmailSecurityApi(
+            Func<DateTimeOffset>? clock = null, Func<DateTimeOffset>? dataClock = null, ApiVersion defaultVersion = ApiVersion.Seed)
         {
             _clock = clock ?? (() => DateTimeOffset.UtcNow);
+            _dataClock = dataClock ?? _clock;
+            DefaultVersion = defaultVersion;
         }
+
+        public ApiVersion DefaultVersion { get; }
 
         /// <summary>Replaces the account's data with freshly generated demo data.</summary>
         public void ResetAccount(string accountId, AccountSeed seed)
@@ -29,10 +40,43 @@ namespace EmailSecurity.Simulator
             {
                 throw new ArgumentNullException(nameof(accountId));
             }
-            var state = new AccountState(seed ?? new AccountSeed(), _clock());
+            seed = seed ?? new AccountSeed();
+            var state = new AccountState(seed, seed.ApiVersion ?? DefaultVersion, _dataClock());
             lock (_accounts)
             {
                 _accounts[accountId] = state;
+            }
+        }
+
+        /// <summary>Switches the API version an account plays, keeping its data (created with demo data if new).</summary>
+        public void SetApiVersion(string accountId, ApiVersion version)
+        {
+            AccountState account = GetOrCreate(accountId ?? throw new ArgumentNullException(nameof(accountId)));
+            lock (account.Gate)
+            {
+                account.Version = version;
+            }
+        }
+
+        public ApiVersion GetApiVersion(string accountId)
+        {
+            AccountState account = GetOrCreate(accountId ?? throw new ArgumentNullException(nameof(accountId)));
+            lock (account.Gate)
+            {
+                return account.Version;
+            }
+        }
+
+        /// <summary>
+        /// Moves each unfinished bulk action job of the account on by <paramref name="steps"/> steps, or until it is
+        /// finished when null. Returns every job's id and status afterwards, oldest first.
+        /// </summary>
+        public IReadOnlyList<KeyValuePair<string, string>> AdvanceBulkJobs(string accountId, int? steps)
+        {
+            AccountState account = GetOrCreate(accountId ?? throw new ArgumentNullException(nameof(accountId)));
+            lock (account.Gate)
+            {
+                return account.BulkJobs.AdvanceAll(account, steps, _clock());
             }
         }
 
@@ -48,19 +92,19 @@ namespace EmailSecurity.Simulator
             {
                 return NoRoute(request);
             }
-            RouteMatch match = Routes.Match(request.Method, segments.Skip(4).ToList());
-            if (match == RouteMatch.NotFound)
-            {
-                return NoRoute(request);
-            }
-            if (match.Handler == null)
-            {
-                return Envelope.Error(405, ErrorCodes.MethodNotAllowed, "Method " + request.Method.ToUpperInvariant() + " not allowed for " + request.RawPath);
-            }
-
             AccountState account = GetOrCreate(segments[2]);
             lock (account.Gate)
             {
+                RouteMatch match = Routes.Match(request.Method, segments.Skip(4).ToList(), account.Version);
+                if (match == RouteMatch.NotFound)
+                {
+                    return NoRoute(request);
+                }
+                if (match.Handler == null)
+                {
+                    return Envelope.Error(405, ErrorCodes.MethodNotAllowed,
+                        "Method " + request.Method.ToUpperInvariant() + " not allowed for " + request.RawPath);
+                }
                 try
                 {
                     var context = new RequestContext(account, match.Values, new QueryParameters(request.RawQuery, account.MaxPerPage), request.Body, _clock());
@@ -84,7 +128,7 @@ namespace EmailSecurity.Simulator
             {
                 if (!_accounts.TryGetValue(accountId, out AccountState? account))
                 {
-                    account = new AccountState(new AccountSeed(), _clock());
+                    account = new AccountState(new AccountSeed(), DefaultVersion, _dataClock());
                     _accounts[accountId] = account;
                 }
                 return account;

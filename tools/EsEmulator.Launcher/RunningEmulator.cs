@@ -42,8 +42,11 @@ public sealed class RunningEmulator : IDisposable
         }
     }
 
-    /// <summary>Starts EsEmulator.dll and waits until it listens; an error names the command and what it wrote to stderr.</summary>
-    public static RunningEmulator Start(string dll, TimeSpan timeout)
+    /// <summary>
+    /// Starts EsEmulator.dll and waits until it listens; an error names the command and what it wrote to stderr.
+    /// <paramref name="arguments"/> follow --urls (e.g. "--api-version", "2026-10").
+    /// </summary>
+    public static RunningEmulator Start(string dll, TimeSpan timeout, params string[] arguments)
     {
         if (!File.Exists(dll))
         {
@@ -60,6 +63,10 @@ public sealed class RunningEmulator : IDisposable
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add("http://127.0.0.1:0");
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
 
         var stderr = new StringBuilder();
         var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Http;
 namespace EsEmulator;
 
 /// <summary>
-/// /_emulator: health, per-account data reset, fault rules, rate limit and the request log. No authentication, not recorded.
+/// /_emulator: health, per-account data reset and API version, bulk job progress, fault rules, rate limit and the request
+/// log. No authentication, not recorded.
 /// </summary>
 public static class ControlApi
 {
@@ -15,7 +16,12 @@ public static class ControlApi
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    private sealed record ResetBody(int? Messages, int? Seed, int? MaxPerPage, int? SpanSeconds = null, string? TimeProfile = null);
+    private sealed record ResetBody(int? Messages, int? Seed, int? MaxPerPage, string? ApiVersion, int? BulkJobMessagesPerStep,
+        bool? BulkJobsAdvanceOnGet, int? SpanSeconds, string? TimeProfile);
+
+    private sealed record VersionBody(string? ApiVersion);
+
+    private sealed record AdvanceBody(int? Steps);
 
     public static async Task HandleAsync(HttpContext context, Emulator emulator)
     {
@@ -26,10 +32,10 @@ public static class ControlApi
             switch (segments)
             {
                 case ["_emulator", "health"] when method == "GET":
-                    await WriteAsync(context, 200, new { status = "ok" });
+                    await WriteAsync(context, 200, new { status = "ok", apiVersion = ApiVersions.Name(emulator.Api.DefaultVersion) });
                     break;
                 case ["_emulator", "accounts", var id] when method == "PUT":
-                    ResetBody reset = await ReadAsync<ResetBody>(context) ?? new ResetBody(null, null, null);
+                    ResetBody reset = await ReadAsync<ResetBody>(context) ?? new ResetBody(null, null, null, null, null, null, null, null);
                     if (reset.MaxPerPage is < 1)
                     {
                         throw new BadRequest("maxPerPage: must be at least 1");
@@ -42,11 +48,45 @@ public static class ControlApi
                     {
                         throw new BadRequest("timeProfile: must be uniform or workday");
                     }
-                    var seed = new AccountSeed { Messages = reset.Messages ?? 60, Seed = reset.Seed ?? 1, MaxPerPage = reset.MaxPerPage ?? 1000 };
+                    if (reset.BulkJobMessagesPerStep is < 1)
+                    {
+                        throw new BadRequest("bulkJobMessagesPerStep: must be at least 1");
+                    }
+                    var seed = new AccountSeed
+                    {
+                        Messages = reset.Messages ?? 60,
+                        Seed = reset.Seed ?? 1,
+                        MaxPerPage = reset.MaxPerPage ?? 1000,
+                        ApiVersion = reset.ApiVersion == null ? null : ParseVersion(reset.ApiVersion),
+                        BulkJobMessagesPerStep = reset.BulkJobMessagesPerStep ?? 25,
+                        BulkJobsAdvanceOnGet = reset.BulkJobsAdvanceOnGet ?? true,
+                    };
                     seed.SpanSeconds = reset.SpanSeconds ?? seed.SpanSeconds;
                     seed.TimeProfile = reset.TimeProfile ?? seed.TimeProfile;
                     emulator.Api.ResetAccount(id, seed);
-                    await WriteAsync(context, 200, new { id, messages = seed.Messages, seed = seed.Seed, maxPerPage = seed.MaxPerPage });
+                    await WriteAsync(context, 200, new
+                    {
+                        id, messages = seed.Messages, seed = seed.Seed, maxPerPage = seed.MaxPerPage,
+                        apiVersion = ApiVersions.Name(emulator.Api.GetApiVersion(id)),
+                        bulkJobMessagesPerStep = seed.BulkJobMessagesPerStep, bulkJobsAdvanceOnGet = seed.BulkJobsAdvanceOnGet,
+                    });
+                    break;
+                case ["_emulator", "accounts", var id, "apiversion"] when method == "PUT":
+                    VersionBody version = await ReadAsync<VersionBody>(context) ?? new VersionBody(null);
+                    emulator.Api.SetApiVersion(id, ParseVersion(version.ApiVersion));
+                    await WriteAsync(context, 200, new { apiVersion = ApiVersions.Name(emulator.Api.GetApiVersion(id)) });
+                    break;
+                case ["_emulator", "accounts", var id, "apiversion"] when method == "GET":
+                    await WriteAsync(context, 200, new { apiVersion = ApiVersions.Name(emulator.Api.GetApiVersion(id)) });
+                    break;
+                case ["_emulator", "accounts", var id, "bulkjobs", "advance"] when method == "POST":
+                    AdvanceBody advance = await ReadAsync<AdvanceBody>(context) ?? new AdvanceBody(null);
+                    if (advance.Steps is < 1)
+                    {
+                        throw new BadRequest("steps: must be at least 1");
+                    }
+                    var jobs = emulator.Api.AdvanceBulkJobs(id, advance.Steps).Select(j => new { jobId = j.Key, status = j.Value });
+                    await WriteAsync(context, 200, new { jobs });
                     break;
                 case ["_emulator", "accounts", var id, "faults"] when method == "PUT":
                     List<FaultRule> rules = await ReadAsync<List<FaultRule>>(context) ?? throw new BadRequest("body: must be a JSON array of fault rules");
@@ -93,11 +133,16 @@ public static class ControlApi
         }
     }
 
+    private static ApiVersion ParseVersion(string? name) =>
+        ApiVersions.Parse(name) ?? throw new BadRequest("apiVersion: must be one of " + string.Join(", ", ApiVersions.Names));
+
     private static async Task<T?> ReadAsync<T>(HttpContext context)
     {
+        using var reader = new StreamReader(context.Request.Body);
+        string text = await reader.ReadToEndAsync();
         try
         {
-            return context.Request.ContentLength == 0 ? default : await JsonSerializer.DeserializeAsync<T>(context.Request.Body, Options);
+            return string.IsNullOrWhiteSpace(text) ? default : JsonSerializer.Deserialize<T>(text, Options);
         }
         catch (JsonException error)
         {

@@ -8,9 +8,9 @@ using Microsoft.AspNetCore.Http.Features;
 namespace EsEmulator;
 
 /// <summary>The emulator's state and front door: /_emulator/* is the control API, everything else the Email Security API.</summary>
-public sealed class Emulator
+public sealed class Emulator(ApiVersion defaultVersion)
 {
-    public EmailSecurityApi Api { get; } = new();
+    public EmailSecurityApi Api { get; } = new(defaultVersion: defaultVersion);
     public FaultBook Faults { get; } = new();
     public RequestLog Requests { get; } = new();
     public RateLimiter RateLimits { get; } = new();

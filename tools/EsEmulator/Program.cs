@@ -1,3 +1,4 @@
+using EmailSecurity.Simulator;
 using EsEmulator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -7,9 +8,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-// The Email Security API emulator for tests: `dotnet EsEmulator.dll [--urls http://127.0.0.1:0]`.
+// The Email Security API emulator for tests: `dotnet EsEmulator.dll [--urls http://127.0.0.1:0] [--api-version 2026-10]`.
 // Prints one line, EMULATOR_LISTENING <url>, once it listens; stops on SIGTERM or when stdin closes.
 var builder = WebApplication.CreateBuilder(args);
+string? versionName = builder.Configuration["api-version"];
+ApiVersion? defaultVersion = versionName == null ? ApiVersion.Seed : ApiVersions.Parse(versionName);
+if (defaultVersion == null)
+{
+    Console.Error.WriteLine("--api-version must be one of " + string.Join(", ", ApiVersions.Names) + "; got " + versionName);
+    return 2;
+}
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -18,7 +26,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.Logging.ClearProviders();
 builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-builder.Services.AddSingleton<Emulator>();
+builder.Services.AddSingleton(new Emulator(defaultVersion.Value));
 
 var app = builder.Build();
 var emulator = app.Services.GetRequiredService<Emulator>();
@@ -44,3 +52,4 @@ var stdinWatcher = new Thread(() =>
 stdinWatcher.Start();
 
 await app.WaitForShutdownAsync();
+return 0;

@@ -13,6 +13,7 @@ internal sealed class Shell : IDisposable
     private readonly ShellOptions _options;
     private readonly TextHost _host;
     private readonly Runspace _runspace;
+    private readonly LineEditor _editor;
     private readonly object _gate = new();
     private PowerShell? _running;
 
@@ -22,6 +23,7 @@ internal sealed class Shell : IDisposable
         _host = new TextHost(Console.Out, ConsoleWidth(), new ConsolePromptResponder(Console.Out), Console.Error);
         _runspace = RunspaceFactory.CreateRunspace(_host, InitialSessionState.CreateDefault2());
         _runspace.Open();
+        _editor = new LineEditor(new SystemKeyConsole(), Complete);
         Console.CancelKeyPress += OnCancelKeyPress;
     }
 
@@ -74,12 +76,9 @@ internal sealed class Shell : IDisposable
         var text = new StringBuilder();
         while (true)
         {
-            if (interactive)
-            {
-                Console.Out.Write(text.Length == 0 ? $"PS {_runspace.SessionStateProxy.Path.CurrentLocation}> " : ">> ");
-                Console.Out.Flush();
-            }
-            var line = Console.In.ReadLine();
+            var line = interactive
+                ? _editor.ReadLine(text.Length == 0 ? $"PS {_runspace.SessionStateProxy.Path.CurrentLocation}> " : ">> ", text.ToString())
+                : Console.In.ReadLine();
             if (line is null) return text.Length == 0 ? null : text.ToString();
             // As in pwsh, an empty line ends an incomplete statement so its parse error is shown.
             if (text.Length > 0 && line.Length == 0) return text.ToString();
@@ -103,6 +102,14 @@ internal sealed class Shell : IDisposable
         {
             lock (_gate) _running = null;
         }
+    }
+
+    /// <summary>What Tab offers: TabExpansion2 in the session's runspace, as pwsh asks it.</summary>
+    private CommandCompletion Complete(string script, int cursor)
+    {
+        using var powerShell = PowerShell.Create();
+        powerShell.Runspace = _runspace;
+        return CommandCompletion.CompleteInput(script, cursor, null, powerShell);
     }
 
     private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)

@@ -95,6 +95,54 @@ namespace EmailSecurity.Simulator.Core
             return values;
         }
 
+        /// <summary>A 400 for the first of <paramref name="names"/> that is present: fields this request lacks.</summary>
+        public static void RejectUnknown(JsonObject body, params string[] names)
+        {
+            foreach (string name in names.Where(body.ContainsKey))
+            {
+                throw ApiException.UnknownField(name);
+            }
+        }
+
+        /// <summary>A required array whose items are all JSON objects (may be empty).</summary>
+        public static IReadOnlyList<JsonObject> RequireObjectList(JsonObject body, string name)
+        {
+            if (!body.ContainsKey(name))
+            {
+                throw ApiException.Invalid(name, "is required");
+            }
+            if (body[name] is JsonArray array && array.All(item => item is JsonObject))
+            {
+                return array.Select(item => (JsonObject)item!).ToList();
+            }
+            throw ApiException.Invalid(name, "must be an array of objects");
+        }
+
+        public static bool? OptionalBool(JsonObject body, string name)
+        {
+            JsonNode? node = body[name];
+            if (node == null)
+            {
+                return null;
+            }
+            if (node.GetValueKind() == JsonValueKind.True || node.GetValueKind() == JsonValueKind.False)
+            {
+                return node.GetValue<bool>();
+            }
+            throw ApiException.Invalid(name, "must be true or false");
+        }
+
+        /// <summary>An optional value of <paramref name="allowed"/>; null and absent are both null.</summary>
+        public static string? OptionalEnum(JsonObject body, string name, IReadOnlyList<string> allowed)
+        {
+            string? value = OptionalString(body, name);
+            if (value != null && !allowed.Contains(value))
+            {
+                throw ApiException.Invalid(name, Validation.OneOf(allowed));
+            }
+            return value;
+        }
+
         public static void RejectEndOfLife(JsonObject body, string name, string replacement)
         {
             if (body.ContainsKey(name))

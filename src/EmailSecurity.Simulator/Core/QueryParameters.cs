@@ -150,6 +150,15 @@ namespace EmailSecurity.Simulator.Core
             return Math.Min(perPage, _maxPerPage);
         }
 
+        /// <summary>A 400 for the first of <paramref name="names"/> that is present: parameters this operation lacks.</summary>
+        public void RejectUnknown(params string[] names)
+        {
+            foreach (string name in names.Where(Has))
+            {
+                throw ApiException.UnknownParameter(name);
+            }
+        }
+
         public void RejectEndOfLife(string name, string replacement)
         {
             if (Has(name))

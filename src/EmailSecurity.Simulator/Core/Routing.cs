@@ -20,6 +20,11 @@ namespace EmailSecurity.Simulator.Core
         }
 
         public AccountState Account { get; }
+
+        /// <summary>The API version the account plays.</summary>
+        public ApiVersion Version => Account.Version;
+
+        public bool Is2026 => Account.Version >= ApiVersion.V2026_10;
         public IReadOnlyList<string> Values { get; }
         public QueryParameters Query { get; }
         public string? Body { get; }
@@ -32,45 +37,45 @@ namespace EmailSecurity.Simulator.Core
     /// <summary>
     /// Routes below /accounts/{account_id}/email-security. Patterns are '/'-separated; "{}" matches any one
     /// (already decoded) segment. When several match, the one with the most literal segments wins.
+    /// A route added <c>since</c> a later API version does not exist in earlier ones: there its method and path
+    /// answer as an unknown route, even where a route of the earlier version would also have matched.
     /// </summary>
     internal sealed class Router
     {
         private readonly List<Route> _routes = new List<Route>();
 
-        public void Add(string method, string pattern, RouteHandler handler) =>
-            _routes.Add(new Route(method, pattern.Split('/'), handler));
+        public void Add(string method, string pattern, RouteHandler handler, ApiVersion since = ApiVersion.Seed) =>
+            _routes.Add(new Route(method, pattern.Split('/'), handler, since));
 
-        public RouteMatch Match(string method, IReadOnlyList<string> segments)
+        public RouteMatch Match(string method, IReadOnlyList<string> segments, ApiVersion version)
         {
             List<Route> matching = _routes.Where(r => r.Matches(segments)).ToList();
-            if (matching.Count == 0)
-            {
-                return RouteMatch.NotFound;
-            }
             Route? best = matching
                 .Where(r => string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase))
                 .OrderByDescending(r => r.LiteralCount)
                 .FirstOrDefault();
-            if (best == null)
+            if (best != null)
             {
-                return RouteMatch.MethodNotAllowed;
+                return best.Since <= version ? new RouteMatch(best.Handler, best.Values(segments)) : RouteMatch.NotFound;
             }
-            return new RouteMatch(best.Handler, best.Values(segments));
+            return matching.Any(r => r.Since <= version) ? RouteMatch.MethodNotAllowed : RouteMatch.NotFound;
         }
 
         private sealed class Route
         {
             private readonly string[] _segments;
 
-            public Route(string method, string[] segments, RouteHandler handler)
+            public Route(string method, string[] segments, RouteHandler handler, ApiVersion since)
             {
                 Method = method;
                 _segments = segments;
                 Handler = handler;
+                Since = since;
                 LiteralCount = segments.Count(s => s != "{}");
             }
 
             public string Method { get; }
+            public ApiVersion Since { get; }
             public RouteHandler Handler { get; }
             public int LiteralCount { get; }
 

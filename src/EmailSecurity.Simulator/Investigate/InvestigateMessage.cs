@@ -121,6 +121,12 @@ namespace EmailSecurity.Simulator.Investigate
 
         public IEnumerable<string> RecipientAddresses => To.Select(m => m.Address);
 
+        /// <summary>The hop before the relay that said HELO: the sender's own outbound server.</summary>
+        public string PreviousHopIp => DocumentationAddress(PostfixId + "/hop");
+
+        /// <summary>The client that submitted the message, as big mail providers record it; null for other relays.</summary>
+        public string? OriginatingIp => Scenario.Reputable ? DocumentationAddress(PostfixId + "/client") : null;
+
         public bool IsDetection => FinalDisposition != "NONE";
 
         public void AddOperation(string operation)
@@ -135,6 +141,24 @@ namespace EmailSecurity.Simulator.Investigate
         {
             DeliveryStatus.Clear();
             DeliveryStatus.Add(status);
+        }
+
+        /// <summary>A move that could not be done: the message stays where it was, with move_failed beside its status.</summary>
+        public void MarkMoveFailed()
+        {
+            if (!DeliveryStatus.Contains("move_failed"))
+            {
+                DeliveryStatus.Add("move_failed");
+            }
+        }
+
+        /// <summary>An address in an RFC 5737 range, fixed by <paramref name="key"/> (no draw from the demo random stream).</summary>
+        private static string DocumentationAddress(string key)
+        {
+            string[] prefixes = { "192.0.2.", "198.51.100.", "203.0.113." };
+            string hash = Core.Hashes.Sha256(key);
+            int network = Convert.ToInt32(hash.Substring(0, 2), 16) % prefixes.Length;
+            return prefixes[network] + (2 + Convert.ToInt32(hash.Substring(2, 2), 16) % 252);
         }
 
         public void Trace(DateTimeOffset at, string message) =>

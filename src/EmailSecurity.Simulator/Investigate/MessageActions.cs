@@ -12,7 +12,7 @@ namespace EmailSecurity.Simulator.Investigate
     {
         public static readonly string[] Folders = { "Inbox", "JunkEmail", "DeletedItems", "RecoverableItemsDeletions", "RecoverableItemsPurges" };
         private static readonly string[] ExpectedDispositions = { "NONE", "BULK", "MALICIOUS", "SPAM", "SPOOF", "SUSPICIOUS" };
-        private const string RequestedBy = "API";
+        public const string RequestedBy = "API";
 
         public static void Register(Router router)
         {
@@ -25,6 +25,7 @@ namespace EmailSecurity.Simulator.Investigate
         private static SimulatedResponse MoveOne(RequestContext context)
         {
             JsonObject body = JsonBody.ParseObject(context.Body);
+            ReadExpectedDisposition(context, body);
             string destination = JsonBody.RequireEnum(body, "destination", Folders);
             InvestigateMessage message = context.Account.Messages.Get(context.Id);
             return Envelope.Ok(Json.Array(Move(message, destination, context.Now)));
@@ -35,6 +36,7 @@ namespace EmailSecurity.Simulator.Investigate
         {
             JsonObject body = JsonBody.ParseObject(context.Body);
             JsonBody.RejectEndOfLife(body, "postfix_ids", "ids");
+            ReadExpectedDisposition(context, body);
             string destination = JsonBody.RequireEnum(body, "destination", Folders);
             IReadOnlyList<string> ids = JsonBody.RequireStringList(body, "ids");
             var results = new List<JsonNode>();
@@ -59,12 +61,28 @@ namespace EmailSecurity.Simulator.Investigate
             return Envelope.Ok(Json.Array(results));
         }
 
-        private static IEnumerable<JsonNode> Move(InvestigateMessage message, string destination, DateTimeOffset now)
+        /// <summary>2026-10 takes expected_disposition on moves (deprecated and without effect); the seed does not know it.</summary>
+        public static string? ReadExpectedDisposition(RequestContext context, JsonObject body)
+        {
+            if (!context.Is2026)
+            {
+                JsonBody.RejectUnknown(body, "expected_disposition");
+                return null;
+            }
+            return JsonBody.OptionalEnum(body, "expected_disposition", MessageSearch.AllDispositions);
+        }
+
+        public static void ApplyMove(InvestigateMessage message, string destination, DateTimeOffset now, string by)
         {
             message.Folder = destination;
             message.AddOperation("MOVE");
             message.SetDeliveryStatus("moved");
-            message.Trace(now, "Moved to " + destination + " by " + RequestedBy);
+            message.Trace(now, "Moved to " + destination + " by " + by);
+        }
+
+        private static IEnumerable<JsonNode> Move(InvestigateMessage message, string destination, DateTimeOffset now)
+        {
+            ApplyMove(message, destination, now, RequestedBy);
             return message.RecipientAddresses.Select(recipient => (JsonNode)new JsonObject
             {
                 ["success"] = true,
@@ -77,15 +95,41 @@ namespace EmailSecurity.Simulator.Investigate
             }).ToList();
         }
 
+        /// <summary>The seed sends a bare JSON array of ids, 2026-10 an object {"ids": [...]}; each refuses the other.</summary>
         private static SimulatedResponse Release(RequestContext context)
         {
-            JsonArray array = JsonBody.ParseArray(context.Body, "must be a JSON array of message ids");
-            IReadOnlyList<string> ids = JsonBody.StringList(array, "body");
-            if (ids.Count == 0)
+            IReadOnlyList<string> ids;
+            if (context.Is2026)
             {
-                throw ApiException.Invalid("body", "must contain at least one id");
+                JsonObject body = JsonBody.ParseObject(context.Body);
+                ids = JsonBody.RequireStringList(body, "ids");
+            }
+            else
+            {
+                JsonArray array = JsonBody.ParseArray(context.Body, "must be a JSON array of message ids");
+                ids = JsonBody.StringList(array, "body");
+                if (ids.Count == 0)
+                {
+                    throw ApiException.Invalid("body", "must contain at least one id");
+                }
             }
             return Envelope.Ok(Json.Array(ids.Select(id => (JsonNode)ReleaseOne(context, id))));
+        }
+
+        /// <summary>Delivers a quarantined message to its recipients' inboxes; false when it was not in quarantine.</summary>
+        public static bool ApplyRelease(InvestigateMessage message, DateTimeOffset now, string by)
+        {
+            if (!message.IsQuarantined)
+            {
+                return false;
+            }
+            message.IsQuarantined = false;
+            message.AddOperation("QUARANTINE_RELEASE");
+            message.SetDeliveryStatus("delivered");
+            message.Folder = "Inbox";
+            message.Trace(now, "Released from quarantine by " + by);
+            MessageGenerator.TraceDelivery(message, now);
+            return true;
         }
 
         private static JsonObject ReleaseOne(RequestContext context, string id)
@@ -98,14 +142,8 @@ namespace EmailSecurity.Simulator.Investigate
             {
                 failed.Add(id);
             }
-            else if (message.IsQuarantined)
+            else if (ApplyRelease(message, context.Now, RequestedBy))
             {
-                message.IsQuarantined = false;
-                message.AddOperation("QUARANTINE_RELEASE");
-                message.SetDeliveryStatus("delivered");
-                message.Folder = "Inbox";
-                message.Trace(context.Now, "Released from quarantine by " + RequestedBy);
-                MessageGenerator.TraceDelivery(message, context.Now);
                 delivered.AddRange(message.RecipientAddresses);
             }
             else

@@ -8,11 +8,28 @@ namespace EmailSecurity.Simulator.Investigate
 {
     /// <summary>
     /// The investigate message object, as search and get return it. Every key of the API is written, null when
-    /// not applicable; fields past their end of life (ts, action_log, findings) are not.
+    /// not applicable; fields past their end of life (ts, action_log, findings) are not. 2026-10 adds three
+    /// addresses and the delivery status move_failed, which the seed version does not know and leaves out.
     /// </summary>
     internal static class MessageJson
     {
-        public static JsonObject Write(InvestigateMessage m) => new JsonObject
+        public static JsonObject Write(InvestigateMessage m, ApiVersion version)
+        {
+            JsonObject message = Write(m);
+            if (version >= ApiVersion.V2026_10)
+            {
+                message["smtp_helo_server_ip"] = m.Host.Ip;
+                message["smtp_previous_hop_ip"] = m.PreviousHopIp;
+                message["x_originating_ip"] = m.OriginatingIp;
+            }
+            else
+            {
+                message["delivery_status"] = Json.Strings(m.DeliveryStatus.Where(s => s != "move_failed"));
+            }
+            return message;
+        }
+
+        private static JsonObject Write(InvestigateMessage m) => new JsonObject
         {
             ["id"] = m.Id,
             ["client_recipients"] = Json.Strings(m.RecipientAddresses),

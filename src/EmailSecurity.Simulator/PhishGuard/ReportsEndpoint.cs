@@ -1,10 +1,15 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json.Nodes;
 using EmailSecurity.Simulator.Core;
 
 namespace EmailSecurity.Simulator.PhishGuard
 {
-    /// <summary>GET /phishguard/reports: one unpaged list, newest first, filtered on created_at.</summary>
+    /// <summary>
+    /// GET /phishguard/reports, newest first, filtered on created_at: one unpaged list in the seed (which refuses
+    /// page and per_page), page by page in 2026-10.
+    /// </summary>
     internal static class ReportsEndpoint
     {
         public static void Register(Router router) => router.Add("GET", "phishguard/reports", List);
@@ -13,6 +18,10 @@ namespace EmailSecurity.Simulator.PhishGuard
         private static SimulatedResponse List(RequestContext context)
         {
             QueryParameters query = context.Query;
+            if (!context.Is2026)
+            {
+                query.RejectUnknown("page", "per_page");
+            }
             DateTimeOffset? fromDate = query.GetIsoDate("from_date");
             DateTimeOffset? toDate = query.GetIsoDate("to_date")?.AddDays(1).AddTicks(-1);
             DateTimeOffset end = query.GetDate("end") ?? toDate ?? context.Now;
@@ -21,11 +30,14 @@ namespace EmailSecurity.Simulator.PhishGuard
             {
                 throw ApiException.Invalid("start", "must not be later than end");
             }
-            return Envelope.Ok(Json.Array(context.Account.Reports
+            List<PhishGuardReport> reports = context.Account.Reports
                 .Where(r => r.CreatedAt >= start && r.CreatedAt <= end)
                 .OrderByDescending(r => r.CreatedAt)
                 .ThenByDescending(r => r.Id)
-                .Select(r => r.ToJson())));
+                .ToList();
+            return context.Is2026
+                ? Paging.ByPage(reports, query, r => r.ToJson())
+                : Envelope.Ok(Json.Array(reports.Select(r => (JsonNode)r.ToJson())));
         }
     }
 }

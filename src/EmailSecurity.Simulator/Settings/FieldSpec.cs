@@ -16,7 +16,10 @@ namespace EmailSecurity.Simulator.Settings
         Texts,
     }
 
-    /// <summary>One writable field of a settings entry: its JSON type, allowed values, and whether create needs it.</summary>
+    /// <summary>
+    /// One writable field of a settings entry: its JSON type, allowed values, whether create needs it, and in which
+    /// API version it exists (a field may be declared twice, once per version, when its rules differ).
+    /// </summary>
     internal sealed class FieldSpec
     {
         private FieldSpec(string name, FieldKind kind, bool required, IReadOnlyList<string>? allowed = null, string? notWritable = null)
@@ -36,22 +39,62 @@ namespace EmailSecurity.Simulator.Settings
         /// <summary>A value the API returns for old entries but refuses on create and update (pattern_type UNKNOWN).</summary>
         public string? NotWritable { get; }
 
+        /// <summary>The only API version that knows the field; null when every version does.</summary>
+        public ApiVersion? OnlyIn { get; private set; }
+
+        /// <summary>Set on create, refused on edit and replace (a domain's name).</summary>
+        public bool FixedAfterCreation { get; private set; }
+
+        /// <summary>Null is accepted (and stored) besides values of the field's kind; optional text always accepts it.</summary>
+        public bool AcceptsNull { get; private set; }
+
+        private int? _min, _max;
+
         public static FieldSpec Text(string name, bool required = false) => new FieldSpec(name, FieldKind.Text, required);
         public static FieldSpec Flag(string name, bool required = false) => new FieldSpec(name, FieldKind.Flag, required);
         public static FieldSpec Number(string name) => new FieldSpec(name, FieldKind.Number, false);
-        public static FieldSpec Texts(string name) => new FieldSpec(name, FieldKind.Texts, false);
+        public static FieldSpec Texts(string name, bool required = false) => new FieldSpec(name, FieldKind.Texts, required);
 
         public static FieldSpec Choice(string name, IReadOnlyList<string> allowed, bool required = false, string? notWritable = null) =>
             new FieldSpec(name, FieldKind.Choice, required, allowed, notWritable);
 
-        public static FieldSpec Choices(string name, IReadOnlyList<string> allowed) => new FieldSpec(name, FieldKind.Choices, false, allowed);
+        public static FieldSpec Choices(string name, IReadOnlyList<string> allowed, bool required = false) =>
+            new FieldSpec(name, FieldKind.Choices, required, allowed);
 
-        /// <summary>Checks a value from a request body and returns the node to store. Only optional text may be null.</summary>
+        public FieldSpec Only(ApiVersion version)
+        {
+            OnlyIn = version;
+            return this;
+        }
+
+        public FieldSpec FixedAfterCreate()
+        {
+            FixedAfterCreation = true;
+            return this;
+        }
+
+        public FieldSpec Nullable()
+        {
+            AcceptsNull = true;
+            return this;
+        }
+
+        /// <summary>For numbers: the smallest and largest accepted value.</summary>
+        public FieldSpec Range(int min, int max)
+        {
+            _min = min;
+            _max = max;
+            return this;
+        }
+
+        public bool ExistsIn(ApiVersion version) => OnlyIn == null || OnlyIn == version;
+
+        /// <summary>Checks a value from a request body and returns the node to store.</summary>
         public JsonNode? Read(JsonNode? node)
         {
             if (node == null)
             {
-                if (Kind == FieldKind.Text && !Required)
+                if (AcceptsNull || (Kind == FieldKind.Text && !Required))
                 {
                     return null;
                 }
@@ -71,6 +114,10 @@ namespace EmailSecurity.Simulator.Settings
                     if (node.GetValueKind() != JsonValueKind.Number || !(node is JsonValue number) || !number.TryGetValue(out int integer))
                     {
                         throw ApiException.Invalid(Name, "must be an integer");
+                    }
+                    if (integer < (_min ?? int.MinValue) || integer > (_max ?? int.MaxValue))
+                    {
+                        throw ApiException.Invalid(Name, "must be between " + _min + " and " + _max);
                     }
                     return JsonValue.Create(integer);
                 case FieldKind.Choice:

@@ -15,7 +15,16 @@ namespace EmailSecurity.Simulator.Settings
 
         private FilterSpec(Func<QueryParameters, Func<JsonObject, bool>?> build) => _build = build;
 
+        /// <summary>The only API version that knows the filter; null when every version does.</summary>
+        public ApiVersion? OnlyIn { get; private set; }
+
         public Func<JsonObject, bool>? Build(QueryParameters query) => _build(query);
+
+        public FilterSpec Only(ApiVersion version)
+        {
+            OnlyIn = version;
+            return this;
+        }
 
         /// <summary>?name=true|false against a boolean field of the same name.</summary>
         public static FilterSpec Flag(string name) => new FilterSpec(q =>
@@ -31,11 +40,14 @@ namespace EmailSecurity.Simulator.Settings
             return wanted == null ? null : e => string.Equals(Value<string>(e, name), wanted, StringComparison.OrdinalIgnoreCase);
         });
 
-        /// <summary>Parameter must be one of <paramref name="allowed"/>; matches the field of the same name.</summary>
+        /// <summary>
+        /// Parameter must be one of <paramref name="allowed"/> (exactly); matches the field of the same name whatever
+        /// its case, so one stored value serves versions that spell it differently.
+        /// </summary>
         public static FilterSpec Choice(string name, IReadOnlyList<string> allowed) => new FilterSpec(q =>
         {
             string? wanted = q.GetEnum(name, allowed);
-            return wanted == null ? null : e => Value<string>(e, name) == wanted;
+            return wanted == null ? null : e => string.Equals(Value<string>(e, name), wanted, StringComparison.OrdinalIgnoreCase);
         });
 
         /// <summary>Parameter may repeat; matches when the text field equals any of the values.</summary>

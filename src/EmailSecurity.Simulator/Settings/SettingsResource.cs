@@ -7,7 +7,8 @@ namespace EmailSecurity.Simulator.Settings
 {
     /// <summary>
     /// Describes one settings noun (allow_policies, block_senders, ...). <see cref="SettingsEndpoints"/> turns a
-    /// description into list/get/create/edit/delete; nothing else is written per noun.
+    /// description into list/get/create/edit/delete (and, where declared, replace, batch and bulk delete); nothing
+    /// else is written per noun.
     /// </summary>
     internal sealed class SettingsResource
     {
@@ -17,7 +18,32 @@ namespace EmailSecurity.Simulator.Settings
         /// <summary>For "... not found" messages, e.g. "Allow policy".</summary>
         public string Kind { get; set; } = "";
 
-        public bool CanCreate { get; set; } = true;
+        /// <summary>The first API version with the resource; earlier ones answer its paths as unknown routes.</summary>
+        public ApiVersion Since { get; set; } = ApiVersion.Seed;
+
+        /// <summary>The first version with POST on the collection; null when there is none.</summary>
+        public ApiVersion? CreateSince { get; set; } = ApiVersion.Seed;
+
+        /// <summary>The first version with PUT (full replacement) on an entry; null when there is none.</summary>
+        public ApiVersion? ReplaceSince { get; set; }
+
+        /// <summary>The first version with POST .../batch (deletes, patches, puts, posts); null when there is none.</summary>
+        public ApiVersion? BatchSince { get; set; }
+
+        /// <summary>All or nothing: a batch that fails changes nothing. Otherwise the operations before a failing one stay done.</summary>
+        public bool BatchIsAtomic { get; set; } = true;
+
+        /// <summary>The first version with DELETE on the collection; null when there is none.</summary>
+        public ApiVersion? BulkDeleteSince { get; set; }
+
+        /// <summary>A field no two entries may share (compared case-insensitively); a second one is a 409.</summary>
+        public string? UniqueField { get; set; }
+
+        /// <summary>Fills the computed fields of a new entry (a new domain's status, ...).</summary>
+        public Action<JsonObject, DateTimeOffset>? OnCreate { get; set; }
+
+        /// <summary>Adjusts an entry as written for a version (a domain's status casing); gets a copy.</summary>
+        public Action<JsonObject, ApiVersion>? Adapt { get; set; }
 
         /// <summary>Keys of an entry in the order they are written; id, created_at and modified_at are managed here.</summary>
         public string[] OutputKeys { get; set; } = new string[0];

@@ -11,7 +11,8 @@ namespace EmailSecurity.Client
     /// </summary>
     internal sealed class ApiPath
     {
-        private ApiPath(string escaped, string display)
+        /// <summary>A path made by <see cref="ApiOperation.Request"/>: each route value already escaped in <paramref name="escaped"/>.</summary>
+        internal ApiPath(string escaped, string display)
         {
             Escaped = escaped;
             Display = display;
@@ -20,13 +21,6 @@ namespace EmailSecurity.Client
         public string Escaped { get; }
 
         public string Display { get; }
-
-        /// <summary>A fixed path such as "/investigate/move"; its text is trusted and used as is.</summary>
-        public static ApiPath Of(string fixedPath) => new ApiPath(fixedPath, fixedPath);
-
-        /// <summary>A fixed path with one id inserted: <c>ApiPath.Of("/investigate/", id, "/move")</c>.</summary>
-        public static ApiPath Of(string prefix, string id, string suffix = "", string idName = "id") =>
-            new ApiPath(prefix + EscapeSegment(id, idName) + suffix, prefix + id + suffix);
 
         public static string EscapeSegment(string value, string name)
         {

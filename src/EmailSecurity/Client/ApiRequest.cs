@@ -1,30 +1,52 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Net.Http;
 using System.Text;
 
 namespace EmailSecurity.Client
 {
     /// <summary>
-    /// One call to the API, described in API terms: a method, a path below
-    /// <c>/accounts/{account_id}/email-security</c>, query parameters and a JSON body.
+    /// One call to the API, made from its <see cref="ApiOperation"/>: the path with the route's values, query
+    /// parameters, the fields of its body and the ids of a bulk operation, laid out on the wire by its
+    /// <see cref="RequestShape"/>.
     /// </summary>
     internal sealed class ApiRequest
     {
+        private static readonly IReadOnlyDictionary<string, object?> NoFields = new Dictionary<string, object?>();
+
+        private const string PageSizeQuery = "per_page";
+
         private readonly List<KeyValuePair<string, string>> query = new List<KeyValuePair<string, string>>();
 
-        private ApiRequest(HttpMethod method, ApiPath path)
+        internal ApiRequest(ApiOperation operation, ApiPath path, RequestShape shape)
         {
-            Method = method;
+            Operation = operation;
             Path = path;
+            Shape = shape;
         }
 
-        public HttpMethod Method { get; }
+        public ApiOperation Operation { get; }
+
+        public HttpMethod Method => Operation.Method;
 
         public ApiPath Path { get; }
 
-        public object? Body { get; private set; }
+        /// <summary>How the fields and ids are laid out, and whether the answer is paged.</summary>
+        public RequestShape Shape { get; private set; }
+
+        /// <summary>The fields of the body, by the API's names, in the order they are sent.</summary>
+        public IReadOnlyDictionary<string, object?> Fields { get; private set; } = NoFields;
+
+        /// <summary>The ids a bulk operation acts on (or the one id a body carries); null when there are none.</summary>
+        public IReadOnlyList<string>? Ids { get; private set; }
+
+        /// <summary>What is serialized as the body, or null for none.</summary>
+        public object? Body => Shape.BodyOf(Fields, Ids);
+
+        /// <summary>How the answer's list is paged; null when the answer is not a paged list.</summary>
+        public PagingStyle? Paging => Shape.Paging;
 
         public IReadOnlyList<KeyValuePair<string, string>> Query => query;
 
@@ -33,14 +55,6 @@ namespace EmailSecurity.Client
         /// after an answer that leaves it open whether they were carried out (5xx, dropped connection, timeout).
         /// </summary>
         public bool IsIdempotent => Method == HttpMethod.Get || Method.Method == "DELETE";
-
-        public static ApiRequest Get(ApiPath path) => new ApiRequest(HttpMethod.Get, path);
-
-        public static ApiRequest Post(ApiPath path, object? body) => new ApiRequest(HttpMethod.Post, path) { Body = body };
-
-        public static ApiRequest Patch(ApiPath path, object? body) => new ApiRequest(new HttpMethod("PATCH"), path) { Body = body };
-
-        public static ApiRequest Delete(ApiPath path) => new ApiRequest(HttpMethod.Delete, path);
 
         public ApiRequest WithQuery(string name, string? value)
         {
@@ -74,6 +88,33 @@ namespace EmailSecurity.Client
         public ApiRequest WithQuery(string name, DateTimeOffset? value) =>
             WithQuery(name, value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
 
+        /// <summary>The body's fields, by the API's names, in the order they are to be sent.</summary>
+        public ApiRequest WithFields(IReadOnlyDictionary<string, object?> fields)
+        {
+            Fields = fields;
+            return this;
+        }
+
+        /// <summary>The ids the operation acts on; the shape says where they go.</summary>
+        public ApiRequest WithIds(IEnumerable<string> ids)
+        {
+            Ids = ids.ToArray();
+            return this;
+        }
+
+        /// <summary>The same request in another of its operation's shapes.</summary>
+        public ApiRequest InShape(RequestShape shape)
+        {
+            if (!Operation.Shapes.Contains(shape))
+            {
+                throw new ArgumentException($"{Operation.Name} is not declared with the shape {shape}.", nameof(shape));
+            }
+
+            var copy = Clone();
+            copy.Shape = shape;
+            return copy;
+        }
+
         /// <summary>The value of a query parameter (the first, for a list), or null when it is not sent.</summary>
         public string? QueryValue(string name)
         {
@@ -88,10 +129,16 @@ namespace EmailSecurity.Client
             return null;
         }
 
+        /// <summary>A copy asking for the page numbered <paramref name="number"/>, of <paramref name="size"/> items.</summary>
+        public ApiRequest ForPage(int size, int number) => Clone().WithQuery(PageSizeQuery, size).WithQuery("page", number);
+
+        /// <summary>A copy asking for the page a cursor leads to (the first page without one), of <paramref name="size"/> items.</summary>
+        public ApiRequest ForCursor(int size, string? cursor) => Clone().WithQuery(PageSizeQuery, size).WithQuery("cursor", cursor);
+
         /// <summary>The same request with its query parameters copied, for the next page of a list.</summary>
         public ApiRequest Clone()
         {
-            var copy = new ApiRequest(Method, Path) { Body = Body };
+            var copy = new ApiRequest(Operation, Path, Shape) { Fields = Fields, Ids = Ids };
             copy.query.AddRange(query);
             return copy;
         }

@@ -195,7 +195,7 @@ namespace EmailSecurity.Client
 
         private void Ask(Window window, CancellationToken cancellationToken)
         {
-            var page = window.Request.Clone().WithQuery("per_page", pageSize).WithQuery("cursor", window.Cursor);
+            var page = window.Request.ForCursor(pageSize, window.Cursor);
             window.Asked = page;
             window.Fetching = client.SendAsync<List<T>>(page, cancellationToken);
             inFlight++;
@@ -437,7 +437,7 @@ namespace EmailSecurity.Client
                 Planned = expected;
             }
 
-            /// <summary>The search with this window's start and end, without per_page and cursor.</summary>
+            /// <summary>The search with this window's start and end, without its page size and cursor.</summary>
             public ApiRequest Request { get; }
 
             /// <summary>Results older than this belong to the next window; null: the search's own start bounds it.</summary>

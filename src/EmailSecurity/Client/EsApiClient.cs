@@ -39,7 +39,8 @@ namespace EmailSecurity.Client
             var uri = request.BuildUri(connection.BaseUri, connection.AccountId);
             var reader = new AnswerReader<T>();
             var context = new RequestContext(connection, observer, request.IsIdempotent) { Reader = reader };
-            var json = request.Body == null ? null : JsonSerializer.Serialize(request.Body, request.Body.GetType(), ApiJson.Options);
+            var body = request.Body;
+            var json = body == null ? null : JsonSerializer.Serialize(body, body.GetType(), ApiJson.Options);
             using (var message = new HttpRequestMessage(request.Method, uri) { Content = JsonContent(json) })
             {
                 if (json != null)
@@ -267,7 +268,7 @@ namespace EmailSecurity.Client
             long fetched = 0;
             for (var number = 1; ; number++)
             {
-                var pageRequest = request.Clone().WithQuery("per_page", pageSize).WithQuery("page", number);
+                var pageRequest = request.ForPage(pageSize, number);
                 var answer = await SendAsync<List<T>>(pageRequest, cancellationToken).ConfigureAwait(false);
                 var items = (IReadOnlyList<T>?)answer.Result ?? Array.Empty<T>();
                 var info = answer.Info;
@@ -450,14 +451,5 @@ namespace EmailSecurity.Client
                 Array.Empty<ApiMessage>(),
                 null,
                 EsFailureKind.PagingLoop);
-    }
-
-    internal enum PagingStyle
-    {
-        /// <summary><c>cursor</c> and <c>result_info.next</c> (message search).</summary>
-        Cursor,
-
-        /// <summary><c>page</c> and <c>per_page</c> with <c>result_info.total_count</c> (settings, submissions).</summary>
-        PageNumber,
     }
 }

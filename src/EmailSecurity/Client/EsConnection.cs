@@ -1,6 +1,7 @@
 using System;
 using System.Net;
 using System.Security;
+using EmailSecurity.Models;
 
 namespace EmailSecurity
 {
@@ -30,17 +31,27 @@ namespace EmailSecurity
             ConnectedAt = DateTimeOffset.UtcNow;
         }
 
+        [TableColumn(1, Width = 34)]
+        [ListItem(1)]
         public string AccountId { get; }
 
+        [TableColumn(4)]
+        [ListItem(4)]
         public Uri BaseUri { get; }
 
+        [TableColumn(2, Width = 9)]
+        [ListItem(2)]
         public EsAuthKind AuthKind { get; }
 
         /// <summary>The e-mail address that goes with a legacy API key; empty for tokens.</summary>
+        [TableColumn(3, Width = 28)]
+        [ListItem(3)]
         public string? Email { get; }
 
+        [ListItem(6)]
         public DateTimeOffset ConnectedAt { get; }
 
+        [ListItem(5)]
         public bool IsSandbox => AuthKind == EsAuthKind.Sandbox;
 
         /// <summary>How long one attempt of a request may take before it counts as failed (and reads are retried).</summary>

@@ -15,25 +15,4 @@ namespace EmailSecurity.Client
         /// <summary>Long waits the caller may want to show (Write-Progress).</summary>
         void Progress(string status);
     }
-
-    internal sealed class SilentObserver : IApiObserver
-    {
-        public static readonly SilentObserver Instance = new SilentObserver();
-
-        public void Verbose(string message)
-        {
-        }
-
-        public void Debug(string message)
-        {
-        }
-
-        public void Warning(string message)
-        {
-        }
-
-        public void Progress(string status)
-        {
-        }
-    }
 }

@@ -56,6 +56,12 @@ namespace EmailSecurity.Client
         /// <c>end</c> (default: now); <c>metric</c> aggregates.
         /// </summary>
         public static TimePartitioning<Message> MessagesByScanTime(int maxConcurrency) =>
-            new TimePartitioning<Message>(maxConcurrency, m => m.ScannedAt, m => m.Id, "start", "end", new[] { "metric" });
+            new TimePartitioning<Message>(
+                maxConcurrency,
+                m => m.ScannedAt,
+                m => m.Id,
+                ApiCatalog.Investigate.ListStart,
+                ApiCatalog.Investigate.ListEnd,
+                new[] { ApiCatalog.Investigate.ListMetric });
     }
 }

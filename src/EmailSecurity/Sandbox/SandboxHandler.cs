@@ -54,11 +54,30 @@ namespace EmailSecurity.Sandbox
         }
     }
 
-    /// <summary>The process's sandbox API. Each sandbox connection gets its own account id, so sessions do not share data.</summary>
+    /// <summary>
+    /// The process's sandbox API. Each sandbox connection gets its own account id, so sessions do not share data;
+    /// every account holds the same demo data, generated back from the start of the current UTC day, so an id
+    /// copied from one session finds its message in the next (message ids embed their scan time).
+    /// </summary>
     internal static class SandboxApi
     {
-        public static readonly EmailSecurityApi Instance = new EmailSecurityApi();
+        public static readonly EmailSecurityApi Instance = new EmailSecurityApi(dataClock: () => StartOfDay(DateTimeOffset.UtcNow));
 
         public static readonly Uri BaseUri = new Uri("https://sandbox.emailsecurity.invalid/client/v4");
+
+        public const string SeedVersion = "seed";
+
+        public const string CurrentVersion = "2026-10";
+
+        public const string DefaultVersion = SeedVersion;
+
+        /// <summary>Makes the sandbox account answer in the given API version's shapes (see the emulator's versions).</summary>
+        public static void PlayVersion(string accountId, string versionName) =>
+            Instance.SetApiVersion(accountId, ApiVersions.Parse(versionName)
+                ?? throw new ArgumentException($"The sandbox knows no API version '{versionName}'.", nameof(versionName)));
+
+        internal static string VersionOf(string accountId) => ApiVersions.Name(Instance.GetApiVersion(accountId));
+
+        internal static DateTimeOffset StartOfDay(DateTimeOffset time) => new DateTimeOffset(time.UtcDateTime.Date, TimeSpan.Zero);
     }
 }

@@ -1,12 +1,14 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using EmailSecurity.Client;
 using EmailSecurity.Tests.Emulator;
 using EmailSecurity.Tests.Infrastructure;
 
 namespace EmailSecurity.Tests.Contract;
 
 /// <summary>
-/// Every operation of the API reference driven through its cmdlet against the emulator, and the requests it sent
+/// Every operation of the endpoint catalog driven through its cmdlet against the emulator, and the requests it sent
 /// (method, target, body) compared byte for byte with Fixtures/requests/&lt;operation&gt;.txt, so a change to the REST
 /// core or the cmdlets that alters what goes over the wire shows up here.
 /// </summary>
@@ -17,6 +19,9 @@ namespace EmailSecurity.Tests.Contract;
 /// took from the emulator's data (messages are named by the time they were scanned, so they change from run to run)
 /// are written as placeholders: {account_id}, {$id}, {$ids[1]}, and {$id|escaped} where the id went out
 /// percent-encoded. The substitution is exact, so an id the module sent altered still shows, and fails.
+/// The operations of the settings lists have no rows here: their scripts are written from the cmdlet types
+/// (<see cref="SettingsScripts"/>) when their file is first recorded, and read back from the file after that, so
+/// the file keeps the script it was recorded with.
 /// </remarks>
 [Collection("Emulator")]
 public sealed class OperationRequestTests : ModuleTest
@@ -31,7 +36,10 @@ public sealed class OperationRequestTests : ModuleTest
     private static readonly string Eml = Convert.ToBase64String(Encoding.UTF8.GetBytes(
         "From: a@phish.test\r\nTo: b@contoso.example\r\nSubject: Invoice\r\n\r\nPay now.\r\n"));
 
-    /// <summary>Each operation: the script that drives it (several calls where the cmdlet builds the request in several ways), and the ids it needs from the account's data.</summary>
+    /// <summary>
+    /// Each operation: the script that drives it (several calls where the cmdlet builds the request in several ways),
+    /// and the ids it needs from the account's data. Those of the settings lists are made by <see cref="SettingsRows"/>.
+    /// </summary>
     private static readonly Dictionary<string, Operation> Operations = new Operation[]
     {
         new("investigate.list",
@@ -56,71 +64,7 @@ public sealed class OperationRequestTests : ModuleTest
             "Get-EsSubmission -Query 'invoice' -SubmissionId 'sub-1' -Type team -Status 'complete' -RequestedDisposition MALICIOUS " +
             $"-OriginalDisposition NONE -OutcomeDisposition SPAM -EscalatedFromUser $true {Start} {End} -PageSize 10\n" +
             "Get-EsSubmission -PageSize 2 -First 3"),
-
-        new("settings.allowPolicies.list",
-            "Get-EsAllowPolicy -Search 'partner' -Direction desc -Pattern 'partner.example' -Order pattern -PatternType DOMAIN " +
-            "-IsAcceptableSender $true -IsExemptRecipient $false -IsTrustedSender $false -VerifySender $true -PageSize 5\n" +
-            "Get-EsAllowPolicy -PageSize 2 -First 3"),
-        new("settings.allowPolicies.get", "Get-EsAllowPolicy -Id $id", Entry("allow_policies")),
-        new("settings.allowPolicies.create",
-            $"New-EsAllowPolicy -Pattern 'partner@example.com' -PatternType EMAIL -IsTrustedSender -IsAcceptableSender -IsExemptRecipient -VerifySender -Comments 'Partner' {Confirmed}\n" +
-            $"New-EsAllowPolicy '^.+@partner\\.example$' EMAIL -IsRegex -IsAcceptableSender {Confirmed}"),
-        new("settings.allowPolicies.edit",
-            "Set-EsAllowPolicy -Id $id -Pattern 'partner.example' -PatternType DOMAIN -IsRegex $false -IsTrustedSender $true " +
-            $"-IsAcceptableSender $false -IsExemptRecipient $false -VerifySender $true -Comments 'Partner' -PassThru {Confirmed}",
-            Entry("allow_policies")),
-        new("settings.allowPolicies.delete", $"Remove-EsAllowPolicy -Id $id {Confirmed}", Entry("allow_policies")),
-
-        new("settings.blockSenders.list",
-            "Get-EsBlockedSender -Search 'phish' -Direction asc -Pattern 'phish.test' -Order created_at -PatternType EMAIL -PageSize 5\n" +
-            "Get-EsBlockedSender -PageSize 2 -First 3"),
-        new("settings.blockSenders.get", "Get-EsBlockedSender -Id $id", Entry("block_senders")),
-        new("settings.blockSenders.create",
-            $"New-EsBlockedSender -Pattern 'a@phish.test' -PatternType EMAIL -Comments 'Phish' {Confirmed}\n" +
-            $"New-EsBlockedSender '192.0.2.0/24' IP -IsRegex:$false {Confirmed}"),
-        new("settings.blockSenders.edit",
-            $"Set-EsBlockedSender -Id $id -Pattern 'b@phish.test' -PatternType EMAIL -IsRegex $false -Comments 'Phish' -PassThru {Confirmed}",
-            Entry("block_senders")),
-        new("settings.blockSenders.delete", $"Remove-EsBlockedSender -Id $id {Confirmed}", Entry("block_senders")),
-
-        new("settings.domains.list",
-            "Get-EsDomain -Search 'contoso' -Direction asc -Domain 'contoso.example', 'sales.contoso.example' -Status active " +
-            "-ActiveDeliveryMode DIRECT -AllowedDeliveryMode API -IntegrationId 'a1b2c3d4-0000-4000-8000-000000000001' -Order domain -PageSize 5\n" +
-            "Get-EsDomain -PageSize 2 -First 3"),
-        new("settings.domains.get", "Get-EsDomain -Id $id", Entry("domains")),
-        new("settings.domains.edit",
-            "Set-EsDomain -Id $id -Domain 'contoso.example' -AllowedDeliveryModes DIRECT, API -DropDispositions MALICIOUS, SPAM -Folder Inbox " +
-            "-IntegrationId 'a1b2c3d4-0000-4000-8000-000000000001' -IpRestrictions '192.0.2.0/24', '2001:db8::/32' -LookbackHops 2 " +
-            $"-Regions US, DE -RequireTlsInbound $true -RequireTlsOutbound $false -Transport 'mx.contoso.example' -PassThru {Confirmed}",
-            Entry("domains")),
-        new("settings.domains.delete", $"Remove-EsDomain -Id $id {Confirmed}", Entry("domains")),
-
-        new("settings.impersonationRegistry.list",
-            "Get-EsImpersonationRegistryEntry -Search 'ceo' -Direction desc -Provenance A1S_INTERNAL -Order name -PageSize 5\n" +
-            "Get-EsImpersonationRegistryEntry -PageSize 2 -First 3"),
-        new("settings.impersonationRegistry.get", "Get-EsImpersonationRegistryEntry -Id $id", Entry("impersonation_registry")),
-        new("settings.impersonationRegistry.create",
-            "New-EsImpersonationRegistryEntry -Name 'Ada Lovelace' -Email 'ada@contoso.example' -Comments 'CFO' -Provenance A1S_INTERNAL " +
-            $"-DirectoryId 7 -DirectoryNodeId 8 -ExternalDirectoryNodeId 'ext-9' {Confirmed}\n" +
-            $"New-EsImpersonationRegistryEntry 'Ada Lovelace' '^ada.*@contoso\\.example$' -IsEmailRegex {Confirmed}"),
-        new("settings.impersonationRegistry.edit",
-            "Set-EsImpersonationRegistryEntry -Id $id -Name 'Ada King' -Email 'ada.king@contoso.example' -IsEmailRegex $false -Comments 'CFO' " +
-            $"-Provenance A1S_INTERNAL -DirectoryId 7 -DirectoryNodeId 8 -ExternalDirectoryNodeId 'ext-9' -PassThru {Confirmed}",
-            Entry("impersonation_registry")),
-        new("settings.impersonationRegistry.delete", $"Remove-EsImpersonationRegistryEntry -Id $id {Confirmed}", Entry("impersonation_registry")),
-
-        new("settings.trustedDomains.list",
-            "Get-EsTrustedDomain -Search 'partner' -Direction asc -Pattern 'partner.example' -Order pattern -IsRecent $true -IsSimilarity $false -PageSize 5\n" +
-            "Get-EsTrustedDomain -PageSize 2 -First 3"),
-        new("settings.trustedDomains.get", "Get-EsTrustedDomain -Id $id", Entry("trusted_domains")),
-        new("settings.trustedDomains.create",
-            $"New-EsTrustedDomain -Pattern 'partner.example' -IsRecent -IsSimilarity -Comments 'Partner' {Confirmed}\n" +
-            $"New-EsTrustedDomain '^mail[0-9]+\\.partner\\.example$' -IsRegex {Confirmed}"),
-        new("settings.trustedDomains.edit",
-            $"Set-EsTrustedDomain -Id $id -Pattern 'partner.example' -IsRegex $false -IsRecent $true -IsSimilarity $false -Comments 'Partner' -PassThru {Confirmed}",
-            Entry("trusted_domains")),
-        new("settings.trustedDomains.delete", $"Remove-EsTrustedDomain -Id $id {Confirmed}", Entry("trusted_domains")),
-    }.ToDictionary(o => o.Name);
+    }.Concat(SettingsRows()).ToDictionary(o => o.Name);
 
     public OperationRequestTests(EmulatorFixture emulator)
         : base(emulator)
@@ -134,18 +78,14 @@ public sealed class OperationRequestTests : ModuleTest
     public static TheoryData<string> Names() => new(Operations.Keys.Order(StringComparer.Ordinal));
 
     [Fact]
-    public void Every_operation_of_the_reference_and_of_the_settings_cmdlets_is_driven_here_with_its_recorded_requests()
+    public void Every_operation_of_the_catalog_is_driven_here_with_its_recorded_requests()
     {
-        var reference = ApiReference.Operations.Select(o => o.Name).ToList();
-        var expected = reference.Union(SettingsOperations()).Order(StringComparer.Ordinal).ToList();
+        var expected = ApiCatalog.All.Select(o => o.Name).Order(StringComparer.Ordinal).ToList();
         var recorded = Directory.Exists(Folder)
             ? Directory.GetFiles(Folder, "*.txt").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToList()
             : new List<string>();
 
-        var undescribed = expected.Except(reference).ToList();
-
-        Assert.NotEmpty(reference);
-        Assert.True(undescribed.Count == 0, $"Not in {ApiReference.File}: {string.Join(", ", undescribed)}; add the API's description of them there.");
+        Assert.NotEmpty(expected);
         Assert.Equal(expected, Operations.Keys.Order(StringComparer.Ordinal));
         if (!Recording)
         {
@@ -153,30 +93,37 @@ public sealed class OperationRequestTests : ModuleTest
         }
     }
 
-    /// <summary>The operations the settings cmdlets send, named as the reference names them (settings.trustedDomains.edit).</summary>
-    private static IEnumerable<string> SettingsOperations() => SettingsNoun.All.SelectMany(noun =>
-        new[] { "list", "get", "edit", "delete" }.Concat(noun.New != null ? new[] { "create" } : Array.Empty<string>())
-            .Select(verb => $"{ApiReference.SdkName("settings." + noun.Resource)}.{verb}"));
+    [Fact]
+    public void The_catalog_declares_every_operation_of_the_API_reference_with_its_method_and_path()
+    {
+        Assert.NotEmpty(ApiReference.Operations);
+        Assert.All(ApiReference.Operations, described =>
+        {
+            var declared = ApiCatalog.All.SingleOrDefault(o => o.Name == described.Name);
+            Assert.True(declared is not null, $"{described.Name} of {ApiReference.File} is not in the catalog");
+            Assert.Equal((described.Method, described.PathTemplate), (declared!.Method.Method, declared.Route));
+        });
+    }
 
     [Theory]
     [MemberData(nameof(Names))]
     public void An_operation_sends_exactly_the_recorded_requests(string name)
     {
         var operation = Operations[name];
-        var reference = ApiReference.Operation(name);
-        var (session, account) = Connected(messages: 60, seed: 1);
-        var variables = operation.Variables?.Invoke(new AccountApi(Emulator, account)) ?? new Dictionary<string, object>();
+        var declared = ApiCatalog.All.Single(o => o.Name == name);
+        var file = Path.Combine(Folder, name + ".txt");
+        var (session, account) = Connected(messages: 60, seed: 1, apiVersion: VersionFor(operation));
+        var api = new AccountApi(Emulator, account);
+        var variables = operation.Variables?.Invoke(api) ?? new Dictionary<string, object>();
+        var script = operation.Script ?? RecordedScript(file) ?? operation.Generate!(api);
         account.ClearRequests();
 
-        session.Run(operation.Script, variables.ToDictionary(v => v.Key, v => (object?)v.Value)).ShouldSucceed();
+        session.Run(script, variables.ToDictionary(v => v.Key, v => (object?)v.Value)).ShouldSucceed();
 
         var requests = account.Requests();
-        Assert.NotEmpty(requests);
-        Assert.All(requests, r => Assert.True(
-            reference.Matches(r.Method, EncodedPath(r, account.Id)),
-            $"{r.Method} {r.RawTarget} is not {reference.Method} {reference.PathTemplate}"));
-        var actual = Render(operation, requests, account.Id, variables);
-        var file = Path.Combine(Folder, name + ".txt");
+        AssertSentBy(declared, requests, account.Id);
+        Assert.Empty(operation.Sends.Except(SentNames(requests)));
+        var actual = Render(script, requests, account.Id, variables);
         if (Recording)
         {
             Directory.CreateDirectory(Folder);
@@ -188,6 +135,69 @@ public sealed class OperationRequestTests : ModuleTest
         Assert.Equal(Encoding.UTF8.GetString(File.ReadAllBytes(file)), actual);
     }
 
+    /// <summary>
+    /// The scripts written for the settings lists, run whether or not their files were recorded with them: each
+    /// succeeds, sends only its operation and every filter or field its cmdlet declares.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(SettingsNames))]
+    public void The_script_written_for_a_settings_operation_drives_every_filter_and_field_of_its_cmdlet(string name)
+    {
+        var operation = Operations[name];
+        var (session, account) = Connected(messages: 60, seed: 1, apiVersion: VersionFor(operation));
+        var api = new AccountApi(Emulator, account);
+        var variables = operation.Variables?.Invoke(api) ?? new Dictionary<string, object>();
+        var script = operation.Generate!(api);
+        account.ClearRequests();
+
+        session.Run(script, variables.ToDictionary(v => v.Key, v => (object?)v.Value)).ShouldSucceed();
+
+        var requests = account.Requests();
+        AssertSentBy(ApiCatalog.All.Single(o => o.Name == name), requests, account.Id);
+        Assert.NotEmpty(operation.Sends);
+        Assert.Empty(operation.Sends.Except(SentNames(requests)));
+    }
+
+    public static TheoryData<string> SettingsNames() =>
+        new(Operations.Values.Where(o => o.Generate is not null && o.Sends.Count > 0).Select(o => o.Name).Order(StringComparer.Ordinal));
+
+    /// <summary>The rows of the settings lists, one per operation of each list's collection that a cmdlet sends.</summary>
+    private static IEnumerable<Operation> SettingsRows() => SettingsNoun.All.SelectMany(noun => noun.Collection.Operations
+        .Where(operation => operation != noun.Collection.Create || noun.New is not null)
+        .Select(operation => new Operation(
+            operation.Name,
+            null,
+            operation.Route.Contains('{') ? Entry(noun.Collection) : null,
+            api => SettingsScripts.For(noun, operation, FirstEntry(api, noun.Collection))!,
+            SettingsScripts.Declared(noun, operation),
+            noun)));
+
+    /// <summary>The API version the operation's account plays: the emulator's default, or the oldest with its settings list.</summary>
+    private string? VersionFor(Operation operation) =>
+        operation.Noun is { } noun ? Emulator.FirstVersionServing(noun.Collection.Route) : null;
+
+    /// <summary>Every request was one of the operation's: its method, its route with a segment in each placeholder.</summary>
+    private static void AssertSentBy(ApiOperation operation, IReadOnlyList<RecordedRequest> requests, string accountId)
+    {
+        var route = new Regex("^" + string.Join("/", operation.Route.Split('/').Select(s => s.StartsWith('{') ? "[^/]+" : Regex.Escape(s))) + "$");
+        Assert.NotEmpty(requests);
+        Assert.All(requests, r => Assert.True(
+            r.Method == operation.Method.Method && route.IsMatch(EncodedPath(r, accountId)),
+            $"{r.Method} {r.RawTarget} is not {operation}"));
+    }
+
+    /// <summary>The query parameters and top-level body fields the requests sent, by name.</summary>
+    private static IEnumerable<string> SentNames(IEnumerable<RecordedRequest> requests) => requests.SelectMany(r =>
+        r.QueryParameters.Keys.Concat(
+            r.Body is { } body && JsonDocument.Parse(body).RootElement is { ValueKind: JsonValueKind.Object } fields
+                ? fields.EnumerateObject().Select(f => f.Name).ToList()
+                : []));
+
+    /// <summary>The script a file was recorded with (its "# " lines), or null when there is no file.</summary>
+    private static string? RecordedScript(string file) => File.Exists(file)
+        ? string.Join("\n", File.ReadAllText(file).Split('\n').TakeWhile(l => l.StartsWith("# ", StringComparison.Ordinal)).Select(l => l[2..]))
+        : null;
+
     /// <summary>The path of the raw target below /email-security, still encoded.</summary>
     private static string EncodedPath(RecordedRequest request, string accountId)
     {
@@ -198,7 +208,7 @@ public sealed class OperationRequestTests : ModuleTest
     }
 
     /// <summary>"# script" lines, then per request its method and target and, when it has one, its body on the next line.</summary>
-    private static string Render(Operation operation, IReadOnlyList<RecordedRequest> requests, string accountId, IReadOnlyDictionary<string, object> variables)
+    private static string Render(string script, IReadOnlyList<RecordedRequest> requests, string accountId, IReadOnlyDictionary<string, object> variables)
     {
         var placeholders = new List<(string Value, string Placeholder)> { (accountId, "{account_id}") };
         foreach (var (variable, value) in variables)
@@ -226,7 +236,7 @@ public sealed class OperationRequestTests : ModuleTest
         }
 
         var lines = new StringBuilder();
-        foreach (var line in operation.Script.Split('\n'))
+        foreach (var line in script.Split('\n'))
         {
             lines.Append("# ").Append(line).Append('\n');
         }
@@ -266,14 +276,28 @@ public sealed class OperationRequestTests : ModuleTest
             return new() { ["ids"] = ids };
         };
 
-    private static Func<AccountApi, Dictionary<string, object>> Entry(string resource) =>
-        api =>
-        {
-            var list = api.Get($"/settings/{resource}?per_page=1").GetAwaiter().GetResult();
-            list.ShouldSucceed();
-            return new() { ["id"] = list.Result[0].GetProperty("id").GetString()! };
-        };
+    private static Func<AccountApi, Dictionary<string, object>> Entry(ApiCollection collection) =>
+        api => new() { ["id"] = FirstEntry(api, collection).GetProperty("id").GetString()! };
 
-    /// <summary>An operation, the script that drives it, and the variables ($id, $ids) it takes from the account's data.</summary>
-    private sealed record Operation(string Name, string Script, Func<AccountApi, Dictionary<string, object>>? Variables = null);
+    private static JsonElement FirstEntry(AccountApi api, ApiCollection collection)
+    {
+        var list = api.Get($"{collection.Route}?per_page=1").GetAwaiter().GetResult();
+        list.ShouldSucceed();
+        return list.Result[0];
+    }
+
+    /// <summary>
+    /// An operation, the script that drives it (or how to write it), the variables ($id, $ids) it takes from the
+    /// account's data, and the names of the filters or fields its requests must send.
+    /// </summary>
+    private sealed record Operation(
+        string Name,
+        string? Script,
+        Func<AccountApi, Dictionary<string, object>>? Variables = null,
+        Func<AccountApi, string>? Generate = null,
+        IReadOnlyList<string>? Declared = null,
+        SettingsNoun? Noun = null)
+    {
+        public IReadOnlyList<string> Sends => Declared ?? [];
+    }
 }

@@ -228,7 +228,7 @@ public sealed class PartitionedSearchTests
 
     private const int PageSize = 200;
 
-    private static ApiRequest Search() => ApiRequest.Get(ApiPath.Of("/investigate"));
+    private static ApiRequest Search() => ApiCatalog.Investigate.List.Request();
 
     private Task<List<string>> Read(FakeSearchApi api, ApiRequest search, int concurrency, long limit = long.MaxValue, List<string>? into = null) =>
         Read(api.Client(observer), search, concurrency, limit, into ?? new List<string>());

@@ -7,7 +7,7 @@ namespace EmailSecurity.Tests.Core;
 /// <summary>What the engine matrix (RedirectFaultTests) cannot script on the emulator: 303 after a change, and loops.</summary>
 public sealed class RedirectTests
 {
-    private static readonly ApiRequest Move = ApiRequest.Post(ApiPath.Of("/investigate/move"), new { destination = "Inbox" });
+    private static readonly ApiRequest Move = ScriptedNetwork.MoveToInbox();
 
     private readonly ScriptedNetwork network = new();
     private readonly EsApiClient client;
@@ -55,7 +55,7 @@ public sealed class RedirectTests
             network.Answer(302, string.Empty, ("Location", "/client/v4/accounts/acct/email-security/investigate"));
         }
 
-        var error = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<Message>>(ApiRequest.Get(ApiPath.Of("/investigate")), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None));
 
         Assert.Equal(6, network.Requests.Count);
         Assert.Equal(EsFailureKind.Redirected, error.Kind);

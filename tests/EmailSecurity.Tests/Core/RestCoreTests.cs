@@ -35,7 +35,7 @@ public sealed class RestCoreTests
         network.Answer(429, "{}", ("Retry-After", "7"));
         network.Answer(200, Envelope("[]"));
 
-        await client.SendAsync<List<Message>>(ApiRequest.Get(ApiPath.Of("/investigate")), CancellationToken.None);
+        await client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None);
 
         Assert.Equal(new[] { TimeSpan.FromSeconds(7) }, waits);
         Assert.Equal(2, network.Requests.Count);
@@ -47,7 +47,7 @@ public sealed class RestCoreTests
         network.Answer(429, "{}", ("Retry-After", "Tue, 24 Nov 2026 12:00:30 GMT"));
         network.Answer(200, Envelope("[]"));
 
-        await client.SendAsync<List<Message>>(ApiRequest.Get(ApiPath.Of("/investigate")), CancellationToken.None);
+        await client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None);
 
         Assert.Equal(new[] { TimeSpan.FromSeconds(30) }, waits);
     }
@@ -57,7 +57,7 @@ public sealed class RestCoreTests
     {
         network.Answer(429, "{\"success\":false,\"errors\":[{\"code\":971,\"message\":\"Please wait and consider throttling your request speed\"}]}", ("Retry-After", "3600"));
 
-        var error = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<Message>>(ApiRequest.Get(ApiPath.Of("/investigate")), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None));
 
         Assert.Equal(EsFailureKind.RateLimited, error.Kind);
         Assert.Contains("throttling", error.Message);
@@ -72,7 +72,7 @@ public sealed class RestCoreTests
             network.Answer(503, "{\"success\":false,\"errors\":[]}");
         }
 
-        var error = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<Message>>(ApiRequest.Get(ApiPath.Of("/investigate")), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
         Assert.Equal(policy.MaxRetries + 1, network.Requests.Count);
@@ -85,7 +85,7 @@ public sealed class RestCoreTests
     {
         network.Answer(503, "{\"success\":false,\"errors\":[{\"code\":10500,\"message\":\"upstream unavailable\"}]}");
 
-        var error = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<MessageMoveResult>>(ApiRequest.Post(ApiPath.Of("/investigate/move"), new { destination = "Inbox" }), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<MessageMoveResult>>(ScriptedNetwork.MoveToInbox(), CancellationToken.None));
 
         Assert.Single(network.Requests);
         Assert.True(error.MayHaveBeenProcessed);
@@ -98,7 +98,7 @@ public sealed class RestCoreTests
     {
         network.Fail(new HttpRequestException("connection reset"));
 
-        var error = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<MessageMoveResult>>(ApiRequest.Post(ApiPath.Of("/investigate/move"), new { destination = "Inbox" }), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<MessageMoveResult>>(ScriptedNetwork.MoveToInbox(), CancellationToken.None));
 
         Assert.Single(network.Requests);
         Assert.Null(error.StatusCode);
@@ -115,8 +115,8 @@ public sealed class RestCoreTests
         network.Answer(200, body);
         network.Answer(200, body);
 
-        var change = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<MessageMoveResult>>(ApiRequest.Post(ApiPath.Of("/investigate/move"), new { destination = "Inbox" }), CancellationToken.None));
-        var read = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<MessageMoveResult>>(ApiRequest.Get(ApiPath.Of("/investigate")), CancellationToken.None));
+        var change = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<MessageMoveResult>>(ScriptedNetwork.MoveToInbox(), CancellationToken.None));
+        var read = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<MessageMoveResult>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None));
 
         Assert.Equal(2, network.Requests.Count);
         Assert.Equal((EsFailureKind.BadResponse, true), (change.Kind, change.MayHaveBeenProcessed));
@@ -134,7 +134,7 @@ public sealed class RestCoreTests
             network.Answer(503, "{\"success\":false,\"errors\":[{\"code\":10500,\"message\":\"upstream unavailable\"}]}");
         }
 
-        var error = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<Message>>(ApiRequest.Get(ApiPath.Of("/investigate")), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None));
 
         Assert.Equal(policy.MaxRetries + 1, network.Requests.Count);
         Assert.Equal(EsFailureKind.Ambiguous, error.Kind);
@@ -147,7 +147,7 @@ public sealed class RestCoreTests
         network.Fail(new HttpRequestException("connection reset"));
         network.Answer(200, Envelope("[]"));
 
-        await client.SendAsync<List<Message>>(ApiRequest.Get(ApiPath.Of("/investigate")), CancellationToken.None);
+        await client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None);
 
         Assert.Equal(2, network.Requests.Count);
     }
@@ -159,7 +159,7 @@ public sealed class RestCoreTests
         network.Answer(429, "{}", ("Retry-After", "60"));
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.SendAsync<List<Message>>(ApiRequest.Get(ApiPath.Of("/investigate")), cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), cancel.Token));
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class RestCoreTests
         network.Answer(200, Envelope("[{\"id\":\"c\"}]", "{\"page\":2,\"per_page\":2,\"count\":1,\"total_count\":3}"));
 
         var ids = new List<string>();
-        await foreach (var page in client.PagesAsync<Message>(ApiRequest.Get(ApiPath.Of("/settings/allow_policies")), PagingStyle.PageNumber, 2, CancellationToken.None))
+        await foreach (var page in client.PagesAsync<Message>(ApiCatalog.CollectionOf<AllowPolicy>().List.Request(), PagingStyle.PageNumber, 2, CancellationToken.None))
         {
             ids.AddRange(page.Items.Select(m => m.Id));
         }
@@ -186,7 +186,7 @@ public sealed class RestCoreTests
 
         var error = await Assert.ThrowsAsync<EsApiException>(async () =>
         {
-            await foreach (var _ in client.PagesAsync<Message>(ApiRequest.Get(ApiPath.Of("/settings/allow_policies")), PagingStyle.PageNumber, 2, CancellationToken.None))
+            await foreach (var _ in client.PagesAsync<Message>(ApiCatalog.CollectionOf<AllowPolicy>().List.Request(), PagingStyle.PageNumber, 2, CancellationToken.None))
             {
             }
         });
@@ -199,7 +199,7 @@ public sealed class RestCoreTests
     {
         network.Answer(200, Envelope("[{\"id\":\"a\",\"final_disposition\":\"QUANTUM-PHISH\",\"brand_new_field\":{\"x\":1},\"scanned_at\":\"not a date\",\"validation\":{\"spf\":\"softfail\"}}]"));
 
-        var answer = await client.SendAsync<List<Message>>(ApiRequest.Get(ApiPath.Of("/investigate")), CancellationToken.None);
+        var answer = await client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None);
 
         var message = Assert.Single(answer.Result);
         Assert.Equal("QUANTUM-PHISH", message.FinalDisposition);

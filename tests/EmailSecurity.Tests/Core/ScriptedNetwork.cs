@@ -13,6 +13,9 @@ internal sealed class ScriptedNetwork : HttpMessageHandler
 
     public List<HttpRequestMessage> Requests { get; } = new();
 
+    /// <summary>The body of each request as sent (read before the core disposes of it), null for none.</summary>
+    public List<string?> Bodies { get; } = new();
+
     /// <summary>A token connection to https://api.example.test; tests that change its limits take their own.</summary>
     public static EsConnection Connection(string token = "t") =>
         new("acct", new Uri("https://api.example.test/client/v4"), EsAuthKind.ApiToken, Infrastructure.ModuleTest.Secure(token), null);
@@ -20,6 +23,10 @@ internal sealed class ScriptedNetwork : HttpMessageHandler
     /// <summary>The REST core over this script; without a policy, waits are not spent.</summary>
     public EsApiClient Client(IApiObserver? observer = null, EsConnection? connection = null, RetryPolicy? policy = null) =>
         new(connection ?? Connection(), observer ?? SilentObserver.Instance, new HttpPipeline(policy ?? new RetryPolicy { Delay = (_, _) => Task.CompletedTask }, () => this));
+
+    /// <summary>A change to send: a bulk move of one message to the Inbox.</summary>
+    public static ApiRequest MoveToInbox() =>
+        ApiCatalog.Investigate.MoveBulk.Request().WithFields(new Dictionary<string, object?> { ["destination"] = "Inbox" }).WithIds(["m1"]);
 
     /// <summary>A successful v4 envelope around <paramref name="result"/> (JSON), with <paramref name="info"/> as result_info.</summary>
     public static string Envelope(string result, string? info = null) =>
@@ -43,6 +50,7 @@ internal sealed class ScriptedNetwork : HttpMessageHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Requests.Add(request);
+        Bodies.Add(request.Content?.ReadAsStringAsync(cancellationToken).GetAwaiter().GetResult());
         return answers.Dequeue()(request, cancellationToken);
     }
 

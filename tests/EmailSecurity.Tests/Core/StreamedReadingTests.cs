@@ -23,7 +23,7 @@ public sealed class StreamedReadingTests
     {
         network.Answer(200, new ChunkedContent(Page, chunk: 97, refuseBuffering: true));
 
-        var answer = await network.Client().SendAsync<List<Message>>(ApiRequest.Get(ApiPath.Of("/investigate")), CancellationToken.None);
+        var answer = await network.Client().SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None);
 
         Assert.Equal(300, answer.Result.Count);
         Assert.Equal("Invoice 299 \"overdue\" \\ paid", answer.Result[299].Subject);
@@ -36,7 +36,7 @@ public sealed class StreamedReadingTests
         network.Answer(200, new BrokenOffContent(Page));
         network.Answer(200, ScriptedNetwork.Envelope("[{\"id\":\"whole\"}]"));
 
-        var answer = await network.Client().SendAsync<List<Message>>(ApiRequest.Get(ApiPath.Of("/investigate")), CancellationToken.None);
+        var answer = await network.Client().SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None);
 
         Assert.Equal("whole", Assert.Single(answer.Result).Id);
         Assert.Equal(2, network.Requests.Count);

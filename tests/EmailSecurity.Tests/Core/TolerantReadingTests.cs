@@ -23,7 +23,7 @@ public sealed class TolerantReadingTests
     private async Task<T> Read<T>(string result)
     {
         network.Answer(200, ScriptedNetwork.Envelope(result));
-        return (await client.SendAsync<T>(ApiRequest.Get(ApiPath.Of("/settings/allow_policies")), CancellationToken.None)).Result;
+        return (await client.SendAsync<T>(ApiCatalog.CollectionOf<AllowPolicy>().List.Request(), CancellationToken.None)).Result;
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class TolerantReadingTests
     {
         network.Answer(200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":[{\"id\":\"m\",\"scanned_at\":\"yesterday\"}],\"result_info\":{\"count\":\"many\",\"next\":null}}");
 
-        var answer = await client.SendAsync<List<Message>>(ApiRequest.Get(ApiPath.Of("/investigate")), CancellationToken.None);
+        var answer = await client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None);
 
         var message = Assert.Single(answer.Result);
         Assert.Null(message.ScannedAt);
@@ -115,7 +115,7 @@ public sealed class TolerantReadingTests
         }
 
         var pages = new List<ApiPage<AllowPolicy>>();
-        await foreach (var page in client.PagesAsync<AllowPolicy>(ApiRequest.Get(ApiPath.Of("/settings/allow_policies")), PagingStyle.PageNumber, 1, CancellationToken.None))
+        await foreach (var page in client.PagesAsync<AllowPolicy>(ApiCatalog.CollectionOf<AllowPolicy>().List.Request(), PagingStyle.PageNumber, 1, CancellationToken.None))
         {
             pages.Add(page);
         }
@@ -132,7 +132,7 @@ public sealed class TolerantReadingTests
     {
         network.Answer(200, body);
 
-        var error = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<Message>>(ApiRequest.Get(ApiPath.Of("/investigate")), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None));
 
         Assert.Equal(EsFailureKind.BadResponse, error.Kind);
         Assert.StartsWith($"The API answered HTTP 200 with JSON of an unexpected shape: {problem}. [GET /investigate, HTTP 200", error.Message);
@@ -144,7 +144,7 @@ public sealed class TolerantReadingTests
     {
         network.Answer(200, "{\"success\":true,\"result\":[{\"id\":");
 
-        var error = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<Message>>(ApiRequest.Get(ApiPath.Of("/investigate")), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None));
 
         Assert.Contains("with a body that is not valid JSON", error.Message);
     }

@@ -13,7 +13,7 @@ namespace EmailSecurity.Tests.Core;
 /// </summary>
 public sealed class WaitTests
 {
-    private static readonly ApiRequest Search = ApiRequest.Get(ApiPath.Of("/investigate"));
+    private static readonly ApiRequest Search = ApiCatalog.Investigate.List.Request();
     private const string RateLimitedBody = "{\"success\":false,\"errors\":[{\"code\":971,\"message\":\"Please wait and consider throttling your request speed\"}]}";
 
     private readonly List<TimeSpan> waits = new();
@@ -202,7 +202,7 @@ public sealed class WaitTests
         network.Hang();
 
         var error = await Assert.ThrowsAsync<EsApiException>(() =>
-            Client.SendAsync<List<MessageMoveResult>>(ApiRequest.Post(ApiPath.Of("/investigate/move"), new { destination = "Inbox" }), CancellationToken.None));
+            Client.SendAsync<List<MessageMoveResult>>(ScriptedNetwork.MoveToInbox(), CancellationToken.None));
 
         Assert.Single(network.Requests);
         Assert.True(error.MayHaveBeenProcessed);

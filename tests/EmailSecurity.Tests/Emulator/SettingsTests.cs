@@ -12,7 +12,7 @@ public sealed class SettingsTests
 
     public SettingsTests(EmulatorFixture emulator) => this.emulator = emulator;
 
-    private AccountApi NewApi(int messages = 60) => new(emulator, emulator.NewAccount(messages));
+    private AccountApi NewApi(int messages = 60, string? apiVersion = null) => new(emulator, emulator.NewAccount(messages, apiVersion: apiVersion));
 
     /// <summary>Every settings list the module's cmdlets use.</summary>
     public static TheoryData<string> Resources() => new(SettingsNoun.All.Select(n => n.Resource));
@@ -21,7 +21,7 @@ public sealed class SettingsTests
     [MemberData(nameof(Resources))]
     public async Task Every_resource_has_demo_entries_and_pages_by_page_number(string resource)
     {
-        AccountApi api = NewApi();
+        AccountApi api = NewApi(apiVersion: emulator.FirstVersionServing(SettingsNoun.Of(resource).Collection.Route));
 
         ApiResult all = await api.Get($"/settings/{resource}?per_page=1000");
         ApiResult second = await api.Get($"/settings/{resource}?per_page=2&page=2");
@@ -29,7 +29,7 @@ public sealed class SettingsTests
 
         all.ShouldSucceed();
         int total = all.Result.GetArrayLength();
-        Assert.InRange(total, 4, 40);
+        Assert.InRange(total, 3, 40); // more than a page of two, so page 2 is read
         JsonElement info = second.Json.GetProperty("result_info");
         Assert.Equal(2, info.GetProperty("page").GetInt32());
         Assert.Equal(2, info.GetProperty("per_page").GetInt32());
@@ -94,7 +94,9 @@ public sealed class SettingsTests
             is_acceptable_sender = false, is_exempt_recipient = false, is_regex = false, is_trusted_sender = true,
             pattern = "a@example.com", pattern_type = "EMAIL", verify_sender = true, is_sender = true,
         })).ShouldBeInvalid("is_sender");
-        Assert.Equal(405, (await api.Post("/settings/domains", new { domain = "example.com" })).Status);
+        ApiResult createDomain = await api.Post("/settings/domains", new { domain = "example.com" });
+        Assert.Equal(404, createDomain.Status); // the seed API has no domain create: an unknown route
+        Assert.Equal(7003, createDomain.ErrorCode);
     }
 
     [Fact]

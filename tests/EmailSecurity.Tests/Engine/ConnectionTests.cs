@@ -254,6 +254,19 @@ public sealed class ConnectionTests : ModuleTest
     }
 
     [Fact]
+    public void Sandbox_ids_are_the_same_in_every_session_of_the_day()
+    {
+        var first = NewSession().Run("Connect-EsAccount -Sandbox; Get-EsMessage").Objects<Message>();
+        var second = NewSession().Run("Connect-EsAccount -Sandbox; Get-EsMessage").Objects<Message>();
+
+        Assert.NotEmpty(first);
+        Assert.Equal(first.Select(m => m.Id), second.Select(m => m.Id));
+        // Generated back from the start of the UTC day, not from the moment of connecting.
+        var startOfDay = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero);
+        Assert.All(first, m => Assert.True(m.ScannedAt < startOfDay, $"{m.Id} was scanned at {m.ScannedAt:o}"));
+    }
+
+    [Fact]
     public void The_sandbox_moves_messages_and_remembers_it()
     {
         var session = NewSession();
@@ -265,6 +278,19 @@ public sealed class ConnectionTests : ModuleTest
         result.ShouldSucceed();
         Assert.True(result.Objects<MessageMoveResult>().All(r => r.Success));
         Assert.Contains("MOVE", result.Output.Select(o => o.BaseObject).OfType<string>());
+    }
+
+    [Theory]
+    [InlineData("", "seed")]
+    [InlineData("-SandboxApiVersion seed", "seed")]
+    [InlineData("-SandboxApiVersion 2026-10", "2026-10")]
+    public void The_sandbox_plays_the_api_version_asked_for(string parameter, string expected)
+    {
+        var result = NewSession().Run($"Connect-EsAccount -Sandbox {parameter} -PassThru");
+
+        result.ShouldSucceed();
+        var account = result.Objects<EsConnection>().Single().AccountId;
+        Assert.Equal(expected, EmailSecurity.Sandbox.SandboxApi.VersionOf(account));
     }
 }
 

@@ -10,8 +10,7 @@ namespace EmailSecurity.Tests.Engine;
 
 /// <summary>
 /// Tests of the engine harness itself (EngineSession and the EsShell host), without the module.
-/// The engine package has only the Microsoft.PowerShell.Core cmdlets: there is no Write-Warning, Write-Host or
-/// Write-Progress, so the scripts below write to the streams through $PSCmdlet in advanced functions.
+/// The scripts below write to the streams through $PSCmdlet in advanced functions, the way compiled cmdlets do.
 /// </summary>
 public sealed class HostTests
 {

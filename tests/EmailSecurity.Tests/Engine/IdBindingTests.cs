@@ -52,10 +52,8 @@ public sealed class IdBindingTests : ModuleTest
         "Submit-EsReclassification -ExpectedDisposition NONE -Confirm:$false",
     ];
 
-    private static readonly string[] SettingsNouns = ["EsAllowPolicy", "EsBlockedSender", "EsDomain", "EsImpersonationRegistryEntry", "EsTrustedDomain"];
-
-    private static IEnumerable<string> SettingsIdCmdlets(string noun) =>
-        [$"Get-{noun}", $"Set-{noun} {(noun == "EsDomain" ? "-LookbackHops 5" : "-Comments x")} -Confirm:$false", $"Remove-{noun} -Confirm:$false"];
+    private static IEnumerable<string> SettingsIdCmdlets(SettingsNoun noun) =>
+        [noun.Get, $"{noun.Set} {noun.SetField} -Confirm:$false", $"{noun.Remove} -Confirm:$false"];
 
     public static TheoryData<string, string, string> ObjectsOfAnotherCollection()
     {
@@ -66,7 +64,7 @@ public sealed class IdBindingTests : ModuleTest
             rows.Add("Get-EsDomain -First 1", command, "(EmailDomain) cannot be used as a message id");
         }
 
-        foreach (var command in SettingsNouns.SelectMany(SettingsIdCmdlets))
+        foreach (var command in SettingsNoun.All.SelectMany(SettingsIdCmdlets))
         {
             rows.Add("Get-EsMessage -First 1", command, "(Message) cannot be used as the id of a settings entry");
             rows.Add("[EmailSecurity.Models.ReleaseResult]@{ Id = (Get-EsMessage -First 1).Id }", command, "(ReleaseResult) cannot be used as the id of a settings entry");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EmailSecurity.Tests.Infrastructure;
 
 namespace EmailSecurity.Tests.Engine;
@@ -24,26 +23,11 @@ public sealed class IsolationTests
             "'found ' + @(Get-EsMessage -First 3).Count",
             "[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Microsoft.Extensions.Http' } | ForEach-Object { 'loaded ' + $_.GetName().Version + ' in ' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name }");
 
-        var (exitCode, output) = RunShell(script);
+        var (exitCode, output) = EsShellProcess.Run("-NoModule", "-Command", script);
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("found 3", output);
         Assert.Contains("loaded 6.0.0.0 in Default", output);
         Assert.Contains("loaded 8.0.0.0 in EmailSecurity", output);
-    }
-
-    private static (int ExitCode, string Output) RunShell(string script)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Paths.EsShellDll, "-NoModule", "-Command", script })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout + stderr.Result);
     }
 }

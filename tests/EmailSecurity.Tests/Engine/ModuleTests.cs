@@ -80,21 +80,23 @@ public sealed class ModuleTests : IDisposable
             .Where(t => t != null && t.Assembly == typeof(EsConnection).Assembly) // FileInfo and the like have PowerShell's own views
             .Distinct()
             .ToList();
-        var formats = string.Concat(Directory.GetFiles(Path.Combine(Paths.ModuleDir, "formats"), "*.Format.ps1xml").Select(File.ReadAllText));
+        var formats = string.Concat(Directory.GetFiles(Paths.ModuleDir, "*.Format.ps1xml").Select(File.ReadAllText));
 
         Assert.NotEmpty(outputTypes);
         Assert.All(outputTypes, t => Assert.Contains($"<TypeName>{t!.FullName}</TypeName>", formats));
     }
 
     [Fact]
-    public void The_manifest_loads_every_format_file_of_the_module()
+    public void The_manifest_loads_every_format_and_types_file_the_build_wrote()
     {
-        var shipped = Directory.GetFiles(Path.Combine(Paths.RepoRoot, "formats"), "*.Format.ps1xml").Select(f => "formats/" + Path.GetFileName(f)).OrderBy(f => f);
+        var written = Directory.GetFiles(Paths.ModuleDir, "*.ps1xml").Select(Path.GetFileName).Order(StringComparer.Ordinal);
 
-        var listed = session.Run($"(Test-ModuleManifest -Path '{Paths.ModuleDir}EmailSecurity.psd1').ExportedFormatFiles | ForEach-Object {{ 'formats/' + [System.IO.Path]::GetFileName($_) }}")
-            .Output.Select(o => o.ToString()).OrderBy(f => f);
+        var module = $"Test-ModuleManifest -Path '{Paths.ModuleDir}EmailSecurity.psd1'";
+        var listed = session.Run($"$m = {module}; @($m.ExportedFormatFiles) + @($m.ExportedTypeFiles) | ForEach-Object {{ [System.IO.Path]::GetFileName($_) }}")
+            .Output.Select(o => o.ToString()).Order(StringComparer.Ordinal);
 
-        Assert.Equal(shipped, listed);
+        Assert.Equal(["EmailSecurity.Format.ps1xml", "EmailSecurity.Types.ps1xml"], written);
+        Assert.Equal(written, listed);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class PackageTests : IDisposable
 
     private string ModuleFolder => Path.Combine(folder.Path, "EmailSecurity", Version);
 
-    private string ZipPath => Path.Combine(folder.Path, $"EmailSecurity-{Version}.zip");
+    private string ZipPath => Path.Combine(folder.Path, "EmailSecurity.zip");
 
     [Fact]
     public void The_package_holds_an_importable_versioned_module_and_a_zip_of_its_folder()
@@ -39,7 +39,10 @@ public sealed class PackageTests : IDisposable
         Assert.Contains("EmailSecurity/dependencies/Microsoft.Extensions.Http.dll", entries);
         Assert.Contains("EmailSecurity/en-US/EmailSecurity.dll-Help.xml", entries);
         Assert.Contains("EmailSecurity/en-US/about_EmailSecurity.help.txt", entries);
-        Assert.All(Directory.GetFiles(Path.Combine(Paths.RepoRoot, "formats")), f => Assert.Contains("EmailSecurity/formats/" + Path.GetFileName(f), entries));
+        Assert.Contains("EmailSecurity/LICENSE", entries);
+        Assert.StartsWith("MIT License", File.ReadAllText(Path.Combine(ModuleFolder, "LICENSE")), StringComparison.Ordinal);
+        Assert.Contains("EmailSecurity/EmailSecurity.Format.ps1xml", entries);
+        Assert.Contains("EmailSecurity/EmailSecurity.Types.ps1xml", entries);
         Assert.DoesNotContain(entries, e => e.EndsWith("System.Management.Automation.dll", StringComparison.Ordinal));
         Assert.Equal(Directory.GetFiles(ModuleFolder, "*", SearchOption.AllDirectories).Length, zip.Entries.Count(e => e.Length > 0 || !e.FullName.EndsWith('/')));
     }
@@ -80,7 +83,8 @@ public sealed class PackageTests : IDisposable
     }
 
     [Theory]
-    [InlineData("-Task Package", "build {project} -c Debug -t:PackageModule")]
+    [InlineData("-Task Package", "build {project} -c Release -t:PackageModule")]
+    [InlineData("-Task Package -Configuration Debug -OutputPath /tmp/drop/", "build {project} -c Debug -t:PackageModule -p:PackageRoot=/tmp/drop/")]
     [InlineData("-Task Package -Configuration Release -ProjectUri " + ProjectUri + " -LicenseUri " + LicenseUri,
         "build {project} -c Release -t:PackageModule -p:ModuleProjectUri=" + ProjectUri + " -p:ModuleLicenseUri=" + LicenseUri)]
     [InlineData("-Task Test", "test {solution} -c Debug")]

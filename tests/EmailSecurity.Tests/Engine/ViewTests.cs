@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using EmailSecurity.Models;
 using EmailSecurity.Tests.Infrastructure;
-using Microsoft.PowerShell.Commands.Internal.Format;
+using EmailSecurity.ViewBuilder;
 
 namespace EmailSecurity.Tests.Engine;
 
@@ -88,7 +88,7 @@ public sealed class ViewTests : ModuleTest
     {
         foreach (var noun in SettingsNoun.All.Where(n => !Cases.ContainsKey(n.Model.Name)))
         {
-            Cases[noun.Model.Name] = new ViewCase(noun.Model, noun.Get) { Row = Modified };
+            Cases[noun.Model.Name] = new ViewCase(noun.Model, noun.Get) { Row = Modified, Noun = noun };
         }
     }
 
@@ -100,23 +100,41 @@ public sealed class ViewTests : ModuleTest
     public static TheoryData<string> TypeNames() => new(Cases.Keys);
 
     [Fact]
-    public void Every_output_type_has_a_table_view_first_and_a_list_view_in_the_format_file_of_its_area()
+    public void Every_output_type_has_a_table_view_first_and_a_list_view_written_by_the_build()
     {
-        var session = NewSession();
-        var listed = session.Run($"(Test-ModuleManifest -Path '{Paths.ModuleDir}EmailSecurity.psd1').ExportedFormatFiles | ForEach-Object {{ [System.IO.Path]::GetFileName($_) }}")
-            .Output.Select(o => o.ToString()).ToList();
-
         Assert.NotEmpty(OutputTypes);
         Assert.Empty(OutputTypes.Except(ViewedTypes));
         Assert.All(ViewedTypes, type =>
         {
             var views = Views.Where(v => v.TypeName == type.FullName).ToList();
             Assert.True(views.Count > 0, $"{type.FullName} has no view");
-            Assert.All(views, v => Assert.Equal(AreaFile(type), v.File));
-            Assert.Contains(AreaFile(type), listed);
             Assert.True(views[0].Kind == "TableControl", $"the first view of {type.FullName} is a {views[0].Kind}; PowerShell shows the first one by default");
             Assert.Contains(views, v => v.Kind == "ListControl");
         });
+        Assert.All(Views, v => Assert.Equal(ViewFiles.FormatFile, v.File));
+    }
+
+    /// <summary>
+    /// A label is something to sort and filter by: every label a view shows is a property of its objects, the
+    /// property itself or an alias of the one it shows (Disposition for FinalDisposition), with that one's value.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TypeNames))]
+    public void Every_label_a_view_shows_works_as_a_property_of_its_objects(string typeName)
+    {
+        var viewCase = Cases[typeName];
+        var (session, items) = Produce(viewCase);
+        var labels = Views.Where(v => v.TypeName == viewCase.Type.FullName).SelectMany(v => v.Items).Select(i => i.Label).Distinct().ToList();
+        var aliases = Aliases.Where(a => a.Type == viewCase.Type.FullName).ToList();
+
+        var properties = session.Run("$items[0].PSObject.Properties.Name").Output.Select(o => o.ToString()).ToList();
+        var same = session.Run("foreach ($alias in $aliases) { [object]::Equals($items[0].($alias.Name), $items[0].($alias.Property)) -or (\"$($items[0].($alias.Name))\" -eq \"$($items[0].($alias.Property))\") }",
+            new Dictionary<string, object?> { ["aliases"] = aliases.Select(a => new { a.Name, a.Property }).ToArray() });
+
+        Assert.NotEmpty(items);
+        Assert.Empty(labels.Except(properties));
+        Assert.All(aliases, a => Assert.Contains(a.Name, labels));
+        Assert.All(same.Output, o => Assert.True((bool)o.BaseObject));
     }
 
     [Fact]
@@ -223,8 +241,6 @@ public sealed class ViewTests : ModuleTest
         var viewCase = Cases[typeName];
         var (session, items) = Produce(viewCase);
         var view = Views.First(v => v.TypeName == viewCase.Type.FullName && v.Kind == "ListControl");
-        ImportFormatList(session);
-
         var result = session.RunFormatted("$items | Format-List");
 
         result.ShouldSucceed();
@@ -265,7 +281,6 @@ public sealed class ViewTests : ModuleTest
     public void A_message_list_shows_optional_fields_only_when_they_have_a_value()
     {
         var (session, _) = Connected(messages: 200);
-        ImportFormatList(session);
         var messages = session.Run("Get-EsMessage").Objects<Message>();
         var withReplyTo = messages.First(m => !string.IsNullOrEmpty(m.ReplyTo));
         var withoutReplyTo = messages.First(m => string.IsNullOrEmpty(m.ReplyTo));
@@ -279,15 +294,9 @@ public sealed class ViewTests : ModuleTest
         Assert.DoesNotContain(records[1], l => l.Label == "ReplyTo");
     }
 
-    private static void ImportFormatList(EngineSession session)
-    {
-        session.SetVariable("ViewTestsAssembly", typeof(FormatListForTestsCommand).Assembly);
-        session.Run("Import-Module -Assembly $ViewTestsAssembly").ShouldSucceed();
-    }
-
     private (EngineSession Session, List<object> Items) Produce(ViewCase viewCase)
     {
-        var (session, _) = Connected(messages: viewCase.Messages);
+        var (session, _) = viewCase.Noun is { } noun ? Connected(noun, viewCase.Messages) : Connected(messages: viewCase.Messages);
         session.Run($"$items = @({viewCase.Script})").ShouldSucceed();
         var items = session.Run("$items").Output.Select(o => o.BaseObject).ToList();
         Assert.True(items.Count > 0, $"{viewCase.Script} wrote nothing");
@@ -369,11 +378,6 @@ public sealed class ViewTests : ModuleTest
         yield return Local(settings.ModifiedAt ?? settings.CreatedAt, TableDate);
     }
 
-    private static string AreaFile(Type type) =>
-        type == typeof(EsConnection) ? "EmailSecurity.Format.ps1xml"
-        : typeof(SettingsObject).IsAssignableFrom(type) ? "Settings.Format.ps1xml"
-        : "Investigate.Format.ps1xml";
-
     private static readonly List<Type> OutputTypes = ModuleAssembly.GetTypes()
         .SelectMany(t => t.GetCustomAttributes<OutputTypeAttribute>())
         .SelectMany(a => a.Type)
@@ -383,7 +387,13 @@ public sealed class ViewTests : ModuleTest
         .ToList()!;
 
     /// <summary>Every view of the shipped format files, each file's in the order it lists them.</summary>
-    private static readonly List<ViewInfo> Views = Directory.GetFiles(Path.Combine(Paths.ModuleDir, "formats"), "*.Format.ps1xml")
+    /// <summary>The alias properties the build gave the module's types, one per label that is not its property's name.</summary>
+    private static readonly List<(string Type, string Name, string Property)> Aliases = XDocument.Load(Path.Combine(Paths.ModuleDir, ViewFiles.TypesFile))
+        .Descendants("Type")
+        .SelectMany(type => type.Descendants("AliasProperty").Select(a => ((string)type.Element("Name")!, (string)a.Element("Name")!, (string)a.Element("ReferencedMemberName")!)))
+        .ToList();
+
+    private static readonly List<ViewInfo> Views = Directory.GetFiles(Paths.ModuleDir, "*.Format.ps1xml")
         .SelectMany(file => XDocument.Load(file).Descendants("View").Select(view => ViewInfo.Read(Path.GetFileName(file), view)))
         .ToList();
 
@@ -397,6 +407,9 @@ public sealed class ViewTests : ModuleTest
         public Func<object, IEnumerable<string>> Row { get; init; } = _ => [];
 
         public Func<object, IEnumerable<(string Label, string Value)>> Record { get; init; } = _ => [];
+
+        /// <summary>The settings list the objects come from, when they do: its account plays the API that has it.</summary>
+        public SettingsNoun? Noun { get; init; }
     }
 
     private sealed record ViewItem(string Label, string? Property, int? Width, bool Optional);
@@ -427,29 +440,5 @@ public sealed class ViewTests : ModuleTest
             var properties = view.Descendants("PropertyName").Where(p => p.Parent?.Name != "ItemSelectionCondition").Select(p => p.Value).Distinct().ToList();
             return new ViewInfo(file, (string)view.Element("Name")!, (string)view.Element("ViewSelectedBy")!.Element("TypeName")!, control.Name.LocalName, items, properties, view);
         }
-    }
-}
-
-/// <summary>
-/// Format-List, as PowerShell's Microsoft.PowerShell.Commands.Utility defines it: the engine these tests host has
-/// only the core cmdlets, but Format-List is no more than the engine's own list formatter behind a cmdlet, so the
-/// list views are rendered by the same code as in pwsh.
-/// </summary>
-[Cmdlet(VerbsCommon.Format, "List")]
-public sealed class FormatListForTestsCommand : OuterFormatTableAndListBase
-{
-    public FormatListForTestsCommand()
-    {
-        var engine = typeof(PSObject).Assembly;
-        var shape = Enum.Parse(engine.GetType("Microsoft.PowerShell.Commands.Internal.Format.FormatShape", throwOnError: true)!, "List");
-        var inner = Activator.CreateInstance(
-            engine.GetType("Microsoft.PowerShell.Commands.Internal.Format.InnerFormatShapeCommand", throwOnError: true)!,
-            BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public,
-            binder: null,
-            args: [shape],
-            culture: null);
-        var implementation = typeof(FrontEndCommandBase).GetField("implementation", BindingFlags.Instance | BindingFlags.NonPublic)
-            ?? throw new InvalidOperationException("FrontEndCommandBase.implementation is gone: this engine's formatter changed shape.");
-        implementation.SetValue(this, inner);
     }
 }

@@ -3,21 +3,11 @@ using System.Text.RegularExpressions;
 namespace EmailSecurity.Tests.Infrastructure;
 
 /// <summary>One operation of the API reference: its SDK name, HTTP method and path template.</summary>
-public sealed record ApiOperation(string Name, string Method, string PathTemplate)
-{
-    /// <summary>
-    /// Whether an encoded request path (without the query) is this operation's: each {name} of the template stands
-    /// for one path segment.
-    /// </summary>
-    public bool Matches(string method, string encodedPath)
-    {
-        var pattern = "^" + string.Join("/", PathTemplate.Split('/').Select(s => s.StartsWith('{') ? "[^/]+" : Regex.Escape(s))) + "$";
-        return string.Equals(method, Method, StringComparison.OrdinalIgnoreCase) && Regex.IsMatch(encodedPath, pattern);
-    }
-}
+public sealed record DescribedOperation(string Name, string Method, string PathTemplate);
 
 /// <summary>
-/// The operations of docs/reference/email-security-api.md, named as Cloudflare's TypeScript SDK names its methods
+/// The operations of docs/reference/email-security-api.md (the API as the module was first written against it; the
+/// catalog must declare each of them as described), named as Cloudflare's TypeScript SDK names its methods
 /// under <c>emailSecurity.</c> (settings.allowPolicies.create): the Python names the file carries
 /// (settings.allow_policies.create) with each snake_case part written in camelCase.
 /// </summary>
@@ -28,18 +18,15 @@ public static class ApiReference
 
     public static string File => Path.Combine(Paths.RepoRoot, "docs", "reference", "email-security-api.md");
 
-    public static IReadOnlyList<ApiOperation> Operations { get; } = Read(File);
-
-    public static ApiOperation Operation(string name) =>
-        Operations.SingleOrDefault(o => o.Name == name) ?? throw new ArgumentException($"{name} is not an operation of {File}.", nameof(name));
+    public static IReadOnlyList<DescribedOperation> Operations { get; } = Read(File);
 
     /// <summary>settings.allow_policies.create -> settings.allowPolicies.create</summary>
     public static string SdkName(string pythonName) =>
         string.Join(".", pythonName.Split('.').Select(part => Regex.Replace(part, "_([a-z])", m => m.Groups[1].Value.ToUpperInvariant())));
 
-    private static List<ApiOperation> Read(string file)
+    private static List<DescribedOperation> Read(string file)
     {
-        var operations = new List<ApiOperation>();
+        var operations = new List<DescribedOperation>();
         string? name = null;
         foreach (var line in System.IO.File.ReadLines(file))
         {
@@ -56,7 +43,7 @@ public static class ApiReference
                     throw new InvalidOperationException($"{file}: {name} has a path outside {prefix}: {path}");
                 }
 
-                operations.Add(new ApiOperation(name, endpoint.Groups["method"].Value.ToUpperInvariant(), path[prefix.Length..]));
+                operations.Add(new DescribedOperation(name, endpoint.Groups["method"].Value.ToUpperInvariant(), path[prefix.Length..]));
                 name = null;
             }
         }

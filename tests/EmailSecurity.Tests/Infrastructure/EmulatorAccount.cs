@@ -27,8 +27,30 @@ public sealed class EmulatorAccount
 
     public string Id { get; }
 
-    /// <summary>Replaces the account's data with freshly generated data.</summary>
-    public void Reset(int messages, int seed, int maxPerPage = 1000) => Send(HttpMethod.Put, $"accounts/{Id}", new { messages, seed, maxPerPage });
+    /// <summary>
+    /// Replaces the account's data with freshly generated data. <paramref name="apiVersion"/> (see
+    /// <see cref="ApiVersionNames"/>) is the API the account plays, the emulator's default when null. A bulk action job
+    /// acts on <paramref name="bulkJobMessagesPerStep"/> messages per step (default 25) and takes one step per GET of
+    /// it unless <paramref name="bulkJobsAdvanceOnGet"/> is false; <see cref="AdvanceBulkJobs"/> steps them too.
+    /// </summary>
+    public void Reset(int messages, int seed, int maxPerPage = 1000, string? apiVersion = null, int? bulkJobMessagesPerStep = null,
+        bool? bulkJobsAdvanceOnGet = null) =>
+        Send(HttpMethod.Put, $"accounts/{Id}", new { messages, seed, maxPerPage, apiVersion, bulkJobMessagesPerStep, bulkJobsAdvanceOnGet });
+
+    /// <summary>Switches the API version the account plays, keeping its data.</summary>
+    public void SetApiVersion(string apiVersion) => Send(HttpMethod.Put, $"accounts/{Id}/apiversion", new { apiVersion });
+
+    /// <summary>
+    /// Moves every unfinished bulk action job of the account <paramref name="steps"/> steps on (until finished when null);
+    /// returns each job's id and status, oldest first.
+    /// </summary>
+    public IReadOnlyList<(string JobId, string Status)> AdvanceBulkJobs(int? steps = null)
+    {
+        using JsonDocument answer = JsonDocument.Parse(Send(HttpMethod.Post, $"accounts/{Id}/bulkjobs/advance", new { steps }));
+        return answer.RootElement.GetProperty("jobs").EnumerateArray()
+            .Select(j => (j.GetProperty("jobId").GetString()!, j.GetProperty("status").GetString()!))
+            .ToList();
+    }
 
     /// <summary>
     /// Replaces the account's data with messages scanned (whole seconds) within the last <paramref name="spanSeconds"/>,

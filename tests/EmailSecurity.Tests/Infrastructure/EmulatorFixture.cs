@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Reflection;
+using EmailSecurity.Tests.Emulator;
 using EsEmulator.Launcher;
 using Xunit;
 
@@ -15,10 +17,11 @@ public class EmulatorCollection : ICollectionFixture<EmulatorFixture>
 /// </summary>
 public sealed class EmulatorFixture : IDisposable
 {
+    private static readonly string EmulatorDll =
+        typeof(EmulatorFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "EmulatorDll").Value ?? "";
+
     private static readonly Lazy<RunningEmulator> Shared = new(
-        () => RunningEmulator.Start(
-            typeof(EmulatorFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "EmulatorDll").Value ?? "",
-            TimeSpan.FromSeconds(30)),
+        () => RunningEmulator.Start(EmulatorDll, TimeSpan.FromSeconds(30)),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
     public EmulatorFixture()
@@ -33,16 +36,38 @@ public sealed class EmulatorFixture : IDisposable
     /// <summary>http://127.0.0.1:port/_emulator/</summary>
     public Uri ControlUri { get; }
 
-    /// <summary>A fresh account (32 lowercase hex characters) whose data has been generated from <paramref name="seed"/>.</summary>
-    public EmulatorAccount NewAccount(int messages = 60, int seed = 1)
+    /// <summary>
+    /// A fresh account (32 lowercase hex characters) whose data has been generated from <paramref name="seed"/>, playing
+    /// <paramref name="apiVersion"/> (<see cref="ApiVersionNames"/>; the emulator's default, the seed API, when null).
+    /// </summary>
+    public EmulatorAccount NewAccount(int messages = 60, int seed = 1, string? apiVersion = null)
     {
         var account = new EmulatorAccount(Guid.NewGuid().ToString("N"), ControlUri);
-        account.Reset(messages, seed);
+        account.Reset(messages, seed, apiVersion: apiVersion);
         return account;
     }
+
+    private static readonly ConcurrentDictionary<string, string> VersionsServing = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The oldest API version (<see cref="ApiVersionNames.All"/>) whose emulator serves <paramref name="route"/>, such as a
+    /// settings list's: the seed API for the lists the module was built on, 2026-10 for those it added. A test of a list
+    /// runs on an account of that version, so a new list needs no row saying where it exists.
+    /// </summary>
+    public string FirstVersionServing(string route) => VersionsServing.GetOrAdd(route, _ =>
+        ApiVersionNames.All.FirstOrDefault(version =>
+            new AccountApi(this, NewAccount(messages: 1, apiVersion: version)).Get(route + "?per_page=1").GetAwaiter().GetResult().Status == 200)
+        ?? throw new InvalidOperationException($"No API version of the emulator serves {route}."));
 
     /// <summary>Nothing to do: the process outlives every fixture instance and is killed when the test run exits.</summary>
     public void Dispose()
     {
     }
+
+    /// <summary>
+    /// Another emulator process, started with <paramref name="arguments"/> after --urls (e.g. "--api-version", "2026-10"),
+    /// for tests of the command line; killed on dispose. The shared one is for everything else.
+    /// </summary>
+    internal static RunningEmulator StartSeparate(params string[] arguments) =>
+        RunningEmulator.Start(EmulatorDll, TimeSpan.FromSeconds(30), arguments);
 }

@@ -15,6 +15,8 @@ public static class Paths
 
     public static string HelpBuilderDll => Metadata("HelpBuilderDll");
 
+    public static string PesterManifest => Metadata("PesterManifest");
+
     private static string Metadata(string key) =>
         typeof(Paths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
         ?? throw new InvalidOperationException($"No {key} metadata in the test assembly.");

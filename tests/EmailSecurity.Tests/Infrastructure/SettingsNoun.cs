@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Reflection;
+using EmailSecurity.Client;
 using EmailSecurity.Cmdlets;
 using EmailSecurity.Cmdlets.Settings;
 
@@ -11,6 +12,9 @@ namespace EmailSecurity.Tests.Infrastructure;
 /// </summary>
 public sealed record SettingsNoun(string Resource, Type Model, string Get, string? New, string Set, string Remove, string DescribedBy)
 {
+    /// <summary>The list's operations, from the catalog.</summary>
+    internal ApiCollection Collection => ApiCatalog.CollectionOf(Model);
+
     /// <summary>Every settings list the module has, by the path segment under /settings (e.g. "allow_policies").</summary>
     public static IReadOnlyList<SettingsNoun> All { get; } = Find();
 
@@ -24,7 +28,7 @@ public sealed record SettingsNoun(string Resource, Type Model, string Get, strin
 
     /// <summary>
     /// One field for Set to change that needs no particular entry to be valid: a bool field, else the first allowed
-    /// value of a field with a set, e.g. "-IsRecent $true".
+    /// value of a field with a set, else the comments, e.g. "-IsRecent $true".
     /// </summary>
     public string SetField => FieldToSet(CmdletType(Set));
 
@@ -32,10 +36,10 @@ public sealed record SettingsNoun(string Resource, Type Model, string Get, strin
     {
         var commands = typeof(EsConnection).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(ISettingsCommand).IsAssignableFrom(t) && t.GetCustomAttribute<CmdletAttribute>() != null)
-            .Select(t => (Type: t, Cmdlet: t.GetCustomAttribute<CmdletAttribute>()!, Endpoint: ((ISettingsCommand)Activator.CreateInstance(t)!).Endpoint))
+            .Select(t => (Type: t, Cmdlet: t.GetCustomAttribute<CmdletAttribute>()!, Collection: ((ISettingsCommand)Activator.CreateInstance(t)!).Collection))
             .ToList();
         return commands
-            .GroupBy(c => c.Endpoint.Path, StringComparer.Ordinal)
+            .GroupBy(c => c.Collection.Route, StringComparer.Ordinal)
             .Select(g =>
             {
                 string? Named(string verb) => g.Where(c => c.Cmdlet.VerbName == verb).Select(c => $"{verb}-{c.Cmdlet.NounName}").SingleOrDefault();
@@ -47,13 +51,14 @@ public sealed record SettingsNoun(string Resource, Type Model, string Get, strin
                     Named(VerbsCommon.New),
                     Named(VerbsCommon.Set) ?? throw new InvalidOperationException($"{g.Key} has no Set cmdlet"),
                     Named(VerbsCommon.Remove) ?? throw new InvalidOperationException($"{g.Key} has no Remove cmdlet"),
-                    get.Endpoint.DescribedBy[0]);
+                    get.Collection.DescribedBy[0]);
             })
             .OrderBy(n => n.Resource, StringComparer.Ordinal)
             .ToList();
     }
 
-    private static Type CmdletType(string name) => typeof(EsConnection).Assembly.GetTypes()
+    /// <summary>The class of one of the module's cmdlets, by its name (Get-EsTrustedDomain).</summary>
+    public static Type CmdletType(string name) => typeof(EsConnection).Assembly.GetTypes()
         .Single(t => t.GetCustomAttribute<CmdletAttribute>() is { } a && $"{a.VerbName}-{a.NounName}" == name);
 
     private static string FieldToSet(Type cmdlet)
@@ -69,6 +74,11 @@ public sealed record SettingsNoun(string Resource, Type Model, string Get, strin
             return $"-{choice.Name} '{choice.Set.ValidValues[0]}'";
         }
 
-        throw new InvalidOperationException($"{cmdlet.Name}: no bool field and no field with a set of values; say here what the shared tests may set");
+        if (fields.FirstOrDefault(p => p.GetCustomAttribute<ApiFieldAttribute>()!.Name == "comments") is { } comments)
+        {
+            return $"-{comments.Name} 'Changed by a test'";
+        }
+
+        throw new InvalidOperationException($"{cmdlet.Name}: no bool field, no field with a set of values and no comments; say here what the shared tests may set");
     }
 }

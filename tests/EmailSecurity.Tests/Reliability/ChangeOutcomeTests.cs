@@ -19,29 +19,22 @@ public sealed partial class ChangeOutcomeTests : ReliabilityTest
     }
 
     /// <summary>
-    /// Every change cmdlet with a run that changes the first object of its kind ($message, or $entry of its list).
-    /// A change cmdlet added to the module and not here fails the coverage test below.
+    /// Every change cmdlet with a run that changes the first object of its kind ($message, or $entry of its list): the
+    /// message cmdlets here, the settings lists' from their cmdlet types (New copies the list's first entry it can
+    /// create again). A change cmdlet added to the module and not found here fails the coverage test below.
     /// </summary>
-    private static readonly Dictionary<string, string> ChangeRuns = new()
+    private static readonly Dictionary<string, (string Run, SettingsNoun? Noun)> ChangeRuns = new Dictionary<string, (string, SettingsNoun?)>
     {
-        ["Move-EsMessage"] = "Move-EsMessage -Id $message -Destination JunkEmail",
-        ["Unblock-EsMessage"] = "Unblock-EsMessage -Id $message",
-        ["Submit-EsReclassification"] = "Submit-EsReclassification -Id $message -ExpectedDisposition NONE",
-        ["New-EsAllowPolicy"] = "New-EsAllowPolicy -Pattern 'unknown-outcome.example' -PatternType DOMAIN",
-        ["Set-EsAllowPolicy"] = "Set-EsAllowPolicy -Id $entry -Comments 'x'",
-        ["Remove-EsAllowPolicy"] = "Remove-EsAllowPolicy -Id $entry",
-        ["New-EsBlockedSender"] = "New-EsBlockedSender -Pattern 'lure@unknown-outcome.example' -PatternType EMAIL",
-        ["Set-EsBlockedSender"] = "Set-EsBlockedSender -Id $entry -Comments 'x'",
-        ["Remove-EsBlockedSender"] = "Remove-EsBlockedSender -Id $entry",
-        ["Set-EsDomain"] = "Set-EsDomain -Id $entry -LookbackHops 5",
-        ["Remove-EsDomain"] = "Remove-EsDomain -Id $entry",
-        ["New-EsImpersonationRegistryEntry"] = "New-EsImpersonationRegistryEntry -Name 'Una Known' -Email 'una.known@contoso.example'",
-        ["Set-EsImpersonationRegistryEntry"] = "Set-EsImpersonationRegistryEntry -Id $entry -Comments 'x'",
-        ["Remove-EsImpersonationRegistryEntry"] = "Remove-EsImpersonationRegistryEntry -Id $entry",
-        ["New-EsTrustedDomain"] = "New-EsTrustedDomain -Pattern 'unknown-outcome.example'",
-        ["Set-EsTrustedDomain"] = "Set-EsTrustedDomain -Id $entry -Comments 'x'",
-        ["Remove-EsTrustedDomain"] = "Remove-EsTrustedDomain -Id $entry",
-    };
+        ["Move-EsMessage"] = ("Move-EsMessage -Id $message -Destination JunkEmail", null),
+        ["Unblock-EsMessage"] = ("Unblock-EsMessage -Id $message", null),
+        ["Submit-EsReclassification"] = ("Submit-EsReclassification -Id $message -ExpectedDisposition NONE", null),
+    }.Concat(SettingsNoun.All.SelectMany(noun => new[]
+    {
+        (noun.New, $"@({noun.Get} | Where-Object {{ $_.PatternType -ne 'UNKNOWN' }})[0] | {noun.New}"),
+        (noun.Set, $"{noun.Set} -Id $entry {noun.SetField}"),
+        (noun.Remove, $"{noun.Remove} -Id $entry"),
+    }.Where(run => run.Item1 is not null).Select(run => KeyValuePair.Create(run.Item1!, (run.Item2, (SettingsNoun?)noun)))))
+    .ToDictionary();
 
     /// <summary>Cmdlets that support -WhatIf for writing files, not for changing anything through the API.</summary>
     private static readonly string[] NotChanges = ["Get-EsMessagePreview", "Get-EsMessageRaw"];
@@ -66,19 +59,20 @@ public sealed partial class ChangeOutcomeTests : ReliabilityTest
     [MemberData(nameof(ChangeCmdlets))]
     public void A_change_answered_200_with_an_unreadable_body_may_have_been_applied_and_the_advice_names_a_check_that_works(string cmdlet)
     {
-        var (session, account) = ConnectedWith(null);
+        var (run, list) = ChangeRuns[cmdlet];
+        var (session, account) = list is null ? ConnectedWith(null) : Connected(list);
         var noun = cmdlet[(cmdlet.IndexOf('-') + 1)..];
         var listOf = noun is "EsMessage" or "EsReclassification" ? "EsMessage" : noun;
         session.Run($"$message = (Get-EsMessage -First 1).Id; $entry = @(Get-{listOf} -First 1)[0].Id").ShouldSucceed();
         account.SetFaults(new FaultRule("malformed") { Method = MethodOf(cmdlet), Times = 0 });
 
-        var result = session.Run(ChangeRuns[cmdlet] + " -Confirm:$false");
+        var result = session.Run(run + " -Confirm:$false");
 
         account.ClearFaults();
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("EsChangeOutcomeUnknown", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         var target = Assert.IsType<string>(error.TargetObject);
-        Assert.Matches($"^The outcome of '[^']+' for [a-z ]+ '{Regex.Escape(target)}' is unknown: it may have been applied\\. ", error.ToString());
+        Assert.Matches($"^The outcome of '[^']+' for [A-Za-z ]+ '{Regex.Escape(target)}' is unknown: it may have been applied\\. ", error.ToString());
         Assert.Contains("not valid JSON", error.ToString(), StringComparison.Ordinal);
         var advice = error.ErrorDetails.RecommendedAction;
         Assert.DoesNotContain("command again", advice, StringComparison.OrdinalIgnoreCase);

@@ -36,6 +36,7 @@ namespace EmailSecurity.Simulator.Settings.Resources
                 FilterSpec.Flag("verify_sender"), FilterSpec.Text("pattern"), FilterSpec.Choice("pattern_type", PatternChecks.PatternTypes),
                 FilterSpec.Search("pattern", "comments"),
             },
+            BatchSince = ApiVersion.V2026_10,
             OrderFields = new[] { "pattern", "created_at" },
             Check = PatternChecks.RegexMustCompile("pattern", "is_regex"),
             Demo = (_, __) => Demo(),

@@ -14,14 +14,20 @@ namespace EmailSecurity.Simulator.Settings.Resources
         {
             if (entry[regexFlag] is JsonValue flag && flag.GetValue<bool>())
             {
-                try
-                {
-                    _ = new Regex((string?)entry[patternField] ?? "");
-                }
-                catch (ArgumentException)
-                {
-                    throw ApiException.Invalid(patternField, "is not a valid regular expression");
-                }
+                MustCompile(patternField)(entry);
+            }
+        };
+
+        /// <summary>The field is always a regular expression, and must be a valid one.</summary>
+        public static Action<JsonObject> MustCompile(string patternField) => entry =>
+        {
+            try
+            {
+                _ = new Regex((string?)entry[patternField] ?? "");
+            }
+            catch (ArgumentException)
+            {
+                throw ApiException.Invalid(patternField, "is not a valid regular expression");
             }
         };
     }

@@ -22,6 +22,7 @@ namespace EmailSecurity.Simulator.Settings.Resources
             {
                 FilterSpec.Flag("is_recent"), FilterSpec.Flag("is_similarity"), FilterSpec.Text("pattern"), FilterSpec.Search("pattern", "comments"),
             },
+            BatchSince = ApiVersion.V2026_10,
             OrderFields = new[] { "pattern", "created_at" },
             Check = PatternChecks.RegexMustCompile("pattern", "is_regex"),
             Demo = (_, __) => Demo(),

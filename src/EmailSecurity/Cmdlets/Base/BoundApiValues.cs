@@ -11,8 +11,10 @@ namespace EmailSecurity.Cmdlets
     /// <summary>
     /// Reads the parameters a caller bound and marked with <see cref="ApiFieldAttribute"/> or
     /// <see cref="ApiQueryAttribute"/> into a request body or query. Only bound parameters are taken, which is what
-    /// gives PATCH its meaning: a field the caller did not name is not sent. Values of a ValidateSet are sent in the
-    /// set's own spelling whatever case the caller typed.
+    /// gives PATCH its meaning: a field the caller did not name is not sent. A switch filters only when present. A
+    /// marked property that is no parameter is a value the cmdlet works out itself (a file read into base64): it is
+    /// sent whenever it has one. Values of a ValidateSet are sent in the set's own spelling whatever case the caller
+    /// typed.
     /// </summary>
     internal static class BoundApiValues
     {
@@ -21,10 +23,10 @@ namespace EmailSecurity.Cmdlets
             var body = new Dictionary<string, object?>(StringComparer.Ordinal);
             foreach (var (property, name) in Marked<ApiFieldAttribute>(cmdlet.GetType(), a => a.Name))
             {
-                var bound = cmdlet.MyInvocation.BoundParameters.ContainsKey(property.Name);
-                if (bound || (includeUnboundSwitches && property.PropertyType == typeof(SwitchParameter)))
+                var given = IsGiven(cmdlet, property) || (includeUnboundSwitches && property.PropertyType == typeof(SwitchParameter));
+                if (given && ToJsonValue(property, property.GetValue(cmdlet)) is var value && (value != null || IsParameter(property)))
                 {
-                    body[name] = ToJsonValue(property, property.GetValue(cmdlet));
+                    body[name] = value;
                 }
             }
 
@@ -35,12 +37,13 @@ namespace EmailSecurity.Cmdlets
         {
             foreach (var (property, name) in Marked<ApiQueryAttribute>(cmdlet.GetType(), a => a.Name))
             {
-                if (!cmdlet.MyInvocation.BoundParameters.ContainsKey(property.Name))
+                var value = property.GetValue(cmdlet);
+                if (!IsGiven(cmdlet, property) || value is SwitchParameter { IsPresent: false })
                 {
                     continue;
                 }
 
-                switch (ToJsonValue(property, property.GetValue(cmdlet)))
+                switch (ToJsonValue(property, value))
                 {
                     case string[] many:
                         request = request.WithQueryValues(name, many);
@@ -72,7 +75,13 @@ namespace EmailSecurity.Cmdlets
 
         /// <summary>The names of the parameters that map to body fields, for messages such as "nothing to change".</summary>
         public static IEnumerable<string> FieldParameterNames(Type cmdletType) =>
-            Marked<ApiFieldAttribute>(cmdletType, a => a.Name).Select(p => "-" + p.Property.Name);
+            Marked<ApiFieldAttribute>(cmdletType, a => a.Name).Where(p => IsParameter(p.Property)).Select(p => "-" + p.Property.Name);
+
+        /// <summary>A parameter the caller bound, or a value the cmdlet works out itself (a marked property that is no parameter).</summary>
+        private static bool IsGiven(PSCmdlet cmdlet, PropertyInfo property) =>
+            IsParameter(property) ? cmdlet.MyInvocation.BoundParameters.ContainsKey(property.Name) : true;
+
+        private static bool IsParameter(PropertyInfo property) => property.IsDefined(typeof(ParameterAttribute), true);
 
         private static object? ToJsonValue(PropertyInfo property, object? value)
         {
@@ -100,7 +109,7 @@ namespace EmailSecurity.Cmdlets
         /// <summary>The marked properties of a cmdlet type, found by reflection once per type and attribute.</summary>
         private static IReadOnlyList<(PropertyInfo Property, string Name)> Marked<TAttribute>(Type type, Func<TAttribute, string> name)
             where TAttribute : Attribute =>
-            MarkedCache.GetOrAdd((type, typeof(TAttribute)), _ => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            MarkedCache.GetOrAdd((type, typeof(TAttribute)), _ => type.GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
                 .Select(p => (Property: p, Attribute: p.GetCustomAttribute<TAttribute>()))
                 .Where(p => p.Attribute != null)
                 .Select(p => (p.Property, name(p.Attribute!)))

@@ -30,15 +30,4 @@ namespace EmailSecurity.Cmdlets
         private static string Shown(DateTime value) =>
             value.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + (value.Kind == DateTimeKind.Utc ? "Z" : " local time");
     }
-
-    /// <summary>
-    /// Lets a DateTime parameter take a DateTimeOffset, which PowerShell cannot convert by itself: the timestamps the
-    /// module writes (ScannedAt, CreatedAt...) can then be given straight to -Start and -End.
-    /// </summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class DateTimeOffsetInputAttribute : ArgumentTransformationAttribute
-    {
-        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData) =>
-            (inputData is PSObject wrapped ? wrapped.BaseObject : inputData) is DateTimeOffset instant ? instant.UtcDateTime : inputData;
-    }
 }

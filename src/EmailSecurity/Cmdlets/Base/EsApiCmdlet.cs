@@ -58,14 +58,15 @@ namespace EmailSecurity.Cmdlets
         internal EsConnection ActiveConnection => resolved ?? throw new InvalidOperationException("BeginProcessing has not run.");
 
         /// <summary>
-        /// Streams every item of a paged list to the pipeline as its page arrives, fetching the next page while the
-        /// current one is written. Honours -First, -Skip and -IncludeTotalCount when the cmdlet supports paging, and
-        /// asks for no more per page, and no more pages, than -First needs. A search given a
+        /// Streams every item of a paged list to the pipeline as its page arrives, paged as its request's shape says,
+        /// fetching the next page while the current one is written. Honours -First, -Skip and -IncludeTotalCount when the
+        /// cmdlet supports paging, and asks for no more per page, and no more pages, than -First needs. A search given a
         /// <paramref name="partitioning"/> may be read in time windows at once, written in the same order.
         /// </summary>
-        internal void WritePaged<T>(ApiRequest request, PagingStyle style, int pageSize, TimePartitioning<T>? partitioning = null)
+        internal void WritePaged<T>(ApiRequest request, int pageSize, TimePartitioning<T>? partitioning = null)
             where T : class
         {
+            var style = request.Paging ?? throw new ArgumentException($"{request.Operation.Name} is not a paged list.", nameof(request));
             var paging = PagingParameters; // null unless the cmdlet declares SupportsPaging
             var skip = paging?.Skip ?? 0UL;
             var first = paging?.First ?? ulong.MaxValue;

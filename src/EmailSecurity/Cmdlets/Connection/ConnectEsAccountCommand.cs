@@ -54,6 +54,11 @@ namespace EmailSecurity.Cmdlets.Connection
         [Parameter(ParameterSetName = SandboxSet, Mandatory = true)]
         public SwitchParameter Sandbox { get; set; }
 
+        /// <summary>The API version the sandbox plays: last year's request shapes (seed) or today's (2026-10).</summary>
+        [Parameter(ParameterSetName = SandboxSet)]
+        [ValidateSet(SandboxApi.SeedVersion, SandboxApi.CurrentVersion)]
+        public string SandboxApiVersion { get; set; } = SandboxApi.DefaultVersion;
+
         /// <summary>Seconds one attempt of a request may take (default 100); reads that time out are retried.</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
@@ -134,6 +139,7 @@ namespace EmailSecurity.Cmdlets.Connection
         private EsConnection ConnectSandbox()
         {
             var account = AccountId ?? Guid.NewGuid().ToString("N");
+            SandboxApi.PlayVersion(account, SandboxApiVersion);
             return new EsConnection(account, SandboxApi.BaseUri, EsAuthKind.Sandbox, null, null);
         }
 

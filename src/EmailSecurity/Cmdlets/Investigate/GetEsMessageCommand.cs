@@ -16,56 +16,88 @@ namespace EmailSecurity.Cmdlets.Investigate
         private const string SearchSet = "Search";
         private const string ByIdSet = "ById";
 
+        private string? sender;
+        private string? recipient;
+
         [Parameter(ParameterSetName = SearchSet, Position = 0)]
+        [ApiQuery("query")]
         [ValidateNotNullOrEmpty]
         public string? Query { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
+        [Alias("SenderAddress")]
         [ValidateNotNullOrEmpty]
         public string? Sender { get; set; }
 
+        /// <summary>-Sender as the API takes it ('*@contoso.com' is sent as the domain).</summary>
+        [ApiQuery("sender")]
+        internal string? SenderFilter => sender;
+
         [Parameter(ParameterSetName = SearchSet)]
+        [Alias("RecipientAddress")]
         [ValidateNotNullOrEmpty]
         public string? Recipient { get; set; }
 
+        /// <summary>-Recipient as the API takes it.</summary>
+        [ApiQuery("recipient")]
+        internal string? RecipientFilter => recipient;
+
         [Parameter(ParameterSetName = SearchSet)]
+        [ApiQuery("subject")]
         [ValidateNotNullOrEmpty]
         public string? Subject { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
+        [ApiQuery("domain")]
         [ValidateNotNullOrEmpty]
         public string? Domain { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
+        [ApiQuery("final_disposition")]
         [ValidateSet(ApiValues.SearchDisposition.Malicious, ApiValues.SearchDisposition.Suspicious, ApiValues.SearchDisposition.Spoof, ApiValues.SearchDisposition.Spam, ApiValues.SearchDisposition.Bulk, ApiValues.SearchDisposition.None)]
         public string? Disposition { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
+        [ApiQuery("message_action")]
         [ValidateSet(ApiValues.MessageAction.Preview, ApiValues.MessageAction.QuarantineReleased, ApiValues.MessageAction.Moved)]
         public string? MessageAction { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
+        [ApiQuery("alert_id")]
         [ValidateNotNullOrEmpty]
         public string? AlertId { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
+        [ApiQuery("message_id")]
         [ValidateNotNullOrEmpty]
         public string? MessageId { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
+        [ApiQuery(ApiCatalog.Investigate.ListMetric)]
         [ValidateNotNullOrEmpty]
         public string? Metric { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
+        [ApiQuery("detections_only")]
         public SwitchParameter DetectionsOnly { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
+        [ApiQuery(ApiCatalog.Investigate.ListStart)]
+        [Alias("StartDate")]
         [DateTimeOffsetInput]
         public DateTime? Start { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
+        [ApiQuery(ApiCatalog.Investigate.ListEnd)]
+        [Alias("EndDate")]
         [DateTimeOffsetInput]
         public DateTime? End { get; set; }
+
+        /// <summary>Exchange Online's spelling of -First: a number of messages, or Unlimited.</summary>
+        [Parameter(ParameterSetName = SearchSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ResultSizeCompleter))]
+        public string? ResultSize { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
         [ValidateRange(1, ApiValues.MaxPageSize)]
@@ -77,13 +109,14 @@ namespace EmailSecurity.Cmdlets.Investigate
         public int ThrottleLimit { get; set; } = TimePartitioning.DefaultConcurrency;
 
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("InvestigateId")]
+        [Alias("InvestigateId", "Identity")]
         [ApiIdText(typeof(Message), "InvestigateId")]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.MessageIdCompleter))]
         public string[]? Id { get; set; }
 
         [Parameter(ParameterSetName = ByIdSet)]
+        [ApiQuery("submission")]
         public SwitchParameter Submission { get; set; }
 
         protected override void BeginProcessing()
@@ -97,6 +130,20 @@ namespace EmailSecurity.Cmdlets.Investigate
             {
                 WarnPagingUnusedWithIds();
             }
+            else
+            {
+                sender = AddressFilter.ToApiValue(Sender, nameof(Sender), out var senderProblem);
+                recipient = AddressFilter.ToApiValue(Recipient, nameof(Recipient), out var recipientProblem);
+                if ((senderProblem ?? recipientProblem) is ErrorRecord wildcard)
+                {
+                    ThrowTerminatingError(wildcard);
+                }
+
+                if (ResultSize != null && Cmdlets.ResultSize.Apply(ResultSize, PagingParameters, IsBound("First")) is ErrorRecord wrongSize)
+                {
+                    ThrowTerminatingError(wrongSize);
+                }
+            }
 
             base.BeginProcessing();
         }
@@ -107,7 +154,7 @@ namespace EmailSecurity.Cmdlets.Investigate
             {
                 foreach (var id in Id!)
                 {
-                    var request = ApiRequest.Get(ApiPath.Of("/investigate/", id)).WithQuery("submission", Submission.IsPresent ? true : (bool?)null);
+                    var request = BoundApiValues.AddQuery(this, ApiCatalog.Investigate.Get.Request(id));
                     RunApi(async (client, bridge, token) =>
                     {
                         var answer = await client.SendAsync<Message>(request, token).ConfigureAwait(false);
@@ -118,23 +165,8 @@ namespace EmailSecurity.Cmdlets.Investigate
                 return;
             }
 
-            var search = ApiRequest.Get(ApiPath.Of("/investigate"))
-                .WithQuery("query", Query)
-                .WithQuery("sender", Sender)
-                .WithQuery("recipient", Recipient)
-                .WithQuery("subject", Subject)
-                .WithQuery("domain", Domain)
-                .WithQuery("final_disposition", Disposition?.ToUpperInvariant())
-                .WithQuery("message_action", MessageAction?.ToUpperInvariant())
-                .WithQuery("alert_id", AlertId)
-                .WithQuery("message_id", MessageId)
-                .WithQuery("metric", Metric)
-                .WithQuery("detections_only", DetectionsOnly.IsPresent ? true : (bool?)null)
-                .WithQuery("start", ToOffset(Start))
-                .WithQuery("end", ToOffset(End));
-            WritePaged(search, PagingStyle.Cursor, PageSize, TimePartitioning.MessagesByScanTime(ThrottleLimit));
+            var search = BoundApiValues.AddQuery(this, ApiCatalog.Investigate.List.Request());
+            WritePaged(search, PageSize, TimePartitioning.MessagesByScanTime(ThrottleLimit));
         }
-
-        private static DateTimeOffset? ToOffset(DateTime? value) => value.HasValue ? DateRange.Instant(value.Value) : (DateTimeOffset?)null;
     }
 }

@@ -11,7 +11,7 @@ namespace EmailSecurity.Cmdlets.Investigate
     [OutputType(typeof(MessageDetection))]
     public sealed class GetEsMessageDetectionCommand : MessageDetailCmdlet<MessageDetection>
     {
-        internal override ApiRequest RequestFor(string id) => ApiRequest.Get(ApiPath.Of("/investigate/", id, "/detections"));
+        internal override ApiRequest RequestFor(string id) => ApiCatalog.Investigate.Detections.Request(id);
 
         protected override void AssignId(MessageDetection result, string id) => result.MessageId = id;
     }

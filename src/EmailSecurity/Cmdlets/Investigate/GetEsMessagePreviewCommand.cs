@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Text.Json.Serialization;
 using EmailSecurity.Client;
 using EmailSecurity.Models;
 
@@ -31,8 +30,8 @@ namespace EmailSecurity.Cmdlets.Investigate
         protected override string Document => "preview";
 
         internal override ApiRequest RequestFor(string id) => ParameterSetName == ByPostfixIdSet
-            ? ApiRequest.Post(ApiPath.Of("/investigate/preview"), new PreviewBody(id))
-            : ApiRequest.Get(ApiPath.Of("/investigate/", id, "/preview"));
+            ? ApiCatalog.Investigate.PreviewByPostfixId.Request().WithIds(new[] { id })
+            : ApiCatalog.Investigate.Preview.Request(id);
 
         protected override void AssignId(MessagePreview result, string id)
         {
@@ -47,16 +46,5 @@ namespace EmailSecurity.Cmdlets.Investigate
         }
 
         protected override byte[] ContentOf(MessagePreview result) => result.GetImageBytes();
-
-        private sealed class PreviewBody
-        {
-            public PreviewBody(string postfixId)
-            {
-                PostfixId = postfixId;
-            }
-
-            [JsonPropertyName("postfix_id")]
-            public string PostfixId { get; }
-        }
     }
 }

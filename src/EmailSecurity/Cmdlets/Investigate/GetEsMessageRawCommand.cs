@@ -22,7 +22,7 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         protected override string Document => "raw email";
 
-        internal override ApiRequest RequestFor(string id) => ApiRequest.Get(ApiPath.Of("/investigate/", id, "/raw"));
+        internal override ApiRequest RequestFor(string id) => ApiCatalog.Investigate.Raw.Request(id);
 
         protected override void AssignId(MessageRaw result, string id) => result.MessageId = id;
 

@@ -11,7 +11,7 @@ namespace EmailSecurity.Cmdlets.Investigate
     [OutputType(typeof(MessageTrace))]
     public sealed class GetEsMessageTraceCommand : MessageDetailCmdlet<MessageTrace>
     {
-        internal override ApiRequest RequestFor(string id) => ApiRequest.Get(ApiPath.Of("/investigate/", id, "/trace"));
+        internal override ApiRequest RequestFor(string id) => ApiCatalog.Investigate.Trace.Request(id);
 
         protected override void AssignId(MessageTrace result, string id) => result.MessageId = id;
     }

@@ -17,10 +17,13 @@ namespace EmailSecurity.Cmdlets.Investigate
         protected const string ByIdSet = "ById";
 
         private readonly List<string> waiting = new List<string>();
+        private ProgressReporter? progress;
+        private ulong accepted;
+        private ulong read;
 
         /// <summary>Investigate ids; messages from Get-EsMessage bind by their Id property.</summary>
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("InvestigateId")]
+        [Alias("InvestigateId", "Identity")]
         [ApiIdText(typeof(Models.Message), "InvestigateId")]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.MessageIdCompleter))]
@@ -55,6 +58,7 @@ namespace EmailSecurity.Cmdlets.Investigate
                 }
 
                 waiting.Add(id);
+                accepted++;
                 if (waiting.Count >= ThrottleLimit)
                 {
                     ReadWaiting();
@@ -62,7 +66,28 @@ namespace EmailSecurity.Cmdlets.Investigate
             }
         }
 
-        protected override void EndProcessing() => ReadWaiting();
+        protected override void EndProcessing()
+        {
+            try
+            {
+                ReadWaiting();
+            }
+            finally
+            {
+                progress?.Complete();
+            }
+        }
+
+        /// <summary>Counts a read message; progress shows once there is more than one to read, as for moves.</summary>
+        private void CountRead(string id)
+        {
+            read++;
+            if (accepted > 1)
+            {
+                progress = progress ?? new ProgressReporter(this, $"{MyInvocation.MyCommand.Name}: reading messages");
+                progress.Report(read, null, id);
+            }
+        }
 
         private void ReadWaiting()
         {
@@ -87,16 +112,19 @@ namespace EmailSecurity.Cmdlets.Investigate
                         {
                             bridge.Post(() => WriteError(new ErrorRecord(
                                 new InvalidOperationException($"The API answered without a result for {id}."), "EsNoResult", ErrorCategory.InvalidResult, id)));
-                            continue;
                         }
-
-                        AssignId(result, id);
-                        bridge.Post(() => Write(result, id));
+                        else
+                        {
+                            AssignId(result, id);
+                            bridge.Post(() => Write(result, id));
+                        }
                     }
                     catch (Exception failure) when (!(failure is OperationCanceledException))
                     {
                         bridge.Post(() => WriteError(ErrorRecords.From(failure, id)));
                     }
+
+                    bridge.Post(() => CountRead(id));
                 }
             }, ids.Length == 1 ? ids[0] : (object)ids);
         }

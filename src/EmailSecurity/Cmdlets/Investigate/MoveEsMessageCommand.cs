@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Text.Json.Serialization;
 using EmailSecurity.Client;
 using EmailSecurity.Models;
 
@@ -17,15 +16,17 @@ namespace EmailSecurity.Cmdlets.Investigate
     public sealed class MoveEsMessageCommand : BatchedIdCmdlet<MessageMoveResult>
     {
         private string? folder;
+        private IReadOnlyDictionary<string, object?>? fields;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("InvestigateId")]
+        [Alias("InvestigateId", "Identity")]
         [ApiIdText(typeof(Message), "InvestigateId")]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.MessageIdCompleter))]
         public string[]? Id { get; set; }
 
         [Parameter(Mandatory = true, Position = 1)]
+        [ApiField("destination")]
         [ValidateSet(ApiValues.Folder.Inbox, ApiValues.Folder.JunkEmail, ApiValues.Folder.DeletedItems, ApiValues.Folder.RecoverableItemsDeletions, ApiValues.Folder.RecoverableItemsPurges)]
         public string Destination { get; set; } = string.Empty;
 
@@ -34,6 +35,8 @@ namespace EmailSecurity.Cmdlets.Investigate
         public int BatchSize { get; set; } = 100;
 
         private string Folder => folder ??= BoundApiValues.InSetSpelling(this, nameof(Destination));
+
+        private IReadOnlyDictionary<string, object?> Fields => fields ??= BoundApiValues.Body(this);
 
         protected override IEnumerable<string> IdsOfRecord => Id!;
 
@@ -48,11 +51,10 @@ namespace EmailSecurity.Cmdlets.Investigate
             ? "Purged messages leave the mailbox folders users and their clients can reach; only an administrator can recover them, until the retention period deletes them. Purge this message?"
             : null;
 
-        internal override ApiRequest? SingleRequest(string id) =>
-            ApiRequest.Post(ApiPath.Of("/investigate/", id, "/move"), new MoveBody(Folder, null));
+        internal override ApiRequest? SingleRequest(string id) => ApiCatalog.Investigate.Move.Request(id).WithFields(Fields);
 
         internal override ApiRequest BulkRequest(IReadOnlyList<string> ids) =>
-            ApiRequest.Post(ApiPath.Of("/investigate/move"), new MoveBody(Folder, ids.ToArray()));
+            ApiCatalog.Investigate.MoveBulk.Request().WithFields(Fields).WithIds(ids);
 
         protected override string? IdOf(MessageMoveResult result) => result.MessageId;
 
@@ -61,20 +63,5 @@ namespace EmailSecurity.Cmdlets.Investigate
         protected override string? FailureOf(MessageMoveResult result) => result.Success
             ? null
             : $"{result.Status ?? "the API gave no reason"}{(result.Recipient != null ? $" (recipient {result.Recipient})" : string.Empty)}.";
-
-        private sealed class MoveBody
-        {
-            public MoveBody(string destination, string[]? ids)
-            {
-                Destination = destination;
-                Ids = ids;
-            }
-
-            [JsonPropertyName("destination")]
-            public string Destination { get; }
-
-            [JsonPropertyName("ids")]
-            public string[]? Ids { get; }
-        }
     }
 }

@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using EmailSecurity.Client;
 using EmailSecurity.Models;
 
@@ -24,17 +23,23 @@ namespace EmailSecurity.Cmdlets.Investigate
         private readonly HashSet<string> seen = new HashSet<string>(StringComparer.Ordinal);
         private string? emlBase64;
         private string? disposition;
+        private IReadOnlyDictionary<string, object?>? fields;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("InvestigateId")]
+        [Alias("InvestigateId", "Identity")]
         [ApiIdText(typeof(Message), "InvestigateId")]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.MessageIdCompleter))]
         public string[]? Id { get; set; }
 
         [Parameter(Mandatory = true, Position = 1)]
+        [ApiField("expected_disposition")]
         [ValidateSet(ApiValues.SearchDisposition.None, ApiValues.SearchDisposition.Bulk, ApiValues.SearchDisposition.Malicious, ApiValues.SearchDisposition.Spam, ApiValues.SearchDisposition.Spoof, ApiValues.SearchDisposition.Suspicious)]
         public string ExpectedDisposition { get; set; } = string.Empty;
+
+        /// <summary>The EML sent: -EmlContent, or the file of -EmlPath read and base64-encoded.</summary>
+        [ApiField("eml_content")]
+        internal string? EmlBase64 => emlBase64;
 
         /// <summary>The message's EML, base64-encoded, for the reanalysis.</summary>
         [Parameter(ParameterSetName = EmlContentSet)]
@@ -48,6 +53,7 @@ namespace EmailSecurity.Cmdlets.Investigate
         public string? EmlPath { get; set; }
 
         [Parameter]
+        [ApiField("escalated_submission_id")]
         [ValidateNotNullOrEmpty]
         public string? EscalatedSubmissionId { get; set; }
 
@@ -55,6 +61,8 @@ namespace EmailSecurity.Cmdlets.Investigate
         public SwitchParameter PassThru { get; set; }
 
         private string Disposition => disposition ??= BoundApiValues.InSetSpelling(this, nameof(ExpectedDisposition));
+
+        private IReadOnlyDictionary<string, object?> Fields => fields ??= BoundApiValues.Body(this);
 
         protected override string ChangedNoun => "message";
 
@@ -94,7 +102,7 @@ namespace EmailSecurity.Cmdlets.Investigate
                 return;
             }
 
-            var request = ApiRequest.Post(ApiPath.Of("/investigate/", id, "/reclassify"), new ReclassifyBody(Disposition, emlBase64, EscalatedSubmissionId));
+            var request = ApiCatalog.Investigate.Reclassify.Request(id).WithFields(Fields);
             RunChange(action, id, async (client, bridge, token) =>
             {
                 await client.SendAsync<JsonElement>(request, token).ConfigureAwait(false);
@@ -105,24 +113,5 @@ namespace EmailSecurity.Cmdlets.Investigate
                 }
             });
         });
-
-        private sealed class ReclassifyBody
-        {
-            public ReclassifyBody(string expectedDisposition, string? emlContent, string? escalatedSubmissionId)
-            {
-                ExpectedDisposition = expectedDisposition;
-                EmlContent = emlContent;
-                EscalatedSubmissionId = escalatedSubmissionId;
-            }
-
-            [JsonPropertyName("expected_disposition")]
-            public string ExpectedDisposition { get; }
-
-            [JsonPropertyName("eml_content")]
-            public string? EmlContent { get; }
-
-            [JsonPropertyName("escalated_submission_id")]
-            public string? EscalatedSubmissionId { get; }
-        }
     }
 }

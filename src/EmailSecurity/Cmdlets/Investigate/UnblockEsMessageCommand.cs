@@ -16,7 +16,7 @@ namespace EmailSecurity.Cmdlets.Investigate
     public sealed class UnblockEsMessageCommand : BatchedIdCmdlet<ReleaseResult>
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("InvestigateId")]
+        [Alias("InvestigateId", "Identity")]
         [ApiIdText(typeof(Message), "InvestigateId")]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.MessageIdCompleter))]
@@ -36,8 +36,7 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         internal override ApiRequest? SingleRequest(string id) => null;
 
-        internal override ApiRequest BulkRequest(IReadOnlyList<string> ids) =>
-            ApiRequest.Post(ApiPath.Of("/investigate/release"), ids.ToArray());
+        internal override ApiRequest BulkRequest(IReadOnlyList<string> ids) => ApiCatalog.Investigate.Release.Request().WithIds(ids);
 
         protected override string? IdOf(ReleaseResult result) => result.Id;
 

@@ -16,11 +16,13 @@ namespace EmailSecurity.Cmdlets.PhishGuard
     public sealed class GetEsPhishGuardReportCommand : EsApiCmdlet
     {
         [Parameter(Position = 0)]
+        [Alias("StartDate")]
         [ApiQuery("start")]
         [DateTimeOffsetInput]
         public DateTime? Start { get; set; }
 
         [Parameter(Position = 1)]
+        [Alias("EndDate")]
         [ApiQuery("end")]
         [DateTimeOffsetInput]
         public DateTime? End { get; set; }
@@ -37,7 +39,7 @@ namespace EmailSecurity.Cmdlets.PhishGuard
 
         protected override void ProcessRecord()
         {
-            var request = BoundApiValues.AddQuery(this, ApiRequest.Get(ApiPath.Of("/phishguard/reports")));
+            var request = BoundApiValues.AddQuery(this, ApiCatalog.PhishGuard.Reports.Request());
             RunApi(async (client, bridge, token) =>
             {
                 var reports = (await client.SendAsync<List<PhishGuardReport>>(request, token).ConfigureAwait(false)).Result;

@@ -4,11 +4,6 @@ using EmailSecurity.Models;
 
 namespace EmailSecurity.Cmdlets.Settings
 {
-    internal static class AllowPolicies
-    {
-        public static readonly SettingsEndpoint Endpoint = new SettingsEndpoint("/settings/allow_policies", "allow policy", "policy id", "pattern", "comments");
-    }
-
     /// <summary>Lists allow policies (<c>GET /settings/allow_policies</c>) or reads them by id.</summary>
     [Cmdlet(VerbsCommon.Get, "EsAllowPolicy", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(AllowPolicy))]
@@ -34,8 +29,6 @@ namespace EmailSecurity.Cmdlets.Settings
         [Parameter(ParameterSetName = ListSet)]
         [ApiQuery("verify_sender")]
         public bool VerifySender { get; set; }
-
-        internal override SettingsEndpoint Endpoint => AllowPolicies.Endpoint;
     }
 
     /// <summary>Creates an allow policy (<c>POST /settings/allow_policies</c>).</summary>
@@ -69,8 +62,6 @@ namespace EmailSecurity.Cmdlets.Settings
         public SwitchParameter VerifySender { get; set; }
 
         protected override string PatternKind => PatternType;
-
-        internal override SettingsEndpoint Endpoint => AllowPolicies.Endpoint;
     }
 
     /// <summary>Edits an allow policy (<c>PATCH /settings/allow_policies/{id}</c>), sending only the given fields.</summary>
@@ -100,8 +91,6 @@ namespace EmailSecurity.Cmdlets.Settings
         public bool VerifySender { get; set; }
 
         protected override string? PatternKind => PatternType;
-
-        internal override SettingsEndpoint Endpoint => AllowPolicies.Endpoint;
     }
 
     /// <summary>Deletes allow policies (<c>DELETE /settings/allow_policies/{id}</c>).</summary>
@@ -109,6 +98,5 @@ namespace EmailSecurity.Cmdlets.Settings
     [OutputType(typeof(void))]
     public sealed class RemoveEsAllowPolicyCommand : RemoveSettingCmdlet<AllowPolicy>
     {
-        internal override SettingsEndpoint Endpoint => AllowPolicies.Endpoint;
     }
 }

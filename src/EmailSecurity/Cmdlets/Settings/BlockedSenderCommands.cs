@@ -4,11 +4,6 @@ using EmailSecurity.Models;
 
 namespace EmailSecurity.Cmdlets.Settings
 {
-    internal static class BlockedSenders
-    {
-        public static readonly SettingsEndpoint Endpoint = new SettingsEndpoint("/settings/block_senders", "blocked sender", "pattern id", "pattern", "comments");
-    }
-
     /// <summary>Lists blocked sender patterns (<c>GET /settings/block_senders</c>) or reads them by id.</summary>
     [Cmdlet(VerbsCommon.Get, "EsBlockedSender", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(BlockedSender))]
@@ -18,8 +13,6 @@ namespace EmailSecurity.Cmdlets.Settings
         [ApiQuery("pattern_type")]
         [ValidateSet(ApiValues.PatternType.Email, ApiValues.PatternType.Domain, ApiValues.PatternType.Ip, ApiValues.PatternType.Unknown)]
         public string? PatternType { get; set; }
-
-        internal override SettingsEndpoint Endpoint => BlockedSenders.Endpoint;
     }
 
     /// <summary>Blocks a sender pattern (<c>POST /settings/block_senders</c>).</summary>
@@ -33,8 +26,6 @@ namespace EmailSecurity.Cmdlets.Settings
         public string PatternType { get; set; } = string.Empty;
 
         protected override string PatternKind => PatternType;
-
-        internal override SettingsEndpoint Endpoint => BlockedSenders.Endpoint;
     }
 
     /// <summary>Edits a blocked sender pattern (<c>PATCH /settings/block_senders/{id}</c>), sending only the given fields.</summary>
@@ -48,8 +39,6 @@ namespace EmailSecurity.Cmdlets.Settings
         public string? PatternType { get; set; }
 
         protected override string? PatternKind => PatternType;
-
-        internal override SettingsEndpoint Endpoint => BlockedSenders.Endpoint;
     }
 
     /// <summary>Deletes blocked sender patterns (<c>DELETE /settings/block_senders/{id}</c>).</summary>
@@ -57,6 +46,5 @@ namespace EmailSecurity.Cmdlets.Settings
     [OutputType(typeof(void))]
     public sealed class RemoveEsBlockedSenderCommand : RemoveSettingCmdlet<BlockedSender>
     {
-        internal override SettingsEndpoint Endpoint => BlockedSenders.Endpoint;
     }
 }

@@ -5,11 +5,6 @@ using EmailSecurity.Models;
 
 namespace EmailSecurity.Cmdlets.Settings
 {
-    internal static class Domains
-    {
-        public static readonly SettingsEndpoint Endpoint = new SettingsEndpoint("/settings/domains", "protected domain", "domain id", "domain", "status");
-    }
-
     /// <summary>Lists protected domains (<c>GET /settings/domains</c>) or reads them by id.</summary>
     [Cmdlet(VerbsCommon.Get, "EsDomain", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(EmailDomain))]
@@ -45,8 +40,6 @@ namespace EmailSecurity.Cmdlets.Settings
         [ApiQuery("order")]
         [ValidateSet("domain", "created_at")]
         public string? Order { get; set; }
-
-        internal override SettingsEndpoint Endpoint => Domains.Endpoint;
     }
 
     /// <summary>Edits a protected domain (<c>PATCH /settings/domains/{id}</c>), sending only the given fields.</summary>
@@ -117,8 +110,6 @@ namespace EmailSecurity.Cmdlets.Settings
             IpRestrictions?.FirstOrDefault(r => !SettingValues.IsAddressOrRange(r)) is string bad
                 ? $"'{bad}' in -IpRestrictions is not an IP address or CIDR range (192.0.2.0/24, 2001:db8::/32)."
                 : null;
-
-        internal override SettingsEndpoint Endpoint => Domains.Endpoint;
     }
 
     /// <summary>
@@ -129,8 +120,6 @@ namespace EmailSecurity.Cmdlets.Settings
     [OutputType(typeof(void))]
     public sealed class RemoveEsDomainCommand : RemoveSettingCmdlet<EmailDomain>
     {
-        internal override SettingsEndpoint Endpoint => Domains.Endpoint;
-
         protected override string RemoveAction =>
             "Unprotect domain: Email Security stops processing its mail. This cannot be undone";
     }

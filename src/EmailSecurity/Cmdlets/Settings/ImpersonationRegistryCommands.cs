@@ -4,12 +4,6 @@ using EmailSecurity.Models;
 
 namespace EmailSecurity.Cmdlets.Settings
 {
-    internal static class ImpersonationRegistry
-    {
-        public static readonly SettingsEndpoint Endpoint = new SettingsEndpoint(
-            "/settings/impersonation_registry", "impersonation registry entry", "impersonation registry id", "name", "email");
-    }
-
     /// <summary>Lists the impersonation registry (<c>GET /settings/impersonation_registry</c>) or reads entries by id.</summary>
     [Cmdlet(VerbsCommon.Get, "EsImpersonationRegistryEntry", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(ImpersonationRegistryEntry))]
@@ -24,8 +18,6 @@ namespace EmailSecurity.Cmdlets.Settings
         [ApiQuery("order")]
         [ValidateSet("name", "email", "created_at")]
         public string? Order { get; set; }
-
-        internal override SettingsEndpoint Endpoint => ImpersonationRegistry.Endpoint;
     }
 
     /// <summary>Adds a protected identity to the impersonation registry (<c>POST /settings/impersonation_registry</c>).</summary>
@@ -70,7 +62,6 @@ namespace EmailSecurity.Cmdlets.Settings
         [ValidateNotNullOrEmpty]
         public string? ExternalDirectoryNodeId { get; set; }
 
-        internal override SettingsEndpoint Endpoint => ImpersonationRegistry.Endpoint;
 
         protected override string Target => $"{Name} <{Email}>";
 
@@ -125,8 +116,6 @@ namespace EmailSecurity.Cmdlets.Settings
 
         protected override string? InputProblem =>
             IsBound(nameof(Email)) && IsBound(nameof(IsEmailRegex)) && !IsEmailRegex ? SettingValues.EmailProblem(Email, false) : null;
-
-        internal override SettingsEndpoint Endpoint => ImpersonationRegistry.Endpoint;
     }
 
     /// <summary>Deletes impersonation registry entries (<c>DELETE /settings/impersonation_registry/{id}</c>).</summary>
@@ -134,6 +123,5 @@ namespace EmailSecurity.Cmdlets.Settings
     [OutputType(typeof(void))]
     public sealed class RemoveEsImpersonationRegistryEntryCommand : RemoveSettingCmdlet<ImpersonationRegistryEntry>
     {
-        internal override SettingsEndpoint Endpoint => ImpersonationRegistry.Endpoint;
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using EmailSecurity.Client;
 
 namespace EmailSecurity.Cmdlets.Settings
 {
@@ -15,11 +16,11 @@ namespace EmailSecurity.Cmdlets.Settings
 
         /// <summary>An error when the piped entry is of another list than the cmdlet's (its id would go to the wrong
         /// collection); null when it is of the right one or nothing was piped.</summary>
-        public static ErrorRecord? WrongKind<TModel>(Models.SettingsObject? piped, SettingsEndpoint endpoint) =>
+        public static ErrorRecord? WrongKind<TModel>(Models.SettingsObject? piped, ApiCollection collection) =>
             piped == null || piped is TModel
                 ? null
                 : new ErrorRecord(
-                    new ArgumentException($"'{piped}' ({piped.GetType().Name}) is not an entry of this cmdlet's list ({endpoint.Noun}); its id belongs to another list. Pipe the output of the matching Get- cmdlet."),
+                    new ArgumentException($"'{piped}' ({piped.GetType().Name}) is not an entry of this cmdlet's list ({collection.Noun}); its id belongs to another list. Pipe the output of the matching Get- cmdlet."),
                     "EsWrongSettingsObject",
                     ErrorCategory.InvalidArgument,
                     piped);

@@ -3,11 +3,6 @@ using EmailSecurity.Models;
 
 namespace EmailSecurity.Cmdlets.Settings
 {
-    internal static class TrustedDomains
-    {
-        public static readonly SettingsEndpoint Endpoint = new SettingsEndpoint("/settings/trusted_domains", "trusted domain", "trusted domain id", "pattern", "comments");
-    }
-
     /// <summary>Lists trusted domain patterns (<c>GET /settings/trusted_domains</c>) or reads them by id.</summary>
     [Cmdlet(VerbsCommon.Get, "EsTrustedDomain", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(TrustedDomain))]
@@ -20,8 +15,6 @@ namespace EmailSecurity.Cmdlets.Settings
         [Parameter(ParameterSetName = ListSet)]
         [ApiQuery("is_similarity")]
         public bool IsSimilarity { get; set; }
-
-        internal override SettingsEndpoint Endpoint => TrustedDomains.Endpoint;
     }
 
     /// <summary>Trusts a domain pattern (<c>POST /settings/trusted_domains</c>).</summary>
@@ -38,8 +31,6 @@ namespace EmailSecurity.Cmdlets.Settings
         [ApiField("is_similarity")]
         [FlagText]
         public SwitchParameter IsSimilarity { get; set; }
-
-        internal override SettingsEndpoint Endpoint => TrustedDomains.Endpoint;
     }
 
     /// <summary>Edits a trusted domain pattern (<c>PATCH /settings/trusted_domains/{id}</c>), sending only the given fields.</summary>
@@ -54,8 +45,6 @@ namespace EmailSecurity.Cmdlets.Settings
         [Parameter]
         [ApiField("is_similarity")]
         public bool IsSimilarity { get; set; }
-
-        internal override SettingsEndpoint Endpoint => TrustedDomains.Endpoint;
     }
 
     /// <summary>Deletes trusted domain patterns (<c>DELETE /settings/trusted_domains/{id}</c>).</summary>
@@ -63,6 +52,5 @@ namespace EmailSecurity.Cmdlets.Settings
     [OutputType(typeof(void))]
     public sealed class RemoveEsTrustedDomainCommand : RemoveSettingCmdlet<TrustedDomain>
     {
-        internal override SettingsEndpoint Endpoint => TrustedDomains.Endpoint;
     }
 }

@@ -54,11 +54,13 @@ namespace EmailSecurity.Cmdlets.Submissions
         public bool? EscalatedFromUser { get; set; }
 
         [Parameter]
+        [Alias("StartDate")]
         [ApiQuery("start")]
         [DateTimeOffsetInput]
         public DateTime? Start { get; set; }
 
         [Parameter]
+        [Alias("EndDate")]
         [ApiQuery("end")]
         [DateTimeOffsetInput]
         public DateTime? End { get; set; }
@@ -67,6 +69,12 @@ namespace EmailSecurity.Cmdlets.Submissions
         [ValidateRange(1, ApiValues.MaxPageSize)]
         public int PageSize { get; set; } = ApiValues.MaxPageSize;
 
+        /// <summary>Exchange Online's spelling of -First: a number of submissions, or Unlimited.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ResultSizeCompleter))]
+        public string? ResultSize { get; set; }
+
         protected override void BeginProcessing()
         {
             if (DateRange.Problem(Start, End) is ErrorRecord problem)
@@ -74,10 +82,15 @@ namespace EmailSecurity.Cmdlets.Submissions
                 ThrowTerminatingError(problem);
             }
 
+            if (ResultSize != null && Cmdlets.ResultSize.Apply(ResultSize, PagingParameters, IsBound("First")) is ErrorRecord wrongSize)
+            {
+                ThrowTerminatingError(wrongSize);
+            }
+
             base.BeginProcessing();
         }
 
         protected override void ProcessRecord() =>
-            WritePaged<Submission>(BoundApiValues.AddQuery(this, ApiRequest.Get(ApiPath.Of("/submissions"))), PagingStyle.PageNumber, PageSize);
+            WritePaged<Submission>(BoundApiValues.AddQuery(this, ApiCatalog.Submissions.List.Request()), PageSize);
     }
 }

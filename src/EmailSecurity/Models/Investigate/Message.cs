@@ -14,94 +14,142 @@ namespace EmailSecurity.Models
     {
         /// <summary>The investigate id: what every other message cmdlet takes.</summary>
         [JsonPropertyName("id")]
+        [ListItem(1)]
         public string Id { get; set; } = string.Empty;
 
         [JsonPropertyName("postfix_id")]
+        [ListItem(24)]
         public string? PostfixId { get; set; }
 
         [JsonPropertyName("scanned_at")]
+        [TableColumn(1, Width = 16, Label = "Scanned")]
+        [ListItem(2)]
         public DateTimeOffset? ScannedAt { get; set; }
 
         [JsonPropertyName("sent_at")]
+        [ListItem(3)]
         public DateTimeOffset? SentAt { get; set; }
 
         [JsonPropertyName("sent_date")]
         public string? SentDate { get; set; }
 
         [JsonPropertyName("from")]
+        [TableColumn(4, Width = 32)]
+        [ListItem(8)]
         public string? From { get; set; }
 
         [JsonPropertyName("from_name")]
+        [ListItem(9)]
         public string? FromName { get; set; }
 
         [JsonPropertyName("to")]
+        [ListItem(11)]
         public string[]? To { get; set; }
 
         [JsonPropertyName("to_name")]
         public string[]? ToName { get; set; }
 
         [JsonPropertyName("subject")]
+        [TableColumn(5)]
+        [ListItem(12)]
         public string? Subject { get; set; }
 
         [JsonPropertyName("final_disposition")]
+        [TableColumn(2, Width = 13, Label = "Disposition")]
+        [ListItem(4)]
         public string? FinalDisposition { get; set; }
 
         [JsonPropertyName("is_quarantined")]
+        [TableColumn(3, Width = 11, Label = "Quarantined")]
+        [ListItem(5)]
         public bool IsQuarantined { get; set; }
 
         [JsonPropertyName("is_phish_submission")]
+        [ListItem(22, WhenSet = true)]
         public bool IsPhishSubmission { get; set; }
 
         [JsonPropertyName("alert_id")]
+        [ListItem(23, WhenSet = true)]
         public string? AlertId { get; set; }
 
         /// <summary>The RFC 5322 Message-ID header.</summary>
         [JsonPropertyName("message_id")]
+        [ListItem(26)]
         public string? MessageId { get; set; }
 
         [JsonPropertyName("client_recipients")]
+        [ListItem(15)]
         public string[]? ClientRecipients { get; set; }
 
         [JsonPropertyName("detection_reasons")]
+        [ListItem(7, Script = "$_.DetectionReasons -join \"`n\"")]
         public string[]? DetectionReasons { get; set; }
 
         [JsonPropertyName("threat_categories")]
+        [ListItem(6)]
         public string[]? ThreatCategories { get; set; }
 
         [JsonPropertyName("delivery_mode")]
+        [ListItem(17)]
         public string? DeliveryMode { get; set; }
 
         [JsonPropertyName("delivery_status")]
+        [ListItem(18)]
         public string[]? DeliveryStatus { get; set; }
 
         [JsonPropertyName("post_delivery_operations")]
+        [ListItem(19, WhenSet = true)]
         public string[]? PostDeliveryOperations { get; set; }
 
         [JsonPropertyName("envelope_from")]
+        [ListItem(13)]
         public string? EnvelopeFrom { get; set; }
 
         [JsonPropertyName("envelope_to")]
+        [ListItem(14)]
         public string[]? EnvelopeTo { get; set; }
 
         [JsonPropertyName("replyto")]
+        [ListItem(10, WhenSet = true)]
         public string? ReplyTo { get; set; }
 
         [JsonPropertyName("edf_hash")]
+        [ListItem(27)]
         public string? EdfHash { get; set; }
 
         [JsonPropertyName("htmltext_structure_hash")]
         public string? HtmlTextStructureHash { get; set; }
 
         [JsonPropertyName("postfix_id_outbound")]
+        [ListItem(25, WhenSet = true)]
         public string? PostfixIdOutbound { get; set; }
 
         [JsonPropertyName("properties")]
         public MessageProperties? Properties { get; set; }
 
         [JsonPropertyName("validation")]
+        [ListItem(16)]
         public MessageValidation? Validation { get; set; }
 
         /// <summary>Fields this version of the module does not know, kept as the API sent them.</summary>
+        /// <summary>The allow policy pattern that matched the message, with its type: "partner.example (DOMAIN)".</summary>
+        [JsonIgnore]
+        [ListItem(20, WhenSet = true)]
+        public string? AllowlistedPattern
+        {
+            get
+            {
+                var pattern = Properties?.AllowlistedPattern;
+                var type = string.IsNullOrEmpty(Properties?.AllowlistedPatternType) ? Properties?.WhitelistedPatternType : Properties!.AllowlistedPatternType;
+                return pattern == null || string.IsNullOrEmpty(type) ? pattern : $"{pattern} ({type})";
+            }
+        }
+
+        /// <summary>The blocked sender pattern that matched the message.</summary>
+        [JsonIgnore]
+        [ListItem(21, WhenSet = true)]
+        public string? BlocklistedPattern => Properties?.BlocklistedPattern;
+
         [JsonExtensionData]
         public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
 

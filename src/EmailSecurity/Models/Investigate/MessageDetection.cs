@@ -5,39 +5,65 @@ using System.Text.Json.Serialization;
 namespace EmailSecurity.Models
 {
     /// <summary>Why Email Security judged a message as it did (<c>GET /investigate/{id}/detections</c>).</summary>
+    [ViewGroup(nameof(MessageId), "Message")]
     public sealed class MessageDetection
     {
         /// <summary>The investigate id the detections were asked for; the API does not repeat it.</summary>
         [JsonIgnore]
+        [ListItem(1)]
         public string? MessageId { get; set; }
 
         [JsonPropertyName("final_disposition")]
+        [TableColumn(1, Width = 13, Label = "Disposition")]
+        [ListItem(2)]
         public string? FinalDisposition { get; set; }
 
         /// <summary>What the scanner did with the message, e.g. QUARANTINE or DELIVER.</summary>
         [JsonPropertyName("action")]
+        [TableColumn(2, Width = 10)]
+        [ListItem(3)]
         public string? Action { get; set; }
 
         [JsonPropertyName("threat_categories")]
+        [TableColumn(7, Label = "Threats")]
+        [ListItem(4)]
         public ThreatCategory[]? ThreatCategories { get; set; }
 
         [JsonPropertyName("findings")]
+        [ListItem(8, Script = "$_.Findings -join \"`n\"")]
         public DetectionFinding[]? Findings { get; set; }
 
         [JsonPropertyName("attachments")]
+        [TableColumn(5, Width = 5, Label = "Files", AlignRight = true, Script = "if ($_.Attachments) { $_.Attachments.Count } else { 0 }")]
+        [ListItem(9)]
         public MessageAttachment[]? Attachments { get; set; }
 
         [JsonPropertyName("links")]
+        [TableColumn(6, Width = 5, AlignRight = true, Script = "if ($_.Links) { $_.Links.Count } else { 0 }")]
+        [ListItem(10)]
         public MessageLink[]? Links { get; set; }
 
         [JsonPropertyName("headers")]
         public MessageHeader[]? Headers { get; set; }
 
         [JsonPropertyName("sender_info")]
+        [ListItem(6)]
         public MessageSenderInfo? SenderInfo { get; set; }
 
         [JsonPropertyName("validation")]
+        [ListItem(7)]
         public MessageValidation? Validation { get; set; }
+
+        /// <summary>The sender's domain (<see cref="MessageSenderInfo.Pld"/>).</summary>
+        [JsonIgnore]
+        [TableColumn(3, Width = 24)]
+        [ListItem(5)]
+        public string? SenderDomain => SenderInfo?.Pld;
+
+        /// <summary>The address the message came from (<see cref="MessageSenderInfo.Ip"/>).</summary>
+        [JsonIgnore]
+        [TableColumn(4, Width = 15)]
+        public string? SenderIp => SenderInfo?.Ip;
 
         [JsonExtensionData]
         public Dictionary<string, JsonElement>? AdditionalFields { get; set; }

@@ -9,25 +9,37 @@ namespace EmailSecurity.Models
     public sealed class MessageMoveResult
     {
         [JsonPropertyName("success")]
+        [TableColumn(1, Width = 7, Raw = true)]
+        [ListItem(3)]
         public bool Success { get; set; }
 
         /// <summary>The investigate id of the message.</summary>
         [JsonPropertyName("message_id")]
+        [TableColumn(5)]
+        [ListItem(1)]
         public string? MessageId { get; set; }
 
         [JsonPropertyName("recipient")]
+        [TableColumn(3, Width = 30)]
+        [ListItem(2)]
         public string? Recipient { get; set; }
 
         [JsonPropertyName("destination")]
+        [TableColumn(2, Width = 14)]
+        [ListItem(5)]
         public string? Destination { get; set; }
 
         [JsonPropertyName("status")]
+        [TableColumn(4, Width = 14)]
+        [ListItem(6)]
         public string? Status { get; set; }
 
         [JsonPropertyName("operation")]
+        [ListItem(4)]
         public string? Operation { get; set; }
 
         [JsonPropertyName("completed_at")]
+        [ListItem(7)]
         public DateTimeOffset? CompletedAt { get; set; }
 
         [JsonExtensionData]

@@ -15,10 +15,14 @@ namespace EmailSecurity.Models
 
         /// <summary>The investigate id the preview was asked for; null when it was asked for by postfix id.</summary>
         [JsonIgnore]
+        [TableColumn(1, Width = 46)]
+        [ListItem(1)]
         public string? MessageId { get; set; }
 
         /// <summary>The postfix id the preview was asked for; null when it was asked for by investigate id.</summary>
         [JsonIgnore]
+        [TableColumn(2, Width = 18)]
+        [ListItem(2)]
         public string? PostfixId { get; set; }
 
         /// <summary>The PNG image, base64-encoded as the API sends it.</summary>
@@ -27,6 +31,8 @@ namespace EmailSecurity.Models
 
         /// <summary>"width x height" read from the PNG header, or null when the screenshot is not a PNG.</summary>
         [JsonIgnore]
+        [TableColumn(4)]
+        [ListItem(3)]
         public string? Dimensions
         {
             get
@@ -48,6 +54,25 @@ namespace EmailSecurity.Models
                 }
 
                 return $"{BigEndian(png, 16)}x{BigEndian(png, 20)}";
+            }
+        }
+
+        /// <summary>The size of the PNG image in bytes; null when the API sent no image or one that is not base64.</summary>
+        [JsonIgnore]
+        [TableColumn(3, Width = 8, Label = "Bytes", AlignRight = true)]
+        [ListItem(4, Label = "Bytes")]
+        public long? Length
+        {
+            get
+            {
+                try
+                {
+                    return Screenshot == null ? (long?)null : GetImageBytes().Length;
+                }
+                catch (FormatException)
+                {
+                    return null;
+                }
             }
         }
 

@@ -12,6 +12,8 @@ namespace EmailSecurity.Models
     {
         /// <summary>The investigate id the message was asked for; the API does not repeat it.</summary>
         [JsonIgnore]
+        [TableColumn(1, Width = 46)]
+        [ListItem(1)]
         public string? MessageId { get; set; }
 
         /// <summary>The whole message: headers, a blank line, then the body.</summary>
@@ -20,7 +22,31 @@ namespace EmailSecurity.Models
 
         /// <summary>The size of the message in bytes (UTF-8), as it is saved to a file.</summary>
         [JsonIgnore]
+        [TableColumn(2, Width = 8, Label = "Bytes", AlignRight = true)]
+        [ListItem(2, Label = "Bytes")]
         public long Length => Raw == null ? 0 : Encoding.UTF8.GetByteCount(Raw);
+
+        /// <summary>The From header.</summary>
+        [JsonIgnore]
+        [TableColumn(3, Width = 30)]
+        [ListItem(3)]
+        public string? From => GetHeader("From");
+
+        /// <summary>The To header.</summary>
+        [JsonIgnore]
+        [ListItem(4)]
+        public string? To => GetHeader("To");
+
+        /// <summary>The Date header, as the message gives it.</summary>
+        [JsonIgnore]
+        [ListItem(5)]
+        public string? Date => GetHeader("Date");
+
+        /// <summary>The Subject header.</summary>
+        [JsonIgnore]
+        [TableColumn(4)]
+        [ListItem(6)]
+        public string? Subject => GetHeader("Subject");
 
         [JsonExtensionData]
         public Dictionary<string, JsonElement>? AdditionalFields { get; set; }

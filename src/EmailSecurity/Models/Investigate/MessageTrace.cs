@@ -17,6 +17,8 @@ namespace EmailSecurity.Models
 
         /// <summary>The investigate id the trace was asked for; the API does not repeat it.</summary>
         [JsonIgnore]
+        [TableColumn(1, Width = 46)]
+        [ListItem(1)]
         public string? MessageId
         {
             get => messageId;
@@ -31,13 +33,18 @@ namespace EmailSecurity.Models
         }
 
         [JsonPropertyName("inbound")]
+        [TableColumn(2, Width = 7, AlignRight = true, Script = "if ($_.Inbound.Lines) { $_.Inbound.Lines.Count } else { 0 }")]
+        [ListItem(3)]
         public MessageTraceLog? Inbound { get; set; }
 
         [JsonPropertyName("outbound")]
+        [TableColumn(3, Width = 8, AlignRight = true, Script = "if ($_.Outbound.Lines) { $_.Outbound.Lines.Count } else { 0 }")]
+        [ListItem(4)]
         public MessageTraceLog? Outbound { get; set; }
 
         /// <summary>The inbound and outbound lines together, in the order they were logged.</summary>
         [JsonIgnore]
+        [ListItem(5, Script = "($_.Lines | ForEach-Object { $at = if ($_.LoggedAt) { $_.LoggedAt.LocalDateTime.ToString('yyyy-MM-dd HH:mm:ss', [cultureinfo]::InvariantCulture) }; '{0} {1,-8} {2}' -f $at, $_.Direction, $_.Message }) -join \"`n\"")]
         public MessageTraceLine[] Lines =>
             (Inbound?.Lines ?? Array.Empty<MessageTraceLine>())
                 .Concat(Outbound?.Lines ?? Array.Empty<MessageTraceLine>())
@@ -48,7 +55,19 @@ namespace EmailSecurity.Models
 
         /// <summary>True while either direction is still being logged.</summary>
         [JsonIgnore]
+        [TableColumn(4, Width = 7)]
+        [ListItem(2)]
         public bool Pending => (Inbound?.Pending ?? false) || (Outbound?.Pending ?? false);
+
+        /// <summary>When the last line was logged.</summary>
+        [JsonIgnore]
+        [TableColumn(5, Width = 16)]
+        public DateTimeOffset? LastLogged => Lines.LastOrDefault()?.LoggedAt;
+
+        /// <summary>The last line's text: what happened to the message last.</summary>
+        [JsonIgnore]
+        [TableColumn(6)]
+        public string? LastLine => Lines.LastOrDefault()?.Message;
 
         [JsonExtensionData]
         public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -85,24 +104,34 @@ namespace EmailSecurity.Models
         public override string ToString() => $"{Lines?.Length ?? 0} line(s){(Pending == true ? ", pending" : string.Empty)}";
     }
 
+    [ViewGroup(nameof(MessageId), "Message")]
     public sealed class MessageTraceLine
     {
         /// <summary>The investigate id of the traced message.</summary>
         [JsonIgnore]
+        [ListItem(1)]
         public string? MessageId { get; set; }
 
         /// <summary>Inbound or Outbound.</summary>
         [JsonIgnore]
+        [TableColumn(2, Width = 9)]
+        [ListItem(2)]
         public string? Direction { get; set; }
 
         /// <summary>The line's number in the trace log of its direction.</summary>
         [JsonPropertyName("lineno")]
+        [TableColumn(3, Width = 5, Label = "Line", AlignRight = true)]
+        [ListItem(3)]
         public long? LineNumber { get; set; }
 
         [JsonPropertyName("logged_at")]
+        [TableColumn(1, Width = 19, Script = "if ($_.LoggedAt) { $_.LoggedAt.LocalDateTime.ToString('yyyy-MM-dd HH:mm:ss', [cultureinfo]::InvariantCulture) }")]
+        [ListItem(4)]
         public DateTimeOffset? LoggedAt { get; set; }
 
         [JsonPropertyName("message")]
+        [TableColumn(4)]
+        [ListItem(5)]
         public string? Message { get; set; }
 
         [JsonExtensionData]

@@ -18,17 +18,27 @@ namespace EmailSecurity.Models
         }
 
         /// <summary>The investigate id of the message.</summary>
+        [TableColumn(2, Width = 46)]
+        [ListItem(1)]
         public string MessageId { get; }
 
+        [TableColumn(3, Width = 13, Label = "Expected")]
+        [ListItem(2)]
         public string ExpectedDisposition { get; }
 
         /// <summary>The end user's submission this one escalates, if any.</summary>
+        [TableColumn(5)]
+        [ListItem(4)]
         public string? EscalatedSubmissionId { get; }
 
         /// <summary>True when the EML content was sent for reanalysis.</summary>
+        [TableColumn(4, Width = 3, Label = "Eml")]
+        [ListItem(3)]
         public bool EmlIncluded { get; }
 
         /// <summary>When the API acknowledged the request, by this computer's clock (UTC).</summary>
+        [TableColumn(1, Width = 16)]
+        [ListItem(5)]
         public DateTimeOffset SubmittedAt { get; }
 
         public override string ToString() => $"{MessageId} -> {ExpectedDisposition}";

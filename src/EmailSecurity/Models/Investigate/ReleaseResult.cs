@@ -12,22 +12,32 @@ namespace EmailSecurity.Models
     {
         /// <summary>The investigate id of the message.</summary>
         [JsonPropertyName("id")]
+        [TableColumn(2, Width = 46)]
+        [ListItem(1)]
         public string? Id { get; set; }
 
         /// <summary>Recipients the message was delivered to.</summary>
         [JsonPropertyName("delivered")]
+        [TableColumn(3, Width = 24)]
+        [ListItem(3)]
         public string[]? Delivered { get; set; }
 
         /// <summary>Recipients the release failed for.</summary>
         [JsonPropertyName("failed")]
+        [TableColumn(4, Width = 18)]
+        [ListItem(4)]
         public string[]? Failed { get; set; }
 
         /// <summary>Recipients the message was not delivered to, for example because it was not in quarantine.</summary>
         [JsonPropertyName("undelivered")]
+        [TableColumn(5)]
+        [ListItem(5)]
         public string[]? Undelivered { get; set; }
 
         /// <summary>True when the message reached at least one recipient and failed for none.</summary>
         [JsonIgnore]
+        [TableColumn(1, Width = 8, Raw = true)]
+        [ListItem(2)]
         public bool Released => Delivered?.Length > 0 && !(Failed?.Length > 0);
 
         [JsonExtensionData]

@@ -13,19 +13,28 @@ namespace EmailSecurity.Models
     public sealed class PhishGuardReport
     {
         [JsonPropertyName("id")]
+        [TableColumn(2, Width = 6, AlignRight = true)]
+        [ListItem(1)]
         public long Id { get; set; }
 
         [JsonPropertyName("title")]
+        [TableColumn(5)]
+        [ListItem(2)]
         public string? Title { get; set; }
 
         [JsonPropertyName("priority")]
+        [TableColumn(3, Width = 8)]
+        [ListItem(3)]
         public string? Priority { get; set; }
 
         [JsonPropertyName("disposition")]
+        [TableColumn(4, Width = 13)]
+        [ListItem(4)]
         public string? Disposition { get; set; }
 
         /// <summary>The analyst's write-up.</summary>
         [JsonPropertyName("content")]
+        [ListItem(12)]
         public string? Content { get; set; }
 
         /// <summary>The message the report is about.</summary>
@@ -33,13 +42,37 @@ namespace EmailSecurity.Models
         public PhishGuardReportFields? Fields { get; set; }
 
         [JsonPropertyName("tags")]
+        [ListItem(11)]
         public PhishGuardReportTag[]? Tags { get; set; }
 
         [JsonPropertyName("created_at")]
+        [TableColumn(1, Width = 16)]
+        [ListItem(5)]
         public DateTimeOffset? CreatedAt { get; set; }
 
         [JsonPropertyName("updated_at")]
+        [ListItem(6)]
         public DateTimeOffset? UpdatedAt { get; set; }
+
+        /// <summary>The sender of the mail the report is about (<see cref="PhishGuardReportFields.From"/>).</summary>
+        [JsonIgnore]
+        [ListItem(7)]
+        public string? From => Fields?.From;
+
+        /// <summary>Its recipients.</summary>
+        [JsonIgnore]
+        [ListItem(8)]
+        public string[]? To => Fields?.To;
+
+        /// <summary>When it happened.</summary>
+        [JsonIgnore]
+        [ListItem(9)]
+        public DateTimeOffset? OccurredAt => Fields?.OccurredAt;
+
+        /// <summary>The postfix id of the message.</summary>
+        [JsonIgnore]
+        [ListItem(10)]
+        public string? PostfixId => Fields?.PostfixId;
 
         [JsonExtensionData]
         public Dictionary<string, JsonElement>? AdditionalFields { get; set; }

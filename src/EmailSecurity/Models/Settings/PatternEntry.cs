@@ -9,12 +9,18 @@ namespace EmailSecurity.Models
     public abstract class PatternEntry : SettingsObject
     {
         [JsonPropertyName("pattern")]
+        [TableColumn(10, Width = 36)]
+        [ListItem(10)]
         public string? Pattern { get; set; }
 
         [JsonPropertyName("is_regex")]
+        [TableColumn(30, Width = 5, Label = "Regex")]
+        [ListItem(30)]
         public bool? IsRegex { get; set; }
 
         [JsonPropertyName("comments")]
+        [TableColumn(100)]
+        [ListItem(90)]
         public string? Comments { get; set; }
 
         public override string ToString() => Pattern ?? Id ?? string.Empty;

@@ -9,13 +9,21 @@ namespace EmailSecurity.Models
     public abstract class SettingsObject
     {
         [JsonPropertyName("id")]
+        [ListItem(1)]
         public string? Id { get; set; }
 
         [JsonPropertyName("created_at")]
+        [ListItem(98)]
         public DateTimeOffset? CreatedAt { get; set; }
 
         [JsonPropertyName("modified_at")]
+        [ListItem(99)]
         public DateTimeOffset? ModifiedAt { get; set; }
+
+        /// <summary>When the entry last changed: <see cref="ModifiedAt"/>, or <see cref="CreatedAt"/> for one never changed.</summary>
+        [JsonIgnore]
+        [TableColumn(90, Width = 16)]
+        public DateTimeOffset? Modified => ModifiedAt ?? CreatedAt;
 
         [JsonExtensionData]
         public Dictionary<string, JsonElement>? AdditionalFields { get; set; }

@@ -173,7 +173,7 @@ public sealed class GetEsSubmissionTests : ModuleTest
 
         result.ShouldSucceed();
         Assert.Contains("RequestedAt", result.HostText);
-        Assert.Contains("Outcome", result.HostText);
+        Assert.Contains("Result", result.HostText);
         Assert.All(result.HostText.Split('\n'), line => Assert.True(line.TrimEnd('\r').Length <= 120, line));
     }
 }

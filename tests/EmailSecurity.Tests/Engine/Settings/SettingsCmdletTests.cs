@@ -34,8 +34,8 @@ public sealed class SettingsCmdletTests : SettingsTest
     public void Entries_piped_from_Get_to_New_are_copied_with_every_field_and_flag_they_had(string resource)
     {
         var noun = SettingsNoun.Of(resource).Noun;
-        var (session, source) = Connected();
-        var target = Emulator.NewAccount();
+        var (session, source) = Connected(SettingsNoun.Of(resource));
+        var target = Emulator.NewAccount(apiVersion: Emulator.FirstVersionServing(SettingsNoun.Of(resource).Collection.Route));
         // UNKNOWN is a pattern type the API still returns but refuses on create.
         var entries = Stored(source, resource)
             .Where(e => !e.TryGetProperty("pattern_type", out var type) || type.GetString() != "UNKNOWN").ToList();
@@ -56,7 +56,8 @@ public sealed class SettingsCmdletTests : SettingsTest
             }
         }
 
-        Assert.True(copiedFlags > 0, $"the demo {resource} have no flag set, so this copy proves nothing about flags");
+        var flags = SettingsNoun.CmdletType(SettingsNoun.Of(resource).New!).GetProperties().Any(p => p.PropertyType == typeof(SwitchParameter));
+        Assert.True(copiedFlags > 0 || !flags, $"the demo {resource} have no flag set, so this copy proves nothing about flags");
     }
 
     [Fact]
@@ -128,7 +129,7 @@ public sealed class SettingsCmdletTests : SettingsTest
     public void A_list_walks_every_page_and_writes_each_entry_once(string resource)
     {
         var command = SettingsNoun.Of(resource).Get;
-        var (session, account) = Connected();
+        var (session, account) = Connected(SettingsNoun.Of(resource));
         var stored = Stored(account, resource).Select(e => e.GetProperty("id").GetString()!).ToList();
         Assert.True(stored.Count > 2, $"{resource} needs more than one page of demo data");
         account.ClearRequests();
@@ -149,7 +150,7 @@ public sealed class SettingsCmdletTests : SettingsTest
     public void First_asks_for_no_more_than_it_needs(string resource)
     {
         var command = SettingsNoun.Of(resource).Get;
-        var (session, account) = Connected();
+        var (session, account) = Connected(SettingsNoun.Of(resource));
         var stored = Stored(account, resource).Take(3).Select(e => e.GetProperty("id").GetString()!).ToList();
         account.ClearRequests();
 
@@ -170,7 +171,7 @@ public sealed class SettingsCmdletTests : SettingsTest
     public void WhatIf_sends_nothing_and_says_what_it_would_do(string command, string resource)
     {
         var noun = SettingsNoun.Of(resource);
-        var (session, account) = Connected();
+        var (session, account) = Connected(SettingsNoun.Of(resource));
         // New takes the fields of an entry the list holds (piped, as Get | New copies); Set and Remove take its id.
         session.Run($"$entry = @({noun.Get} | Where-Object {{ $_.PatternType -ne 'UNKNOWN' }})[0]; $id = $entry.Id").ShouldSucceed();
         account.ClearRequests();
@@ -196,7 +197,7 @@ public sealed class SettingsCmdletTests : SettingsTest
     {
         var noun = SettingsNoun.Of(resource);
         var change = command == noun.Set ? $"{command} {noun.SetField}" : command;
-        var (session, account) = Connected();
+        var (session, account) = Connected(SettingsNoun.Of(resource));
         var entries = session.Run($"{noun.Get} -First 2").Output.Select(o => (Name: o.ToString(), Id: o.Properties["Id"].Value.ToString())).ToList();
         account.ClearRequests();
 
@@ -273,7 +274,7 @@ public sealed class SettingsCmdletTests : SettingsTest
     public void Set_with_no_field_to_change_is_an_error_and_sends_nothing(string resource)
     {
         var command = SettingsNoun.Of(resource).Set;
-        var (session, account) = Connected();
+        var (session, account) = Connected(SettingsNoun.Of(resource));
         var id = Stored(account, resource)[0].GetProperty("id").GetString()!;
         account.ClearRequests();
 
@@ -298,7 +299,7 @@ public sealed class SettingsCmdletTests : SettingsTest
         var (method, script) = command == noun.Get ? ("GET", $"{command} -Id $id")
             : command == noun.Set ? ("PATCH", $"{command} -Id $id {noun.SetField} -Confirm:$false")
             : ("DELETE", $"{command} -Id $id -Confirm:$false");
-        var (session, account) = Connected();
+        var (session, account) = Connected(SettingsNoun.Of(resource));
         var message = NotFoundMessage(account, resource, MissingId);
         account.ClearRequests();
 
@@ -337,7 +338,7 @@ public sealed class SettingsCmdletTests : SettingsTest
     public void Ids_complete_with_what_they_stand_for(string command, string resource)
     {
         var describedBy = SettingsNoun.Of(resource).DescribedBy;
-        var (session, account) = Connected();
+        var (session, account) = Connected(SettingsNoun.Of(resource));
         var stored = Stored(account, resource);
 
         var result = session.Run("(TabExpansion2 -inputScript $s -cursorColumn $s.Length).CompletionMatches", Vars(("s", $"{command} -Id ")));

@@ -2,18 +2,6 @@ using System;
 
 namespace EmailSecurity.Cmdlets
 {
-    /// <summary>Marks a cmdlet parameter as a field of the request body, under the API's own name.</summary>
-    [AttributeUsage(AttributeTargets.Property)]
-    public sealed class ApiFieldAttribute : Attribute
-    {
-        public ApiFieldAttribute(string name)
-        {
-            Name = name;
-        }
-
-        public string Name { get; }
-    }
-
     /// <summary>Marks a cmdlet parameter as a query parameter of a list, under the API's own name.</summary>
     [AttributeUsage(AttributeTargets.Property)]
     public sealed class ApiQueryAttribute : Attribute

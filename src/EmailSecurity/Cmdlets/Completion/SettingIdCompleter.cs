@@ -3,27 +3,13 @@ using System.Collections.Concurrent;
 using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
-using System.Text.Json;
-using EmailSecurity.Client;
 using EmailSecurity.Cmdlets.Settings;
 
 namespace EmailSecurity.Cmdlets.Completion
 {
-    /// <summary>Completes investigate ids from the newest messages, shown by subject and sender.</summary>
-    public sealed class MessageIdCompleter : ApiIdCompleter
-    {
-        private static readonly IdSource Messages = new IdSource(ApiRequest.Get(ApiPath.Of("/investigate")), PagingStyle.Cursor, item =>
-            Text(item, "id") is string id ? new IdChoice(id, $"{Text(item, "subject")} (from {Text(item, "from")})") : null);
-
-        internal override IdSource? SourceFor(string commandName) => Messages;
-
-        internal static string? Text(JsonElement item, string name) =>
-            item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-    }
-
     /// <summary>
     /// Completes the ids of settings objects. One completer serves every settings cmdlet: the command being typed
-    /// (Get-EsTrustedDomain, Remove-EsAllowPolicy, ...) names its endpoint, which says what to list and show.
+    /// (Get-EsTrustedDomain, Remove-EsAllowPolicy, ...) names its list, which says what to list and show.
     /// </summary>
     public sealed class SettingIdCompleter : ApiIdCompleter
     {
@@ -41,8 +27,8 @@ namespace EmailSecurity.Cmdlets.Completion
                 return null;
             }
 
-            var endpoint = ((ISettingsCommand)Activator.CreateInstance(command)).Endpoint;
-            return new IdSource(ApiRequest.Get(endpoint.Collection), PagingStyle.PageNumber, item =>
+            var collection = ((ISettingsCommand)Activator.CreateInstance(command)).Collection;
+            return new IdSource(collection.List.Request(), item =>
             {
                 var id = MessageIdCompleter.Text(item, "id");
                 if (id == null)
@@ -50,7 +36,7 @@ namespace EmailSecurity.Cmdlets.Completion
                     return null;
                 }
 
-                var words = endpoint.DescribedBy.Select(name => MessageIdCompleter.Text(item, name)).Where(text => !string.IsNullOrEmpty(text)).ToList();
+                var words = collection.DescribedBy.Select(name => MessageIdCompleter.Text(item, name)).Where(text => !string.IsNullOrEmpty(text)).ToList();
                 return new IdChoice(id, words.Count > 0 ? string.Join(" ", words) : id);
             });
         }

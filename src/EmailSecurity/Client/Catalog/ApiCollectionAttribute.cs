@@ -1,0 +1,36 @@
+using System;
+
+namespace EmailSecurity.Client
+{
+    /// <summary>
+    /// Declares that a model is the entry of an API collection (a settings list), where it lives and how a person
+    /// knows it: <c>[ApiCollection("/settings/block_senders", "pattern_id", "blocked sender", "pattern", "comments")]</c>.
+    /// The catalog makes the collection's operations from it (<see cref="ApiCatalog.CollectionOf"/>).
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Class, Inherited = false)]
+    internal sealed class ApiCollectionAttribute : Attribute
+    {
+        /// <param name="route">The collection's route, e.g. "/settings/block_senders".</param>
+        /// <param name="itemParameter">The name of the entry's placeholder in its route, e.g. "pattern_id".</param>
+        /// <param name="noun">What one entry is called in messages, e.g. "blocked sender".</param>
+        /// <param name="describedBy">The fields that tell a person which entry an id is.</param>
+        public ApiCollectionAttribute(string route, string itemParameter, string noun, params string[] describedBy)
+        {
+            Route = route;
+            ItemParameter = itemParameter;
+            Noun = noun;
+            DescribedBy = describedBy;
+        }
+
+        public string Route { get; }
+
+        public string ItemParameter { get; }
+
+        public string Noun { get; }
+
+        public string[] DescribedBy { get; }
+
+        /// <summary>False when the API creates no entries of the collection.</summary>
+        public bool Creates { get; set; } = true;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace EmailSecurity.Client
+{
+    /// <summary>
+    /// How the values of a request (its fields, and the ids of a bulk operation) are laid out on the wire, and whether
+    /// its answer comes in pages. An operation the API has taken in two forms declares both shapes, and a request can
+    /// be sent in either (<see cref="ApiRequest.InShape"/>): the release body was a bare array of ids and is now
+    /// <c>{"ids": [...]}</c>.
+    /// </summary>
+    internal sealed class RequestShape
+    {
+        private readonly BodyLayout layout;
+        private readonly string? idsField;
+
+        private RequestShape(string name, PagingStyle? paging, BodyLayout layout, string? idsField = null)
+        {
+            Name = name;
+            Paging = paging;
+            this.layout = layout;
+            this.idsField = idsField;
+        }
+
+        private enum BodyLayout
+        {
+            Fields,
+            IdsAsBody,
+            IdsInField,
+            IdInField,
+        }
+
+        /// <summary>A name for messages, e.g. "ids in 'ids'".</summary>
+        public string Name { get; }
+
+        /// <summary>How the answer's list is paged; null when the answer is one result (or one unpaged list).</summary>
+        public PagingStyle? Paging { get; }
+
+        /// <summary>The request's fields as a JSON object (no body when it has none); one answer.</summary>
+        public static readonly RequestShape Plain = new RequestShape("fields", null, BodyLayout.Fields);
+
+        /// <summary>A list read page by page in <paramref name="style"/>.</summary>
+        public static RequestShape Paged(PagingStyle style) => new RequestShape($"paged by {style}", style, BodyLayout.Fields);
+
+        /// <summary>The ids as the whole body, a bare JSON array.</summary>
+        public static readonly RequestShape IdsAsBody = new RequestShape("ids as the body", null, BodyLayout.IdsAsBody);
+
+        /// <summary>The fields as a JSON object with the ids, as an array, in <paramref name="field"/> after them.</summary>
+        public static RequestShape IdsIn(string field) => new RequestShape($"ids in '{field}'", null, BodyLayout.IdsInField, field);
+
+        /// <summary>The fields as a JSON object with the one id, as text, in <paramref name="field"/> after them.</summary>
+        public static RequestShape IdIn(string field) => new RequestShape($"id in '{field}'", null, BodyLayout.IdInField, field);
+
+        /// <summary>What is serialized as the request's body, or null for none.</summary>
+        public object? BodyOf(IReadOnlyDictionary<string, object?> fields, IReadOnlyList<string>? ids)
+        {
+            switch (layout)
+            {
+                case BodyLayout.IdsAsBody:
+                    return (ids ?? new string[0]).ToArray();
+                case BodyLayout.IdsInField:
+                    return With(fields, idsField!, (ids ?? new string[0]).ToArray());
+                case BodyLayout.IdInField:
+                    return With(fields, idsField!, ids?.Count == 1 ? ids[0] : throw new System.InvalidOperationException($"The shape {Name} sends one id, not {ids?.Count ?? 0}."));
+                default:
+                    return fields.Count > 0 ? fields : null;
+            }
+        }
+
+        public override string ToString() => Name;
+
+        private static Dictionary<string, object?> With(IReadOnlyDictionary<string, object?> fields, string name, object value)
+        {
+            var body = fields.ToDictionary(f => f.Key, f => f.Value);
+            body[name] = value;
+            return body;
+        }
+    }
+}
