@@ -40,6 +40,9 @@ internal sealed class FakeSearchApi : HttpMessageHandler
 
     public TimeSpan Latency { get; init; }
 
+    /// <summary>JSON written into every message after its id and scan time, e.g. a field of the wrong kind.</summary>
+    public string? ExtraFields { get; init; }
+
     /// <summary>Leaves total_count out of result_info.</summary>
     public bool WithoutTotal { get; init; }
 
@@ -82,7 +85,7 @@ internal sealed class FakeSearchApi : HttpMessageHandler
                 await Task.Delay(Latency, cancellationToken);
             }
 
-            return Fault?.Invoke(number, request) ?? Answer(request, query);
+            return Fault?.Invoke(number, request) ?? Answer(request);
         }
         finally
         {
@@ -93,8 +96,10 @@ internal sealed class FakeSearchApi : HttpMessageHandler
         }
     }
 
-    private HttpResponseMessage Answer(HttpRequestMessage request, Dictionary<string, string> query)
+    /// <summary>What the API answers to <paramref name="request"/> without a fault (for a fault that alters it).</summary>
+    public HttpResponseMessage Answer(HttpRequestMessage request)
     {
+        var query = Parse(request.RequestUri!.Query);
         var start = query.TryGetValue("start", out var s) ? Date(s) : Now.AddDays(-30);
         var end = query.TryGetValue("end", out var e) ? Date(e) : Now;
         if (start > end)
@@ -113,7 +118,8 @@ internal sealed class FakeSearchApi : HttpMessageHandler
         }
 
         var next = offset + page.Count < matches.Count ? Cursor(offset + page.Count, search) : null;
-        var items = string.Join(",", page.Select(m => $"{{\"id\":\"{m.Id}\",\"scanned_at\":{(m.At is { } at ? "\"" + at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) + "\"" : "null")}}}"));
+        var extra = ExtraFields == null ? string.Empty : "," + ExtraFields;
+        var items = string.Join(",", page.Select(m => $"{{\"id\":\"{m.Id}\",\"scanned_at\":{(m.At is { } at ? "\"" + at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) + "\"" : "null")}{extra}}}"));
         var total = WithoutTotal ? string.Empty : $",\"total_count\":{matches.Count}";
         var info = $"{{\"count\":{page.Count},\"per_page\":{perPage}{total},\"next\":{(next == null ? "null" : "\"" + next + "\"")}}}";
         var response = Json(request, 200, $"{{\"success\":true,\"errors\":[],\"messages\":[],\"result\":[{items}],\"result_info\":{info}}}");

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using EmailSecurity.Client;
 using EmailSecurity.Models;
 
@@ -226,6 +228,96 @@ public sealed class PartitionedSearchTests
         Assert.True(api.MostAtOnce > 1);
     }
 
+    [Fact]
+    public async Task A_window_whose_cursor_leads_back_to_its_page_stops_the_search_before_that_page_is_written_again()
+    {
+        var messages = Spread(12_000, TimeSpan.FromDays(29), seed: 12);
+        var sequential = await Read(new FakeSearchApi(messages, Now), Search(), concurrency: 1);
+        var api = new FakeSearchApi(messages, Now);
+        string? looping = null;
+        api.Fault = (number, request) =>
+        {
+            lock (api)
+            {
+                if (request.RequestUri!.Query.Contains("cursor=loop", StringComparison.Ordinal))
+                {
+                    return FakeSearchApi.Json(request, 200, looping!);
+                }
+
+                if (looping != null || number == 1 || !IsWindowStart(request) || ReachesBelowItsStart(api, request))
+                {
+                    return null;
+                }
+
+                // One more result than the page holds, and a cursor to it that leads back to this page.
+                var body = Body(api.Answer(request));
+                var altered = Regex.Replace(body, "\"total_count\":(\\d+),\"next\":null", m =>
+                    $"\"total_count\":{int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1},\"next\":\"loop\"");
+                if (altered == body)
+                {
+                    return null; // a window of more than a page
+                }
+
+                looping = altered;
+                return FakeSearchApi.Json(request, 200, looping);
+            }
+        };
+        var ids = new List<string>();
+
+        var error = await Assert.ThrowsAsync<EsApiException>(() => Read(api, Search(), concurrency: 4, into: ids));
+
+        Assert.Equal(EsFailureKind.PagingLoop, error.Kind);
+        Assert.Contains("holds exactly the results of a page already read", error.Message);
+        Assert.NotNull(looping);
+        Assert.Equal(sequential.Take(ids.Count), ids);
+        Assert.True(ids.Count < sequential.Count);
+    }
+
+    [Fact]
+    public async Task A_full_window_page_without_result_info_is_said_once_and_nothing_is_written_twice()
+    {
+        var messages = Spread(12_000, TimeSpan.FromDays(29), seed: 13);
+        var sequential = await Read(new FakeSearchApi(messages, Now), Search(), concurrency: 1);
+        var api = new FakeSearchApi(messages, Now);
+        var stripped = 0;
+        api.Fault = (number, request) =>
+        {
+            if (number == 1 || !IsWindowStart(request) || TotalOf(api.Answer(request)) >= PageSize
+                || Interlocked.CompareExchange(ref stripped, 1, 0) != 0)
+            {
+                return null;
+            }
+
+            // A window that fits in a page, asked without its start: a full page from its end down, without result_info.
+            var withoutStart = Regex.Replace(request.RequestUri!.AbsoluteUri, "&start=[^&]*", string.Empty);
+            var unbounded = new System.Net.Http.HttpRequestMessage(request.Method, withoutStart);
+            var body = Regex.Replace(Body(api.Answer(unbounded)), ",\"result_info\":\\{[^}]*\\}", string.Empty);
+            return FakeSearchApi.Json(request, 200, body);
+        };
+
+        var ids = await Read(api, Search(), concurrency: 4);
+
+        Assert.Equal(1, stripped);
+        Assert.Contains("came without result_info", Assert.Single(observer.Warnings));
+        Assert.Equal(sequential, ids);
+    }
+
+    [Fact]
+    public async Task A_field_tolerated_on_every_page_of_windows_read_at_once_is_said_once()
+    {
+        var api = new FakeSearchApi(Spread(12_000, TimeSpan.FromDays(29), seed: 14), Now)
+        {
+            ExtraFields = "\"is_quarantined\":\"maybe\"",
+            Latency = TimeSpan.FromMilliseconds(1),
+        };
+
+        var ids = await Read(api, Search(), concurrency: 4);
+
+        Assert.Equal(api.AllIds(), ids);
+        Assert.True(api.MostAtOnce > 1);
+        Assert.Contains("'is_quarantined' of Message", Assert.Single(observer.Warnings));
+    }
+
     private const int PageSize = 200;
 
     private static ApiRequest Search() => ApiCatalog.Investigate.List.Request();
@@ -279,6 +371,33 @@ public sealed class PartitionedSearchTests
     }
 
     private static DateTimeOffset Whole(DateTimeOffset time) => new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+
+    /// <summary>The first request of a window with both edges (not the whole search's, not the oldest window's).</summary>
+    private static bool IsWindowStart(System.Net.Http.HttpRequestMessage request)
+    {
+        var query = request.RequestUri!.Query;
+        return query.Contains("start=", StringComparison.Ordinal) && query.Contains("end=", StringComparison.Ordinal)
+            && !query.Contains("cursor=", StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether the window's page holds a result of its second of overlap below its start (which ends it).</summary>
+    private static bool ReachesBelowItsStart(FakeSearchApi api, System.Net.Http.HttpRequestMessage request)
+    {
+        var start = Regex.Match(request.RequestUri!.Query, "start=([^&]*)").Groups[1].Value;
+        var from = DateTimeOffset.Parse(Uri.UnescapeDataString(start), CultureInfo.InvariantCulture).AddSeconds(1);
+        using var page = JsonDocument.Parse(Body(api.Answer(request)));
+        var results = page.RootElement.GetProperty("result").EnumerateArray();
+        return results.Any(m => m.GetProperty("scanned_at").GetDateTimeOffset() < from);
+    }
+
+    private static int TotalOf(System.Net.Http.HttpResponseMessage response)
+    {
+        using var page = JsonDocument.Parse(Body(response));
+        return page.RootElement.GetProperty("result_info").GetProperty("total_count").GetInt32();
+    }
+
+    private static string Body(System.Net.Http.HttpResponseMessage response) =>
+        response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
 
     /// <summary>The body the API would send for this request (its page), for a fault that breaks it off.</summary>
     private static string Envelope(System.Net.Http.HttpRequestMessage request) =>
