@@ -129,10 +129,10 @@ namespace EmailSecurity.Client
             return null;
         }
 
-        /// <summary>A copy asking for the page numbered <paramref name="number"/>, of <paramref name="size"/> items.</summary>
+        /// <summary>A copy asking for page <paramref name="number"/>, of <paramref name="size"/> items.</summary>
         public ApiRequest ForPage(int size, int number) => Clone().WithQuery(PageSizeQuery, size).WithQuery("page", number);
 
-        /// <summary>A copy asking for the page a cursor leads to (the first page without one), of <paramref name="size"/> items.</summary>
+        /// <summary>A copy asking for the page a cursor leads to (without one, the first), of <paramref name="size"/> items.</summary>
         public ApiRequest ForCursor(int size, string? cursor) => Clone().WithQuery(PageSizeQuery, size).WithQuery("cursor", cursor);
 
         /// <summary>The same request with its query parameters copied, for the next page of a list.</summary>
