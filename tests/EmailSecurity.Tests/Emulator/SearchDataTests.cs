@@ -14,7 +14,7 @@ public sealed class SearchDataTests
     public async Task A_short_span_puts_every_message_within_it_on_whole_seconds()
     {
         var account = emulator.NewAccount();
-        account.ResetScanTimes(messages: 2_000, seed: 5, spanSeconds: 200);
+        account.Reset(messages: 2_000, seed: 5, spanSeconds: 200);
         var api = new AccountApi(emulator, account);
 
         var times = await ScanTimes(api);
@@ -29,7 +29,7 @@ public sealed class SearchDataTests
     public async Task The_workday_profile_puts_most_mail_in_office_hours_on_weekdays()
     {
         var account = emulator.NewAccount();
-        account.ResetScanTimes(messages: 3_000, seed: 5, timeProfile: "workday");
+        account.Reset(messages: 3_000, seed: 5, timeProfile: "workday");
 
         var times = await ScanTimes(new AccountApi(emulator, account));
 
@@ -43,8 +43,8 @@ public sealed class SearchDataTests
     {
         var account = emulator.NewAccount();
 
-        Assert.Contains("timeProfile", Assert.Throws<InvalidOperationException>(() => account.ResetScanTimes(10, 1, timeProfile: "night")).Message);
-        Assert.Contains("spanSeconds", Assert.Throws<InvalidOperationException>(() => account.ResetScanTimes(10, 1, spanSeconds: 5)).Message);
+        Assert.Contains("timeProfile", Assert.Throws<InvalidOperationException>(() => account.Reset(10, 1, timeProfile: "night")).Message);
+        Assert.Contains("spanSeconds", Assert.Throws<InvalidOperationException>(() => account.Reset(10, 1, spanSeconds: 5)).Message);
     }
 
     private static async Task<List<DateTimeOffset>> ScanTimes(AccountApi api)
