@@ -20,15 +20,18 @@ public sealed class PartitionedGetEsMessageTests : ModuleTest
     {
     }
 
-    [Fact]
-    public void A_long_search_is_read_in_windows_and_writes_exactly_what_the_page_by_page_walk_writes()
+    [Theory]
+    [InlineData(ApiVersionNames.Seed)]
+    [InlineData(ApiVersionNames.V2026_10)]
+    public void A_long_search_is_read_in_windows_and_writes_exactly_what_the_page_by_page_walk_writes(string apiVersion)
     {
-        var (session, account) = Connected(messages: 3_000);
+        var (session, account) = Connected(messages: 3_000, apiVersion: apiVersion);
         var sequential = Ids(session.Run(Search + " -ThrottleLimit 1"));
         account.ClearRequests();
 
         var result = session.Run(Search + " -Verbose");
 
+        result.ShouldSucceed();
         Assert.Equal(3_000, sequential.Count);
         Assert.Equal(sequential, Ids(result));
         Assert.Contains(result.Verbose, v => v.Message.Contains("3,000 results; reading the 29 page(s) after the first in time windows, 4 requests at a time"));
@@ -40,7 +43,7 @@ public sealed class PartitionedGetEsMessageTests : ModuleTest
     public void Messages_exactly_on_every_window_edge_are_written_once_and_in_order()
     {
         var (session, account) = Connected();
-        account.ResetScanTimes(messages: 3_000, seed: 3, spanSeconds: 300);
+        account.Reset(messages: 3_000, seed: 3, spanSeconds: 300);
         var sequential = Ids(session.Run(Search + " -ThrottleLimit 1"));
         var scanned = session.Run(Search + " -ThrottleLimit 1").Objects<Message>().Select(m => m.ScannedAt!.Value).ToHashSet();
         account.ClearRequests();
