@@ -21,5 +21,16 @@ namespace EmailSecurity.Simulator
         /// sees it progress); when false, only <see cref="EmailSecurityApi.AdvanceBulkJobs"/> does.
         /// </summary>
         public bool BulkJobsAdvanceOnGet { get; set; } = true;
+
+        /// <summary>How far back before now the messages' scan times reach, in seconds (29 days by default). A short span puts
+        /// many messages in each second, so a search meets results exactly on any whole-second boundary.</summary>
+        public int SpanSeconds { get; set; } = 29 * 24 * 3600;
+
+        /// <summary>How scan times spread over the span: <c>uniform</c> (the default), or <c>workday</c>, as mail
+        /// arrives: most of it in office hours (08:00-18:00 UTC) on weekdays, a little at night, less at weekends.</summary>
+        public string TimeProfile { get; set; } = UniformTime;
+
+        public const string UniformTime = "uniform";
+        public const string WorkdayTime = "workday";
     }
 }

@@ -38,7 +38,7 @@ internal sealed partial class Benchmark
         Emulator.ClearRequests(streamAccount);
         var clock = new Stopwatch();
         var sampler = new MemorySampler();
-        var output = new CountingOutput(clock, sampler, sampleEvery: PlainLoop.PageSize);
+        var output = new CountingOutput(clock, sampler, sampleEvery: PlainLoop.PageSize, idOf: Plain.IdOf);
         Settle();
         sampler.Begin();
         var cpu0 = Cpu();
@@ -57,7 +57,7 @@ internal sealed partial class Benchmark
                 $"Get-EsMessage wrote {string.Join(", ", output.Types.Select(t => t.FullName))}, not only EmailSecurity.Models.Message.");
         }
         return new StreamRun(clock.Elapsed, withMemory ? output.Received : options.Messages, requests.Count, requests.Count(r => r.Status != 200), FirstRequest(requests, started), output.FirstObjectAt,
-            cpu1.Client - cpu0.Client, cpu1.Emulator - cpu0.Emulator, Others(cpu0, cpu1), withMemory ? memory : null);
+            cpu1.Client - cpu0.Client, cpu1.Emulator - cpu0.Emulator, Others(cpu0, cpu1), withMemory ? memory : null, withMemory ? output.Digest : null);
     }
 
     private int LiveEvery => Math.Max(PlainLoop.PageSize, options.Messages / 10);
@@ -94,7 +94,7 @@ internal sealed partial class Benchmark
         Expect(result.Objects == options.Messages, $"The plain loop counted {result.Objects} objects; the account has {options.Messages}.");
         Expect(requests.Count == result.Requests, $"The plain loop sent {result.Requests} requests; the emulator saw {requests.Count}.");
         return new StreamRun(clock.Elapsed, result.Objects, requests.Count, requests.Count(r => r.Status != 200), FirstRequest(requests, started), result.FirstObjectAt,
-            cpu1.Client - cpu0.Client, cpu1.Emulator - cpu0.Emulator, Others(cpu0, cpu1), memory);
+            cpu1.Client - cpu0.Client, cpu1.Emulator - cpu0.Emulator, Others(cpu0, cpu1), memory, result.Digest);
     }
 
     private static TimeSpan? FirstRequest(IReadOnlyList<RecordedRequest> requests, DateTimeOffset started) =>

@@ -24,6 +24,9 @@ internal sealed partial class Benchmark : IDisposable
     private Assembly? moduleAssembly;
     private PropertyInfo? moveSuccess;
 
+    /// <summary>The order digest of the first sequential walk: every search of the run must match it.</summary>
+    private ulong? sequentialDigest;
+
     public Benchmark(BenchmarkOptions options, string[] args)
     {
         this.options = options;
@@ -38,7 +41,7 @@ internal sealed partial class Benchmark : IDisposable
         var total = Stopwatch.StartNew();
         Console.WriteLine("EsBenchmark: the EmailSecurity module against the emulator on 127.0.0.1");
         foreach (var line in MachineInfo.Describe(args)) Console.WriteLine(line);
-        Console.WriteLine($"Sizes             {Show.Count(options.Messages)} messages (per_page {PlainLoop.PageSize}), {Show.Count(options.Moves)} moves (one-call-per-id measured on {Show.Count(options.PerIdSample)}), " +
+        Console.WriteLine($"Sizes             {Show.Count(options.Messages)} messages (per_page {PlainLoop.PageSize}, scan times: {options.Profile}), {Show.Count(options.Moves)} moves (one-call-per-id measured on {Show.Count(options.PerIdSample)}), " +
                           $"latency {string.Join(", ", options.Latencies)} ms, {options.Repeat} run(s) each (median shown), imports {options.ColdImports} cold / {options.WarmImports} warm");
         var loadAtStart = MachineInfo.Load();
         Console.WriteLine($"At start          {loadAtStart}");
@@ -47,7 +50,7 @@ internal sealed partial class Benchmark : IDisposable
         Console.WriteLine($"Emulator          {options.EmulatorDll} (pid {Emulator.ProcessId}) at {Emulator.Root}");
 
         var step = Stopwatch.StartNew();
-        Emulator.Reset(streamAccount, options.Messages, Seed);
+        Emulator.Reset(streamAccount, options.Messages, Seed, options.Profile);
         Console.WriteLine($"Setup             generated {Show.Count(options.Messages)} messages in {Show.Seconds(step.Elapsed)}");
 
         // One session up front: imports the module once so its assembly (and its Message type) can be found.
@@ -109,7 +112,8 @@ internal sealed partial class Benchmark : IDisposable
         // final (tier-1) JIT code; a short warm-up left that work inside the first measured run.
         using (var session = ModuleSession.Open(options.ModulePath).Connect(Emulator.ApiBaseUri, streamAccount))
         {
-            session.Run("Get-EsMessage", new CountingOutput(new Stopwatch()));
+            session.Run(Windows, new CountingOutput(new Stopwatch()));
+            session.Run(OnePageAtATime, new CountingOutput(new Stopwatch()));
         }
 
         Plain.Walk(streamAccount, PlainLoop.BodyReading.Stream, new Stopwatch());
@@ -122,38 +126,53 @@ internal sealed partial class Benchmark : IDisposable
         MeasureMove(ids[bulk..], PerIdScript);
     }
 
+    private string Windows => options.Throttle is int limit ? $"Get-EsMessage -ThrottleLimit {limit}" : "Get-EsMessage";
+    private const string OnePageAtATime = "Get-EsMessage -ThrottleLimit 1";
+
     private LatencyResults MeasureLatency(int latency)
     {
         Console.WriteLine($"Latency {latency} ms:");
         var results = new LatencyResults(latency);
         Emulator.SetLatency(streamAccount, latency);
+        var slow = latency >= BenchmarkOptions.SlowLatency;
         var kinds = new List<(string Name, Func<StreamRun> Measure, List<StreamRun> Into)>
         {
-            ("Get-EsMessage", () => MeasureModuleStream("Get-EsMessage"), results.Module),
+            (Windows, () => MeasureModuleStream(Windows), results.Module),
+            (OnePageAtATime, () => MeasureModuleStream(OnePageAtATime), results.ModuleSequential),
             ("plain loop (stream)", () => MeasurePlain(PlainLoop.BodyReading.Stream), results.PlainStream),
         };
         // The string-reading variant explains a CPU cost; with latency the network hides it, so it is measured at 0 ms only.
         if (latency == 0) kinds.Add(("plain loop (string)", () => MeasurePlain(PlainLoop.BodyReading.String), results.PlainString));
-        for (var run = 0; run < options.Repeat; run++)
+        for (var run = 0; run < options.SearchRuns(latency); run++)
         {
             // Rotated so that a slow spell on the machine does not always land on the same contender.
             for (var k = 0; k < kinds.Count; k++)
             {
                 var (name, measure, into) = kinds[(k + run) % kinds.Count];
+                if (slow && run > 0 && name == OnePageAtATime) continue; // latency-bound and long: once is enough
                 var result = measure();
                 into.Add(result);
-                Console.WriteLine($"  run {run + 1} {name,-20} {Show.Seconds(result.Wall),9}  {Show.Rate(result.Objects, result.Wall),12}  first request {Show.Millis(result.FirstRequest ?? TimeSpan.Zero),7}  first object {Show.Millis(result.FirstObject ?? TimeSpan.Zero),7}  {result.Requests} requests" +
+                Console.WriteLine($"  run {run + 1} {name,-30} {Show.Seconds(result.Wall),9}  {Show.Rate(result.Objects, result.Wall),12}  first request {Show.Millis(result.FirstRequest ?? TimeSpan.Zero),7}  first object {Show.Millis(result.FirstObject ?? TimeSpan.Zero),7}  {result.Requests} requests" +
                                   $"  CPU s: client {result.ClientCpu.TotalSeconds:0.00} emulator {result.EmulatorCpu.TotalSeconds:0.00} others {Show.Cores(result.OtherCpu, result.Wall)}" +
                                   (result.Memory is { } m ? $"  heap MB: {Show.MB(m.StartHeap)} peak {Show.MB(m.PeakHeap)} end {Show.MB(m.EndHeap)}" : ""));
             }
         }
 
-        results.ForEachObject = MeasureModuleStream("$n = 0; Get-EsMessage | ForEach-Object { $n++ }; if ($n -ne " + options.Messages + ") { throw \"counted $n\" }", withMemory: false);
-        Console.WriteLine($"  run 1 Get-EsMessage | ForEach-Object {{ $n++ }} {Show.Seconds(results.ForEachObject.Wall),9}  {Show.Rate(options.Messages, results.ForEachObject.Wall),12}  CPU s: client {results.ForEachObject.ClientCpu.TotalSeconds:0.00} others {Show.Cores(results.ForEachObject.OtherCpu, results.ForEachObject.Wall)}");
+        // Every contender must have written the same messages in the same order as the first sequential walk.
+        var walks = results.Module.Concat(results.ModuleSequential).Concat(results.PlainStream).Concat(results.PlainString).ToList();
+        sequentialDigest ??= results.PlainStream[0].Digest;
+        Expect(walks.All(r => r.Digest == sequentialDigest), "a search wrote other messages, or in another order, than the sequential cursor walk.");
+
+        if (!slow)
+        {
+            results.ForEachObject = MeasureModuleStream("$n = 0; Get-EsMessage | ForEach-Object { $n++ }; if ($n -ne " + options.Messages + ") { throw \"counted $n\" }", withMemory: false);
+            Console.WriteLine($"  run 1 Get-EsMessage | ForEach-Object {{ $n++ }} {Show.Seconds(results.ForEachObject.Wall),9}  {Show.Rate(options.Messages, results.ForEachObject.Wall),12}  CPU s: client {results.ForEachObject.ClientCpu.TotalSeconds:0.00} others {Show.Cores(results.ForEachObject.OtherCpu, results.ForEachObject.Wall)}");
+        }
+
         results.LiveMemory = MeasureModuleLiveMemory();
         Console.WriteLine($"  live heap (forced GC every {Show.Count(LiveEvery)} objects, untimed run): {string.Join(" ", results.LiveMemory.Live.Select(l => Show.MB(l.Bytes).Split(' ')[0]))} MB");
 
-        for (var run = 0; run < options.Repeat; run++)
+        for (var run = 0; run < options.Repeat && !slow; run++)
         {
             var ids = PrepareMoveAccount(options.Moves + options.PerIdSample, latency);
             var bulk = MeasureMove(ids[..options.Moves], BulkScript);

@@ -7,9 +7,12 @@ namespace EsBenchmark;
 internal sealed class BenchmarkOptions
 {
     public const string Usage = """
-        Usage: EsBenchmark [--latency 0,50] [--messages 100000] [--moves 10000] [--per-id 500] [--repeat 3]
-                           [--cold-imports 5] [--warm-imports 20] [--module <psd1>] [--emulator <dll>] [--quick]
-          --latency       emulator latency per request in ms (a 'delay' fault, times 0), one table column each
+        Usage: EsBenchmark [--latency 0,50,200] [--messages 100000] [--profile workday] [--moves 10000] [--per-id 500]
+                           [--repeat 3] [--cold-imports 5] [--warm-imports 20] [--module <psd1>] [--emulator <dll>] [--quick]
+          --latency       emulator latency per request in ms (a 'delay' fault, times 0), one table column each; from
+                          100 ms on, searches run at most twice (one page at a time once) and moves are not measured
+          --profile       how the messages' scan times spread: workday (office hours, the default) or uniform
+          --throttle      Get-EsMessage -ThrottleLimit for the time-window runs (default: the module's own, 4)
           --messages      messages streamed by Get-EsMessage and by the plain HttpClient loop
           --moves         piped ids moved in bulk; one-call-per-id is measured on --per-id of them and extrapolated
           --per-id        ids moved one call each (the measured sample for the extrapolation)
@@ -18,12 +21,17 @@ internal sealed class BenchmarkOptions
           --warm-imports  Import-Module into a new runspace of this (warm) process (median)
           --module        module manifest (default: the built out/EmailSecurity/EmailSecurity.psd1)
           --emulator      EsEmulator.dll (default: the one built with this configuration)
-          --quick         smoke check: 10,000 messages, 1,000 moves, 100 per-id, latency 0, 1 repeat, 3 cold / 5 warm imports
+          --quick         smoke check: 20,000 messages, 1,000 moves, 100 per-id, latency 0, 1 repeat, 3 cold / 5 warm imports
           --import-only   (internal) time one cold import in this process and print IMPORT_RESULT
         """;
 
-    public int[] Latencies { get; private set; } = [0, 50];
+    /// <summary>From this latency on a column is a search comparison only: fewer runs, no script consumer, no moves.</summary>
+    public const int SlowLatency = 100;
+
+    public int[] Latencies { get; private set; } = [0, 50, 200];
     public int Messages { get; private set; } = 100_000;
+    public string Profile { get; private set; } = "workday";
+    public int? Throttle { get; private set; }
     public int Moves { get; private set; } = 10_000;
     public int PerIdSample { get; private set; } = 500;
     public int Repeat { get; private set; } = 3;
@@ -73,7 +81,12 @@ internal sealed class BenchmarkOptions
                         if (options.Latencies.Length == 0) throw new ArgumentException("--latency needs at least one value.");
                         break;
                     case "--messages": options.Messages = Count(1); break;
+                    case "--profile":
+                        var profile = Value();
+                        options.Profile = profile is "workday" or "uniform" ? profile : throw new ArgumentException("--profile takes workday or uniform.");
+                        break;
                     case "--moves": options.Moves = Count(1); break;
+                    case "--throttle": options.Throttle = Count(1); break;
                     case "--per-id": options.PerIdSample = Count(1); break;
                     case "--repeat": options.Repeat = Count(1); break;
                     case "--cold-imports": options.ColdImports = Count(1); break;
@@ -104,7 +117,7 @@ internal sealed class BenchmarkOptions
         if (options.Quick)
         {
             if (!set.Contains("--latency")) options.Latencies = [0];
-            if (!set.Contains("--messages")) options.Messages = 10_000;
+            if (!set.Contains("--messages")) options.Messages = 20_000;
             if (!set.Contains("--moves")) options.Moves = 1_000;
             if (!set.Contains("--per-id")) options.PerIdSample = 100;
             if (!set.Contains("--repeat")) options.Repeat = 1;
@@ -115,6 +128,9 @@ internal sealed class BenchmarkOptions
         options.PerIdSample = Math.Min(options.PerIdSample, options.Moves);
         return options;
     }
+
+    /// <summary>Runs of each search measurement at a latency: every repeat, but at most two on a slow column.</summary>
+    public int SearchRuns(int latency) => latency >= SlowLatency ? Math.Min(Repeat, 2) : Repeat;
 
     private static string Metadata(string key) =>
         typeof(BenchmarkOptions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value ?? string.Empty;

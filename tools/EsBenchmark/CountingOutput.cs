@@ -16,10 +16,16 @@ internal sealed class CountingOutput : PSDataCollection<PSObject>
     private readonly Func<object, bool>? isSuccess;
 
     private readonly int liveEvery;
+    private readonly Func<object, string?>? idOf;
+    private readonly OrderDigest digest = new();
 
     /// <param name="liveEvery">Objects between forced full GCs that measure the live heap (0: never; for untimed runs only).</param>
-    public CountingOutput(Stopwatch clock, MemorySampler? sampler = null, int sampleEvery = 1000, Func<object, bool>? isSuccess = null, int liveEvery = 0)
+    /// <param name="idOf">The id of an object, for <see cref="Digest"/>.</param>
+    public CountingOutput(
+        Stopwatch clock, MemorySampler? sampler = null, int sampleEvery = 1000, Func<object, bool>? isSuccess = null, int liveEvery = 0,
+        Func<object, string?>? idOf = null)
     {
+        this.idOf = idOf;
         this.liveEvery = liveEvery;
         this.clock = clock;
         this.sampler = sampler;
@@ -35,6 +41,9 @@ internal sealed class CountingOutput : PSDataCollection<PSObject>
     /// <summary>Clock reading when the first object arrived.</summary>
     public TimeSpan? FirstObjectAt { get; private set; }
 
+    /// <summary>A digest of the ids in the order they arrived (when given <c>idOf</c>): equal for the same objects in the same order.</summary>
+    public ulong Digest => digest.Value;
+
     /// <summary>The .NET types of what arrived (to make sure it is the module's objects that were counted).</summary>
     public HashSet<Type> Types { get; } = new();
 
@@ -47,9 +56,27 @@ internal sealed class CountingOutput : PSDataCollection<PSObject>
         {
             Types.Add(value.GetType());
             if (isSuccess != null && isSuccess(value)) Succeeded++;
+            if (idOf != null) digest.Add(idOf(value));
         }
 
         if (sampler != null && Received % sampleEvery == 0) sampler.Sample(Received);
         if (sampler != null && liveEvery > 0 && Received % liveEvery == 0) sampler.SampleLive(Received);
+    }
+}
+
+/// <summary>FNV-1a over a sequence of ids, each followed by a separator: the same ids in the same order give the same value.</summary>
+internal sealed class OrderDigest
+{
+    public ulong Value { get; private set; } = 14695981039346656037UL;
+
+    public void Add(string? id)
+    {
+        var hash = Value;
+        foreach (var c in id ?? "\0")
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        Value = (hash ^ '\n') * 1099511628211UL;
     }
 }

@@ -38,8 +38,8 @@ internal sealed class EmulatorProcess : IDisposable
 
     public static EmulatorProcess Start(string dll) => new(RunningEmulator.Start(dll, TimeSpan.FromSeconds(60)));
 
-    /// <summary>Replaces the account's data with <paramref name="messages"/> freshly generated messages.</summary>
-    public void Reset(string account, int messages, int seed) => Send(HttpMethod.Put, $"accounts/{account}", new { messages, seed });
+    /// <summary>Replaces the account's data with <paramref name="messages"/> freshly generated messages, scan times spread as <paramref name="timeProfile"/> says.</summary>
+    public void Reset(string account, int messages, int seed, string? timeProfile = null) => Send(HttpMethod.Put, $"accounts/{account}", new { messages, seed, timeProfile });
 
     /// <summary>A constant latency on every API request of the account (a 'delay' fault, times 0), or none.</summary>
     public void SetLatency(string account, int delayMs)

@@ -2,9 +2,10 @@ namespace EsBenchmark;
 
 /// <summary>One run of a streaming command or loop.</summary>
 /// <param name="FirstRequest">From the start of the run to the first request's arrival at the emulator (its log's receivedAt).</param>
+/// <param name="Digest">The ids in the order written (<see cref="OrderDigest"/>), or null when not taken.</param>
 internal sealed record StreamRun(
     TimeSpan Wall, long Objects, int Requests, int FailedRequests, TimeSpan? FirstRequest, TimeSpan? FirstObject,
-    TimeSpan ClientCpu, TimeSpan EmulatorCpu, TimeSpan? OtherCpu, MemoryResult? Memory);
+    TimeSpan ClientCpu, TimeSpan EmulatorCpu, TimeSpan? OtherCpu, MemoryResult? Memory, ulong? Digest = null);
 
 /// <summary>One run of a move: bulk or one call per id.</summary>
 internal sealed record MoveRun(
@@ -15,7 +16,12 @@ internal sealed record MoveRun(
 internal sealed class LatencyResults(int latencyMs)
 {
     public int LatencyMs { get; } = latencyMs;
+
+    /// <summary>Get-EsMessage as it runs by default: a long search in time windows, -ThrottleLimit 4.</summary>
     public List<StreamRun> Module { get; } = new();
+
+    /// <summary>Get-EsMessage -ThrottleLimit 1: one page after another.</summary>
+    public List<StreamRun> ModuleSequential { get; } = new();
 
     /// <summary>One run of Get-EsMessage | ForEach-Object { $n++ }: what a typical script consumer adds.</summary>
     public StreamRun? ForEachObject { get; set; }

@@ -20,11 +20,14 @@ internal sealed class PlainLoop : IDisposable
     private readonly HttpClient http;
     private readonly Uri apiBaseUri;
     private readonly Type messageType;
+    private readonly Func<object, string?> idOf;
 
     public PlainLoop(Uri apiBaseUri, Type messageType)
     {
         this.apiBaseUri = apiBaseUri;
         this.messageType = messageType;
+        var id = messageType.GetProperty("Id")!;
+        idOf = message => id.GetValue(message) as string;
         http = new HttpClient(new SocketsHttpHandler
         {
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
@@ -41,6 +44,9 @@ internal sealed class PlainLoop : IDisposable
         /// <summary>ReadAsStringAsync, then JsonSerializer.Deserialize(string): what the module's core does.</summary>
         String,
     }
+
+    /// <summary>The id of one of the module's messages.</summary>
+    public Func<object, string?> IdOf => idOf;
 
     /// <summary>Walks every page of the account's messages; returns the objects counted.</summary>
     public PlainResult Walk(string account, BodyReading reading, Stopwatch clock, MemorySampler? sampler = null, int? maxObjects = null)
@@ -98,6 +104,7 @@ internal sealed class PlainLoop : IDisposable
         var requests = 0;
         TimeSpan? first = null;
         string? cursor = null;
+        var digest = new OrderDigest();
         do
         {
             requests++;
@@ -126,12 +133,13 @@ internal sealed class PlainLoop : IDisposable
                 CheckFilledIn(envelope.Result[0]);
             }
             count += envelope.Result.Count;
+            foreach (var message in envelope.Result) digest.Add(idOf(message));
             sampler?.Sample(count);
             cursor = envelope.ResultInfo?.Next;
         }
         while (!string.IsNullOrEmpty(cursor) && (maxObjects == null || count < maxObjects));
 
-        return new PlainResult(count, requests, first);
+        return new PlainResult(count, requests, first, digest.Value);
     }
 
     /// <summary>
@@ -192,4 +200,5 @@ internal sealed class PlainLoop : IDisposable
     }
 }
 
-internal sealed record PlainResult(long Objects, int Requests, TimeSpan? FirstObjectAt);
+/// <param name="Digest">The ids in the order read (<see cref="OrderDigest"/>).</param>
+internal sealed record PlainResult(long Objects, int Requests, TimeSpan? FirstObjectAt, ulong Digest);

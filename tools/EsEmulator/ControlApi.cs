@@ -17,7 +17,7 @@ public static class ControlApi
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
     private sealed record ResetBody(int? Messages, int? Seed, int? MaxPerPage, string? ApiVersion, int? BulkJobMessagesPerStep,
-        bool? BulkJobsAdvanceOnGet);
+        bool? BulkJobsAdvanceOnGet, int? SpanSeconds, string? TimeProfile);
 
     private sealed record VersionBody(string? ApiVersion);
 
@@ -35,10 +35,18 @@ public static class ControlApi
                     await WriteAsync(context, 200, new { status = "ok", apiVersion = ApiVersions.Name(emulator.Api.DefaultVersion) });
                     break;
                 case ["_emulator", "accounts", var id] when method == "PUT":
-                    ResetBody reset = await ReadAsync<ResetBody>(context) ?? new ResetBody(null, null, null, null, null, null);
+                    ResetBody reset = await ReadAsync<ResetBody>(context) ?? new ResetBody(null, null, null, null, null, null, null, null);
                     if (reset.MaxPerPage is < 1)
                     {
                         throw new BadRequest("maxPerPage: must be at least 1");
+                    }
+                    if (reset.SpanSeconds is < 61)
+                    {
+                        throw new BadRequest("spanSeconds: must be at least 61");
+                    }
+                    if (reset.TimeProfile is not (null or AccountSeed.UniformTime or AccountSeed.WorkdayTime))
+                    {
+                        throw new BadRequest("timeProfile: must be uniform or workday");
                     }
                     if (reset.BulkJobMessagesPerStep is < 1)
                     {
@@ -53,6 +61,8 @@ public static class ControlApi
                         BulkJobMessagesPerStep = reset.BulkJobMessagesPerStep ?? 25,
                         BulkJobsAdvanceOnGet = reset.BulkJobsAdvanceOnGet ?? true,
                     };
+                    seed.SpanSeconds = reset.SpanSeconds ?? seed.SpanSeconds;
+                    seed.TimeProfile = reset.TimeProfile ?? seed.TimeProfile;
                     emulator.Api.ResetAccount(id, seed);
                     await WriteAsync(context, 200, new
                     {

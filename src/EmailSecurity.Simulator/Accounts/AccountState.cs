@@ -18,7 +18,7 @@ namespace EmailSecurity.Simulator.Accounts
         public AccountState(AccountSeed seed, ApiVersion version, DateTimeOffset now)
         {
             Version = version;
-            var messages = MessageGenerator.Generate(new DemoRandom(seed.Seed, 1), Math.Max(0, seed.Messages), now);
+            var messages = MessageGenerator.Generate(new DemoRandom(seed.Seed, 1), Math.Max(0, seed.Messages), now, seed.SpanSeconds, seed.TimeProfile);
             Submissions = SubmissionGenerator.Generate(new DemoRandom(seed.Seed, 2), messages, now);
             Reports = ReportGenerator.Generate(new DemoRandom(seed.Seed, 3), messages, now);
             Messages = new MessageStore(messages);

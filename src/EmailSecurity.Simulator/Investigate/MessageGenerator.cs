@@ -7,14 +7,15 @@ using EmailSecurity.Simulator.Investigate.Demo;
 
 namespace EmailSecurity.Simulator.Investigate
 {
-    /// <summary>Builds the demo mail flow: scanned messages spread over the 29 days before now, with some later actions.</summary>
+    /// <summary>Builds the demo mail flow: scanned messages spread over the span before now (29 days unless asked), with some later actions.</summary>
     internal static class MessageGenerator
     {
         private static readonly string[] MoveFolders = { "JunkEmail", "DeletedItems", "RecoverableItemsDeletions" };
 
         private static readonly Scenario[] AllScenarios = CleanScenarios.All.Concat(ThreatScenarios.All).ToArray();
 
-        public static List<InvestigateMessage> Generate(DemoRandom random, int count, DateTimeOffset now)
+        public static List<InvestigateMessage> Generate(
+            DemoRandom random, int count, DateTimeOffset now, int spanSeconds, string profile)
         {
             var postfixIds = new HashSet<string>();
             var messages = new List<InvestigateMessage>(count);
@@ -26,15 +27,36 @@ namespace EmailSecurity.Simulator.Investigate
                     postfixId = random.Alphanumeric(16);
                 }
                 while (!postfixIds.Add(postfixId));
-                messages.Add(Create(random, postfixId, now));
+                messages.Add(Create(random, postfixId, now, spanSeconds, profile));
             }
             return messages;
         }
 
-        private static InvestigateMessage Create(DemoRandom random, string postfixId, DateTimeOffset now)
+        /// <summary>A whole-second scan time in the span; under <see cref="AccountSeed.WorkdayTime"/>, drawn again until office mail's rhythm accepts it.</summary>
+        private static DateTimeOffset ScanTime(DemoRandom random, DateTimeOffset now, int spanSeconds, string profile)
+        {
+            while (true)
+            {
+                var at = TruncateToSecond(now.AddSeconds(-random.Next(60, Math.Max(61, spanSeconds))));
+                if (profile != AccountSeed.WorkdayTime)
+                {
+                    return at;
+                }
+
+                var weekend = at.DayOfWeek == DayOfWeek.Saturday || at.DayOfWeek == DayOfWeek.Sunday;
+                var office = at.Hour >= 8 && at.Hour < 18;
+                var weight = weekend ? 0.05 : office ? 1.0 : 0.15;
+                if (random.NextDouble() < weight)
+                {
+                    return at;
+                }
+            }
+        }
+
+        private static InvestigateMessage Create(DemoRandom random, string postfixId, DateTimeOffset now, int spanSeconds, string profile)
         {
             Scenario scenario = PickScenario(random);
-            var scannedAt = TruncateToSecond(now.AddSeconds(-random.Next(60, 29 * 24 * 3600)));
+            var scannedAt = ScanTime(random, now, spanSeconds, profile);
             string id = postfixId + "-" + scannedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + "-" + random.Digits(8);
             var message = new InvestigateMessage(id, postfixId, scenario);
 

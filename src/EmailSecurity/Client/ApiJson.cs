@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.IO;
 using System.Text.RegularExpressions;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -23,6 +22,9 @@ namespace EmailSecurity.Client
                 DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
                 PropertyNameCaseInsensitive = false,
                 NumberHandling = JsonNumberHandling.AllowReadingFromString,
+
+                // A page is parsed as it arrives: larger reads mean fewer pauses of the parser (still below the large object heap).
+                DefaultBufferSize = 64 * 1024,
             };
             options.Converters.Add(new TolerantDateTimeOffsetConverter());
             if (tolerant)
@@ -40,85 +42,26 @@ namespace EmailSecurity.Client
         private static readonly Regex ResultItem = new Regex(@"^\$\.result\[\d+\]$", RegexOptions.CultureInvariant);
 
         /// <summary>
-        /// Why a body that failed to deserialize did, when it is valid JSON of another shape ("at $.result, an object
-        /// where a list of Message was expected"); null when the body is not JSON at all. Rewinds the body to read it.
+        /// Why a body that failed to deserialize did, when it is JSON of another shape ("at $.result, an object where a
+        /// list of Message was expected"); null when it is not JSON at all (a syntax error, or cut short).
+        /// <paramref name="kindAt"/> says what the body had at a path, when that is known.
         /// </summary>
-        public static string? ShapeProblem(Stream body, JsonException error, Type resultType)
+        public static string? ShapeProblem(JsonException error, Func<string, JsonValueKind?> kindAt, Type resultType)
         {
-            if (!body.CanSeek)
+            // System.Text.Json wraps the reader's own error (bad syntax, the body ending early) in the one it throws;
+            // a value of the wrong type is an error of the serializer alone.
+            if (error.InnerException is JsonException)
             {
                 return null;
             }
 
-            try
-            {
-                body.Position = 0;
-                using (var document = JsonDocument.Parse(body))
-                {
-                    var path = error.Path ?? "$";
-                    var found = Find(document.RootElement, path);
-                    var expected = path == "$" ? "an object (the API's answer envelope)"
-                        : path == "$.result" ? TolerantReading.Expected(resultType)
-                        : ResultItem.IsMatch(path) ? TolerantReading.Expected(resultType).Replace("a list of ", "an object (") + ")"
-                        : "a value of another type";
-                    return $"at {path}, {(found.HasValue ? Describe(found.Value.ValueKind) : "a value")} where {expected} was expected";
-                }
-            }
-            catch (JsonException)
-            {
-                return null;
-            }
-        }
-
-        /// <summary>The element at a System.Text.Json error path ($.result[3].id, $['odd name']); null when it cannot be followed.</summary>
-        private static JsonElement? Find(JsonElement root, string path)
-        {
-            var element = root;
-            for (var i = 1; i < path.Length;)
-            {
-                if (path[i] == '.')
-                {
-                    var end = path.IndexOfAny(new[] { '.', '[' }, i + 1);
-                    end = end < 0 ? path.Length : end;
-                    var name = path.Substring(i + 1, end - i - 1);
-                    if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out element))
-                    {
-                        return null;
-                    }
-
-                    i = end;
-                }
-                else if (string.CompareOrdinal(path, i, "['", 0, 2) == 0)
-                {
-                    var end = path.IndexOf("']", i + 2, StringComparison.Ordinal);
-                    var quoted = end < 0 ? string.Empty : path.Substring(i + 2, end - i - 2);
-                    if (end < 0 || element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(quoted, out element))
-                    {
-                        return null;
-                    }
-
-                    i = end + 2;
-                }
-                else if (path[i] == '[')
-                {
-                    var end = path.IndexOf(']', i);
-                    var index = -1;
-                    var isIndex = end > 0 && int.TryParse(path.Substring(i + 1, end - i - 1), NumberStyles.None, CultureInfo.InvariantCulture, out index);
-                    if (!isIndex || element.ValueKind != JsonValueKind.Array || index >= element.GetArrayLength())
-                    {
-                        return null;
-                    }
-
-                    element = element[index];
-                    i = end + 1;
-                }
-                else
-                {
-                    return null;
-                }
-            }
-
-            return element;
+            var path = error.Path ?? "$";
+            var found = kindAt(path);
+            var expected = path == "$" ? "an object (the API's answer envelope)"
+                : path == "$.result" ? TolerantReading.Expected(resultType)
+                : ResultItem.IsMatch(path) ? TolerantReading.Expected(resultType).Replace("a list of ", "an object (") + ")"
+                : "a value of another type";
+            return $"at {path}, {(found.HasValue ? Describe(found.Value) : "a value")} where {expected} was expected";
         }
 
         /// <summary>A JSON value's kind as messages name it: "an object", "a list", "text", "a number", "true/false", "null".</summary>

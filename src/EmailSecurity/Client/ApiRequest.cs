@@ -16,6 +16,8 @@ namespace EmailSecurity.Client
     {
         private static readonly IReadOnlyDictionary<string, object?> NoFields = new Dictionary<string, object?>();
 
+        private const string PageSizeQuery = "per_page";
+
         private readonly List<KeyValuePair<string, string>> query = new List<KeyValuePair<string, string>>();
 
         internal ApiRequest(ApiOperation operation, ApiPath path, RequestShape shape)
@@ -112,6 +114,26 @@ namespace EmailSecurity.Client
             copy.Shape = shape;
             return copy;
         }
+
+        /// <summary>The value of a query parameter (the first, for a list), or null when it is not sent.</summary>
+        public string? QueryValue(string name)
+        {
+            foreach (var pair in query)
+            {
+                if (pair.Key == name)
+                {
+                    return pair.Value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>A copy asking for page <paramref name="number"/>, of <paramref name="size"/> items.</summary>
+        public ApiRequest ForPage(int size, int number) => Clone().WithQuery(PageSizeQuery, size).WithQuery("page", number);
+
+        /// <summary>A copy asking for the page a cursor leads to (without one, the first), of <paramref name="size"/> items.</summary>
+        public ApiRequest ForCursor(int size, string? cursor) => Clone().WithQuery(PageSizeQuery, size).WithQuery("cursor", cursor);
 
         /// <summary>The same request with its query parameters copied, for the next page of a list.</summary>
         public ApiRequest Clone()

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace EmailSecurity.Client
@@ -6,8 +7,14 @@ namespace EmailSecurity.Client
     internal sealed class ApiResult<T>
     {
         public ApiResult(
-            T result, ResultInfo? info, IReadOnlyList<ApiMessage> messages, bool alreadyDone = false, ulong? resultFingerprint = null)
+            T result,
+            ResultInfo? info,
+            IReadOnlyList<ApiMessage> messages,
+            bool alreadyDone = false,
+            ulong? resultFingerprint = null,
+            DateTimeOffset? answeredAt = null)
         {
+            AnsweredAt = answeredAt;
             Result = result;
             Info = info;
             Messages = messages;
@@ -15,7 +22,10 @@ namespace EmailSecurity.Client
             ResultFingerprint = resultFingerprint;
         }
 
-        /// <summary>The <see cref="PageFingerprint"/> of the result as sent, when it was asked for (pages of a list).</summary>
+        /// <summary>When the API answered, by its own clock (the Date header), when it said.</summary>
+        public DateTimeOffset? AnsweredAt { get; }
+
+        /// <summary>The <see cref="ScannedBody.ResultDigest"/> of a list answer: equal for two pages holding the same items.</summary>
         public ulong? ResultFingerprint { get; }
 
         /// <summary>
@@ -34,11 +44,12 @@ namespace EmailSecurity.Client
     /// <summary>One page of a list, in the order the API returned it.</summary>
     internal sealed class ApiPage<T>
     {
-        public ApiPage(int number, IReadOnlyList<T> items, ResultInfo? info)
+        public ApiPage(int number, IReadOnlyList<T> items, ResultInfo? info, long? total)
         {
             Number = number;
             Items = items;
             Info = info;
+            Total = total;
         }
 
         /// <summary>1 for the first page fetched in this run, whichever paging style the endpoint uses.</summary>
@@ -46,6 +57,10 @@ namespace EmailSecurity.Client
 
         public IReadOnlyList<T> Items { get; }
 
+        /// <summary>The answer's own paging information (of its time window, when a search is read in several).</summary>
         public ResultInfo? Info { get; }
+
+        /// <summary>How many results the whole list has, as the API said (on the first page, for a search).</summary>
+        public long? Total { get; }
     }
 }

@@ -34,13 +34,11 @@ namespace EmailSecurity.Client
 
         public EsConnection Connection => connection;
 
-        public Task<ApiResult<T>> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken) =>
-            SendAsync<T>(request, fingerprintResult: false, cancellationToken);
-
-        private async Task<ApiResult<T>> SendAsync<T>(ApiRequest request, bool fingerprintResult, CancellationToken cancellationToken)
+        public async Task<ApiResult<T>> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken)
         {
             var uri = request.BuildUri(connection.BaseUri, connection.AccountId);
-            var context = new RequestContext(connection, observer, request.IsIdempotent);
+            var reader = new AnswerReader<T>();
+            var context = new RequestContext(connection, observer, request.IsIdempotent) { Reader = reader };
             var body = request.Body;
             var json = body == null ? null : JsonSerializer.Serialize(body, body.GetType(), ApiJson.Options);
             using (var message = new HttpRequestMessage(request.Method, uri) { Content = JsonContent(json) })
@@ -58,7 +56,7 @@ namespace EmailSecurity.Client
 
                 using (response)
                 {
-                    return await ReadAsync<T>(request, uri, response, context, fingerprintResult).ConfigureAwait(false);
+                    return await ReadAsync(request, uri, response, context, reader).ConfigureAwait(false);
                 }
             }
         }
@@ -149,7 +147,9 @@ namespace EmailSecurity.Client
             context.AttachTo(message);
             try
             {
-                return await pipeline.ClientFor(connection).SendAsync(message, cancellationToken).ConfigureAwait(false);
+                // Headers first: the retry handler parses a 200's body as it arrives and buffers any other.
+                var client = pipeline.ClientFor(connection);
+                return await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception error) when (ProxyRefusal.AsksForCredentials(error))
             {
@@ -242,28 +242,34 @@ namespace EmailSecurity.Client
         }
 
         /// <summary>
-        /// Every page of a list, fetched one after the other as the caller consumes them. Message search pages by
-        /// cursor (<c>result_info.next</c>); the other lists by page number. A cursor or page number that comes back a
-        /// second time, or a page that holds exactly the items of one already read, ends the run with an error before
-        /// that page is handed out, rather than repeating results or looping forever. A full cursor page without
-        /// <c>result_info</c> (so without a next cursor) ends the run with a warning that results may be missing.
+        /// Every page of a list as the caller consumes them. Message search pages by cursor (<c>result_info.next</c>), one
+        /// page after another or, given a <paramref name="partitioning"/>, in time windows at once (<see cref="CursorSearch{T}"/>);
+        /// the other lists by page number. A cursor or page number that comes back a second time, or a page that holds
+        /// exactly the items of one already read, ends the run with an error before that page is handed out, rather
+        /// than repeating results or looping forever. A full cursor page without <c>result_info</c> (so without a next
+        /// cursor) ends the run with a warning that results may be missing.
         /// </summary>
-        public async IAsyncEnumerable<ApiPage<T>> PagesAsync<T>(
+        /// <param name="itemLimit">The most items the caller will use; no page beyond them is asked for.</param>
+        public IAsyncEnumerable<ApiPage<T>> PagesAsync<T>(
             ApiRequest request,
             PagingStyle style,
             int pageSize,
-            [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+            CancellationToken cancellationToken,
+            TimePartitioning<T>? partitioning = null,
+            long itemLimit = long.MaxValue) =>
+            style == PagingStyle.Cursor
+                ? new CursorSearch<T>(this, observer, request, pageSize, partitioning, itemLimit).PagesAsync(cancellationToken)
+                : NumberedPagesAsync<T>(request, pageSize, cancellationToken);
+
+        private async IAsyncEnumerable<ApiPage<T>> NumberedPagesAsync<T>(
+            ApiRequest request, int pageSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            var seenCursors = new HashSet<string>(StringComparer.Ordinal);
             var seenPages = new HashSet<ulong>();
-            string? cursor = null;
             long fetched = 0;
             for (var number = 1; ; number++)
             {
-                var pageRequest = request.Clone().WithQuery("per_page", pageSize);
-                pageRequest = style == PagingStyle.Cursor ? pageRequest.WithQuery("cursor", cursor) : pageRequest.WithQuery("page", number);
-
-                var answer = await SendAsync<List<T>>(pageRequest, fingerprintResult: true, cancellationToken).ConfigureAwait(false);
+                var pageRequest = request.ForPage(pageSize, number);
+                var answer = await SendAsync<List<T>>(pageRequest, cancellationToken).ConfigureAwait(false);
                 var items = (IReadOnlyList<T>?)answer.Result ?? Array.Empty<T>();
                 var info = answer.Info;
                 if (items.Count > 0 && answer.ResultFingerprint is ulong fingerprint && !seenPages.Add(fingerprint))
@@ -271,53 +277,27 @@ namespace EmailSecurity.Client
                     throw PagingLoop(pageRequest, $"page {number} holds exactly the results of a page already read (the API led back to it)");
                 }
 
-                yield return new ApiPage<T>(number, items, info);
+                yield return new ApiPage<T>(number, items, info, info?.TotalCount);
 
-                if (style == PagingStyle.Cursor)
+                if (info?.Page is int returned && returned != number)
                 {
-                    var next = info?.Next;
-                    if (string.IsNullOrEmpty(next))
-                    {
-                        if (info == null && items.Count >= pageSize)
-                        {
-                            observer.Warning(
-                                $"{pageRequest.Method} {pageRequest.Path}: page {number} was full ({items.Count} results) but came without " +
-                                "result_info, so without a cursor to the next page. The results end here and may be incomplete: narrow the " +
-                                "search (-Start/-End) so it fits in one page, or report it to Cloudflare.");
-                        }
-
-                        yield break;
-                    }
-
-                    if (!seenCursors.Add(next!))
-                    {
-                        throw PagingLoop(pageRequest, $"the API returned the cursor of an earlier page again after page {number}");
-                    }
-
-                    cursor = next;
+                    throw PagingLoop(pageRequest, $"page {number} was asked for and page {returned} came back");
                 }
-                else
-                {
-                    if (info?.Page is int returned && returned != number)
-                    {
-                        throw PagingLoop(pageRequest, $"page {number} was asked for and page {returned} came back");
-                    }
 
-                    // With a total, the items seen so far say whether more remain, even if the API sends fewer per page than
-                    // asked (a lower cap than the documented 1000); without one, a page shorter than its size is the last.
-                    fetched += items.Count;
-                    var total = info?.TotalCount;
-                    var endReached = items.Count == 0 || (total.HasValue ? fetched >= total.Value : items.Count < (info?.PerPage ?? pageSize));
-                    if (endReached)
-                    {
-                        yield break;
-                    }
+                // With a total, the items seen so far say whether more remain, even if the API sends fewer per page than
+                // asked (a lower cap than the documented 1000); without one, a page shorter than its size is the last.
+                fetched += items.Count;
+                var total = info?.TotalCount;
+                var endReached = items.Count == 0 || (total.HasValue ? fetched >= total.Value : items.Count < (info?.PerPage ?? pageSize));
+                if (endReached)
+                {
+                    yield break;
                 }
             }
         }
 
         private async Task<ApiResult<T>> ReadAsync<T>(
-            ApiRequest request, Uri uri, HttpResponseMessage response, RequestContext context, bool fingerprintResult)
+            ApiRequest request, Uri uri, HttpResponseMessage response, RequestContext context, AnswerReader<T> reader)
         {
             var cfRay = response.Headers.TryGetValues("cf-ray", out var rays) ? rays.FirstOrDefault() : null;
             var status = response.StatusCode;
@@ -326,28 +306,19 @@ namespace EmailSecurity.Client
                 return new ApiResult<T>(default!, null, Array.Empty<ApiMessage>(), alreadyDone: true);
             }
 
-            ApiEnvelope<T>? envelope = null;
-            JsonException? unreadable = null;
-            string? shapeProblem = null;
-            ulong? fingerprint = null;
-
-            // Parsed straight from the buffered UTF-8 body: no string copy of a 1,000-message page.
-            using (var body = response.Content == null ? Stream.Null : await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+            if (reader.ReadFrom != response)
             {
-                fingerprint = fingerprintResult ? PageFingerprint.Of(body) : null;
-                TolerantReading.Begin();
-                try
+                // Not parsed on arrival (an answer other than 200): its body was buffered within the attempt.
+                using (var body = response.Content == null ? Stream.Null : await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
                 {
-                    envelope = body.CanSeek && body.Length == 0 ? null : JsonSerializer.Deserialize<ApiEnvelope<T>>(body, ApiJson.Options);
+                    await reader.ReadAsync(response, body, CancellationToken.None).ConfigureAwait(false);
                 }
-                catch (JsonException error)
-                {
-                    unreadable = error;
-                    shapeProblem = ApiJson.ShapeProblem(body, error, typeof(T));
-                }
-
-                ReportTolerated(request, TolerantReading.Notes);
             }
+
+            ReportTolerated(request, reader.Tolerated);
+            var envelope = reader.Envelope;
+            var unreadable = reader.Unreadable;
+            var shapeProblem = reader.ShapeProblem;
 
             var succeeded = (int)status >= 200 && (int)status < 300;
             if (succeeded && envelope != null && envelope.Success)
@@ -358,7 +329,7 @@ namespace EmailSecurity.Client
                 }
 
                 var messages = envelope.Messages ?? new List<ApiMessage>();
-                return new ApiResult<T>(envelope.Result!, envelope.ResultInfo, messages, resultFingerprint: fingerprint);
+                return new ApiResult<T>(envelope.Result!, envelope.ResultInfo, messages, resultFingerprint: reader.ResultDigest, answeredAt: response.Headers.Date);
             }
 
             var errors = (IReadOnlyList<ApiMessage>?)envelope?.Errors ?? Array.Empty<ApiMessage>();
@@ -411,7 +382,14 @@ namespace EmailSecurity.Client
         {
             foreach (var note in notes)
             {
-                if (!reported.Add($"{note.Owner}\n{note.Field}\n{note.Found}\n{note.Kept}"))
+                bool first;
+                lock (reported)
+                {
+                    // Pages of a search read in windows are read at once.
+                    first = reported.Add($"{note.Owner}\n{note.Field}\n{note.Found}\n{note.Kept}");
+                }
+
+                if (!first)
                 {
                     continue;
                 }
@@ -464,7 +442,7 @@ namespace EmailSecurity.Client
             return error.GetBaseException().Message;
         }
 
-        private EsApiException PagingLoop(ApiRequest request, string what) =>
+        internal EsApiException PagingLoop(ApiRequest request, string what) =>
             new EsApiException(
                 $"Stopped paging because {what}; continuing would repeat results forever. [{request.Method} {request.Path}]",
                 request.Method.Method,

@@ -22,13 +22,16 @@ namespace EmailSecurity.Client
     /// </summary>
     internal static class TolerantReading
     {
-        [ThreadStatic]
-        private static State? current;
+        /// <summary>
+        /// The read in progress, per asynchronous flow rather than per thread: a body parsed as it arrives continues on
+        /// whichever thread the network wakes, and reads of several pages run at once.
+        /// </summary>
+        private static readonly System.Threading.AsyncLocal<State?> current = new System.Threading.AsyncLocal<State?>();
 
-        private static State Current => current ?? (current = new State());
+        private static State Current => current.Value ?? (current.Value = new State());
 
-        /// <summary>Starts a read on this thread: what is tolerated from here on is in <see cref="Notes"/>.</summary>
-        public static void Begin() => current = new State();
+        /// <summary>Starts a read in this flow: what is tolerated from here on is in <see cref="Notes"/>.</summary>
+        public static void Begin() => current.Value = new State();
 
         /// <summary>What the read since <see cref="Begin"/> tolerated, one note per kind of problem.</summary>
         public static IReadOnlyCollection<ToleratedField> Notes => Current.Notes.Values;

@@ -31,11 +31,16 @@ public sealed class EmulatorAccount
     /// Replaces the account's data with freshly generated data. <paramref name="apiVersion"/> (see
     /// <see cref="ApiVersionNames"/>) is the API the account plays, the emulator's default when null. A bulk action job
     /// acts on <paramref name="bulkJobMessagesPerStep"/> messages per step (default 25) and takes one step per GET of
-    /// it unless <paramref name="bulkJobsAdvanceOnGet"/> is false; <see cref="AdvanceBulkJobs"/> steps them too.
+    /// it unless <paramref name="bulkJobsAdvanceOnGet"/> is false; <see cref="AdvanceBulkJobs"/> steps them too. The
+    /// messages are scanned (whole seconds) within the last <paramref name="spanSeconds"/>, spread as
+    /// <paramref name="timeProfile"/> says ("uniform", "workday"); null keeps the emulator's default.
     /// </summary>
     public void Reset(int messages, int seed, int maxPerPage = 1000, string? apiVersion = null, int? bulkJobMessagesPerStep = null,
-        bool? bulkJobsAdvanceOnGet = null) =>
-        Send(HttpMethod.Put, $"accounts/{Id}", new { messages, seed, maxPerPage, apiVersion, bulkJobMessagesPerStep, bulkJobsAdvanceOnGet });
+        bool? bulkJobsAdvanceOnGet = null, int? spanSeconds = null, string? timeProfile = null) =>
+        Send(HttpMethod.Put, $"accounts/{Id}", new
+        {
+            messages, seed, maxPerPage, apiVersion, bulkJobMessagesPerStep, bulkJobsAdvanceOnGet, spanSeconds, timeProfile,
+        });
 
     /// <summary>Switches the API version the account plays, keeping its data.</summary>
     public void SetApiVersion(string apiVersion) => Send(HttpMethod.Put, $"accounts/{Id}/apiversion", new { apiVersion });

@@ -18,6 +18,14 @@ namespace EmailSecurity.Client
             public static readonly ApiOperation List =
                 ApiOperation.Get("investigate.list", "/investigate", RequestShape.Paged(PagingStyle.Cursor));
 
+            /// <summary>The search's start (inclusive; the API's default 30 days ago) and end (default now).</summary>
+            public const string ListStart = "start";
+
+            public const string ListEnd = "end";
+
+            /// <summary>The search parameter that aggregates the results by a metric rather than list them by time.</summary>
+            public const string ListMetric = "metric";
+
             public static readonly ApiOperation Get = ApiOperation.Get("investigate.get", "/investigate/{investigate_id}");
 
             public static readonly ApiOperation Detections =

@@ -38,6 +38,9 @@ namespace EmailSecurity.Client.Http
         /// </summary>
         public bool RetriedAfterUnknownOutcome { get; set; }
 
+        /// <summary>Parses a 200 answer's body inside the attempt that received it; null to buffer every body.</summary>
+        public IAnswerReader? Reader { get; set; }
+
         /// <summary>Whether waiting <paramref name="wait"/> more keeps the request within the connection's MaxWait.</summary>
         public bool CanWait(TimeSpan wait) => wait <= Connection.MaxWait - Waited;
 

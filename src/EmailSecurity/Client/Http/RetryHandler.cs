@@ -35,7 +35,14 @@ namespace EmailSecurity.Client.Http
                     try
                     {
                         response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
-                        await BufferWithinAsync(response, attempt.Token).ConfigureAwait(false);
+                        if (context.Reader != null && response.StatusCode == System.Net.HttpStatusCode.OK)
+                        {
+                            await ReadWithinAsync(response, context.Reader, attempt.Token).ConfigureAwait(false);
+                        }
+                        else
+                        {
+                            await BufferWithinAsync(response, attempt.Token).ConfigureAwait(false);
+                        }
                     }
                     catch (Exception error) when (IsTransportFailure(error, cancellationToken))
                     {
@@ -95,32 +102,49 @@ namespace EmailSecurity.Client.Http
         }
 
         /// <summary>
-        /// Reads the body inside the attempt, so a connection dropped mid-body counts as this attempt's failure, and a
-        /// body that stops arriving times out with the attempt (netstandard2.0 gives LoadIntoBufferAsync no token).
+        /// Parses a 200 answer's body as it arrives, inside the attempt: a connection dropped mid-body fails this attempt
+        /// (and a read is tried again from the start, nothing of it having been handed out), and a body that stops
+        /// arriving times out with the attempt.
         /// </summary>
-        private static async Task BufferWithinAsync(HttpResponseMessage response, CancellationToken attemptToken)
-        {
-            if (response.Content == null)
-            {
-                return;
-            }
+        private static Task ReadWithinAsync(HttpResponseMessage response, IAnswerReader reader, CancellationToken attemptToken) =>
+            WithinAttemptAsync(response, ReadAsync(response, reader, attemptToken), attemptToken);
 
-            var loading = response.Content.LoadIntoBufferAsync();
+        private static async Task ReadAsync(HttpResponseMessage response, IAnswerReader reader, CancellationToken attemptToken)
+        {
+            using (var body = response.Content == null ? Stream.Null : await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+            {
+                await reader.ReadAsync(response, body, attemptToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// Reads the body inside the attempt, so a connection dropped mid-body counts as this attempt's failure, and a
+        /// body that stops arriving times out with the attempt.
+        /// </summary>
+        private static Task BufferWithinAsync(HttpResponseMessage response, CancellationToken attemptToken) =>
+            response.Content == null ? Task.CompletedTask : WithinAttemptAsync(response, response.Content.LoadIntoBufferAsync(), attemptToken);
+
+        /// <summary>
+        /// Waits for <paramref name="reading"/> until the attempt's time is up (netstandard2.0 gives LoadIntoBufferAsync
+        /// no token, and a stream's read may ignore one): then the response is disposed, which closes its connection and
+        /// ends the read left behind.
+        /// </summary>
+        private static async Task WithinAttemptAsync(HttpResponseMessage response, Task reading, CancellationToken attemptToken)
+        {
             var stopped = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             using (attemptToken.Register(() => stopped.TrySetResult(true)))
             {
-                if (await Task.WhenAny(loading, stopped.Task).ConfigureAwait(false) != loading)
+                if (await Task.WhenAny(reading, stopped.Task).ConfigureAwait(false) != reading)
                 {
-                    // Disposing the response closes its connection, which ends the read left behind.
                     response.Dispose();
-                    _ = loading.ContinueWith(t => t.Exception, TaskScheduler.Default);
+                    _ = reading.ContinueWith(t => t.Exception, TaskScheduler.Default);
                     throw new OperationCanceledException(attemptToken);
                 }
             }
 
             try
             {
-                await loading.ConfigureAwait(false);
+                await reading.ConfigureAwait(false);
             }
             catch
             {

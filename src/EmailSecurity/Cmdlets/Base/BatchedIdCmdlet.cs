@@ -25,6 +25,13 @@ namespace EmailSecurity.Cmdlets
         private ProgressReporter? progress;
         private bool yesToAll;
         private bool noToAll;
+        private bool saidBig;
+
+        /// <summary>
+        /// Bulk requests past which a run says how many it spends: a quarter of Cloudflare's 1,200 requests per five
+        /// minutes, a budget every command using the token shares.
+        /// </summary>
+        internal const int BigRunRequests = 300;
 
         /// <summary>The object piped in, whatever it is: its connection is used (see EsApiCmdlet.ConnectionFor).</summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
@@ -93,6 +100,7 @@ namespace EmailSecurity.Cmdlets
                 }
 
                 batch.Ids.Add(id);
+                SayIfBig();
                 if (batch.Ids.Count >= BatchLimit)
                 {
                     SendPending(batch);
@@ -136,6 +144,24 @@ namespace EmailSecurity.Cmdlets
             }
 
             return ShouldContinue($"{question}{Environment.NewLine}{Action}: {target}", $"Confirm {Action}", ref yesToAll, ref noToAll);
+        }
+
+        /// <summary>Once a run needs more than <see cref="BigRunRequests"/> bulk requests: what they cost and how to spend fewer.</summary>
+        private void SayIfBig()
+        {
+            if (saidBig || sent + (ulong)pending.Sum(b => b.Ids.Count) <= (ulong)BigRunRequests * (ulong)BatchLimit)
+            {
+                return;
+            }
+
+            saidBig = true;
+            var larger = BatchLimit < ApiValues.MaxPageSize ? $"-BatchSize {ApiValues.MaxPageSize}, or " : string.Empty;
+            WriteWarning(
+                $"{Action}: more than {BigRunRequests * BatchLimit:N0} messages, so more than {BigRunRequests} bulk requests of {BatchLimit} " +
+                "(-BatchSize). They count against the 1,200 requests per five minutes that every command using this API token " +
+                $"shares, and commands wait when those run out. Fewer requests: {larger}a narrower search (-Start, -End, -Disposition). " +
+                "The API also has a server-side bulk action (POST /investigate/bulk) that acts on every message of a search in one " +
+                "request; this module has no cmdlet for it yet. The command goes on.");
         }
 
         private void SendRemaining(Batch batch)

@@ -118,19 +118,16 @@ namespace EmailSecurity.Cmdlets
             }
         }
 
-        /// <summary>Streams every item of a paged list, paged as its request's shape says (see the overload).</summary>
-        internal void WritePaged<T>(ApiRequest request, int pageSize)
-            where T : class =>
-            WritePaged<T>(request, request.Paging ?? throw new ArgumentException($"{request.Operation.Name} is not a paged list.", nameof(request)), pageSize);
-
         /// <summary>
-        /// Streams every item of a paged list to the pipeline as its page arrives, fetching the next page while the
-        /// current one is written. Honours -First, -Skip and -IncludeTotalCount when the cmdlet supports paging, and
-        /// asks for no more per page than -First needs.
+        /// Streams every item of a paged list to the pipeline as its page arrives, paged as its request's shape says,
+        /// fetching the next page while the current one is written. Honours -First, -Skip and -IncludeTotalCount when the
+        /// cmdlet supports paging, and asks for no more per page, and no more pages, than -First needs. A search given a
+        /// <paramref name="partitioning"/> may be read in time windows at once, written in the same order.
         /// </summary>
-        internal void WritePaged<T>(ApiRequest request, PagingStyle style, int pageSize)
+        internal void WritePaged<T>(ApiRequest request, int pageSize, TimePartitioning<T>? partitioning = null)
             where T : class
         {
+            var style = request.Paging ?? throw new ArgumentException($"{request.Operation.Name} is not a paged list.", nameof(request));
             var paging = PagingParameters; // null unless the cmdlet declares SupportsPaging
             var skip = paging?.Skip ?? 0UL;
             var first = paging?.First ?? ulong.MaxValue;
@@ -144,6 +141,9 @@ namespace EmailSecurity.Cmdlets
                 pageSize = (int)Math.Max(1UL, first + skip);
             }
 
+            var itemLimit = countOnly ? 1L
+                : first >= long.MaxValue || skip >= (ulong)long.MaxValue - first ? long.MaxValue
+                : (long)(first + skip);
             var progress = new ProgressReporter(this, $"{MyInvocation.MyCommand.Name}: reading {request.Path.Display}");
             RunApi(async (client, bridge, token) =>
             {
@@ -153,7 +153,7 @@ namespace EmailSecurity.Cmdlets
                     return;
                 }
 
-                var pages = client.PagesAsync<T>(request, style, pageSize, token).GetAsyncEnumerator(token);
+                var pages = client.PagesAsync(request, style, pageSize, token, partitioning, itemLimit).GetAsyncEnumerator(token);
                 try
                 {
                     while (await pages.MoveNextAsync().ConfigureAwait(false))
@@ -161,7 +161,7 @@ namespace EmailSecurity.Cmdlets
                         var page = pages.Current;
                         if (page.Number == 1 && paging != null && paging.IncludeTotalCount)
                         {
-                            var total = page.Info?.TotalCount;
+                            var total = page.Total;
                             bridge.Post(() => WriteObject(paging.NewTotalCount(total.HasValue ? (ulong)total.Value : 0UL, total.HasValue ? 1.0 : 0.0)));
                         }
 
@@ -185,7 +185,7 @@ namespace EmailSecurity.Cmdlets
 
                         await bridge.PostPageAsync(batch, token).ConfigureAwait(false);
                         var shown = written;
-                        var expected = page.Info?.TotalCount is long count && (ulong)Math.Max(0L, count) >= skip ? Math.Min((ulong)count - skip, first) : (ulong?)null;
+                        var expected = page.Total is long count && (ulong)Math.Max(0L, count) >= skip ? Math.Min((ulong)count - skip, first) : (ulong?)null;
                         bridge.Post(() => progress.Report(shown, expected, $"page {page.Number}"));
                         if (written == first)
                         {

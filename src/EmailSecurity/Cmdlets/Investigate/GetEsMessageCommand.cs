@@ -73,7 +73,7 @@ namespace EmailSecurity.Cmdlets.Investigate
         public string? MessageId { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
-        [ApiQuery("metric")]
+        [ApiQuery(ApiCatalog.Investigate.ListMetric)]
         [ValidateNotNullOrEmpty]
         public string? Metric { get; set; }
 
@@ -82,13 +82,13 @@ namespace EmailSecurity.Cmdlets.Investigate
         public SwitchParameter DetectionsOnly { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
-        [ApiQuery("start")]
+        [ApiQuery(ApiCatalog.Investigate.ListStart)]
         [Alias("StartDate")]
         [DateTimeOffsetInput]
         public DateTime? Start { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
-        [ApiQuery("end")]
+        [ApiQuery(ApiCatalog.Investigate.ListEnd)]
         [Alias("EndDate")]
         [DateTimeOffsetInput]
         public DateTime? End { get; set; }
@@ -102,6 +102,11 @@ namespace EmailSecurity.Cmdlets.Investigate
         [Parameter(ParameterSetName = SearchSet)]
         [ValidateRange(1, ApiValues.MaxPageSize)]
         public int PageSize { get; set; } = ApiValues.MaxPageSize;
+
+        /// <summary>Requests of a long search under way at once, each reading a time window; 1 reads one page after another.</summary>
+        [Parameter(ParameterSetName = SearchSet)]
+        [ValidateRange(1, TimePartitioning.MaxConcurrency)]
+        public int ThrottleLimit { get; set; } = TimePartitioning.DefaultConcurrency;
 
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("InvestigateId", "Identity")]
@@ -179,7 +184,8 @@ namespace EmailSecurity.Cmdlets.Investigate
                 return;
             }
 
-            WritePaged<Message>(BoundApiValues.AddQuery(this, ApiCatalog.Investigate.List.Request()), PageSize);
+            var search = BoundApiValues.AddQuery(this, ApiCatalog.Investigate.List.Request());
+            WritePaged(search, PageSize, TimePartitioning.MessagesByScanTime(ThrottleLimit));
         }
     }
 }
