@@ -96,6 +96,9 @@ namespace EmailSecurity
                     ProxyUsesDefaultCredentials = ProxyUsesDefaultCredentials,
                 };
 
+        /// <summary>The request shapes this connection's API was seen to take (see <see cref="Client.RequestShape"/>).</summary>
+        internal Client.ShapeMemory Shapes { get; } = new Client.ShapeMemory();
+
         /// <summary>Disconnect-EsAccount closed it: its secret is gone, and a kept copy (-PassThru) cannot be used.</summary>
         internal bool IsClosed { get; private set; }
 

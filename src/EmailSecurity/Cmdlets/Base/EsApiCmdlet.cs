@@ -57,17 +57,7 @@ namespace EmailSecurity.Cmdlets
 
         internal EsConnection ActiveConnection => resolved ?? throw new InvalidOperationException("BeginProcessing has not run.");
 
-        /// <summary>Streams every item of a paged list, paged as its request's shape says (see the overload).</summary>
         internal void WritePaged<T>(ApiRequest request, int pageSize)
-            where T : class =>
-            WritePaged<T>(request, request.Paging ?? throw new ArgumentException($"{request.Operation.Name} is not a paged list.", nameof(request)), pageSize);
-
-        /// <summary>
-        /// Streams every item of a paged list to the pipeline as its page arrives, fetching the next page while the
-        /// current one is written. Honours -First, -Skip and -IncludeTotalCount when the cmdlet supports paging, and
-        /// asks for no more per page than -First needs.
-        /// </summary>
-        internal void WritePaged<T>(ApiRequest request, PagingStyle style, int pageSize)
             where T : class
         {
             var paging = PagingParameters; // null unless the cmdlet declares SupportsPaging
@@ -92,7 +82,7 @@ namespace EmailSecurity.Cmdlets
                     return;
                 }
 
-                var pages = client.PagesAsync<T>(request, style, pageSize, token).GetAsyncEnumerator(token);
+                var pages = client.PagesAsync<T>(request, pageSize, token).GetAsyncEnumerator(token);
                 try
                 {
                     while (await pages.MoveNextAsync().ConfigureAwait(false))
