@@ -174,7 +174,7 @@ namespace EmailSecurity.Client
                 text.Append(i == 0 ? '?' : '&')
                     .Append(Uri.EscapeDataString(sent[i].Key))
                     .Append('=')
-                    .Append(Uri.EscapeDataString(sent[i].Value));
+                    .Append(Uri.EscapeDataString(Shape.QueryValue(sent[i].Key, sent[i].Value)));
             }
 
             return new Uri(text.ToString());

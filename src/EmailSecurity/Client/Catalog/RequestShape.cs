@@ -15,6 +15,8 @@ namespace EmailSecurity.Client
         private readonly BodyLayout layout;
         private readonly string? idsField;
 
+        private (string Name, bool Upper)? queryCase;
+
         private RequestShape(string name, PagingStyle? paging, BodyLayout layout, string? idsField = null, bool byPostfixId = false)
         {
             Name = name;
@@ -59,6 +61,22 @@ namespace EmailSecurity.Client
         /// <summary>The one postfix id, as text, in <paramref name="field"/> (the older API's message preview).</summary>
         public static RequestShape PostfixIdIn(string field) =>
             new RequestShape($"postfix id in '{field}'", null, BodyLayout.IdInField, field, byPostfixId: true);
+
+        /// <summary>
+        /// This shape with the values of query parameter <paramref name="name"/> sent in upper or lower case (the
+        /// domains' status filter: lower case in the older API, upper case in the newer).
+        /// </summary>
+        public RequestShape WithQueryCase(string name, bool upper) =>
+            new RequestShape($"{Name}, '{name}' in {(upper ? "upper" : "lower")} case", Paging, layout, idsField, ByPostfixId)
+            {
+                queryCase = (name, upper),
+            };
+
+        /// <summary>A query parameter's value as this shape sends it.</summary>
+        public string QueryValue(string name, string value) =>
+            queryCase is { } cased && cased.Name == name
+                ? (cased.Upper ? value.ToUpperInvariant() : value.ToLowerInvariant())
+                : value;
 
         /// <summary>Whether a request with these values can be sent in this shape (a shape by postfix id needs them).</summary>
         public bool CanCarry(IReadOnlyList<string>? ids, IReadOnlyList<string>? postfixIds) =>
