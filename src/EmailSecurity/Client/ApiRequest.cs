@@ -100,8 +100,10 @@ namespace EmailSecurity.Client
         public ApiRequest WithQuery(string name, int? value) =>
             WithQuery(name, value?.ToString(CultureInfo.InvariantCulture));
 
+        /// <summary>A time in UTC, to the second, with its milliseconds when it has any.</summary>
         public ApiRequest WithQuery(string name, DateTimeOffset? value) =>
-            WithQuery(name, value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            WithQuery(name, value?.UtcDateTime.ToString(
+                value.Value.Millisecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
 
         /// <summary>The body's fields, by the API's names, in the order they are to be sent.</summary>
         public ApiRequest WithFields(IReadOnlyDictionary<string, object?> fields)

@@ -331,13 +331,25 @@ namespace EmailSecurity.Client
         {
             var seenCursors = new HashSet<string>(StringComparer.Ordinal);
             var seenPages = new HashSet<ulong>();
-            string? cursor = null;
+            // A search resumed (Get-EsMessage -Cursor) starts at the cursor it was given.
+            var cursor = request.Query.Where(q => q.Key == "cursor").Select(q => q.Value).LastOrDefault();
             long fetched = 0;
             request = InLearnedShape(request);
             for (var number = 1; ; number++)
             {
                 var pageRequest = request.AtPage(number, cursor, pageSize);
-                var answer = await SendLearningShapeAsync<List<T>>(pageRequest, fingerprintResult: true, cancellationToken).ConfigureAwait(false);
+                ApiResult<List<T>> answer;
+                try
+                {
+                    answer = await SendLearningShapeAsync<List<T>>(pageRequest, fingerprintResult: true, cancellationToken).ConfigureAwait(false);
+                }
+                catch (EsApiException failed) when (cursor != null && pageRequest.Paging == PagingStyle.Cursor)
+                {
+                    throw new EsApiException(
+                        $"{failed.Message} The search stopped before page {number}; run it again with -Cursor '{cursor}' to resume it there.",
+                        failed.Method, failed.RequestUri, failed.StatusCode, failed.Errors, failed.CfRay, failed.Kind, failed);
+                }
+
                 var items = (IReadOnlyList<T>?)answer.Result ?? Array.Empty<T>();
                 var info = answer.Info;
                 var style = (answer.SentIn ?? pageRequest.Shape).Paging;
@@ -387,6 +399,7 @@ namespace EmailSecurity.Client
                     }
 
                     cursor = next;
+                    observer.Verbose($"{request.Method} {request.Path}: page {number + 1} is at -Cursor '{cursor}'.");
                 }
                 else
                 {
