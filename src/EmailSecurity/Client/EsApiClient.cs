@@ -352,7 +352,12 @@ namespace EmailSecurity.Client
 
                 var items = (IReadOnlyList<T>?)answer.Result ?? Array.Empty<T>();
                 var info = answer.Info;
-                var style = (answer.SentIn ?? pageRequest.Shape).Paging;
+                if (answer.SentIn is RequestShape taken && taken != request.Shape)
+                {
+                    request = request.InShape(taken); // the next pages go out in the shape the API took
+                }
+
+                var style = request.Shape.Paging;
                 if (items.Count > 0 && answer.ResultFingerprint is ulong fingerprint && !seenPages.Add(fingerprint))
                 {
                     throw PagingLoop(pageRequest, $"page {number} holds exactly the results of a page already read (the API led back to it)");

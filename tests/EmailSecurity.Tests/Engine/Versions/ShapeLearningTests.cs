@@ -56,6 +56,39 @@ public sealed class ShapeLearningTests : ModuleTest
     }
 
     [Fact]
+    public void A_shape_learned_in_one_runspace_serves_every_runspace_that_shares_the_connection()
+    {
+        var (first, account) = Connected(messages: 200, apiVersion: ApiVersionNames.V2026_10);
+        var ids = first.Run(QuarantinedIds).Output.Select(o => o.BaseObject.ToString()!).ToArray();
+        var connection = first.Run("Get-EsConnection").Output.Single().BaseObject;
+        var second = NewSession();
+        second.SetVariable("c", connection);
+        account.ClearRequests();
+
+        first.Run("Unblock-EsMessage -Id $ids[0] -Confirm:$false", new Dictionary<string, object?> { ["ids"] = ids }).ShouldSucceed();
+        second.Run("Unblock-EsMessage -Id $ids[1] -Connection $c -Confirm:$false", new Dictionary<string, object?> { ["ids"] = ids }).ShouldSucceed();
+
+        Assert.Equal(new[] { 400, 200, 200 }, account.Requests().Select(r => r.Status));
+    }
+
+    [Fact]
+    public void Domains_of_one_status_over_several_pages_are_refused_once()
+    {
+        var (session, account) = Connected(apiVersion: ApiVersionNames.V2026_10);
+        var status = session.Run("Get-EsDomain | Group-Object Status | Sort-Object Count -Descending | Select-Object -First 1").Output.Single();
+        var name = status.Properties["Name"].Value.ToString()!;
+        var count = (int)status.Properties["Count"].Value;
+        Assert.True(count >= 2, $"{count} domains of the commonest status: too few for two pages");
+        account.ClearRequests();
+
+        var result = session.Run("Get-EsDomain -Status $s -PageSize 1", new Dictionary<string, object?> { ["s"] = name.ToLowerInvariant() });
+
+        result.ShouldSucceed();
+        Assert.Equal(count, result.Objects<EmailDomain>().Length);
+        Assert.Equal(new[] { 400 }.Concat(Enumerable.Repeat(200, count)), account.Requests().Select(r => r.Status));
+    }
+
+    [Fact]
     public void A_service_that_changes_shape_under_a_connection_is_followed_with_one_refusal_each_way()
     {
         var (session, account) = Connected(messages: 200, apiVersion: ApiVersionNames.Seed);
