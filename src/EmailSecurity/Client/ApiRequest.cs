@@ -36,19 +36,36 @@ namespace EmailSecurity.Client
         /// <summary>How the fields and ids are laid out, and whether the answer is paged.</summary>
         public RequestShape Shape { get; private set; }
 
+        /// <summary>Whether the shape was chosen for this request (<see cref="InShape"/>) rather than left to the core to learn.</summary>
+        public bool ShapeChosen { get; private set; }
+
         /// <summary>The fields of the body, by the API's names, in the order they are sent.</summary>
         public IReadOnlyDictionary<string, object?> Fields { get; private set; } = NoFields;
 
         /// <summary>The ids a bulk operation acts on (or the one id a body carries); null when there are none.</summary>
         public IReadOnlyList<string>? Ids { get; private set; }
 
+        /// <summary>The postfix ids of the same messages, when known: what a shape by postfix id sends.</summary>
+        public IReadOnlyList<string>? PostfixIds { get; private set; }
+
         /// <summary>What is serialized as the body, or null for none.</summary>
-        public object? Body => Shape.BodyOf(Fields, Ids);
+        public object? Body => Shape.BodyOf(Fields, Ids, PostfixIds);
 
         /// <summary>How the answer's list is paged; null when the answer is not a paged list.</summary>
         public PagingStyle? Paging => Shape.Paging;
 
         public IReadOnlyList<KeyValuePair<string, string>> Query => query;
+
+        /// <summary>Which page of a list to ask for, sent only in a paged shape: (page number or cursor, page size).</summary>
+        private (int Number, string? Cursor, int Size)? page;
+
+        /// <summary>A copy that asks for one page of the list: <paramref name="number"/> or <paramref name="cursor"/>, as the shape pages.</summary>
+        public ApiRequest AtPage(int number, string? cursor, int size)
+        {
+            var copy = Clone();
+            copy.page = (number, cursor, size);
+            return copy;
+        }
 
         /// <summary>
         /// Whether sending the request twice has the same effect as sending it once. Only such requests are retried
@@ -85,8 +102,10 @@ namespace EmailSecurity.Client
         public ApiRequest WithQuery(string name, int? value) =>
             WithQuery(name, value?.ToString(CultureInfo.InvariantCulture));
 
+        /// <summary>A time in UTC, to the second, with its milliseconds when it has any.</summary>
         public ApiRequest WithQuery(string name, DateTimeOffset? value) =>
-            WithQuery(name, value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            WithQuery(name, value?.UtcDateTime.ToString(
+                value.Value.Millisecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
 
         /// <summary>The body's fields, by the API's names, in the order they are to be sent.</summary>
         public ApiRequest WithFields(IReadOnlyDictionary<string, object?> fields)
@@ -102,6 +121,16 @@ namespace EmailSecurity.Client
             return this;
         }
 
+        /// <summary>The postfix ids of the messages, for a shape that names them so.</summary>
+        public ApiRequest WithPostfixIds(IEnumerable<string> postfixIds)
+        {
+            PostfixIds = postfixIds.ToArray();
+            return this;
+        }
+
+        /// <summary>Whether the request's values can go out in <paramref name="shape"/>.</summary>
+        public bool Fits(RequestShape shape) => shape.CanCarry(Ids, PostfixIds);
+
         /// <summary>The same request in another of its operation's shapes.</summary>
         public ApiRequest InShape(RequestShape shape)
         {
@@ -112,6 +141,7 @@ namespace EmailSecurity.Client
 
             var copy = Clone();
             copy.Shape = shape;
+            copy.ShapeChosen = true;
             return copy;
         }
 
@@ -129,16 +159,10 @@ namespace EmailSecurity.Client
             return null;
         }
 
-        /// <summary>A copy asking for page <paramref name="number"/>, of <paramref name="size"/> items.</summary>
-        public ApiRequest ForPage(int size, int number) => Clone().WithQuery(PageSizeQuery, size).WithQuery("page", number);
-
-        /// <summary>A copy asking for the page a cursor leads to (without one, the first), of <paramref name="size"/> items.</summary>
-        public ApiRequest ForCursor(int size, string? cursor) => Clone().WithQuery(PageSizeQuery, size).WithQuery("cursor", cursor);
-
         /// <summary>The same request with its query parameters copied, for the next page of a list.</summary>
         public ApiRequest Clone()
         {
-            var copy = new ApiRequest(Operation, Path, Shape) { Fields = Fields, Ids = Ids };
+            var copy = new ApiRequest(Operation, Path, Shape) { Fields = Fields, Ids = Ids, PostfixIds = PostfixIds, page = page, ShapeChosen = ShapeChosen };
             copy.query.AddRange(query);
             return copy;
         }
@@ -148,12 +172,27 @@ namespace EmailSecurity.Client
             var text = new StringBuilder(baseUri.AbsoluteUri.TrimEnd('/'));
             text.Append("/accounts/").Append(ApiPath.EscapeSegment(accountId, "account id")).Append("/email-security");
             text.Append(Path.Escaped);
-            for (var i = 0; i < query.Count; i++)
+            var sent = query.ToList();
+            if (page is { } at && Shape.Paging is PagingStyle style)
+            {
+                sent.RemoveAll(p => p.Key == PageSizeQuery || p.Key == "page" || p.Key == "cursor");
+                sent.Add(new KeyValuePair<string, string>(PageSizeQuery, at.Size.ToString(CultureInfo.InvariantCulture)));
+                if (style == PagingStyle.PageNumber)
+                {
+                    sent.Add(new KeyValuePair<string, string>("page", at.Number.ToString(CultureInfo.InvariantCulture)));
+                }
+                else if (at.Cursor != null)
+                {
+                    sent.Add(new KeyValuePair<string, string>("cursor", at.Cursor));
+                }
+            }
+
+            for (var i = 0; i < sent.Count; i++)
             {
                 text.Append(i == 0 ? '?' : '&')
-                    .Append(Uri.EscapeDataString(query[i].Key))
+                    .Append(Uri.EscapeDataString(sent[i].Key))
                     .Append('=')
-                    .Append(Uri.EscapeDataString(query[i].Value));
+                    .Append(Uri.EscapeDataString(Shape.QueryValue(sent[i].Key, sent[i].Value)));
             }
 
             return new Uri(text.ToString());

@@ -39,6 +39,9 @@ namespace EmailSecurity.Client
         public ResultInfo? Info { get; }
 
         public IReadOnlyList<ApiMessage> Messages { get; }
+
+        /// <summary>The shape the request went out in when the API took it.</summary>
+        public RequestShape? SentIn { get; internal set; }
     }
 
     /// <summary>One page of a list, in the order the API returned it.</summary>

@@ -23,6 +23,21 @@ namespace EmailSecurity.Client
             public const string Moved = "MOVED";
         }
 
+        /// <summary>Where a message stands in delivery; the search filter of the newer API takes one of these.</summary>
+        public static class DeliveryStatus
+        {
+            public const string Delivered = "delivered";
+            public const string Moved = "moved";
+            public const string Quarantined = "quarantined";
+            public const string Rejected = "rejected";
+            public const string Deferred = "deferred";
+            public const string Bounced = "bounced";
+            public const string Queued = "queued";
+
+            /// <summary>A bulk action job could not move the message (newer API).</summary>
+            public const string MoveFailed = "move_failed";
+        }
+
         public static class PatternType
         {
             public const string Email = "EMAIL";

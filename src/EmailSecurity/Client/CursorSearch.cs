@@ -42,12 +42,15 @@ namespace EmailSecurity.Client
 
         private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
 
+        private const string CursorQuery = "cursor";
+
         private readonly EsApiClient client;
         private readonly IApiObserver observer;
         private readonly ApiRequest search;
         private readonly int pageSize;
         private readonly TimePartitioning<T>? partitioning;
         private readonly long itemLimit;
+        private readonly string? resumeAt;
         private readonly LinkedList<Part> parts = new LinkedList<Part>();
         private readonly HashSet<string> undatedSeen = new HashSet<string>(StringComparer.Ordinal);
 
@@ -72,7 +75,9 @@ namespace EmailSecurity.Client
             this.observer = observer;
             this.search = search;
             this.pageSize = pageSize;
-            this.partitioning = partitioning;
+            // A search resumed at a cursor (Get-EsMessage -Cursor) walks on from it: its time windows are unknown.
+            resumeAt = search.QueryValue(CursorQuery);
+            this.partitioning = resumeAt == null ? partitioning : null;
             this.itemLimit = Math.Max(1, itemLimit);
             windowPageSize = pageSize;
         }
@@ -81,7 +86,7 @@ namespace EmailSecurity.Client
         {
             using (var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                parts.AddFirst(new Window(search, null, null, null, 0));
+                parts.AddFirst(new Window(search, null, null, null, 0) { Cursor = resumeAt });
                 try
                 {
                     while (parts.First != null)
@@ -195,7 +200,7 @@ namespace EmailSecurity.Client
 
         private void Ask(Window window, CancellationToken cancellationToken)
         {
-            var page = window.Request.ForCursor(pageSize, window.Cursor);
+            var page = window.Request.AtPage(window.Pages + 1, window.Cursor, pageSize);
             window.Asked = page;
             window.Fetching = client.SendAsync<List<T>>(page, cancellationToken);
             inFlight++;
@@ -217,7 +222,7 @@ namespace EmailSecurity.Client
                 if (request.Status != TaskStatus.RanToCompletion)
                 {
                     var error = request.Exception?.InnerException ?? (Exception)new OperationCanceledException();
-                    window.Failure = ExceptionDispatchInfo.Capture(error);
+                    window.Failure = ExceptionDispatchInfo.Capture(WithResumeCursor(window, error));
                     continue;
                 }
 
@@ -288,6 +293,10 @@ namespace EmailSecurity.Client
             else
             {
                 window.Cursor = next;
+                if (window.IsWholeSearch)
+                {
+                    observer.Verbose($"{asked.Method} {asked.Path}: page {pagesRead + 1} is at -Cursor '{next}'.");
+                }
             }
 
             var kept = Keep(window, items, cut);
@@ -298,6 +307,17 @@ namespace EmailSecurity.Client
                 readyPages++;
             }
         }
+
+        /// <summary>
+        /// A failure of the search walked one page after another, past its first page: the error names the cursor that
+        /// resumes it where it stopped (a window's cursor would resume only that window).
+        /// </summary>
+        private Exception WithResumeCursor(Window window, Exception error) =>
+            window.IsWholeSearch && window.Cursor != null && error is EsApiException failed
+                ? new EsApiException(
+                    $"{failed.Message} The search stopped before page {pagesRead + 1}; run it again with -Cursor '{window.Cursor}' to resume it there.",
+                    failed.Method, failed.RequestUri, failed.StatusCode, failed.Errors, failed.CfRay, failed.Kind, failed)
+                : error;
 
         /// <summary>Whether the rest of the search after its first page is read in windows, said once in -Verbose.</summary>
         private void Decide(ApiRequest asked, IReadOnlyList<T> items, string? next, DateTimeOffset? answeredAt)

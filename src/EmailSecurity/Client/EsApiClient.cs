@@ -34,7 +34,84 @@ namespace EmailSecurity.Client
 
         public EsConnection Connection => connection;
 
-        public async Task<ApiResult<T>> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken)
+        /// <summary>Where this client reports what it does.</summary>
+        public IApiObserver Observer => observer;
+
+        /// <summary>
+        /// Sends <paramref name="request"/> in the shape its operation was last taken in on this connection (the first
+        /// declared one it fits until then). When the API refuses that shape as invalid (400, validation errors only:
+        /// nothing was done), the request is sent once in its operation's next shape that fits, and a shape the API takes
+        /// is remembered for the connection. No other failure changes the shape.
+        /// </summary>
+        public Task<ApiResult<T>> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken) =>
+            SendLearningShapeAsync<T>(InLearnedShape(request), cancellationToken);
+
+        /// <summary>The API's error code for a request it found invalid (a field or parameter it does not take).</summary>
+        public const int ValidationErrorCode = 1004;
+
+        /// <summary>A 400 whose every error is a validation error: the API refused the request as sent and did nothing.</summary>
+        internal static bool IsShapeRefusal(EsApiException error) =>
+            error.StatusCode == HttpStatusCode.BadRequest && error.Kind == EsFailureKind.Rejected && error.Errors.Count > 0 &&
+            error.Errors.All(e => e.Code == ValidationErrorCode);
+
+        /// <summary>The request in the shape to send it in on this connection: the one learned, else the first it fits.</summary>
+        internal ApiRequest InLearnedShape(ApiRequest request)
+        {
+            var shapes = request.Operation.Shapes;
+            if (shapes.Count == 1 || request.ShapeChosen)
+            {
+                return request;
+            }
+
+            var learned = connection.Shapes.Of(request.Operation);
+            var shape = learned != null && request.Fits(learned) ? learned : shapes.FirstOrDefault(request.Fits) ?? request.Shape;
+            observer.Verbose($"{request.Method} {request.Path}: {request.Operation.Name} sent with {shape}" +
+                (shape == learned ? " (the shape this connection's API takes)." : $" (one of its {shapes.Count} shapes; not yet learned on this connection)."));
+            return shape == request.Shape ? request : request.InShape(shape);
+        }
+
+        private async Task<ApiResult<T>> SendLearningShapeAsync<T>(ApiRequest request, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var taken = await SendOnceInShapeAsync<T>(request, cancellationToken).ConfigureAwait(false);
+                taken.SentIn = request.Shape;
+                return taken;
+            }
+            catch (EsApiException refused) when (IsShapeRefusal(refused) && NextShape(request) != null)
+            {
+                var other = request.InShape(NextShape(request)!);
+                observer.Verbose($"{request.Method} {request.Path}: the API refused the request sent with {request.Shape} " +
+                    $"({string.Join("; ", refused.Errors)}); nothing was done. Sending it once with {other.Shape}.");
+                ApiResult<T> result;
+                try
+                {
+                    result = await SendOnceInShapeAsync<T>(other, cancellationToken).ConfigureAwait(false);
+                }
+                catch (EsApiException second) when (IsShapeRefusal(second))
+                {
+                    throw new EsApiException(
+                        $"{second.Message} It was sent in each shape the module knows: with {request.Shape} the API answered: {refused.Message}",
+                        second.Method, second.RequestUri, second.StatusCode, second.Errors, second.CfRay, second.Kind, second);
+                }
+
+                result.SentIn = other.Shape;
+                connection.Shapes.Remember(request.Operation, other.Shape);
+                observer.Verbose($"{request.Method} {request.Path}: the API took {other.Shape}; {request.Operation.Name} is sent so on this connection from now on.");
+                return result;
+            }
+        }
+
+        /// <summary>The operation's next declared shape after the request's own that its values fit, or null.</summary>
+        private static RequestShape? NextShape(ApiRequest request)
+        {
+            var shapes = request.Operation.Shapes;
+            var at = shapes.ToList().IndexOf(request.Shape);
+            return Enumerable.Range(1, shapes.Count - 1).Select(i => shapes[(at + i) % shapes.Count]).FirstOrDefault(request.Fits);
+        }
+
+        /// <summary>One exchange in the request's own shape (redirects and 202 polls followed, retries by the pipeline).</summary>
+        private async Task<ApiResult<T>> SendOnceInShapeAsync<T>(ApiRequest request, CancellationToken cancellationToken)
         {
             var uri = request.BuildUri(connection.BaseUri, connection.AccountId);
             var reader = new AnswerReader<T>();
@@ -242,9 +319,12 @@ namespace EmailSecurity.Client
         }
 
         /// <summary>
-        /// Every page of a list as the caller consumes them. Message search pages by cursor (<c>result_info.next</c>), one
-        /// page after another or, given a <paramref name="partitioning"/>, in time windows at once (<see cref="CursorSearch{T}"/>);
-        /// the other lists by page number. A cursor or page number that comes back a second time, or a page that holds
+        /// Every page of a list as the caller consumes them, paged as the shape the request goes out in says. Message
+        /// search pages by cursor (<c>result_info.next</c>), one page after another or, given a <paramref name="partitioning"/>,
+        /// in time windows at once (<see cref="CursorSearch{T}"/>); the other lists by page number; a list of an unpaged
+        /// shape is one answer, unless that answer shows the API pages it after all (a <c>result_info</c> with a page
+        /// number and a larger total), when the operation's paged shape is learned and the rest is read page by page.
+        /// A cursor or page number that comes back a second time, or a page that holds
         /// exactly the items of one already read, ends the run with an error before that page is handed out, rather
         /// than repeating results or looping forever. A full cursor page without <c>result_info</c> (so without a next
         /// cursor) ends the run with a warning that results may be missing.
@@ -252,14 +332,16 @@ namespace EmailSecurity.Client
         /// <param name="itemLimit">The most items the caller will use; no page beyond them is asked for.</param>
         public IAsyncEnumerable<ApiPage<T>> PagesAsync<T>(
             ApiRequest request,
-            PagingStyle style,
             int pageSize,
             CancellationToken cancellationToken,
             TimePartitioning<T>? partitioning = null,
-            long itemLimit = long.MaxValue) =>
-            style == PagingStyle.Cursor
+            long itemLimit = long.MaxValue)
+        {
+            request = InLearnedShape(request);
+            return request.Paging == PagingStyle.Cursor
                 ? new CursorSearch<T>(this, observer, request, pageSize, partitioning, itemLimit).PagesAsync(cancellationToken)
                 : NumberedPagesAsync<T>(request, pageSize, cancellationToken);
+        }
 
         private async IAsyncEnumerable<ApiPage<T>> NumberedPagesAsync<T>(
             ApiRequest request, int pageSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -268,16 +350,38 @@ namespace EmailSecurity.Client
             long fetched = 0;
             for (var number = 1; ; number++)
             {
-                var pageRequest = request.ForPage(pageSize, number);
-                var answer = await SendAsync<List<T>>(pageRequest, cancellationToken).ConfigureAwait(false);
+                var pageRequest = request.AtPage(number, null, pageSize);
+                var answer = await SendLearningShapeAsync<List<T>>(pageRequest, cancellationToken).ConfigureAwait(false);
                 var items = (IReadOnlyList<T>?)answer.Result ?? Array.Empty<T>();
                 var info = answer.Info;
+                if (answer.SentIn is RequestShape taken && taken != request.Shape)
+                {
+                    request = request.InShape(taken); // the next pages go out in the shape the API took
+                }
+
+                var style = request.Shape.Paging;
                 if (items.Count > 0 && answer.ResultFingerprint is ulong fingerprint && !seenPages.Add(fingerprint))
                 {
                     throw PagingLoop(pageRequest, $"page {number} holds exactly the results of a page already read (the API led back to it)");
                 }
 
                 yield return new ApiPage<T>(number, items, info, info?.TotalCount);
+
+                if (style == null)
+                {
+                    var paged = request.Operation.Shapes.FirstOrDefault(shape => shape.Paging == PagingStyle.PageNumber);
+                    if (paged == null || info?.Page == null || !(info.TotalCount > items.Count) || items.Count == 0)
+                    {
+                        yield break;
+                    }
+
+                    // The API answered the first page of a paged list: read on from page 2, in its page size.
+                    connection.Shapes.Remember(request.Operation, paged);
+                    observer.Verbose($"{request.Method} {request.Path}: the API answered page {info.Page} of {info.TotalCount} results; " +
+                        $"{request.Operation.Name} is read {paged} on this connection from now on.");
+                    request = request.InShape(paged);
+                    pageSize = info.PerPage ?? items.Count;
+                }
 
                 if (info?.Page is int returned && returned != number)
                 {

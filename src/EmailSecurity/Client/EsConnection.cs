@@ -111,6 +111,9 @@ namespace EmailSecurity
         /// <summary>Which account on which API it reaches, whatever the credential: equal for connections to the same data.</summary>
         internal string AccountKey => AccountId.ToLowerInvariant() + " at " + BaseUri.AbsoluteUri;
 
+        /// <summary>The request shapes this connection's API was seen to take (see <see cref="Client.RequestShape"/>).</summary>
+        internal Client.ShapeMemory Shapes { get; } = new Client.ShapeMemory();
+
         internal void ForgetSecret()
         {
             Secret?.Dispose();

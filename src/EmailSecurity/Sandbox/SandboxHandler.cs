@@ -69,7 +69,8 @@ namespace EmailSecurity.Sandbox
 
         public const string CurrentVersion = "2026-10";
 
-        public const string DefaultVersion = SeedVersion;
+        /// <summary>The API as it is today: what a script meets on the live service.</summary>
+        public const string DefaultVersion = CurrentVersion;
 
         /// <summary>Makes the sandbox account answer in the given API version's shapes (see the emulator's versions).</summary>
         public static void PlayVersion(string accountId, string versionName) =>

@@ -26,7 +26,7 @@ public sealed class PagingGuardTests
         var ids = new List<string?>();
         var error = await Assert.ThrowsAsync<EsApiException>(async () =>
         {
-            await foreach (var page in client.PagesAsync<AllowPolicy>(ApiCatalog.CollectionOf<AllowPolicy>().List.Request(), PagingStyle.PageNumber, 2, CancellationToken.None))
+            await foreach (var page in client.PagesAsync<AllowPolicy>(ApiCatalog.CollectionOf<AllowPolicy>().List.Request(), 2, CancellationToken.None))
             {
                 ids.AddRange(page.Items.Select(p => p.Id));
             }
@@ -45,7 +45,7 @@ public sealed class PagingGuardTests
         network.Answer(200, ScriptedNetwork.Envelope("[{\"id\":\"m\"}]", "{\"next\":null}"));
 
         var ids = new List<string>();
-        await foreach (var page in client.PagesAsync<Message>(ApiCatalog.Investigate.List.Request(), PagingStyle.Cursor, 10, CancellationToken.None))
+        await foreach (var page in client.PagesAsync<Message>(ApiCatalog.Investigate.List.Request(), 10, CancellationToken.None))
         {
             ids.AddRange(page.Items.Select(m => m.Id));
         }

@@ -120,7 +120,7 @@ public sealed class PartitionedSearchTests
         var api = new FakeSearchApi(Spread(12_000, TimeSpan.FromDays(29), seed: 6), Now) { Latency = TimeSpan.FromMilliseconds(5) };
         var client = api.Client(observer);
 
-        await using (var pages = client.PagesAsync(Search(), PagingStyle.Cursor, PageSize, CancellationToken.None, TimePartitioning.MessagesByScanTime(4)).GetAsyncEnumerator())
+        await using (var pages = client.PagesAsync(Search(), PageSize, CancellationToken.None, TimePartitioning.MessagesByScanTime(4)).GetAsyncEnumerator())
         {
             Assert.True(await pages.MoveNextAsync());
             Assert.True(await pages.MoveNextAsync());
@@ -328,7 +328,7 @@ public sealed class PartitionedSearchTests
     private static async Task<List<string>> Read(EsApiClient client, ApiRequest search, int concurrency, long limit, List<string> ids)
     {
         var partitioning = TimePartitioning.MessagesByScanTime(concurrency);
-        await foreach (var page in client.PagesAsync(search, PagingStyle.Cursor, PageSize, CancellationToken.None, partitioning, limit))
+        await foreach (var page in client.PagesAsync(search, PageSize, CancellationToken.None, partitioning, limit))
         {
             ids.AddRange(page.Items.Select(m => m.Id));
             if (ids.Count >= limit)

@@ -169,7 +169,7 @@ public sealed class RestCoreTests
         network.Answer(200, Envelope("[{\"id\":\"c\"}]", "{\"page\":2,\"per_page\":2,\"count\":1,\"total_count\":3}"));
 
         var ids = new List<string>();
-        await foreach (var page in client.PagesAsync<Message>(ApiCatalog.CollectionOf<AllowPolicy>().List.Request(), PagingStyle.PageNumber, 2, CancellationToken.None))
+        await foreach (var page in client.PagesAsync<Message>(ApiCatalog.CollectionOf<AllowPolicy>().List.Request(), 2, CancellationToken.None))
         {
             ids.AddRange(page.Items.Select(m => m.Id));
         }
@@ -186,7 +186,7 @@ public sealed class RestCoreTests
 
         var error = await Assert.ThrowsAsync<EsApiException>(async () =>
         {
-            await foreach (var _ in client.PagesAsync<Message>(ApiCatalog.CollectionOf<AllowPolicy>().List.Request(), PagingStyle.PageNumber, 2, CancellationToken.None))
+            await foreach (var _ in client.PagesAsync<Message>(ApiCatalog.CollectionOf<AllowPolicy>().List.Request(), 2, CancellationToken.None))
             {
             }
         });

@@ -115,7 +115,7 @@ public sealed class TolerantReadingTests
         }
 
         var pages = new List<ApiPage<AllowPolicy>>();
-        await foreach (var page in client.PagesAsync<AllowPolicy>(ApiCatalog.CollectionOf<AllowPolicy>().List.Request(), PagingStyle.PageNumber, 1, CancellationToken.None))
+        await foreach (var page in client.PagesAsync<AllowPolicy>(ApiCatalog.CollectionOf<AllowPolicy>().List.Request(), 1, CancellationToken.None))
         {
             pages.Add(page);
         }

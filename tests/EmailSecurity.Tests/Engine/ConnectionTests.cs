@@ -281,7 +281,7 @@ public sealed class ConnectionTests : ModuleTest
     }
 
     [Theory]
-    [InlineData("", "seed")]
+    [InlineData("", "2026-10")]
     [InlineData("-SandboxApiVersion seed", "seed")]
     [InlineData("-SandboxApiVersion 2026-10", "2026-10")]
     public void The_sandbox_plays_the_api_version_asked_for(string parameter, string expected)

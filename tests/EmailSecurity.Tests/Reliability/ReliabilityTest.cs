@@ -19,9 +19,10 @@ public abstract class ReliabilityTest : ModuleTest
     /// A fresh account and a session connected to it; <paramref name="timeoutSec"/> and <paramref name="maxWaitSec"/>
     /// are passed as -TimeoutSec and -MaxWaitSec when given.
     /// </summary>
-    protected (EngineSession Session, EmulatorAccount Account) ConnectedWith(int? timeoutSec, int messages = 60, int seed = 1, string token = Token, int? maxWaitSec = null)
+    protected (EngineSession Session, EmulatorAccount Account) ConnectedWith(
+        int? timeoutSec, int messages = 60, int seed = 1, string token = Token, int? maxWaitSec = null, string? apiVersion = null)
     {
-        var account = Emulator.NewAccount(messages, seed);
+        var account = Emulator.NewAccount(messages, seed, apiVersion);
         var session = NewSession();
         session.SetVariable("t", Secure(token));
         var timeout = timeoutSec is int seconds ? $" -TimeoutSec {seconds}" : string.Empty;

@@ -34,11 +34,11 @@ namespace EmailSecurity.Client
             public static readonly ApiOperation Preview = ApiOperation.Get("investigate.preview.get", "/investigate/{investigate_id}/preview");
 
             /// <summary>
-            /// The preview of any message by its postfix id. (The newer API names the field "id" and takes an
-            /// investigate id there: another input, so not a second shape of this request.)
+            /// The preview of a message without a detection. The newer API takes its investigate id in "id"; the older
+            /// one its postfix id in "postfix_id" (sent only when the request knows the postfix id).
             /// </summary>
-            public static readonly ApiOperation PreviewByPostfixId =
-                ApiOperation.Post("investigate.preview.create", "/investigate/preview", RequestShape.IdIn("postfix_id"));
+            public static readonly ApiOperation PreviewWithoutDetection = ApiOperation.Post(
+                "investigate.preview.create", "/investigate/preview", RequestShape.IdIn("id"), RequestShape.PostfixIdIn("postfix_id"));
 
             public static readonly ApiOperation Raw = ApiOperation.Get("investigate.raw.get", "/investigate/{investigate_id}/raw");
 
@@ -59,7 +59,10 @@ namespace EmailSecurity.Client
 
         public static class PhishGuard
         {
-            /// <summary>One unpaged answer in the older API; page numbers in the newer one.</summary>
+            /// <summary>
+            /// One unpaged answer in the older API; page numbers in the newer one, which answers a request without them
+            /// with its first page (and result_info), from which the paged shape is learned.
+            /// </summary>
             public static readonly ApiOperation Reports =
                 ApiOperation.Get("phishguard.reports.list", "/phishguard/reports", RequestShape.Plain, RequestShape.Paged(PagingStyle.PageNumber));
         }
@@ -91,7 +94,7 @@ namespace EmailSecurity.Client
         {
             var declared = type.GetCustomAttribute<ApiCollectionAttribute>()
                 ?? throw new ArgumentException($"{type.Name} declares no [ApiCollection].", nameof(model));
-            return new ApiCollection(declared.Route, declared.ItemParameter, declared.Noun, declared.Creates, declared.DescribedBy);
+            return new ApiCollection(declared.Route, declared.ItemParameter, declared.Noun, declared.Creates, declared.DescribedBy, declared.FilterCasedByVersion);
         });
     }
 }

@@ -10,14 +10,18 @@ namespace EmailSecurity.Client
     /// </summary>
     internal sealed class ApiCollection
     {
-        public ApiCollection(string route, string itemParameter, string noun, bool creates, IReadOnlyList<string> describedBy)
+        public ApiCollection(
+            string route, string itemParameter, string noun, bool creates, IReadOnlyList<string> describedBy, string? filterCasedByVersion = null)
         {
             var name = ApiOperation.NameOf(route);
             var item = $"{route}/{{{itemParameter}}}";
             Route = route;
             Noun = noun;
             DescribedBy = describedBy;
-            List = ApiOperation.Get(name + ".list", route, RequestShape.Paged(PagingStyle.PageNumber));
+            var paged = RequestShape.Paged(PagingStyle.PageNumber);
+            List = filterCasedByVersion == null
+                ? ApiOperation.Get(name + ".list", route, paged)
+                : ApiOperation.Get(name + ".list", route, paged.WithQueryCase(filterCasedByVersion, upper: false), paged.WithQueryCase(filterCasedByVersion, upper: true));
             Get = ApiOperation.Get(name + ".get", item);
             Create = creates ? ApiOperation.Post(name + ".create", route) : null;
             Edit = ApiOperation.Patch(name + ".edit", item);

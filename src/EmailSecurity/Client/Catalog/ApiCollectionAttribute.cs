@@ -30,6 +30,12 @@ namespace EmailSecurity.Client
 
         public string[] DescribedBy { get; }
 
+        /// <summary>
+        /// A list filter whose values the older API takes in lower case and the newer in upper case: the list is declared
+        /// in both shapes (<see cref="RequestShape.WithQueryCase"/>).
+        /// </summary>
+        public string? FilterCasedByVersion { get; set; }
+
         /// <summary>False when the API creates no entries of the collection.</summary>
         public bool Creates { get; set; } = true;
     }

@@ -127,7 +127,6 @@ namespace EmailSecurity.Cmdlets
         internal void WritePaged<T>(ApiRequest request, int pageSize, TimePartitioning<T>? partitioning = null)
             where T : class
         {
-            var style = request.Paging ?? throw new ArgumentException($"{request.Operation.Name} is not a paged list.", nameof(request));
             var paging = PagingParameters; // null unless the cmdlet declares SupportsPaging
             var skip = paging?.Skip ?? 0UL;
             var first = paging?.First ?? ulong.MaxValue;
@@ -153,7 +152,7 @@ namespace EmailSecurity.Cmdlets
                     return;
                 }
 
-                var pages = client.PagesAsync(request, style, pageSize, token, partitioning, itemLimit).GetAsyncEnumerator(token);
+                var pages = client.PagesAsync(request, pageSize, token, partitioning, itemLimit).GetAsyncEnumerator(token);
                 try
                 {
                     while (await pages.MoveNextAsync().ConfigureAwait(false))

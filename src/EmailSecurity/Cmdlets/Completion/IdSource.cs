@@ -23,7 +23,7 @@ namespace EmailSecurity.Cmdlets.Completion
         /// <summary>The first page only (up to 100 items): completion is for picking, not for listing everything.</summary>
         public async Task<IReadOnlyList<IdChoice>> Fetch(EsApiClient client, CancellationToken cancellationToken)
         {
-            var pages = client.PagesAsync<System.Text.Json.JsonElement>(Request, Request.Paging!.Value, 100, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            var pages = client.PagesAsync<System.Text.Json.JsonElement>(Request, 100, cancellationToken).GetAsyncEnumerator(cancellationToken);
             try
             {
                 return await pages.MoveNextAsync().ConfigureAwait(false)

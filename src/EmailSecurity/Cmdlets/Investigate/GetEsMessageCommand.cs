@@ -77,6 +77,19 @@ namespace EmailSecurity.Cmdlets.Investigate
         [ValidateNotNullOrEmpty]
         public string? Metric { get; set; }
 
+        /// <summary>One delivery status (newer API only).</summary>
+        [Parameter(ParameterSetName = SearchSet)]
+        [ApiQuery("delivery_status")]
+        [ValidateSet(ApiValues.DeliveryStatus.Delivered, ApiValues.DeliveryStatus.Moved, ApiValues.DeliveryStatus.Quarantined, ApiValues.DeliveryStatus.Rejected,
+            ApiValues.DeliveryStatus.Deferred, ApiValues.DeliveryStatus.Bounced, ApiValues.DeliveryStatus.Queued, ApiValues.DeliveryStatus.MoveFailed)]
+        public string? DeliveryStatus { get; set; }
+
+        /// <summary>Resumes a search at the page this cursor names (-Verbose, and the error that stopped a search, show it).</summary>
+        [Parameter(ParameterSetName = SearchSet)]
+        [ApiQuery("cursor")]
+        [ValidateNotNullOrEmpty]
+        public string? Cursor { get; set; }
+
         [Parameter(ParameterSetName = SearchSet)]
         [ApiQuery("detections_only")]
         public SwitchParameter DetectionsOnly { get; set; }

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using EmailSecurity.Client;
 
 namespace EmailSecurity.Cmdlets.Investigate
@@ -44,6 +46,10 @@ namespace EmailSecurity.Cmdlets.Investigate
         protected virtual IEnumerable<string> IdsOfRecord => Id ?? Array.Empty<string>();
 
         internal abstract ApiRequest RequestFor(string id);
+
+        /// <summary>Reads the document of one id; on a worker thread.</summary>
+        internal virtual Task<ApiResult<TModel>> ReadAsync(EsApiClient client, string id, CancellationToken cancellationToken) =>
+            client.SendAsync<TModel>(RequestFor(id), cancellationToken);
 
         /// <summary>Records on the result which id it was read for: the API does not repeat it.</summary>
         protected abstract void AssignId(TModel result, string id);
@@ -115,11 +121,10 @@ namespace EmailSecurity.Cmdlets.Investigate
             }
 
             var ids = waiting.ToArray();
-            var requests = ids.Select(RequestFor).ToArray();
             waiting.Clear();
             RunApi(async (client, bridge, token) =>
             {
-                var answers = requests.Select(r => client.SendAsync<TModel>(r, token)).ToArray();
+                var answers = ids.Select(id => ReadAsync(client, id, token)).ToArray();
                 for (var i = 0; i < ids.Length; i++)
                 {
                     var id = ids[i];

@@ -11,7 +11,8 @@ namespace EmailSecurity.Cmdlets.Investigate
 {
     /// <summary>
     /// Reports a false positive or negative: asks for messages to be reclassified
-    /// (<c>POST /investigate/{id}/reclassify</c>), one request per message.
+    /// (<c>POST /investigate/{id}/reclassify</c>), one request per message. The newer API deprecates the operation:
+    /// the cmdlet warns once when it sends.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Submit, "EsReclassification", DefaultParameterSetName = EmlContentSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ReclassificationRequest))]
@@ -24,6 +25,12 @@ namespace EmailSecurity.Cmdlets.Investigate
         private string? emlBase64;
         private string? disposition;
         private IReadOnlyDictionary<string, object?>? fields;
+        private bool warned;
+
+        /// <summary>Written once per command, before the first reclassification is sent.</summary>
+        internal const string Deprecated =
+            "The API deprecates reclassify (POST /investigate/{id}/reclassify) and points to submissions instead, for which it " +
+            "has no endpoint yet. The request is still sent; it may stop working in a later API version.";
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("InvestigateId", "Identity")]
@@ -113,6 +120,12 @@ namespace EmailSecurity.Cmdlets.Investigate
             if (!ShouldProcess(MessageTarget.Describe(id, InputObject), action))
             {
                 return;
+            }
+
+            if (!warned)
+            {
+                warned = true;
+                WriteWarning(Deprecated);
             }
 
             var request = ApiCatalog.Investigate.Reclassify.Request(id).WithFields(Fields);

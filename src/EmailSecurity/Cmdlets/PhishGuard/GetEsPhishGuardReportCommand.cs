@@ -8,7 +8,8 @@ using EmailSecurity.Models;
 namespace EmailSecurity.Cmdlets.PhishGuard
 {
     /// <summary>
-    /// Lists PhishGuard reports created in a time range (<c>GET /phishguard/reports</c>, one unpaged answer). Only
+    /// Lists PhishGuard reports created in a time range (<c>GET /phishguard/reports</c>: one unpaged answer in the older
+    /// API, every page in turn in the newer one). Only
     /// <c>start</c>/<c>end</c> are sent; the deprecated <c>from_date</c>/<c>to_date</c> never are.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "EsPhishGuardReport")]
@@ -39,12 +40,7 @@ namespace EmailSecurity.Cmdlets.PhishGuard
 
         protected override void ProcessRecord()
         {
-            var request = BoundApiValues.AddQuery(this, ApiCatalog.PhishGuard.Reports.Request());
-            RunApi(async (client, bridge, token) =>
-            {
-                var reports = (await client.SendAsync<List<PhishGuardReport>>(request, token).ConfigureAwait(false)).Result;
-                await bridge.PostPageAsync((reports ?? new List<PhishGuardReport>()).Cast<object>().ToList(), token).ConfigureAwait(false);
-            }, request.Path.Display);
+            WritePaged<PhishGuardReport>(BoundApiValues.AddQuery(this, ApiCatalog.PhishGuard.Reports.Request()), ApiValues.MaxPageSize);
         }
     }
 }

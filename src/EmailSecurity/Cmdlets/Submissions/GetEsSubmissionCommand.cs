@@ -49,6 +49,18 @@ namespace EmailSecurity.Cmdlets.Submissions
         public string? OutcomeDisposition { get; set; }
 
         /// <summary>True: only submissions escalated from an end user's; false: only the others.</summary>
+        /// <summary>The field to sort by (newer API only).</summary>
+        [Parameter]
+        [ApiQuery("order")]
+        [ValidateSet("submission_id", "subject", "original_disposition", "requested_disposition", "outcome_disposition", "requested_at")]
+        public string? Order { get; set; }
+
+        /// <summary>The sort direction (newer API only).</summary>
+        [Parameter]
+        [ApiQuery("direction")]
+        [ValidateSet("asc", "desc")]
+        public string? Direction { get; set; }
+
         [Parameter]
         [ApiQuery("escalated_from_user")]
         public bool? EscalatedFromUser { get; set; }

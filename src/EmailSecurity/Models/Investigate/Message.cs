@@ -125,6 +125,21 @@ namespace EmailSecurity.Models
         [ListItem(25, WhenSet = true)]
         public string? PostfixIdOutbound { get; set; }
 
+        /// <summary>The address of the server that said HELO in the SMTP session (newer API; null in the older).</summary>
+        [JsonPropertyName("smtp_helo_server_ip")]
+        [ListItem(28, WhenSet = true)]
+        public string? SmtpHeloServerIp { get; set; }
+
+        /// <summary>The address of the hop before the one that delivered the message (newer API).</summary>
+        [JsonPropertyName("smtp_previous_hop_ip")]
+        [ListItem(29, WhenSet = true)]
+        public string? SmtpPreviousHopIp { get; set; }
+
+        /// <summary>The X-Originating-IP the sender's provider recorded, when it did (newer API).</summary>
+        [JsonPropertyName("x_originating_ip")]
+        [ListItem(30, WhenSet = true)]
+        public string? XOriginatingIp { get; set; }
+
         [JsonPropertyName("properties")]
         public MessageProperties? Properties { get; set; }
 

@@ -11,7 +11,7 @@ namespace EmailSecurity.Models
     /// is processed, and the state of its integration. Domains are onboarded in the dashboard; the API edits and
     /// unprotects them.
     /// </summary>
-    [ApiCollection("/settings/domains", "domain_id", "protected domain", "domain", "status", Creates = false)]
+    [ApiCollection("/settings/domains", "domain_id", "protected domain", "domain", "status", Creates = false, FilterCasedByVersion = "status")]
     public sealed class EmailDomain : SettingsObject
     {
         [JsonPropertyName("domain")]
@@ -19,7 +19,7 @@ namespace EmailSecurity.Models
         [ListItem(10)]
         public string? Domain { get; set; }
 
-        /// <summary>pending, active, failed or timeout.</summary>
+        /// <summary>pending, active, failed or timeout (upper case in the newer API: PENDING, ACTIVE, ...), as the API sends it.</summary>
         [JsonPropertyName("status")]
         [TableColumn(20, Width = 8)]
         [ListItem(20)]

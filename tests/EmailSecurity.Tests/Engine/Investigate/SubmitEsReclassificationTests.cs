@@ -34,6 +34,25 @@ public sealed class SubmitEsReclassificationTests : ModuleTest, IDisposable
         Assert.False(body.TryGetProperty("eml_content", out _));
     }
 
+    [Theory]
+    [InlineData("seed")]
+    [InlineData("2026-10")]
+    public void Reclassify_warns_once_that_the_API_deprecates_it_and_still_sends_it(string version)
+    {
+        var (session, account) = Connected(apiVersion: version);
+        var ids = session.Run("Get-EsMessage -First 3").Objects<Message>().Select(m => m.Id).ToArray();
+        account.ClearRequests();
+
+        var whatIf = session.Run("$ids | Submit-EsReclassification -ExpectedDisposition SPAM -WhatIf", new Dictionary<string, object?> { ["ids"] = ids });
+        var result = session.Run("$ids | Submit-EsReclassification -ExpectedDisposition SPAM -Confirm:$false", new Dictionary<string, object?> { ["ids"] = ids });
+
+        Assert.Empty(whatIf.Warnings);
+        result.ShouldSucceed();
+        var warning = Assert.Single(result.Warnings);
+        Assert.Contains("deprecates reclassify", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(3, account.Requests().Count(r => r.Method == "POST" && r.Status == 200));
+    }
+
     [Fact]
     public void EmlPath_sends_the_file_base64_encoded()
     {
