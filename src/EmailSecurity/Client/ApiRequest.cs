@@ -84,7 +84,11 @@ namespace EmailSecurity.Client
             WithQuery(name, value?.ToString(CultureInfo.InvariantCulture));
 
         public ApiRequest WithQuery(string name, DateTimeOffset? value) =>
-            WithQuery(name, value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            WithQuery(name, value.HasValue ? InstantText(value.Value) : null);
+
+        /// <summary>An instant as the API takes it, in query text and in bodies: 2026-01-31T23:59:59Z.</summary>
+        public static string InstantText(DateTimeOffset value) =>
+            value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
         /// <summary>The body's fields, by the API's names, in the order they are to be sent.</summary>
         public ApiRequest WithFields(IReadOnlyDictionary<string, object?> fields)

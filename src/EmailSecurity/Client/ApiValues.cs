@@ -107,5 +107,38 @@ namespace EmailSecurity.Client
             public const string RecoverableItemsDeletions = "RecoverableItemsDeletions";
             public const string RecoverableItemsPurges = "RecoverableItemsPurges";
         }
+
+        /// <summary>A message's delivery status, the <c>delivery_status</c> filter (2026-10).</summary>
+        public static class DeliveryStatus
+        {
+            public const string Delivered = "delivered";
+            public const string Moved = "moved";
+            public const string Quarantined = "quarantined";
+            public const string Rejected = "rejected";
+            public const string Deferred = "deferred";
+            public const string Bounced = "bounced";
+            public const string Queued = "queued";
+            public const string MoveFailed = "move_failed";
+        }
+
+        /// <summary>Bulk action jobs (2026-10): what a job does, its status and that of each of its messages.</summary>
+        public static class BulkAction
+        {
+            public const string Move = "MOVE";
+            public const string Release = "RELEASE";
+
+            public const string Pending = "PENDING";
+            public const string Discovering = "DISCOVERING";
+            public const string Processing = "PROCESSING";
+            public const string Completed = "COMPLETED";
+            public const string Failed = "FAILED";
+            public const string Cancelled = "CANCELLED";
+
+            /// <summary>A message the job cannot act on (a message's status only).</summary>
+            public const string Skipped = "SKIPPED";
+
+            /// <summary>The statuses a job ends in.</summary>
+            public static readonly string[] Finished = { Completed, Failed, Cancelled };
+        }
     }
 }

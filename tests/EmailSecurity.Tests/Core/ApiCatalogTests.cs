@@ -64,7 +64,7 @@ public sealed class ApiCatalogTests
     public void Route_values_are_counted_and_named_by_their_placeholder()
     {
         var tooFew = Assert.Throws<ArgumentException>(() => ApiCatalog.Investigate.Move.Request());
-        var dots = Assert.Throws<ArgumentException>(() => ApiCatalog.CollectionOf<AllowPolicy>().Edit.Request(".."));
+        var dots = Assert.Throws<ArgumentException>(() => ApiCatalog.CollectionOf<AllowPolicy>().Edit!.Request(".."));
 
         Assert.Contains("takes 1 route value(s) (/investigate/{investigate_id}/move), not 0", tooFew.Message);
         Assert.StartsWith("The policy id '..' cannot be sent", dots.Message);

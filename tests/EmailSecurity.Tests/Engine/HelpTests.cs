@@ -143,9 +143,10 @@ public sealed class HelpTests : IDisposable
 
         var impact = used.ImplementingType.GetCustomAttribute<CmdletAttribute>()!.ConfirmImpact;
         if (impact == ConfirmImpact.High && !parameters.Any(p => p.ParameterName.Equals("WhatIf", StringComparison.OrdinalIgnoreCase)
-                                                               || (p.ParameterName.Equals("Confirm", StringComparison.OrdinalIgnoreCase) && p.Argument is not null)))
+                                                               || (p.ParameterName.Equals("Confirm", StringComparison.OrdinalIgnoreCase) && p.Argument is not null)
+                                                               || (p.ParameterName.Equals("Force", StringComparison.OrdinalIgnoreCase) && used.Parameters.ContainsKey("Force"))))
         {
-            yield return $"{name} asks first (ConfirmImpact High): add -Confirm:$false or -WhatIf";
+            yield return $"{name} asks first (ConfirmImpact High): add -Confirm:$false, -WhatIf or its -Force";
         }
 
         var id = used.Parameters.GetValueOrDefault("Id");

@@ -10,7 +10,8 @@ namespace EmailSecurity.Client
     /// </summary>
     internal sealed class ApiCollection
     {
-        public ApiCollection(string route, string itemParameter, string noun, bool creates, IReadOnlyList<string> describedBy)
+        public ApiCollection(
+            string route, string itemParameter, string noun, IReadOnlyList<string> describedBy, bool creates, bool edits, bool replaces)
         {
             var name = ApiOperation.NameOf(route);
             var item = $"{route}/{{{itemParameter}}}";
@@ -20,7 +21,8 @@ namespace EmailSecurity.Client
             List = ApiOperation.Get(name + ".list", route, RequestShape.Paged(PagingStyle.PageNumber));
             Get = ApiOperation.Get(name + ".get", item);
             Create = creates ? ApiOperation.Post(name + ".create", route) : null;
-            Edit = ApiOperation.Patch(name + ".edit", item);
+            Edit = edits ? ApiOperation.Patch(name + ".edit", item) : null;
+            Replace = replaces ? ApiOperation.Put(name + ".update", item) : null;
             Delete = ApiOperation.Delete(name + ".delete", item);
         }
 
@@ -40,11 +42,15 @@ namespace EmailSecurity.Client
         /// <summary>Null when the API creates no entries of this collection.</summary>
         public ApiOperation? Create { get; }
 
-        public ApiOperation Edit { get; }
+        /// <summary>PATCH: null when the API edits no entries of this collection.</summary>
+        public ApiOperation? Edit { get; }
+
+        /// <summary>PUT, the whole configuration: null when the API replaces no entries of this collection.</summary>
+        public ApiOperation? Replace { get; }
 
         public ApiOperation Delete { get; }
 
         public IEnumerable<ApiOperation> Operations =>
-            new[] { List, Get, Create, Edit, Delete }.Where(o => o != null).Select(o => o!);
+            new[] { List, Get, Create, Edit, Replace, Delete }.Where(o => o != null).Select(o => o!);
     }
 }

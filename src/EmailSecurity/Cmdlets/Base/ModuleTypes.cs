@@ -28,11 +28,14 @@ namespace EmailSecurity.Cmdlets
             return null;
         }
 
-        /// <summary>The module type whose id the object's Id holds: a release result's Id is its message's.</summary>
+        /// <summary>
+        /// The module type whose id the object's Id holds: a release result's Id is its message's, as is the
+        /// InvestigateId of a bulk action job's message.
+        /// </summary>
         public static Type? IdOwnerOf(PSObject value)
         {
             var type = Of(value);
-            return type == typeof(ReleaseResult) ? typeof(Message) : type;
+            return type == typeof(ReleaseResult) || type == typeof(BulkActionMessage) ? typeof(Message) : type;
         }
 
         /// <summary>How an error names the id a parameter takes.</summary>
