@@ -75,10 +75,17 @@ public sealed class ApiCatalogTests
     {
         var domains = ApiCatalog.CollectionOf<EmailDomain>();
         var allow = ApiCatalog.CollectionOf<AllowPolicy>();
+        var jobs = ApiCatalog.CollectionOf<BulkAction>();
 
         Assert.Equal(
-            ["settings.domains.list", "settings.domains.get", "settings.domains.edit", "settings.domains.delete"],
-            domains.Operations.Select(o => o.Name));
+            [("settings.domains.list", "GET"), ("settings.domains.get", "GET"), ("settings.domains.create", "POST"), ("settings.domains.edit", "PATCH"),
+             ("settings.domains.update", "PUT"), ("settings.domains.delete", "DELETE")],
+            domains.Operations.Select(o => (o.Name, o.Method.Method)));
+        Assert.Equal(
+            [("investigate.bulk.list", "/investigate/bulk"), ("investigate.bulk.get", "/investigate/bulk/{job_id}"), ("investigate.bulk.create", "/investigate/bulk"),
+             ("investigate.bulk.delete", "/investigate/bulk/{job_id}")],
+            jobs.Operations.Select(o => (o.Name, o.Route)));
+        Assert.Null(jobs.Edit);
         Assert.Equal(
             [("GET", "/settings/allow_policies"), ("GET", "/settings/allow_policies/{policy_id}"), ("POST", "/settings/allow_policies"),
              ("PATCH", "/settings/allow_policies/{policy_id}"), ("DELETE", "/settings/allow_policies/{policy_id}")],

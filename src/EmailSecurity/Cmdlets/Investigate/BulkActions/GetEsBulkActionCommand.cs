@@ -13,7 +13,7 @@ namespace EmailSecurity.Cmdlets.Investigate
         private const string ByIdSet = "ById";
 
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("JobId")]
+        [Alias("JobId", "Identity")]
         [ApiIdText(typeof(BulkAction), "JobId")]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.BulkActionIdCompleter))]

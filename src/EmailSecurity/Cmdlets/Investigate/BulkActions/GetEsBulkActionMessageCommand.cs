@@ -14,7 +14,7 @@ namespace EmailSecurity.Cmdlets.Investigate
     {
         /// <summary>The job's id (a job piped in gives its own).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("JobId")]
+        [Alias("JobId", "Identity")]
         [ApiIdText(typeof(BulkAction), "JobId")]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.BulkActionIdCompleter))]

@@ -1,5 +1,7 @@
 using System.Management.Automation;
 using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
 using EmailSecurity.Client;
 using EmailSecurity.Models;
 
@@ -11,28 +13,12 @@ namespace EmailSecurity.Cmdlets.Investigate
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "EsBulkAction", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
-    public sealed class RemoveEsBulkActionCommand : EsChangeCmdlet
+    public sealed class RemoveEsBulkActionCommand : BulkActionChangeCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("JobId")]
-        [ApiIdText(typeof(BulkAction), "JobId")]
-        [ValidateApiId]
-        [ArgumentCompleter(typeof(Completion.BulkActionIdCompleter))]
-        public string[]? Id { get; set; }
+        protected override string Action => "Remove the finished bulk job from the lists";
 
-        protected override string ChangedNoun => "bulk action job";
-
-        protected override void ProcessRecord() => ForEachTarget(Id!, id =>
-        {
-            const string action = "Remove the finished bulk job from the lists";
-            if (!ShouldProcess(id, action))
-            {
-                return;
-            }
-
-            RunChange(action, id, (client, bridge, token) => client.SendAsync<System.Text.Json.JsonElement>(
-                ApiCatalog.CollectionOf<BulkAction>().Delete.Request(id), token));
-        });
+        internal override Task SendAsync(EsApiClient client, PipelineBridge bridge, string id, CancellationToken token) =>
+            client.SendAsync<System.Text.Json.JsonElement>(ApiCatalog.CollectionOf<BulkAction>().Delete.Request(id), token);
 
         internal override Refusal? Explain(EsApiException refused, string target) => refused.StatusCode == HttpStatusCode.Conflict
             ? new Refusal(

@@ -1,6 +1,7 @@
-using System;
 using System.Management.Automation;
 using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
 using EmailSecurity.Client;
 using EmailSecurity.Models;
 
@@ -12,38 +13,22 @@ namespace EmailSecurity.Cmdlets.Investigate
     /// </summary>
     [Cmdlet(VerbsLifecycle.Stop, "EsBulkAction", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(BulkAction))]
-    public sealed class StopEsBulkActionCommand : EsChangeCmdlet
+    public sealed class StopEsBulkActionCommand : BulkActionChangeCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("JobId")]
-        [ApiIdText(typeof(BulkAction), "JobId")]
-        [ValidateApiId]
-        [ArgumentCompleter(typeof(Completion.BulkActionIdCompleter))]
-        public string[]? Id { get; set; }
-
         /// <summary>Writes the cancelled job.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override string ChangedNoun => "bulk action job";
+        protected override string Action => "Cancel the bulk job: leave the messages it has not acted on yet";
 
-        protected override void ProcessRecord() => ForEachTarget(Id!, id =>
+        internal override async Task SendAsync(EsApiClient client, PipelineBridge bridge, string id, CancellationToken token)
         {
-            const string action = "Cancel the bulk job: leave the messages it has not acted on yet";
-            if (!ShouldProcess(id, action))
+            var answer = await client.SendAsync<BulkAction>(ApiCatalog.Investigate.CancelBulkAction.Request(id), token).ConfigureAwait(false);
+            if (PassThru)
             {
-                return;
+                bridge.Post(() => WriteObject(answer.Result));
             }
-
-            RunChange(action, id, async (client, bridge, token) =>
-            {
-                var answer = await client.SendAsync<BulkAction>(ApiCatalog.Investigate.CancelBulkAction.Request(id), token).ConfigureAwait(false);
-                if (PassThru)
-                {
-                    bridge.Post(() => WriteObject(answer.Result));
-                }
-            });
-        });
+        }
 
         internal override Refusal? Explain(EsApiException refused, string target) => refused.StatusCode == HttpStatusCode.Conflict
             ? new Refusal(

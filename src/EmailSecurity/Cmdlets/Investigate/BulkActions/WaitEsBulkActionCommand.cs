@@ -17,7 +17,7 @@ namespace EmailSecurity.Cmdlets.Investigate
         private readonly List<string> ids = new List<string>();
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("JobId")]
+        [Alias("JobId", "Identity")]
         [ApiIdText(typeof(BulkAction), "JobId")]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.BulkActionIdCompleter))]
