@@ -251,6 +251,46 @@ public sealed class BulkActionTests : ModuleTest
     }
 
     [Fact]
+    public void A_job_whose_start_was_answered_503_after_it_started_is_not_sent_again_and_the_error_names_the_check()
+    {
+        var (session, account) = Connected2026();
+        account.SetFaults(new FaultRule("statusAfterProcessing") { Method = "POST", Path = "/investigate/bulk", Status = 503 });
+
+        var result = session.Run("Start-EsBulkAction -Action Move -Destination JunkEmail -Disposition MALICIOUS -Comment 'once' -Wait -Confirm:$false");
+
+        account.ClearFaults();
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("EsChangeOutcomeUnknown", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(ChangeOutcome.Unknown, ((EsChangeException)error.Exception).Outcome);
+        Assert.Empty(result.Output);
+        Assert.Single(account.Requests(), r => r.Method == "POST");
+        var check = error.ErrorDetails.RecommendedAction;
+        Assert.StartsWith("Check with Get-EsBulkAction | Where-Object", check, StringComparison.Ordinal);
+        var shown = session.Run(check["Check with ".Length..check.IndexOf(" whether it was applied", StringComparison.Ordinal)]);
+        Assert.Equal("once", Assert.Single(shown.Objects<BulkAction>()).Comment);
+    }
+
+    [Fact]
+    public void A_job_removed_while_waited_for_is_an_error_of_its_own_and_the_others_are_still_waited_for()
+    {
+        var (session, account) = Connected2026();
+        account.Reset(80, 1, apiVersion: ApiVersionNames.V2026_10, bulkJobsAdvanceOnGet: false);
+        session.Run("""
+            $a = Start-EsBulkAction -Action Release -Disposition SPAM -Confirm:$false
+            $b = Start-EsBulkAction -Action Release -Disposition BULK -Confirm:$false
+            $a | Stop-EsBulkAction; $a | Remove-EsBulkAction
+            $b | Stop-EsBulkAction
+            """).ShouldSucceed();
+
+        var result = session.Run("$a, $b | Wait-EsBulkAction -Timeout 5");
+
+        Assert.Equal(session.Run("$b.Id").Output.Single().ToString(), Assert.Single(result.Objects<BulkAction>()).Id);
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("EsApiNotFound", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(session.Run("$a.Id").Output.Single().ToString(), error.TargetObject);
+    }
+
+    [Fact]
     public void A_message_id_or_a_settings_entry_is_refused_as_a_job_id_before_any_request()
     {
         var (session, account) = Connected2026();
