@@ -13,6 +13,15 @@ $producers = @{
     'EmailSecurity.Models.ReclassificationRequest'      = { Get-EsMessage -First 2 | Submit-EsReclassification -ExpectedDisposition MALICIOUS -PassThru -Confirm:$false }
     'EmailSecurity.Models.Submission'                   = { Get-EsSubmission -First 5 }
     'EmailSecurity.Models.PhishGuardReport'             = { Get-EsPhishGuardReport }
+    # Bulk action jobs are an operation of the 2026-10 API: made in a sandbox of that version, then back to the default.
+    'EmailSecurity.Models.BulkAction'                   = {
+        try { Connect-EsAccount -Sandbox -SandboxApiVersion 2026-10; Start-EsBulkAction Move -Destination JunkEmail -DetectionsOnly -Wait -Force }
+        finally { Connect-EsAccount -Sandbox }
+    }
+    'EmailSecurity.Models.BulkActionMessage'            = {
+        try { Connect-EsAccount -Sandbox -SandboxApiVersion 2026-10; Start-EsBulkAction Move -Destination JunkEmail -DetectionsOnly -Wait -Force | Get-EsBulkActionMessage -First 5 }
+        finally { Connect-EsAccount -Sandbox }
+    }
 }
 Get-Command -Module EmailSecurity -Verb Get | Where-Object { $_.ImplementingType.Namespace -eq 'EmailSecurity.Cmdlets.Settings' } |
     ForEach-Object { $producers[$_.OutputType[0].Name] = [scriptblock]::Create($_.Name) }

@@ -104,8 +104,12 @@ namespace EmailSecurity.Client
 
         /// <summary>A time in UTC, to the second, with its milliseconds when it has any.</summary>
         public ApiRequest WithQuery(string name, DateTimeOffset? value) =>
-            WithQuery(name, value?.UtcDateTime.ToString(
-                value.Value.Millisecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            WithQuery(name, value.HasValue ? InstantText(value.Value) : null);
+
+        /// <summary>An instant as the API takes it, in query text and in bodies: 2026-01-31T23:59:59Z, with its milliseconds when it has any.</summary>
+        public static string InstantText(DateTimeOffset value) =>
+            value.UtcDateTime.ToString(
+                value.Millisecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
         /// <summary>The body's fields, by the API's names, in the order they are to be sent.</summary>
         public ApiRequest WithFields(IReadOnlyDictionary<string, object?> fields)

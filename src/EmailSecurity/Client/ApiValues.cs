@@ -122,5 +122,25 @@ namespace EmailSecurity.Client
             public const string RecoverableItemsDeletions = "RecoverableItemsDeletions";
             public const string RecoverableItemsPurges = "RecoverableItemsPurges";
         }
+
+        /// <summary>Bulk action jobs (2026-10): what a job does, its status and that of each of its messages.</summary>
+        public static class BulkAction
+        {
+            public const string Move = "MOVE";
+            public const string Release = "RELEASE";
+
+            public const string Pending = "PENDING";
+            public const string Discovering = "DISCOVERING";
+            public const string Processing = "PROCESSING";
+            public const string Completed = "COMPLETED";
+            public const string Failed = "FAILED";
+            public const string Cancelled = "CANCELLED";
+
+            /// <summary>A message the job cannot act on (a message's status only).</summary>
+            public const string Skipped = "SKIPPED";
+
+            /// <summary>The statuses a job ends in.</summary>
+            public static readonly string[] Finished = { Completed, Failed, Cancelled };
+        }
     }
 }

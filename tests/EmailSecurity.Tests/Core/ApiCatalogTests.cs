@@ -64,7 +64,7 @@ public sealed class ApiCatalogTests
     public void Route_values_are_counted_and_named_by_their_placeholder()
     {
         var tooFew = Assert.Throws<ArgumentException>(() => ApiCatalog.Investigate.Move.Request());
-        var dots = Assert.Throws<ArgumentException>(() => ApiCatalog.CollectionOf<AllowPolicy>().Edit.Request(".."));
+        var dots = Assert.Throws<ArgumentException>(() => ApiCatalog.CollectionOf<AllowPolicy>().Edit!.Request(".."));
 
         Assert.Contains("takes 1 route value(s) (/investigate/{investigate_id}/move), not 0", tooFew.Message);
         Assert.StartsWith("The policy id '..' cannot be sent", dots.Message);
@@ -75,10 +75,17 @@ public sealed class ApiCatalogTests
     {
         var domains = ApiCatalog.CollectionOf<EmailDomain>();
         var allow = ApiCatalog.CollectionOf<AllowPolicy>();
+        var jobs = ApiCatalog.CollectionOf<BulkAction>();
 
         Assert.Equal(
-            ["settings.domains.list", "settings.domains.get", "settings.domains.edit", "settings.domains.delete"],
-            domains.Operations.Select(o => o.Name));
+            [("settings.domains.list", "GET"), ("settings.domains.get", "GET"), ("settings.domains.create", "POST"), ("settings.domains.edit", "PATCH"),
+             ("settings.domains.update", "PUT"), ("settings.domains.delete", "DELETE")],
+            domains.Operations.Select(o => (o.Name, o.Method.Method)));
+        Assert.Equal(
+            [("investigate.bulk.list", "/investigate/bulk"), ("investigate.bulk.get", "/investigate/bulk/{job_id}"), ("investigate.bulk.create", "/investigate/bulk"),
+             ("investigate.bulk.delete", "/investigate/bulk/{job_id}")],
+            jobs.Operations.Select(o => (o.Name, o.Route)));
+        Assert.Null(jobs.Edit);
         Assert.Equal(
             [("GET", "/settings/allow_policies"), ("GET", "/settings/allow_policies/{policy_id}"), ("POST", "/settings/allow_policies"),
              ("PATCH", "/settings/allow_policies/{policy_id}"), ("DELETE", "/settings/allow_policies/{policy_id}")],

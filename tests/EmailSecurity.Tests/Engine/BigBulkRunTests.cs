@@ -35,6 +35,6 @@ public sealed class BigBulkRunTests : ModuleTest
         Assert.StartsWith("Move to JunkEmail: more than 300 messages, so more than 300 bulk requests of 1 (-BatchSize).", warning);
         Assert.Contains("1,200 requests per five minutes", warning);
         Assert.Contains("-BatchSize 1000", warning);
-        Assert.Contains("POST /investigate/bulk", warning);
+        Assert.Contains("Start-EsBulkAction", warning);
     }
 }

@@ -40,6 +40,21 @@ public sealed class CompletionTests : ModuleTest
     }
 
     [Fact]
+    public void Bulk_action_job_ids_complete_with_their_status_action_and_comment()
+    {
+        var (session, _) = Connected(apiVersion: ApiVersionNames.V2026_10);
+        var job = session.Run("Start-EsBulkAction -Action Release -Disposition SPAM -Comment 'Fabrikam false positives' -Force").Objects<BulkAction>().Single();
+
+        var completions = Complete(session, "Wait-EsBulkAction -Id ");
+        var byComment = Complete(session, "Get-EsBulkActionMessage -Id fabrikam");
+
+        var completion = Assert.Single(completions);
+        Assert.Equal(job.Id, completion.CompletionText);
+        Assert.Equal("PENDING RELEASE Fabrikam false positives", completion.ListItemText);
+        Assert.Equal(job.Id, Assert.Single(byComment).CompletionText);
+    }
+
+    [Fact]
     public void Part_of_a_name_completes_to_the_id_and_a_name_given_as_the_id_says_so()
     {
         var (session, _) = Connected();

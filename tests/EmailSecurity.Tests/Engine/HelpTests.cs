@@ -146,7 +146,7 @@ public sealed class HelpTests : IDisposable
                                                                || (p.ParameterName.Equals("Confirm", StringComparison.OrdinalIgnoreCase) && p.Argument is not null)
                                                                || (p.ParameterName.Equals("Force", StringComparison.OrdinalIgnoreCase) && used.Parameters.ContainsKey("Force"))))
         {
-            yield return $"{name} asks first (ConfirmImpact High): add -Force, -Confirm:$false or -WhatIf";
+            yield return $"{name} asks first (ConfirmImpact High): add -Confirm:$false, -WhatIf or its -Force";
         }
 
         var id = used.Parameters.GetValueOrDefault("Id");

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using EmailSecurity.Client;
 using EmailSecurity.Models;
 using EmailSecurity.Tests.Infrastructure;
 using EmailSecurity.ViewBuilder;
@@ -76,6 +77,17 @@ public sealed class ViewTests : ModuleTest
         {
             Row = o => [Local(((PhishGuardReport)o).CreatedAt, TableDate)],
             Record = o => [("OccurredAt", Local(((PhishGuardReport)o).Fields!.OccurredAt, ListDate)), ("Tags", string.Join(", ", ((PhishGuardReport)o).Tags!.Select(t => t.ToString()))), ("To", string.Join(", ", ((PhishGuardReport)o).Fields!.To!))],
+        },
+        new ViewCase(typeof(BulkAction), "Start-EsBulkAction Move -Destination JunkEmail -DetectionsOnly -Comment 'View test' -Wait -Force; Get-EsBulkAction")
+        {
+            Row = o => [Local(((BulkAction)o).CreatedAt, TableDate)],
+            Record = o => [("SearchParameters", "detections_only=True")],
+            Needs = ApiCatalog.CollectionOf<BulkAction>().Create,
+        },
+        new ViewCase(typeof(BulkActionMessage), "Start-EsBulkAction Move -Destination JunkEmail -DetectionsOnly -Wait -Force | Get-EsBulkActionMessage -First 6")
+        {
+            Row = o => [Local(((BulkActionMessage)o).ProcessedAt, TableDate)],
+            Needs = ApiCatalog.Investigate.BulkActionMessages,
         },
         new ViewCase(typeof(EmailDomain), "Get-EsDomain")
         {
@@ -296,7 +308,8 @@ public sealed class ViewTests : ModuleTest
 
     private (EngineSession Session, List<object> Items) Produce(ViewCase viewCase)
     {
-        var (session, _) = viewCase.Noun is { } noun ? Connected(noun, viewCase.Messages) : Connected(messages: viewCase.Messages);
+        var (session, _) = viewCase.Noun is { } noun ? Connected(noun, viewCase.Messages)
+            : Connected(messages: viewCase.Messages, apiVersion: viewCase.Needs is { } needs ? Emulator.FirstVersionServing(needs) : null);
         session.Run($"$items = @({viewCase.Script})").ShouldSucceed();
         var items = session.Run("$items").Output.Select(o => o.BaseObject).ToList();
         Assert.True(items.Count > 0, $"{viewCase.Script} wrote nothing");
@@ -410,6 +423,9 @@ public sealed class ViewTests : ModuleTest
 
         /// <summary>The settings list the objects come from, when they do: its account plays the API that has it.</summary>
         public SettingsNoun? Noun { get; init; }
+
+        /// <summary>An operation the script sends that not every API version has: the account plays the oldest that does.</summary>
+        public ApiOperation? Needs { get; init; }
     }
 
     private sealed record ViewItem(string Label, string? Property, int? Width, bool Optional);

@@ -59,6 +59,27 @@ public sealed class EmulatorFixture : IDisposable
             new AccountApi(this, NewAccount(messages: 1, apiVersion: version)).Get(route + "?per_page=1").GetAwaiter().GetResult().Status == 200)
         ?? throw new InvalidOperationException($"No API version of the emulator serves {route}."));
 
+    private static readonly ConcurrentDictionary<string, string> VersionsServingOperation = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The oldest API version whose emulator serves <paramref name="operation"/>: its method on its route (each
+    /// placeholder a made-up id, a body of {} for a change) is answered as anything but an unknown route. The account
+    /// asked is a throwaway one, so a change the probe makes touches nothing.
+    /// </summary>
+    internal string FirstVersionServing(EmailSecurity.Client.ApiOperation operation) => VersionsServingOperation.GetOrAdd(operation.Name, _ =>
+        ApiVersionNames.All.FirstOrDefault(version =>
+        {
+            var path = string.Join("/", operation.Route.Split('/').Select(s => s.StartsWith('{') ? "probe-id" : s));
+            var method = operation.Method;
+            var body = method == HttpMethod.Get || method == HttpMethod.Delete ? null : "{}";
+            var answer = new AccountApi(this, NewAccount(messages: 1, apiVersion: version)).Send(method, path, body).GetAwaiter().GetResult();
+            return answer.Status != 405 && !(answer.Status == 404 && answer.ErrorCode == UnknownRouteCode);
+        })
+        ?? throw new InvalidOperationException($"No API version of the emulator serves {operation}."));
+
+    /// <summary>The error code of the emulator's answer to a method and path no route of the account's version has.</summary>
+    public const int UnknownRouteCode = 7003;
+
     /// <summary>Nothing to do: the process outlives every fixture instance and is killed when the test run exits.</summary>
     public void Dispose()
     {

@@ -24,6 +24,7 @@ public static class SettingsScripts
             : operation == collection.Get ? $"{noun.Get} -Id $id"
             : operation == collection.Create ? noun.New is null ? null : $"{Call(noun.New, Marked<ApiFieldAttribute>(noun.New, a => a.Name), entry)} {Confirmed}"
             : operation == collection.Edit ? $"{Call(noun.Set + " -Id $id", Marked<ApiFieldAttribute>(noun.Set, a => a.Name), entry)} -PassThru {Confirmed}"
+            : operation == collection.Replace ? $"{Call(noun.Set + " -Id $id -Replace", Replaced(noun), entry)} -PassThru {Confirmed}"
             : operation == collection.Delete ? $"{noun.Remove} -Id $id {Confirmed}"
             : throw new ArgumentException($"{operation.Name} is not an operation of {collection.Route}.", nameof(operation));
     }
@@ -35,9 +36,14 @@ public static class SettingsScripts
         var names = operation == collection.List ? Marked<ApiQueryAttribute>(noun.Get, a => a.Name)
             : operation == collection.Create && noun.New is not null ? Marked<ApiFieldAttribute>(noun.New, a => a.Name)
             : operation == collection.Edit ? Marked<ApiFieldAttribute>(noun.Set, a => a.Name)
+            : operation == collection.Replace ? Replaced(noun)
             : [];
         return names.Select(m => m.Name).ToList();
     }
+
+    /// <summary>The fields Set sends with -Replace: all but the one that names the entry, which a replacement leaves out.</summary>
+    private static IEnumerable<(PropertyInfo Parameter, string Name)> Replaced(SettingsNoun noun) =>
+        Marked<ApiFieldAttribute>(noun.Set, a => a.Name).Where(m => m.Name != noun.DescribedBy);
 
     private static string Call(string command, IEnumerable<(PropertyInfo Parameter, string Name)> marked, JsonElement entry)
     {

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Text.RegularExpressions;
+using EmailSecurity.Client;
 using EmailSecurity.Models;
 using EmailSecurity.Tests.Infrastructure;
 
@@ -23,18 +24,23 @@ public sealed partial class ChangeOutcomeTests : ReliabilityTest
     /// message cmdlets here, the settings lists' from their cmdlet types (New copies the list's first entry it can
     /// create again). A change cmdlet added to the module and not found here fails the coverage test below.
     /// </summary>
-    private static readonly Dictionary<string, (string Run, SettingsNoun? Noun)> ChangeRuns = new Dictionary<string, (string, SettingsNoun?)>
+    private static readonly Dictionary<string, (string Run, ApiOperation? Sends)> ChangeRuns = new Dictionary<string, (string, ApiOperation?)>
     {
         ["Move-EsMessage"] = ("Move-EsMessage -Id $message -Destination JunkEmail", null),
         ["Unblock-EsMessage"] = ("Unblock-EsMessage -Id $message", null),
         ["Submit-EsReclassification"] = ("Submit-EsReclassification -Id $message -ExpectedDisposition NONE", null),
+        ["Start-EsBulkAction"] = ("Start-EsBulkAction -Action Move -Destination JunkEmail -Disposition MALICIOUS", BulkActions.Create),
+        ["Stop-EsBulkAction"] = ("Stop-EsBulkAction -Id $entry", ApiCatalog.Investigate.CancelBulkAction),
+        ["Remove-EsBulkAction"] = ("Remove-EsBulkAction -Id $entry", BulkActions.Delete),
     }.Concat(SettingsNoun.All.SelectMany(noun => new[]
     {
-        (noun.New, $"@({noun.Get} | Where-Object {{ $_.PatternType -ne 'UNKNOWN' }})[0] | {noun.New}"),
-        (noun.Set, $"{noun.Set} -Id $entry {noun.SetField}"),
-        (noun.Remove, $"{noun.Remove} -Id $entry"),
-    }.Where(run => run.Item1 is not null).Select(run => KeyValuePair.Create(run.Item1!, (run.Item2, (SettingsNoun?)noun)))))
+        (noun.New, $"@({noun.Get} | Where-Object {{ $_.PatternType -ne 'UNKNOWN' }})[0] | {noun.New}", noun.Collection.Create),
+        (noun.Set, $"{noun.Set} -Id $entry {noun.SetField}", noun.Collection.Edit),
+        (noun.Remove, $"{noun.Remove} -Id $entry", noun.Collection.Delete),
+    }.Where(run => run.Item1 is not null).Select(run => KeyValuePair.Create(run.Item1!, (run.Item2, run.Item3)))))
     .ToDictionary();
+
+    private static ApiCollection BulkActions => ApiCatalog.CollectionOf<BulkAction>();
 
     /// <summary>Cmdlets that support -WhatIf for writing files, not for changing anything through the API.</summary>
     private static readonly string[] NotChanges = ["Get-EsMessagePreview", "Get-EsMessageRaw"];
@@ -59,10 +65,21 @@ public sealed partial class ChangeOutcomeTests : ReliabilityTest
     [MemberData(nameof(ChangeCmdlets))]
     public void A_change_answered_200_with_an_unreadable_body_may_have_been_applied_and_the_advice_names_a_check_that_works(string cmdlet)
     {
-        var (run, list) = ChangeRuns[cmdlet];
-        var (session, account) = list is null ? ConnectedWith(null) : Connected(list);
+        var (run, sends) = ChangeRuns[cmdlet];
+        // On the oldest API version that has the operation the run sends.
+        var (session, account) = Connected(apiVersion: sends is null ? null : Emulator.FirstVersionServing(sends));
         var noun = cmdlet[(cmdlet.IndexOf('-') + 1)..];
         var listOf = noun is "EsMessage" or "EsReclassification" ? "EsMessage" : noun;
+        if (listOf == "EsBulkAction")
+        {
+            // A job for Stop and Remove to change (Remove takes only a job that has ended).
+            session.Run("Start-EsBulkAction -Action Release -Disposition SPAM -Force").ShouldSucceed();
+            if (cmdlet.StartsWith("Remove-", StringComparison.Ordinal))
+            {
+                account.AdvanceBulkJobs();
+            }
+        }
+
         session.Run($"$message = (Get-EsMessage -First 1).Id; $entry = @(Get-{listOf} -First 1)[0].Id").ShouldSucceed();
         account.SetFaults(new FaultRule("malformed") { Method = MethodOf(cmdlet), Times = 0 });
 

@@ -8,7 +8,7 @@ namespace EmailSecurity.Client
 {
     /// <summary>
     /// Every operation the module sends, each declared once: here those of investigate, PhishGuard and submissions;
-    /// the settings lists on their models (<see cref="ApiCollectionAttribute"/>). Cmdlets take their requests from
+    /// the collections (settings lists, bulk action jobs) on their models (<see cref="ApiCollectionAttribute"/>). Cmdlets take their requests from
     /// these and never spell a route. <see cref="All"/> lists them all, found rather than listed.
     /// </summary>
     internal static class ApiCatalog
@@ -55,6 +55,13 @@ namespace EmailSecurity.Client
             /// <summary>The older API takes a bare array of ids; the newer one <c>{"ids": [...]}</c>.</summary>
             public static readonly ApiOperation Release =
                 ApiOperation.Post("investigate.release.bulk", "/investigate/release", RequestShape.IdsAsBody, RequestShape.IdsIn("ids"));
+
+            // The bulk action jobs' create, list, get and delete are their collection's, declared on BulkAction.
+            public static readonly ApiOperation CancelBulkAction =
+                ApiOperation.Post("investigate.bulk.cancel.create", "/investigate/bulk/{job_id}/cancel");
+
+            public static readonly ApiOperation BulkActionMessages =
+                ApiOperation.Get("investigate.bulk.messages.list", "/investigate/bulk/{job_id}/messages", RequestShape.Paged(PagingStyle.PageNumber));
         }
 
         public static class PhishGuard
@@ -94,7 +101,15 @@ namespace EmailSecurity.Client
         {
             var declared = type.GetCustomAttribute<ApiCollectionAttribute>()
                 ?? throw new ArgumentException($"{type.Name} declares no [ApiCollection].", nameof(model));
-            return new ApiCollection(declared.Route, declared.ItemParameter, declared.Noun, declared.Creates, declared.DescribedBy, declared.FilterCasedByVersion);
+            return new ApiCollection(
+                declared.Route,
+                declared.ItemParameter,
+                declared.Noun,
+                declared.DescribedBy,
+                declared.Creates,
+                declared.Edits,
+                declared.Replaces,
+                declared.FilterCasedByVersion);
         });
     }
 }

@@ -11,7 +11,14 @@ namespace EmailSecurity.Client
     internal sealed class ApiCollection
     {
         public ApiCollection(
-            string route, string itemParameter, string noun, bool creates, IReadOnlyList<string> describedBy, string? filterCasedByVersion = null)
+            string route,
+            string itemParameter,
+            string noun,
+            IReadOnlyList<string> describedBy,
+            bool creates,
+            bool edits,
+            bool replaces,
+            string? filterCasedByVersion = null)
         {
             var name = ApiOperation.NameOf(route);
             var item = $"{route}/{{{itemParameter}}}";
@@ -24,7 +31,8 @@ namespace EmailSecurity.Client
                 : ApiOperation.Get(name + ".list", route, paged.WithQueryCase(filterCasedByVersion, upper: false), paged.WithQueryCase(filterCasedByVersion, upper: true));
             Get = ApiOperation.Get(name + ".get", item);
             Create = creates ? ApiOperation.Post(name + ".create", route) : null;
-            Edit = ApiOperation.Patch(name + ".edit", item);
+            Edit = edits ? ApiOperation.Patch(name + ".edit", item) : null;
+            Replace = replaces ? ApiOperation.Put(name + ".update", item) : null;
             Delete = ApiOperation.Delete(name + ".delete", item);
         }
 
@@ -44,11 +52,15 @@ namespace EmailSecurity.Client
         /// <summary>Null when the API creates no entries of this collection.</summary>
         public ApiOperation? Create { get; }
 
-        public ApiOperation Edit { get; }
+        /// <summary>PATCH: null when the API edits no entries of this collection.</summary>
+        public ApiOperation? Edit { get; }
+
+        /// <summary>PUT, the whole configuration: null when the API replaces no entries of this collection.</summary>
+        public ApiOperation? Replace { get; }
 
         public ApiOperation Delete { get; }
 
         public IEnumerable<ApiOperation> Operations =>
-            new[] { List, Get, Create, Edit, Delete }.Where(o => o != null).Select(o => o!);
+            new[] { List, Get, Create, Edit, Replace, Delete }.Where(o => o != null).Select(o => o!);
     }
 }

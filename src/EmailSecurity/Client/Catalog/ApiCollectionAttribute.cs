@@ -3,7 +3,7 @@ using System;
 namespace EmailSecurity.Client
 {
     /// <summary>
-    /// Declares that a model is the entry of an API collection (a settings list), where it lives and how a person
+    /// Declares that a model is the entry of an API collection (a settings list, the bulk action jobs), where it lives and how a person
     /// knows it: <c>[ApiCollection("/settings/block_senders", "pattern_id", "blocked sender", "pattern", "comments")]</c>.
     /// The catalog makes the collection's operations from it (<see cref="ApiCatalog.CollectionOf"/>).
     /// </summary>
@@ -38,5 +38,11 @@ namespace EmailSecurity.Client
 
         /// <summary>False when the API creates no entries of the collection.</summary>
         public bool Creates { get; set; } = true;
+
+        /// <summary>False when the API edits no entries of the collection (PATCH).</summary>
+        public bool Edits { get; set; } = true;
+
+        /// <summary>True when the API replaces an entry's whole configuration with PUT.</summary>
+        public bool Replaces { get; set; }
     }
 }

@@ -56,6 +56,9 @@ namespace EmailSecurity.Client
         public static ApiOperation Patch(string name, string route, params RequestShape[] shapes) =>
             new ApiOperation(name, new HttpMethod("PATCH"), route, OrPlain(shapes));
 
+        public static ApiOperation Put(string name, string route, params RequestShape[] shapes) =>
+            new ApiOperation(name, HttpMethod.Put, route, OrPlain(shapes));
+
         public static ApiOperation Delete(string name, string route, params RequestShape[] shapes) =>
             new ApiOperation(name, HttpMethod.Delete, route, OrPlain(shapes));
 

@@ -160,8 +160,8 @@ namespace EmailSecurity.Cmdlets
                 $"{Action}: more than {BigRunRequests * BatchLimit:N0} messages, so more than {BigRunRequests} bulk requests of {BatchLimit} " +
                 "(-BatchSize). They count against the 1,200 requests per five minutes that every command using this API token " +
                 $"shares, and commands wait when those run out. Fewer requests: {larger}a narrower search (-Start, -End, -Disposition). " +
-                "The API also has a server-side bulk action (POST /investigate/bulk) that acts on every message of a search in one " +
-                "request; this module has no cmdlet for it yet. The command goes on.");
+                "Or let the service do it: Start-EsBulkAction acts on every message of a search in one request (API 2026-10). " +
+                "The command goes on.");
         }
 
         private void SendRemaining(Batch batch)

@@ -35,15 +35,9 @@ namespace EmailSecurity.Cmdlets
 
         public static ApiRequest AddQuery(PSCmdlet cmdlet, ApiRequest request)
         {
-            foreach (var (property, name) in Marked<ApiQueryAttribute>(cmdlet.GetType(), a => a.Name))
+            foreach (var (name, value) in Query(cmdlet))
             {
-                var value = property.GetValue(cmdlet);
-                if (!IsGiven(cmdlet, property) || value is SwitchParameter { IsPresent: false })
-                {
-                    continue;
-                }
-
-                switch (ToJsonValue(property, value))
+                switch (value)
                 {
                     case string[] many:
                         request = request.WithQueryValues(name, many);
@@ -54,13 +48,31 @@ namespace EmailSecurity.Cmdlets
                     case DateTimeOffset time:
                         request = request.WithQuery(name, time);
                         break;
-                    case object single:
-                        request = request.WithQuery(name, Convert.ToString(single, System.Globalization.CultureInfo.InvariantCulture));
+                    default:
+                        request = request.WithQuery(name, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
                         break;
                 }
             }
 
             return request;
+        }
+
+        /// <summary>
+        /// The filters the caller gave (parameters marked <see cref="ApiQueryAttribute"/>), by the API's names, as
+        /// they are sent: text in its set's spelling, a switch only when present, a time as an instant.
+        /// </summary>
+        public static IEnumerable<(string Name, object Value)> Query(PSCmdlet cmdlet)
+        {
+            foreach (var (property, name) in Marked<ApiQueryAttribute>(cmdlet.GetType(), a => a.Name))
+            {
+                var value = property.GetValue(cmdlet);
+                if (!IsGiven(cmdlet, property) || value is SwitchParameter { IsPresent: false } || ToJsonValue(property, value) is not object sent)
+                {
+                    continue;
+                }
+
+                yield return (name, sent);
+            }
         }
 
         /// <summary>

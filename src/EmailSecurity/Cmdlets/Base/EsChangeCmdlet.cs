@@ -70,9 +70,44 @@ namespace EmailSecurity.Cmdlets
                 {
                     var outcome = OutcomeOf(failure);
                     Ledger.Record(target, outcome, DetailOf(failure));
+                    if (outcome == ChangeOutcome.Failed && failure is EsApiException refused && Explain(refused, target) is Refusal refusal)
+                    {
+                        WriteError(new ErrorRecord(ChangeError(action, target, outcome, refusal.Message, failure), refusal.ErrorId, refusal.Category, target)
+                        {
+                            ErrorDetails = new ErrorDetails(refusal.Message) { RecommendedAction = refusal.Advice },
+                        });
+                        return;
+                    }
+
                     WriteChangeError(ChangeError(action, target, outcome, failure.Message, failure));
                 },
                 connection);
+
+        /// <summary>
+        /// A refusal this cmdlet can explain better than the API's words (a job that has not finished yet); null to
+        /// write the API's error as it is.
+        /// </summary>
+        internal virtual Refusal? Explain(EsApiException refused, string target) => null;
+
+        /// <summary>What an explained refusal says: its ErrorId, category, message and advice.</summary>
+        internal sealed class Refusal
+        {
+            public Refusal(string errorId, ErrorCategory category, string message, string advice)
+            {
+                ErrorId = errorId;
+                Category = category;
+                Message = message;
+                Advice = advice;
+            }
+
+            public string ErrorId { get; }
+
+            public ErrorCategory Category { get; }
+
+            public string Message { get; }
+
+            public string Advice { get; }
+        }
 
         /// <summary>
         /// Runs <paramref name="change"/> for each target in order. When the command stops (an error under -ErrorAction

@@ -61,7 +61,7 @@ namespace EmailSecurity.Cmdlets.Settings
 
             RunChange(action, Id, connection, async (client, bridge, token) =>
             {
-                var answer = await client.SendAsync<TModel>(Collection.Edit.Request(Id).WithFields(body), token).ConfigureAwait(false);
+                var answer = await client.SendAsync<TModel>(Collection.Edit!.Request(Id).WithFields(body), token).ConfigureAwait(false);
                 if (PassThru)
                 {
                     bridge.Post(() => WriteObject(answer.Result));

@@ -8,10 +8,10 @@ namespace EmailSecurity.Models
 {
     /// <summary>
     /// A domain protected by Email Security (<c>/settings/domains</c>): how its mail arrives, what is dropped, where it
-    /// is processed, and the state of its integration. Domains are onboarded in the dashboard; the API edits and
-    /// unprotects them.
+    /// is processed, and the state of its integration. The seed API edits and unprotects domains onboarded in the
+    /// dashboard; since 2026-10 it also protects new ones and replaces a domain's whole configuration (PUT).
     /// </summary>
-    [ApiCollection("/settings/domains", "domain_id", "protected domain", "domain", "status", Creates = false, FilterCasedByVersion = "status")]
+    [ApiCollection("/settings/domains", "domain_id", "protected domain", "domain", "status", Replaces = true, FilterCasedByVersion = "status")]
     public sealed class EmailDomain : SettingsObject
     {
         [JsonPropertyName("domain")]

@@ -98,15 +98,19 @@ public sealed class DomainTests : SettingsTest
         ModelJson.AssertCarries(stored, Assert.Single(result.Objects<EmailDomain>()));
     }
 
+    /// <summary>Only the 2026-10 API protects domains: on the seed API the creation is an error, and a failed one.</summary>
     [Fact]
-    public void There_is_no_New_EsDomain_because_the_API_cannot_create_domains()
+    public void New_EsDomain_on_an_API_that_cannot_create_domains_fails_without_leaving_its_outcome_open()
     {
-        var (session, _) = Connected();
+        var (session, account) = Connected(apiVersion: ApiVersionNames.Seed);
+        var count = Stored(account, Resource).Count;
 
-        var result = session.Run("Get-Command -Module EmailSecurity -Noun EsDomain | ForEach-Object Name");
+        var result = session.Run("New-EsDomain -Domain 'adatum.example' -AllowedDeliveryModes DIRECT -Regions GLOBAL -DropDispositions @() -IpRestrictions @() -Confirm:$false");
 
-        result.ShouldSucceed();
-        Assert.Equal(new[] { "Get-EsDomain", "Remove-EsDomain", "Set-EsDomain" }, result.Output.Select(o => o.ToString()).Order());
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("EsApiNotFound", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(ChangeOutcome.Failed, ((EsChangeException)error.Exception).Outcome);
+        Assert.Equal(count, Stored(account, Resource).Count);
     }
 
     [Fact]
@@ -222,5 +226,83 @@ public sealed class DomainTests : SettingsTest
         after.ShouldSucceed();
         Assert.Empty(after.Output);
         Assert.DoesNotContain(Stored(account, Resource), d => d.GetProperty("domain").GetString() == Domain);
+    }
+
+    [Fact]
+    public void Replace_sends_every_writable_field_the_given_ones_and_the_rest_as_the_domain_has_them()
+    {
+        var (session, account) = Connected(apiVersion: ApiVersionNames.V2026_10);
+        var before = Stored(account, Resource)[0];
+        var id = before.GetProperty("id").GetString()!;
+        account.ClearRequests();
+
+        var result = session.Run("Set-EsDomain -Id $id -Replace -Regions us -RequireTlsOutbound $false -PassThru -Confirm:$false", Vars(("id", id)));
+
+        result.ShouldSucceed();
+        var requests = account.Requests();
+        Assert.Equal(["GET", "PUT"], requests.Select(r => r.Method));
+        var sent = Wire.Body(requests[1]);
+        var writable = new[]
+        {
+            "allowed_delivery_modes", "drop_dispositions", "folder", "integration_id", "ip_restrictions", "lookback_hops", "regions",
+            "require_tls_inbound", "require_tls_outbound", "transport",
+        };
+        Assert.Equal(writable, sent.EnumerateObject().Select(f => f.Name));
+        Assert.Equal("[\"US\"]", sent.GetProperty("regions").GetRawText());
+        Assert.Equal("false", sent.GetProperty("require_tls_outbound").GetRawText());
+        foreach (var field in writable.Except(["regions", "require_tls_outbound"]))
+        {
+            Assert.True(System.Text.Json.JsonElement.DeepEquals(before.GetProperty(field), sent.GetProperty(field)), $"{field} was sent as {sent.GetProperty(field)}, the domain had {before.GetProperty(field)}");
+        }
+
+        var after = StoredEntry(account, Resource, id)!.Value;
+        Assert.Equal(before.GetProperty("transport").GetRawText(), after.GetProperty("transport").GetRawText());
+        Assert.Equal("US", Assert.Single(result.Objects<EmailDomain>()).Regions!.Single());
+    }
+
+    [Theory]
+    [InlineData("Set-EsDomain -Id $id -Replace -Domain 'other.example' -Confirm:$false", "EsInvalidSettingValue", "-Domain cannot go with -Replace")]
+    [InlineData("Set-EsDomain -Id $id -Replace -Regions US -WhatIf", null, "Replace protected domain configuration: set regions, keep the other fields as they are")]
+    public void Replace_reads_and_sends_nothing_when_refused_or_under_WhatIf(string command, string? errorId, string text)
+    {
+        var (session, account) = Connected(apiVersion: ApiVersionNames.V2026_10);
+        var id = Stored(account, Resource)[0].GetProperty("id").GetString()!;
+        account.ClearRequests();
+
+        var result = session.Run(command, Vars(("id", id)));
+
+        Assert.Empty(account.Requests());
+        if (errorId is null)
+        {
+            result.ShouldSucceed();
+            Assert.Contains(text, result.HostText);
+        }
+        else
+        {
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith(errorId, error.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.Contains(text, error.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void New_protects_a_domain_with_the_four_lists_the_API_requires_and_a_taken_name_is_the_APIs_conflict()
+    {
+        var (session, account) = Connected(apiVersion: ApiVersionNames.V2026_10);
+        var taken = Stored(account, Resource)[0].GetProperty("domain").GetString()!;
+        account.ClearRequests();
+
+        var result = session.Run("New-EsDomain -Domain 'adatum.example' -AllowedDeliveryModes direct -Regions GLOBAL -DropDispositions @() -IpRestrictions @() -Confirm:$false");
+        var conflict = session.Run("New-EsDomain -Domain $taken -AllowedDeliveryModes DIRECT -Regions GLOBAL -DropDispositions SPAM -IpRestrictions '192.0.2.0/24' -Confirm:$false", Vars(("taken", taken)));
+        var badIp = session.Run("New-EsDomain -Domain 'x.example' -AllowedDeliveryModes DIRECT -Regions GLOBAL -DropDispositions @() -IpRestrictions 'mx.example' -Confirm:$false");
+
+        result.ShouldSucceed();
+        var domain = Assert.Single(result.Objects<EmailDomain>());
+        Assert.Equal(("adatum.example", "PENDING"), (domain.Domain, domain.Status));
+        Wire.BodyIs(account.Requests()[0], ("domain", "\"adatum.example\""), ("allowed_delivery_modes", "[\"DIRECT\"]"), ("drop_dispositions", "[]"),
+            ("ip_restrictions", "[]"), ("regions", "[\"GLOBAL\"]"));
+        Assert.StartsWith("EsApiConflict", Assert.Single(conflict.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.StartsWith("EsInvalidSettingValue", Assert.Single(badIp.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(2, account.Requests().Count(r => r.Method == "POST"));
     }
 }

@@ -1,0 +1,38 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using EmailSecurity.Models;
+
+namespace EmailSecurity.Cmdlets.Investigate
+{
+    /// <summary>
+    /// Waits, as Wait-Job does, until bulk action jobs have ended (COMPLETED, FAILED or CANCELLED), polling
+    /// <c>GET /investigate/bulk/{job_id}</c> with a progress bar per job; writes each job as it ends. A job still running
+    /// after -Timeout gets an error record of its own.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Wait, "EsBulkAction")]
+    [OutputType(typeof(BulkAction))]
+    public sealed class WaitEsBulkActionCommand : EsApiCmdlet
+    {
+        private readonly List<string> ids = new List<string>();
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("JobId", "Identity")]
+        [ApiIdText(typeof(BulkAction), "JobId")]
+        [ValidateApiId]
+        [ArgumentCompleter(typeof(Completion.BulkActionIdCompleter))]
+        public string[]? Id { get; set; }
+
+        /// <summary>Seconds to wait at most, as Wait-Job's -Timeout; -1 (the default) waits until every job has ended.</summary>
+        [Parameter]
+        [Alias("TimeoutSec")]
+        [ValidateRange(-1, int.MaxValue)]
+        public int Timeout { get; set; } = -1;
+
+        protected override void ProcessRecord() => ids.AddRange(Id!);
+
+        /// <summary>All jobs are waited for together, so -Timeout bounds the whole wait, as with Wait-Job.</summary>
+        protected override void EndProcessing() =>
+            BulkActionWaiter.Wait(this, ids, Timeout < 0 ? (TimeSpan?)null : TimeSpan.FromSeconds(Timeout));
+    }
+}
