@@ -52,7 +52,7 @@ public sealed class HelpExampleTests : ModuleTest
             }
 
             var asks = code.Split('\n').Any(line => Regex.IsMatch(line, @"^[^#]*-Confirm\b(?!:)"));
-            var (session, _) = Connected(messages: 80, configure: o =>
+            var (session, _) = Connected(messages: 80, apiVersion: SettingsListVersion(cmdlet), configure: o =>
             {
                 if (asks)
                 {
@@ -75,6 +75,12 @@ public sealed class HelpExampleTests : ModuleTest
 
         Assert.True(ran > 0, $"No example of {cmdlet} can run here; set aside: {string.Join("; ", setAside)}");
     }
+
+    /// <summary>The oldest API version with the settings list a cmdlet works on (by its noun); the default otherwise.</summary>
+    private string? SettingsListVersion(string cmdlet) =>
+        SettingsNoun.All.FirstOrDefault(n => cmdlet.EndsWith("-Es" + n.Noun, StringComparison.Ordinal)) is { } noun
+            ? Emulator.FirstVersionServing(noun.Collection.Route)
+            : null;
 
     /// <summary>
     /// The files an example shows as comments: a line <c># name.csv:</c> followed by the file's lines, each

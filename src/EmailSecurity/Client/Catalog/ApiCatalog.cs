@@ -83,7 +83,7 @@ namespace EmailSecurity.Client
         {
             var declared = type.GetCustomAttribute<ApiCollectionAttribute>()
                 ?? throw new ArgumentException($"{type.Name} declares no [ApiCollection].", nameof(model));
-            return new ApiCollection(declared.Route, declared.ItemParameter, declared.Noun, declared.Creates, declared.DescribedBy);
+            return new ApiCollection(declared.Route, declared.ItemParameter, declared.Noun, declared.Creates, declared.Batches, declared.DescribedBy);
         });
     }
 }

@@ -10,7 +10,7 @@ namespace EmailSecurity.Client
     /// </summary>
     internal sealed class ApiCollection
     {
-        public ApiCollection(string route, string itemParameter, string noun, bool creates, IReadOnlyList<string> describedBy)
+        public ApiCollection(string route, string itemParameter, string noun, bool creates, bool batches, IReadOnlyList<string> describedBy)
         {
             var name = ApiOperation.NameOf(route);
             var item = $"{route}/{{{itemParameter}}}";
@@ -22,6 +22,7 @@ namespace EmailSecurity.Client
             Create = creates ? ApiOperation.Post(name + ".create", route) : null;
             Edit = ApiOperation.Patch(name + ".edit", item);
             Delete = ApiOperation.Delete(name + ".delete", item);
+            Batch = batches ? ApiOperation.Post(name + ".batch", route + "/batch") : null;
         }
 
         /// <summary>The collection's route, e.g. "/settings/block_senders".</summary>
@@ -44,7 +45,13 @@ namespace EmailSecurity.Client
 
         public ApiOperation Delete { get; }
 
+        /// <summary>
+        /// <c>POST {route}/batch</c>: deletes, patches, puts and posts in one atomic request (body
+        /// <see cref="SettingsBatch"/>); null when the API has none for this collection.
+        /// </summary>
+        public ApiOperation? Batch { get; }
+
         public IEnumerable<ApiOperation> Operations =>
-            new[] { List, Get, Create, Edit, Delete }.Where(o => o != null).Select(o => o!);
+            new[] { List, Get, Create, Edit, Delete, Batch }.Where(o => o != null).Select(o => o!);
     }
 }

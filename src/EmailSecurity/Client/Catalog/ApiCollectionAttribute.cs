@@ -32,5 +32,8 @@ namespace EmailSecurity.Client
 
         /// <summary>False when the API creates no entries of the collection.</summary>
         public bool Creates { get; set; } = true;
+
+        /// <summary>True when the API changes the collection in batches (<c>POST {route}/batch</c>, 2026-10).</summary>
+        public bool Batches { get; set; }
     }
 }
