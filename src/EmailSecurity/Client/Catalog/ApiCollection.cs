@@ -46,8 +46,8 @@ namespace EmailSecurity.Client
         public ApiOperation Delete { get; }
 
         /// <summary>
-        /// <c>POST {route}/batch</c>: deletes, patches, puts and posts in one atomic request (body
-        /// <see cref="SettingsBatch"/>); null when the API has none for this collection.
+        /// <c>POST {route}/batch</c>: deletes, patches, puts and posts in one atomic request; null when the API has none
+        /// for this collection.
         /// </summary>
         public ApiOperation? Batch { get; }
 

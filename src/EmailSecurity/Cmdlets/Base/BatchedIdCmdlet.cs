@@ -22,8 +22,6 @@ namespace EmailSecurity.Cmdlets
         private ulong sent;
         private int batches;
         private ProgressReporter? progress;
-        private bool yesToAll;
-        private bool noToAll;
 
         /// <summary>The ids bound for the current pipeline record.</summary>
         protected abstract IEnumerable<string> IdsOfRecord { get; }
@@ -67,7 +65,7 @@ namespace EmailSecurity.Cmdlets
                 return;
             }
 
-            if (!ShouldProcess(id, Action) || !ConfirmedAsHighImpact(id))
+            if (!ShouldProcess(id, Action) || (HighImpactQuestion is string question && !ConfirmedAsHighImpact(question, Action, id)))
             {
                 return;
             }
@@ -89,29 +87,6 @@ namespace EmailSecurity.Cmdlets
             {
                 progress?.Complete();
             }
-        }
-
-        /// <summary>
-        /// The prompt a High impact cmdlet would show when neither -Confirm nor -Confirm:$false was given and
-        /// $ConfirmPreference is not None. ShouldProcess has already asked when -Confirm was given.
-        /// </summary>
-        private bool ConfirmedAsHighImpact(string id)
-        {
-            var question = HighImpactQuestion;
-            if (question == null || IsBound("Confirm"))
-            {
-                return true;
-            }
-
-            // ShouldProcess has already asked when $ConfirmPreference is at or below this cmdlet's own impact; None
-            // means never ask.
-            var impact = ((CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute))).ConfirmImpact;
-            if (GetVariableValue("ConfirmPreference") is ConfirmImpact preference && (preference == ConfirmImpact.None || preference <= impact))
-            {
-                return true;
-            }
-
-            return ShouldContinue($"{question}{Environment.NewLine}{Action}: {id}", $"Confirm {Action}", ref yesToAll, ref noToAll);
         }
 
         private void SendRemaining()

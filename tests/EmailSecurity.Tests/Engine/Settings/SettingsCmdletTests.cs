@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Management.Automation;
-using EmailSecurity.Tests.Emulator;
 using EmailSecurity.Tests.Infrastructure;
 
 namespace EmailSecurity.Tests.Engine.Settings;
@@ -41,11 +40,7 @@ public sealed class SettingsCmdletTests : SettingsTest
         var entries = Stored(source, resource)
             .Where(e => !e.TryGetProperty("pattern_type", out var type) || type.GetString() != "UNKNOWN").ToList();
         // An empty target: a list whose entries are unique (sending domain restrictions) refuses a second copy.
-        foreach (var held in Stored(target, resource))
-        {
-            new AccountApi(Emulator, target).Delete($"/settings/{resource}/{held.GetProperty("id").GetString()}").GetAwaiter().GetResult().ShouldSucceed();
-        }
-
+        Empty(target, resource);
         target.ClearRequests();
 
         var result = session.Run($"Get-Es{noun} | Where-Object PatternType -ne 'UNKNOWN' | New-Es{noun} -AccountId '{target.Id}' -Confirm:$false");
