@@ -14,7 +14,7 @@ BeforeAll {
     Use-BuiltModule
     Import-Module EmailSecurity
     $producers = & "$PSScriptRoot/OutputTypes.ps1"
-    Connect-EsAccount -Sandbox
+    Connect-EsAccount -Sandbox -SandboxApiVersion 2026-10
 
     # Real objects of a type, made once per type.
     $made = @{}

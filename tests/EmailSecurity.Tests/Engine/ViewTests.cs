@@ -77,6 +77,10 @@ public sealed class ViewTests : ModuleTest
             Row = o => [Local(((PhishGuardReport)o).CreatedAt, TableDate)],
             Record = o => [("OccurredAt", Local(((PhishGuardReport)o).Fields!.OccurredAt, ListDate)), ("Tags", string.Join(", ", ((PhishGuardReport)o).Tags!.Select(t => t.ToString()))), ("To", string.Join(", ", ((PhishGuardReport)o).Fields!.To!))],
         },
+        new ViewCase(typeof(SettingsSyncResult), "Get-EsTrustedDomain | ForEach-Object { $_.Comments = 'Synced'; $_ } | Sync-EsTrustedDomain -Force")
+        {
+            Record = o => [("Changes", string.Join("\n", ((SettingsSyncResult)o).Changes))],
+        },
         new ViewCase(typeof(EmailDomain), "Get-EsDomain")
         {
             Row = Modified,

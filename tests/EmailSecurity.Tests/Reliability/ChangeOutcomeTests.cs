@@ -34,6 +34,10 @@ public sealed partial class ChangeOutcomeTests : ReliabilityTest
         (noun.Set, $"{noun.Set} -Id $entry {noun.SetField}"),
         (noun.Remove, $"{noun.Remove} -Id $entry"),
     }.Where(run => run.Item1 is not null).Select(run => KeyValuePair.Create(run.Item1!, (run.Item2, (SettingsNoun?)noun)))))
+    .Concat(SettingsNoun.All.Where(noun => noun.Collection.Batch is not null).Select(noun => KeyValuePair.Create(
+        $"Sync-Es{noun.Noun}",
+        ($"{noun.Get} | Where-Object {{ $_.Id -eq $entry }} | ForEach-Object {{ $_.{(noun.Noun == "ContentPolicy" ? "Notes" : "Comments")} = 'Synced'; $_ }} | Sync-Es{noun.Noun} -NoDelete",
+            (SettingsNoun?)noun))))
     .ToDictionary();
 
     /// <summary>Cmdlets that support -WhatIf for writing files, not for changing anything through the API.</summary>

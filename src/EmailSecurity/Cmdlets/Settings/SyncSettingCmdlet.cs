@@ -112,6 +112,9 @@ namespace EmailSecurity.Cmdlets.Settings
             _ => $"Create {Collection.Noun}: {string.Join("; ", step.Changes)}",
         };
 
+        /// <summary>How an error names a step's change: "Change allow policy contoso.com (DOMAIN)".</summary>
+        private string ErrorAction(SyncStep step) => $"{step.Action} {Collection.Noun} {step.Entry}";
+
         /// <summary>Every entry of the list; null when it could not be read (the error is written).</summary>
         private List<TModel>? ReadList()
         {
@@ -193,7 +196,7 @@ namespace EmailSecurity.Cmdlets.Settings
                 (later.Count > 0 ? $"; the {later.Count} change(s) after it were not sent. " : ". ") + failure.Message;
             foreach (var step in batch)
             {
-                WriteChangeError(ChangeError($"{ActionOf(step)} ({step.Entry})", step.Target, outcome, cause, failure));
+                WriteChangeError(ChangeError(ErrorAction(step), step.Target, outcome, cause, failure));
             }
         }
 
@@ -226,7 +229,7 @@ namespace EmailSecurity.Cmdlets.Settings
                     SyncAction.Change => Collection.Edit.Request(step.Id!).WithFields(step.Fields),
                     _ => (Collection.Create ?? throw new InvalidOperationException($"The API creates no {Collection.Noun} entries.")).Request().WithFields(step.Fields),
                 };
-                RunChange($"{ActionOf(step)} ({step.Entry})", target, async (client, bridge, token) =>
+                RunChange(ErrorAction(step), target, async (client, bridge, token) =>
                 {
                     TModel? entry = null;
                     if (step.Action == SyncAction.Delete)
