@@ -77,10 +77,8 @@ namespace EmailSecurity.Cmdlets.Settings
                         return flag;
                     case SwitchParameter flag:
                         return flag.IsPresent;
-                    case string text when new[] { "TRUE", "1" }.Contains(text.Trim().ToUpperInvariant()):
-                        return true;
-                    case string text when new[] { "FALSE", "0", string.Empty }.Contains(text.Trim().ToUpperInvariant()):
-                        return false;
+                    case string text when FlagTextAttribute.Parse(text) is bool flag:
+                        return flag;
                     default:
                         problem = $"{Name} '{raw}' is not a true or false value (True, False, 1, 0).";
                         return null;
@@ -195,8 +193,10 @@ namespace EmailSecurity.Cmdlets.Settings
             key = keyFields.Select(name => fields.Single(f => f.ApiName == name)).ToList();
         }
 
-        /// <summary>The name of the first key field's property, e.g. "Pattern".</summary>
-        public string KeyProperty => key[0].Name;
+        /// <summary>The command that shows the entry a step is about: by its id, or by its key's first field.</summary>
+        public string CheckFor(SyncStep step, string getCommand) => step.Id != null
+            ? $"{getCommand} -Id '{step.Id.Replace("'", "''")}'"
+            : $"{getCommand} | Where-Object {key[0].Name} -eq '{Convert.ToString(step.Fields[key[0].ApiName]).Replace("'", "''")}'";
 
         /// <summary>
         /// The fields a piped object gives (the properties it has), normalized; the problems of its values are added

@@ -92,9 +92,7 @@ namespace EmailSecurity.Cmdlets.Settings
                 || ConfirmedAsHighImpact($"The {Collection.Noun} is not among the desired entries and will be deleted.", ActionOf(step), step.Entry))).ToList();
             foreach (var step in approved)
             {
-                checks[step.Target] = step.Id != null
-                    ? $"{CheckCommand} -Id {Quoted(step.Id)}"
-                    : $"{CheckCommand} | Where-Object {Plan.KeyProperty} -eq {Quoted(step.Fields.Values.OfType<string>().FirstOrDefault() ?? step.Entry)}";
+                checks[step.Target] = Plan.CheckFor(step, CheckCommand);
             }
 
             if (Collection.Batch == null || !SendInBatches(approved))

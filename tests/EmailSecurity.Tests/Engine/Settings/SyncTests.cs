@@ -147,7 +147,10 @@ public sealed class SyncTests : SettingsTest
         Assert.All(errors, e => Assert.StartsWith("Check with Get-EsAllowPolicy", e.ErrorDetails.RecommendedAction, StringComparison.Ordinal));
         Assert.All(errors, e => Assert.DoesNotContain("command again", e.ErrorDetails.RecommendedAction, StringComparison.OrdinalIgnoreCase));
         Assert.Contains(errors, e => e.ToString().StartsWith("The outcome of 'Create allow policy sync-new.test (DOMAIN)' for allow policy 'sync-new.test (DOMAIN)' is unknown", StringComparison.Ordinal));
-        Assert.Contains(errors, e => (string)e.TargetObject == Value(session, "$gone.Id"));
+        Assert.Contains(errors, e => (string)e.TargetObject == Value(session, "$gone.Id")
+            && e.ErrorDetails.RecommendedAction.StartsWith($"Check with Get-EsAllowPolicy -Id '{e.TargetObject}' whether", StringComparison.Ordinal));
+        Assert.Contains(errors, e => (string)e.TargetObject == "sync-new.test (DOMAIN)"
+            && e.ErrorDetails.RecommendedAction.StartsWith("Check with Get-EsAllowPolicy | Where-Object Pattern -eq 'sync-new.test' whether", StringComparison.Ordinal));
         var outcomes = ((EsChangeException)errors[0].Exception).Outcomes;
         Assert.Equal(steps, outcomes.Count);
         Assert.All(outcomes, o => Assert.Equal(ChangeOutcome.Unknown, o.Outcome));
