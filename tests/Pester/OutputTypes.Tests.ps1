@@ -14,7 +14,10 @@ BeforeAll {
     Use-BuiltModule
     Import-Module EmailSecurity
     $producers = & "$PSScriptRoot/OutputTypes.ps1"
-    Connect-EsAccount -Sandbox -SandboxApiVersion 2026-10
+    # The settings lists are read from a sandbox playing the 2026-10 API, which has every list ($Sandbox202610 in
+    # OutputTypes.ps1); the rest from the session's sandbox.
+    $Sandbox202610 = Connect-EsAccount -Sandbox -SandboxApiVersion 2026-10 -PassThru
+    Connect-EsAccount -Sandbox
 
     # Real objects of a type, made once per type.
     $made = @{}

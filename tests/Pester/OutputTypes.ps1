@@ -1,6 +1,7 @@
 # For each output type of the module (see Get-EsOutputType), a command that makes a few real objects of it in a
-# sandbox session playing the 2026-10 API (which has every settings list): these, and each settings list's Get
-# cmdlet, found from the cmdlet types. OutputTypes.Tests.ps1 checks that this list and the cmdlets' OutputType agree.
+# sandbox session: these, and each settings list's Get cmdlet, found from the cmdlet types, which reads from
+# $Sandbox202610 (a sandbox playing the 2026-10 API, which has every list). OutputTypes.Tests.ps1 checks that this
+# list and the cmdlets' OutputType agree.
 $producers = @{
     'EmailSecurity.EsConnection'                        = { Get-EsConnection }
     'EmailSecurity.Models.Message'                      = { Get-EsMessage -First 5 }
@@ -13,8 +14,10 @@ $producers = @{
     'EmailSecurity.Models.ReclassificationRequest'      = { Get-EsMessage -First 2 | Submit-EsReclassification -ExpectedDisposition MALICIOUS -PassThru -Confirm:$false }
     'EmailSecurity.Models.Submission'                   = { Get-EsSubmission -First 5 }
     'EmailSecurity.Models.PhishGuardReport'             = { Get-EsPhishGuardReport }
-    'EmailSecurity.Models.SettingsSyncResult'           = { Get-EsTrustedDomain | ForEach-Object { $_.Comments = 'Synced'; $_ } | Sync-EsTrustedDomain -Force }
+    'EmailSecurity.Models.SettingsSyncResult'           = {
+        Get-EsTrustedDomain -Connection $Sandbox202610 | ForEach-Object { $_.Comments = 'Synced'; $_ } | Sync-EsTrustedDomain -Connection $Sandbox202610 -Force
+    }
 }
 Get-Command -Module EmailSecurity -Verb Get | Where-Object { $_.ImplementingType.Namespace -eq 'EmailSecurity.Cmdlets.Settings' } |
-    ForEach-Object { $producers[$_.OutputType[0].Name] = [scriptblock]::Create($_.Name) }
+    ForEach-Object { $producers[$_.OutputType[0].Name] = [scriptblock]::Create("$($_.Name) -Connection `$Sandbox202610") }
 $producers
