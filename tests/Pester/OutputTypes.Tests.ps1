@@ -14,6 +14,7 @@ BeforeAll {
     Use-BuiltModule
     Import-Module EmailSecurity
     $producers = & "$PSScriptRoot/OutputTypes.ps1"
+    # The sandbox plays the 2026-10 API by default, which has every operation and every settings list.
     Connect-EsAccount -Sandbox
 
     # Real objects of a type, made once per type.

@@ -1,6 +1,6 @@
 # For each output type of the module (see Get-EsOutputType), a command that makes a few real objects of it in a
-# sandbox session: these, and each settings list's Get cmdlet, found from the cmdlet types. OutputTypes.Tests.ps1
-# checks that this list and the cmdlets' OutputType agree.
+# sandbox session (the 2026-10 API, which has every list): these, and each settings list's Get cmdlet, found from the
+# cmdlet types. OutputTypes.Tests.ps1 checks that this list and the cmdlets' OutputType agree.
 $producers = @{
     'EmailSecurity.EsConnection'                        = { Get-EsConnection }
     'EmailSecurity.Models.Message'                      = { Get-EsMessage -First 5 }
@@ -13,14 +13,12 @@ $producers = @{
     'EmailSecurity.Models.ReclassificationRequest'      = { Get-EsMessage -First 2 | Submit-EsReclassification -ExpectedDisposition MALICIOUS -PassThru -Confirm:$false }
     'EmailSecurity.Models.Submission'                   = { Get-EsSubmission -First 5 }
     'EmailSecurity.Models.PhishGuardReport'             = { Get-EsPhishGuardReport }
-    # Bulk action jobs are an operation of the 2026-10 API: made in a sandbox of that version, then back to the default.
-    'EmailSecurity.Models.BulkAction'                   = {
-        try { Connect-EsAccount -Sandbox -SandboxApiVersion 2026-10; Start-EsBulkAction Move -Destination JunkEmail -DetectionsOnly -Wait -Force }
-        finally { Connect-EsAccount -Sandbox }
-    }
+    'EmailSecurity.Models.BulkAction'                   = { Start-EsBulkAction Move -Destination JunkEmail -DetectionsOnly -Wait -Force }
     'EmailSecurity.Models.BulkActionMessage'            = {
-        try { Connect-EsAccount -Sandbox -SandboxApiVersion 2026-10; Start-EsBulkAction Move -Destination JunkEmail -DetectionsOnly -Wait -Force | Get-EsBulkActionMessage -First 5 }
-        finally { Connect-EsAccount -Sandbox }
+        Start-EsBulkAction Move -Destination JunkEmail -DetectionsOnly -Wait -Force | Get-EsBulkActionMessage -First 5
+    }
+    'EmailSecurity.Models.SettingsSyncResult'           = {
+        Get-EsTrustedDomain | ForEach-Object { $_.Comments = 'Synced'; $_ } | Sync-EsTrustedDomain -Force
     }
 }
 Get-Command -Module EmailSecurity -Verb Get | Where-Object { $_.ImplementingType.Namespace -eq 'EmailSecurity.Cmdlets.Settings' } |

@@ -50,6 +50,15 @@ namespace EmailSecurity.Client
         /// timeout after the request left, or a 2xx answer that could not be read). Changes with this flag must not be
         /// sent again blindly. Always false for a read (GET), which changes nothing.
         /// </summary>
+        /// <summary>
+        /// The API does not serve this method and path (an endpoint it does not have yet, such as a batch endpoint of
+        /// the older API): 405, or 404 with Cloudflare's routing codes (7000, 7003) rather than "entry not found".
+        /// Nothing was carried out.
+        /// </summary>
+        public bool RouteNotServed =>
+            StatusCode == HttpStatusCode.MethodNotAllowed
+            || (StatusCode == HttpStatusCode.NotFound && ErrorCodes.Any(code => code == 7000 || code == 7003));
+
         public bool MayHaveBeenProcessed =>
             (Kind == EsFailureKind.Ambiguous || Kind == EsFailureKind.BadResponse) && !string.Equals(Method, "GET", StringComparison.OrdinalIgnoreCase);
     }

@@ -173,7 +173,7 @@ public sealed class OperationRequestTests : ModuleTest
         session.Run(script, variables.ToDictionary(v => v.Key, v => (object?)v.Value)).ShouldSucceed();
 
         var requests = account.Requests().Where(r => !r.Outcome.StartsWith("fault:", StringComparison.Ordinal)).ToList();
-        AssertSentBy(declared, requests, account.Id);
+        AssertSentBy(declared, requests, account.Id, operation.Noun);
         Assert.Empty(sends.Except(SentNames(requests)));
         Assert.True(requests.Count(r => r.Status == 400) <= 1, $"{name} was refused more than once on one connection");
         if (version == ApiVersionNames.Seed)
@@ -227,7 +227,7 @@ public sealed class OperationRequestTests : ModuleTest
         session.Run(script, variables.ToDictionary(v => v.Key, v => (object?)v.Value)).ShouldSucceed();
 
         var requests = account.Requests();
-        AssertSentBy(ApiCatalog.All.Single(o => o.Name == name), requests, account.Id);
+        AssertSentBy(ApiCatalog.All.Single(o => o.Name == name), requests, account.Id, operation.Noun);
         Assert.NotEmpty(operation.Sends);
         Assert.Empty(operation.Sends.Except(SentNames(requests)));
     }
@@ -282,12 +282,15 @@ public sealed class OperationRequestTests : ModuleTest
     }
 
     /// <summary>
-    /// Every request was one of the operation's (its method, its route with a segment in each placeholder), or a read of
-    /// the entry that the operation's cmdlet makes first (a replacement reads what it keeps).
+    /// Every request was one of the operation's (its method, its route with a segment in each placeholder), or a read
+    /// that the operation's cmdlet makes first: a replacement reads the entry it keeps, a batch (Sync-Es*) its list.
     /// </summary>
-    private static void AssertSentBy(ApiOperation operation, IReadOnlyList<RecordedRequest> requests, string accountId)
+    private static void AssertSentBy(ApiOperation operation, IReadOnlyList<RecordedRequest> requests, string accountId, SettingsNoun? noun)
     {
-        var readFirst = ApiCatalog.CollectionModels.Select(ApiCatalog.CollectionOf).SingleOrDefault(c => c.Replace == operation)?.Get;
+        var readFirst = noun is null ? null
+            : operation == noun.Collection.Replace ? noun.Collection.Get
+            : operation == noun.Collection.Batch ? noun.Collection.List
+            : null;
         bool IsOf(ApiOperation op, RecordedRequest r) => r.Method == op.Method.Method
             && Regex.IsMatch(EncodedPath(r, accountId), "^" + string.Join("/", op.Route.Split('/').Select(s => s.StartsWith('{') ? "[^/]+" : Regex.Escape(s))) + "$");
         Assert.NotEmpty(requests);

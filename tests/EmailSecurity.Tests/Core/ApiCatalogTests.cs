@@ -88,7 +88,8 @@ public sealed class ApiCatalogTests
         Assert.Null(jobs.Edit);
         Assert.Equal(
             [("GET", "/settings/allow_policies"), ("GET", "/settings/allow_policies/{policy_id}"), ("POST", "/settings/allow_policies"),
-             ("PATCH", "/settings/allow_policies/{policy_id}"), ("DELETE", "/settings/allow_policies/{policy_id}")],
+             ("PATCH", "/settings/allow_policies/{policy_id}"), ("DELETE", "/settings/allow_policies/{policy_id}"),
+             ("POST", "/settings/allow_policies/batch")],
             allow.Operations.Select(o => (o.Method.Method, o.Route)));
         Assert.Equal(PagingStyle.PageNumber, allow.List.Request().Paging);
         Assert.Null(allow.Get.Request("x").Paging);

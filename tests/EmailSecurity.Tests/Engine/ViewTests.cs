@@ -89,6 +89,10 @@ public sealed class ViewTests : ModuleTest
             Row = o => [Local(((BulkActionMessage)o).ProcessedAt, TableDate)],
             Needs = ApiCatalog.Investigate.BulkActionMessages,
         },
+        new ViewCase(typeof(SettingsSyncResult), "Get-EsTrustedDomain | ForEach-Object { $_.Comments = 'Synced'; $_ } | Sync-EsTrustedDomain -Force")
+        {
+            Record = o => [("Changes", string.Join("\n", ((SettingsSyncResult)o).Changes))],
+        },
         new ViewCase(typeof(EmailDomain), "Get-EsDomain")
         {
             Row = Modified,

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using EmailSecurity.Client;
 using EmailSecurity.Cmdlets;
 
@@ -22,10 +23,11 @@ public static class SettingsScripts
         var collection = noun.Collection;
         return operation == collection.List ? $"{Call(noun.Get, Marked<ApiQueryAttribute>(noun.Get, a => a.Name), entry)} -PageSize 5\n{noun.Get} -PageSize 2 -First 3"
             : operation == collection.Get ? $"{noun.Get} -Id $id"
-            : operation == collection.Create ? noun.New is null ? null : $"{Call(noun.New, Marked<ApiFieldAttribute>(noun.New, a => a.Name), entry)} {Confirmed}"
+            : operation == collection.Create ? noun.New is null ? null : $"{Call(noun.New, Marked<ApiFieldAttribute>(noun.New, a => a.Name), Copy(noun, entry))} {Confirmed}"
             : operation == collection.Edit ? $"{Call(noun.Set + " -Id $id", Marked<ApiFieldAttribute>(noun.Set, a => a.Name), entry)} -PassThru {Confirmed}"
             : operation == collection.Replace ? $"{Call(noun.Set + " -Id $id -Replace", Replaced(noun), entry)} -PassThru {Confirmed}"
             : operation == collection.Delete ? $"{noun.Remove} -Id $id {Confirmed}"
+            : operation == collection.Batch ? Sync(noun)
             : throw new ArgumentException($"{operation.Name} is not an operation of {collection.Route}.", nameof(operation));
     }
 
@@ -37,6 +39,7 @@ public static class SettingsScripts
             : operation == collection.Create && noun.New is not null ? Marked<ApiFieldAttribute>(noun.New, a => a.Name)
             : operation == collection.Edit ? Marked<ApiFieldAttribute>(noun.Set, a => a.Name)
             : operation == collection.Replace ? Replaced(noun)
+            : operation == collection.Batch ? new[] { "deletes", "patches", "puts", "posts" }.Select(name => (Parameter: (PropertyInfo)null!, Name: name))
             : [];
         return names.Select(m => m.Name).ToList();
     }
@@ -44,6 +47,37 @@ public static class SettingsScripts
     /// <summary>The fields Set sends with -Replace: all but the one that names the entry, which a replacement leaves out.</summary>
     private static IEnumerable<(PropertyInfo Parameter, string Name)> Replaced(SettingsNoun noun) =>
         Marked<ApiFieldAttribute>(noun.Set, a => a.Name).Where(m => m.Name != noun.DescribedBy);
+
+    /// <summary>The values a new entry is made with: the entry's own, but a domain (held once per list) as a subdomain of it.</summary>
+    private static JsonElement Copy(SettingsNoun noun, JsonElement entry)
+    {
+        if (noun.DescribedBy != "domain")
+        {
+            return entry;
+        }
+
+        var copy = System.Text.Json.Nodes.JsonNode.Parse(entry.GetRawText())!.AsObject();
+        copy["domain"] = "copy." + entry.GetProperty("domain").GetString();
+        return JsonDocument.Parse(copy.ToJsonString()).RootElement.Clone();
+    }
+
+    /// <summary>
+    /// Sync-Es* with the list's first entry left out (deleted), the next one's comments changed and a copy of the first
+    /// under another key added: one batch with deletes, patches and posts. UNKNOWN and IP pattern types are left out
+    /// (the first cannot be created, the second takes no prefix).
+    /// </summary>
+    private static string Sync(SettingsNoun noun)
+    {
+        var key = noun.Model.GetProperties().Single(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name == noun.DescribedBy).Name;
+        var note = noun.Model.GetProperty("Comments") is null ? "Notes" : "Comments";
+        return $$"""
+            $held = @({{noun.Get}} | Where-Object { $_.PatternType -notin 'UNKNOWN', 'IP' })
+            $desired = @($held | Select-Object -Skip 1 | Select-Object *)
+            $desired[0].{{note}} = 'Synced by a test'
+            $new = $held[0] | Select-Object *; $new.{{key}} = 'sync-' + $new.{{key}}
+            $desired + $new | Sync-Es{{noun.Noun}} -Force
+            """;
+    }
 
     private static string Call(string command, IEnumerable<(PropertyInfo Parameter, string Name)> marked, JsonElement entry)
     {

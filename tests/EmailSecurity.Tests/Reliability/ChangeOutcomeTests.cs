@@ -38,6 +38,10 @@ public sealed partial class ChangeOutcomeTests : ReliabilityTest
         (noun.Set, $"{noun.Set} -Id $entry {noun.SetField}", noun.Collection.Edit),
         (noun.Remove, $"{noun.Remove} -Id $entry", noun.Collection.Delete),
     }.Where(run => run.Item1 is not null).Select(run => KeyValuePair.Create(run.Item1!, (run.Item2, run.Item3)))))
+    .Concat(SettingsNoun.All.Where(noun => noun.Collection.Batch is not null).Select(noun => KeyValuePair.Create(
+        $"Sync-Es{noun.Noun}",
+        ($"{noun.Get} | Where-Object {{ $_.Id -eq $entry }} | ForEach-Object {{ $_.{(noun.Noun == "ContentPolicy" ? "Notes" : "Comments")} = 'Synced'; $_ }} | Sync-Es{noun.Noun} -NoDelete",
+            noun.Collection.Batch))))
     .ToDictionary();
 
     private static ApiCollection BulkActions => ApiCatalog.CollectionOf<BulkAction>();

@@ -109,6 +109,7 @@ namespace EmailSecurity.Client
                 declared.Creates,
                 declared.Edits,
                 declared.Replaces,
+                declared.Batches,
                 declared.FilterCasedByVersion);
         });
     }

@@ -18,6 +18,7 @@ namespace EmailSecurity.Client
             bool creates,
             bool edits,
             bool replaces,
+            bool batches,
             string? filterCasedByVersion = null)
         {
             var name = ApiOperation.NameOf(route);
@@ -34,6 +35,7 @@ namespace EmailSecurity.Client
             Edit = edits ? ApiOperation.Patch(name + ".edit", item) : null;
             Replace = replaces ? ApiOperation.Put(name + ".update", item) : null;
             Delete = ApiOperation.Delete(name + ".delete", item);
+            Batch = batches ? ApiOperation.Post(name + ".batch", route + "/batch") : null;
         }
 
         /// <summary>The collection's route, e.g. "/settings/block_senders".</summary>
@@ -60,7 +62,13 @@ namespace EmailSecurity.Client
 
         public ApiOperation Delete { get; }
 
+        /// <summary>
+        /// <c>POST {route}/batch</c>: deletes, patches, puts and posts in one atomic request; null when the API has none
+        /// for this collection.
+        /// </summary>
+        public ApiOperation? Batch { get; }
+
         public IEnumerable<ApiOperation> Operations =>
-            new[] { List, Get, Create, Edit, Replace, Delete }.Where(o => o != null).Select(o => o!);
+            new[] { List, Get, Create, Edit, Replace, Delete, Batch }.Where(o => o != null).Select(o => o!);
     }
 }

@@ -44,5 +44,8 @@ namespace EmailSecurity.Client
 
         /// <summary>True when the API replaces an entry's whole configuration with PUT.</summary>
         public bool Replaces { get; set; }
+
+        /// <summary>True when the API changes the collection in batches (<c>POST {route}/batch</c>, 2026-10).</summary>
+        public bool Batches { get; set; }
     }
 }

@@ -23,8 +23,6 @@ namespace EmailSecurity.Cmdlets
         private ulong sent;
         private int batches;
         private ProgressReporter? progress;
-        private bool yesToAll;
-        private bool noToAll;
         private bool saidBig;
 
         /// <summary>
@@ -94,7 +92,7 @@ namespace EmailSecurity.Cmdlets
                 }
 
                 var target = Investigate.MessageTarget.Describe(id, InputObject);
-                if (!ShouldChange(target, Action) || !ConfirmedAsHighImpact(target))
+                if (!ShouldChange(target, Action) || (HighImpactQuestion is string question && !ConfirmedAsHighImpact(question, Action, target)))
                 {
                     return;
                 }
@@ -121,29 +119,6 @@ namespace EmailSecurity.Cmdlets
             {
                 progress?.Complete();
             }
-        }
-
-        /// <summary>
-        /// The prompt a High impact cmdlet would show when neither -Confirm nor -Confirm:$false was given and
-        /// $ConfirmPreference is not None. ShouldProcess has already asked when -Confirm was given.
-        /// </summary>
-        private bool ConfirmedAsHighImpact(string target)
-        {
-            var question = HighImpactQuestion;
-            if (question == null || IsBound("Confirm"))
-            {
-                return true;
-            }
-
-            // ShouldProcess has already asked when $ConfirmPreference is at or below this cmdlet's own impact; None
-            // means never ask.
-            var impact = ((CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute))).ConfirmImpact;
-            if (GetVariableValue("ConfirmPreference") is ConfirmImpact preference && (preference == ConfirmImpact.None || preference <= impact))
-            {
-                return true;
-            }
-
-            return ShouldContinue($"{question}{Environment.NewLine}{Action}: {target}", $"Confirm {Action}", ref yesToAll, ref noToAll);
         }
 
         /// <summary>Once a run needs more than <see cref="BigRunRequests"/> bulk requests: what they cost and how to spend fewer.</summary>

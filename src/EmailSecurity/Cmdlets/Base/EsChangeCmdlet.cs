@@ -47,6 +47,32 @@ namespace EmailSecurity.Cmdlets
             return (Forced && !IsBound("Confirm") && !whatIf) || ShouldProcess(target, action);
         }
 
+        private bool yesToAll;
+        private bool noToAll;
+
+        /// <summary>
+        /// The prompt a High impact cmdlet would show (<paramref name="question"/>) when neither -Confirm nor
+        /// -Confirm:$false was given and $ConfirmPreference is not None: a cmdlet's impact is fixed, but some of its
+        /// changes (a purge, a delete) can be graver than the others. ShouldProcess has already asked when -Confirm was given.
+        /// </summary>
+        protected bool ConfirmedAsHighImpact(string question, string action, string target)
+        {
+            if (IsBound("Confirm"))
+            {
+                return true;
+            }
+
+            // ShouldProcess has already asked when $ConfirmPreference is at or below this cmdlet's own impact; None
+            // means never ask.
+            var impact = ((CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute))).ConfirmImpact;
+            if (GetVariableValue("ConfirmPreference") is ConfirmImpact preference && (preference == ConfirmImpact.None || preference <= impact))
+            {
+                return true;
+            }
+
+            return ShouldContinue($"{question}{Environment.NewLine}{action}: {target}", $"Confirm {action}", ref yesToAll, ref noToAll);
+        }
+
         /// <summary>Text as a single-quoted PowerShell string.</summary>
         protected static string Quoted(string text) => "'" + text.Replace("'", "''") + "'";
 

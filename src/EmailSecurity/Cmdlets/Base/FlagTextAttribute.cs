@@ -18,6 +18,12 @@ namespace EmailSecurity.Cmdlets
                 return inputData;
             }
 
+            return Parse(text) ?? throw new ArgumentTransformationMetadataException($"'{text}' is not a true or false value (True, False, 1, 0).");
+        }
+
+        /// <summary>True for "True" or "1", false for "False", "0" or empty (any case, spaces around), null for other text.</summary>
+        internal static bool? Parse(string text)
+        {
             switch (text.Trim().ToUpperInvariant())
             {
                 case "TRUE":
@@ -28,7 +34,7 @@ namespace EmailSecurity.Cmdlets
                 case "":
                     return false;
                 default:
-                    throw new ArgumentTransformationMetadataException($"'{text}' is not a true or false value (True, False, 1, 0).");
+                    return null;
             }
         }
     }

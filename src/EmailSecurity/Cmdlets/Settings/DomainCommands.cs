@@ -11,7 +11,7 @@ namespace EmailSecurity.Cmdlets.Settings
     /// <summary>Lists protected domains (<c>GET /settings/domains</c>) or reads them by id.</summary>
     [Cmdlet(VerbsCommon.Get, "EsDomain", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(EmailDomain))]
-    public sealed class GetEsDomainCommand : GetSettingCmdlet<EmailDomain>
+    public sealed class GetEsDomainCommand : GetSearchableSettingCmdlet<EmailDomain>
     {
         /// <summary>Domain names, each sent as its own <c>domain</c> query parameter.</summary>
         [Parameter(ParameterSetName = ListSet)]

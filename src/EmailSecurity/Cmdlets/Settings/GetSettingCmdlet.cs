@@ -5,7 +5,8 @@ namespace EmailSecurity.Cmdlets.Settings
 {
     /// <summary>
     /// The shared shape of the settings cmdlets: list (every page, filtered by the parameters marked
-    /// <see cref="ApiQueryAttribute"/>) or get by id. A noun's Get cmdlet declares only its own filters.
+    /// <see cref="ApiQueryAttribute"/>) or get by id. A noun's Get cmdlet declares only its own filters; a list the
+    /// API searches derives from <see cref="GetSearchableSettingCmdlet{TModel}"/>.
     /// </summary>
     public abstract class GetSettingCmdlet<TModel> : EsApiCmdlet, ISettingsCommand
         where TModel : class
@@ -19,17 +20,6 @@ namespace EmailSecurity.Cmdlets.Settings
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.SettingIdCompleter))]
         public string[]? Id { get; set; }
-
-        /// <summary>Free-text search of the API (its behaviour may change, the API says).</summary>
-        [Parameter(ParameterSetName = ListSet)]
-        [ApiQuery("search")]
-        [ValidateNotNullOrEmpty]
-        public string? Search { get; set; }
-
-        [Parameter(ParameterSetName = ListSet)]
-        [ApiQuery("direction")]
-        [ValidateSet("asc", "desc")]
-        public string? Direction { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRange(1, ApiValues.MaxPageSize)]
@@ -84,5 +74,21 @@ namespace EmailSecurity.Cmdlets.Settings
 
             WritePaged<TModel>(BoundApiValues.AddQuery(this, Collection.List.Request()), PageSize);
         }
+    }
+
+    /// <summary>A list the API searches and sorts: -Search and -Direction (each noun declares its own -Order).</summary>
+    public abstract class GetSearchableSettingCmdlet<TModel> : GetSettingCmdlet<TModel>
+        where TModel : class
+    {
+        /// <summary>Free-text search of the API (its behaviour may change, the API says).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ApiQuery("search")]
+        [ValidateNotNullOrEmpty]
+        public string? Search { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ApiQuery("direction")]
+        [ValidateSet("asc", "desc")]
+        public string? Direction { get; set; }
     }
 }

@@ -7,7 +7,7 @@ namespace EmailSecurity.Cmdlets.Settings
     /// <summary>Lists the impersonation registry (<c>GET /settings/impersonation_registry</c>) or reads entries by id.</summary>
     [Cmdlet(VerbsCommon.Get, "EsImpersonationRegistryEntry", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(ImpersonationRegistryEntry))]
-    public sealed class GetEsImpersonationRegistryEntryCommand : GetSettingCmdlet<ImpersonationRegistryEntry>
+    public sealed class GetEsImpersonationRegistryEntryCommand : GetSearchableSettingCmdlet<ImpersonationRegistryEntry>
     {
         [Parameter(ParameterSetName = ListSet)]
         [ApiQuery("provenance")]

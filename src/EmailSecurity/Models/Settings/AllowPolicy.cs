@@ -12,7 +12,7 @@ namespace EmailSecurity.Models
     /// detections. The flags past their end of life (<c>is_sender</c>, <c>is_recipient</c>, <c>is_spoof</c>,
     /// <c>last_modified</c>) are not modelled; if the API still sends them they land in <see cref="AdditionalFields"/>.
     /// </summary>
-    [ApiCollection("/settings/allow_policies", "policy_id", "allow policy", "pattern", "comments")]
+    [ApiCollection("/settings/allow_policies", "policy_id", "allow policy", "pattern", "comments", Batches = true)]
     public sealed class AllowPolicy : PatternEntry
     {
         /// <summary>EMAIL, DOMAIN, IP (UNKNOWN on entries made before pattern types existed).</summary>

@@ -25,6 +25,15 @@ public abstract class SettingsTest : ModuleTest
     protected List<JsonElement> Stored(EmulatorAccount account, string resource) =>
         Api(account, $"/settings/{resource}?per_page=1000").EnumerateArray().ToList();
 
+    /// <summary>Deletes every entry of a settings list, straight through the API.</summary>
+    protected void Empty(EmulatorAccount account, string resource)
+    {
+        foreach (var entry in Stored(account, resource))
+        {
+            new AccountApi(Emulator, account).Delete($"/settings/{resource}/{entry.GetProperty("id").GetString()}").GetAwaiter().GetResult().ShouldSucceed();
+        }
+    }
+
     /// <summary>One entry as the API returns it, or null when the API answers 404.</summary>
     protected JsonElement? StoredEntry(EmulatorAccount account, string resource, string id)
     {

@@ -1,0 +1,290 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Reflection;
+using System.Text.Json.Serialization;
+using EmailSecurity.Client;
+using EmailSecurity.Models;
+
+namespace EmailSecurity.Cmdlets.Settings
+{
+    /// <summary>
+    /// A field a Sync- cmdlet compares and sets: a parameter of the list's New- cmdlet that binds by property name and
+    /// is a property of the list's model, so the columns Export-Csv writes from Get- and Get-'s own objects both fit.
+    /// </summary>
+    internal sealed class SyncField
+    {
+        private SyncField(PropertyInfo parameter, PropertyInfo model, object newCmdlet)
+        {
+            Name = parameter.Name;
+            ApiName = model.GetCustomAttribute<JsonPropertyNameAttribute>().Name;
+            Model = model;
+            var type = parameter.PropertyType;
+            IsFlag = type == typeof(SwitchParameter) || type == typeof(bool);
+            IsList = type == typeof(string[]);
+            Choices = parameter.GetCustomAttribute<ValidateSetAttribute>()?.ValidValues;
+            Required = parameter.GetCustomAttributes<ParameterAttribute>().Any(p => p.Mandatory);
+            var initial = parameter.GetValue(newCmdlet);
+            Default = initial is SwitchParameter flag ? flag.IsPresent : initial is string text && text.Length == 0 ? null : initial;
+        }
+
+        /// <summary>The parameter and property name, e.g. "PatternType".</summary>
+        public string Name { get; }
+
+        /// <summary>The API's name, e.g. "pattern_type".</summary>
+        public string ApiName { get; }
+
+        public PropertyInfo Model { get; }
+
+        public bool IsFlag { get; }
+
+        public bool IsList { get; }
+
+        public IList<string>? Choices { get; }
+
+        /// <summary>Mandatory on New-: an entry to create must have it.</summary>
+        public bool Required { get; }
+
+        /// <summary>What New- sends when the field is not given (false for a switch); null for nothing.</summary>
+        public object? Default { get; }
+
+        /// <summary>The fields of a list, from its model and its New- cmdlet.</summary>
+        public static IReadOnlyList<SyncField> Of(Type model, Type newCmdlet)
+        {
+            var instance = Activator.CreateInstance(newCmdlet);
+            return newCmdlet.GetProperties()
+                .Where(p => p.GetCustomAttributes<ParameterAttribute>().Any(a => a.ValueFromPipelineByPropertyName))
+                .Select(p => (Parameter: p, Model: model.GetProperty(p.Name)))
+                .Where(p => p.Model?.GetCustomAttribute<JsonPropertyNameAttribute>() != null)
+                .Select(p => new SyncField(p.Parameter, p.Model!, instance))
+                .ToList();
+        }
+
+        /// <summary>A value as the API takes it (bool, text or null, sorted texts), or an explanation of why it is none.</summary>
+        public object? Normalize(object? raw, out string? problem)
+        {
+            problem = null;
+            raw = raw is PSObject wrapped ? wrapped.BaseObject : raw;
+            if (IsFlag)
+            {
+                switch (raw)
+                {
+                    case null:
+                        return false;
+                    case bool flag:
+                        return flag;
+                    case SwitchParameter flag:
+                        return flag.IsPresent;
+                    case string text when FlagTextAttribute.Parse(text) is bool flag:
+                        return flag;
+                    default:
+                        problem = $"{Name} '{raw}' is not a true or false value (True, False, 1, 0).";
+                        return null;
+                }
+            }
+
+            if (IsList)
+            {
+                var items = raw switch
+                {
+                    null => new List<string>(),
+                    string text when text.StartsWith("System.", StringComparison.Ordinal) && text.EndsWith("[]", StringComparison.Ordinal) =>
+                        null,
+                    string text => text.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(t => t.Trim()).ToList(),
+                    IEnumerable many => many.Cast<object?>().Select(o => Convert.ToString(o is PSObject p ? p.BaseObject : o)).ToList(),
+                    _ => new List<string> { Convert.ToString(raw) },
+                };
+                if (items == null)
+                {
+                    problem = $"{Name} is '{raw}': Export-Csv wrote the type's name, not the values. Export the column as " +
+                        $"@{{ n = '{Name}'; e = {{ $_.{Name} -join ';' }} }}.";
+                    return null;
+                }
+
+                var canonical = new SortedSet<string>(StringComparer.Ordinal);
+                foreach (var item in items.Where(i => i.Length > 0))
+                {
+                    canonical.Add(InSet(item, ref problem));
+                }
+
+                return problem == null ? canonical.ToArray() : null;
+            }
+
+            var value = Convert.ToString(raw);
+            return string.IsNullOrEmpty(value) ? null : InSet(value, ref problem);
+        }
+
+        public bool Same(object? a, object? b) =>
+            a is string[] left && b is string[] right ? left.SequenceEqual(right, StringComparer.Ordinal) : Equals(a, b);
+
+        /// <summary>How the plan shows a value: true, 'text', (none), SUBJECT, BODY.</summary>
+        public static string Show(object? value) => value switch
+        {
+            null => "(none)",
+            bool flag => flag ? "true" : "false",
+            string[] many => many.Length == 0 ? "(none)" : string.Join(", ", many),
+            _ => "'" + value + "'",
+        };
+
+        private string InSet(string value, ref string? problem)
+        {
+            if (Choices == null)
+            {
+                return value;
+            }
+
+            var match = Choices.FirstOrDefault(c => string.Equals(c, value, StringComparison.OrdinalIgnoreCase));
+            problem ??= match == null ? $"{Name} '{value}' is not one of {string.Join(", ", Choices)}." : null;
+            return match ?? value;
+        }
+    }
+
+    internal enum SyncAction
+    {
+        Delete,
+        Change,
+        Create,
+    }
+
+    /// <summary>One step of a plan: an entry to delete, to change (only its differing fields) or to create.</summary>
+    internal sealed class SyncStep
+    {
+        public SyncStep(SyncAction action, string entry, string? id, IReadOnlyDictionary<string, object?> fields, string[] changes)
+        {
+            Action = action;
+            Entry = entry;
+            Id = id;
+            Fields = fields;
+            Changes = changes;
+        }
+
+        public SyncAction Action { get; }
+
+        /// <summary>The entry as its key names it, e.g. "contoso.com (DOMAIN)".</summary>
+        public string Entry { get; }
+
+        /// <summary>The id of the entry deleted or changed; null for one to create.</summary>
+        public string? Id { get; }
+
+        /// <summary>The fields sent (by API name): all of a new entry, the differing ones of a change.</summary>
+        public IReadOnlyDictionary<string, object?> Fields { get; }
+
+        /// <summary>"comments: 'old' → 'new'" for a change, "comments: 'new'" for a creation.</summary>
+        public string[] Changes { get; }
+
+        /// <summary>The ledger's name of the step: the id of an existing entry, the key of a new one.</summary>
+        public string Target => Id ?? Entry;
+    }
+
+    /// <summary>
+    /// What makes a settings list equal to desired entries: which to create, which to change (only the fields that
+    /// differ) and which to delete, matched by the list's key fields, never by id. Works on values alone; sends nothing.
+    /// </summary>
+    internal sealed class SettingsSyncPlan
+    {
+        private readonly IReadOnlyList<SyncField> fields;
+        private readonly IReadOnlyList<SyncField> key;
+
+        public SettingsSyncPlan(IReadOnlyList<SyncField> fields, IReadOnlyList<string> keyFields)
+        {
+            this.fields = fields;
+            key = keyFields.Select(name => fields.Single(f => f.ApiName == name)).ToList();
+        }
+
+        /// <summary>The command that shows the entry a step is about: by its id, or by its key's first field.</summary>
+        public string CheckFor(SyncStep step, string getCommand) => step.Id != null
+            ? $"{getCommand} -Id '{step.Id.Replace("'", "''")}'"
+            : $"{getCommand} | Where-Object {key[0].Name} -eq '{Convert.ToString(step.Fields[key[0].ApiName]).Replace("'", "''")}'";
+
+        /// <summary>
+        /// The fields a piped object gives (the properties it has), normalized; the problems of its values are added
+        /// to <paramref name="problems"/>, and null returned when it has any.
+        /// </summary>
+        public Dictionary<SyncField, object?>? Read(PSObject input, List<string> problems)
+        {
+            var given = new Dictionary<SyncField, object?>();
+            var before = problems.Count;
+            foreach (var field in fields)
+            {
+                if (input.Properties[field.Name] is { } property)
+                {
+                    given[field] = field.Normalize(property.Value, out var problem);
+                    if (problem != null)
+                    {
+                        problems.Add(problem);
+                    }
+                }
+            }
+
+            foreach (var missing in fields.Where(f => f.Required && (!given.TryGetValue(f, out var v) || v == null)))
+            {
+                problems.Add($"{missing.Name} is missing: an entry needs it.");
+            }
+
+            if (problems.Count == before && fields.Any(f => f.ApiName == "is_regex"))
+            {
+                var pattern = Value(given, "pattern") as string;
+                var type = fields.Any(f => f.ApiName == "pattern_type") ? Value(given, "pattern_type") as string : ApiValues.PatternType.Domain;
+                if (SettingValues.PatternProblem(pattern, type, Value(given, "is_regex") is true) is string problem)
+                {
+                    problems.Add(problem);
+                }
+            }
+
+            return problems.Count == before ? given : null;
+        }
+
+        /// <summary>How the key names an entry: "contoso.com (DOMAIN)".</summary>
+        public string KeyOf(IReadOnlyDictionary<SyncField, object?> values)
+        {
+            var parts = key.Select(f => values.TryGetValue(f, out var v) ? Convert.ToString(v) : string.Empty).ToList();
+            return parts.Count == 1 ? parts[0] : $"{parts[0]} ({string.Join(", ", parts.Skip(1))})";
+        }
+
+        /// <summary>The values of an entry the list holds, by field.</summary>
+        public Dictionary<SyncField, object?> ValuesOf(SettingsObject entry) =>
+            fields.ToDictionary(f => f, f => f.Normalize(f.Model.GetValue(entry), out _));
+
+        /// <summary>The steps, deletes first, then changes, then creations (the order of a batch request).</summary>
+        public List<SyncStep> Steps(IReadOnlyList<Dictionary<SyncField, object?>> desired, IReadOnlyList<SettingsObject> current, bool delete)
+        {
+            var held = current.Select(e => (Entry: e, Values: ValuesOf(e), Key: KeyOf(ValuesOf(e)))).ToList();
+            var matched = new HashSet<SettingsObject>();
+            var changes = new List<SyncStep>();
+            var creations = new List<SyncStep>();
+            foreach (var wanted in desired)
+            {
+                var name = KeyOf(wanted);
+                var existing = held.FirstOrDefault(h => !matched.Contains(h.Entry) && string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase));
+                if (existing.Entry == null)
+                {
+                    var body = fields
+                        .Select(f => (Field: f, Value: wanted.TryGetValue(f, out var v) ? v : f.Default))
+                        .Where(f => f.Value != null || wanted.ContainsKey(f.Field))
+                        .ToList();
+                    creations.Add(new SyncStep(SyncAction.Create, name, null, body.ToDictionary(f => f.Field.ApiName, f => f.Value),
+                        body.Select(f => $"{f.Field.ApiName}: {SyncField.Show(f.Value)}").ToArray()));
+                    continue;
+                }
+
+                matched.Add(existing.Entry);
+                var differing = wanted.Where(w => !w.Key.Same(w.Value, existing.Values[w.Key])).ToList();
+                if (differing.Count > 0)
+                {
+                    changes.Add(new SyncStep(SyncAction.Change, name, existing.Entry.Id, differing.ToDictionary(d => d.Key.ApiName, d => d.Value),
+                        differing.Select(d => $"{d.Key.ApiName}: {SyncField.Show(existing.Values[d.Key])} → {SyncField.Show(d.Value)}").ToArray()));
+                }
+            }
+
+            var deletions = delete
+                ? held.Where(h => !matched.Contains(h.Entry)).Select(h => new SyncStep(SyncAction.Delete, h.Key, h.Entry.Id, new Dictionary<string, object?>(), new string[0]))
+                : Enumerable.Empty<SyncStep>();
+            return deletions.Concat(changes).Concat(creations).ToList();
+        }
+
+        private object? Value(Dictionary<SyncField, object?> given, string apiName) =>
+            given.FirstOrDefault(g => g.Key.ApiName == apiName).Value;
+    }
+}
