@@ -36,11 +36,17 @@ public sealed class ConfirmationTests : ModuleTest
         return rows;
     }
 
+    /// <summary>The oldest API version with the settings list a DELETE goes to (lists of 2026-10 only); the default otherwise.</summary>
+    private string? VersionFor(string request) =>
+        request.StartsWith("DELETE /settings/", StringComparison.Ordinal)
+            ? Emulator.FirstVersionServing(request["DELETE ".Length..].TrimEnd('/'))
+            : null;
+
     [Theory]
     [MemberData(nameof(AskingCmdlets))]
     public void Asks_before_each_change_and_No_sends_nothing(string read, string cmdlet, string request)
     {
-        var (session, account) = Connected(configure: o => o.PromptAnswers.Enqueue(No));
+        var (session, account) = Connected(apiVersion: VersionFor(request), configure: o => o.PromptAnswers.Enqueue(No));
         session.Run($"$item = {read}").ShouldSucceed();
         account.ClearRequests();
 
@@ -64,7 +70,7 @@ public sealed class ConfirmationTests : ModuleTest
     [MemberData(nameof(AskingCmdlets))]
     public void Force_changes_without_asking_and_still_honours_WhatIf_and_Confirm(string read, string cmdlet, string request)
     {
-        var (session, account) = Connected(configure: o => o.PromptAnswers.Enqueue(No));
+        var (session, account) = Connected(apiVersion: VersionFor(request), configure: o => o.PromptAnswers.Enqueue(No));
         session.Run($"$item = {read}").ShouldSucceed();
         account.ClearRequests();
 

@@ -90,7 +90,7 @@ namespace EmailSecurity.Cmdlets.Settings
     }
 
     /// <summary>Deletes content policies (<c>DELETE /settings/content_policies/{id}</c>).</summary>
-    [Cmdlet(VerbsCommon.Remove, "EsContentPolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Remove, "EsContentPolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemoveEsContentPolicyCommand : RemoveSettingCmdlet<ContentPolicy>
     {

@@ -71,7 +71,7 @@ namespace EmailSecurity.Cmdlets.Settings
     }
 
     /// <summary>Deletes sending domain restrictions (<c>DELETE /settings/sending_domain_restrictions/{id}</c>).</summary>
-    [Cmdlet(VerbsCommon.Remove, "EsSendingDomainRestriction", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Remove, "EsSendingDomainRestriction", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemoveEsSendingDomainRestrictionCommand : RemoveSettingCmdlet<SendingDomainRestriction>
     {

@@ -45,7 +45,7 @@ namespace EmailSecurity.Cmdlets.Settings
     }
 
     /// <summary>Deletes URL ignore patterns (<c>DELETE /settings/url_ignore_patterns/{id}</c>).</summary>
-    [Cmdlet(VerbsCommon.Remove, "EsUrlIgnorePattern", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Remove, "EsUrlIgnorePattern", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemoveEsUrlIgnorePatternCommand : RemoveSettingCmdlet<UrlIgnorePattern>
     {

@@ -24,7 +24,7 @@ namespace EmailSecurity.Models
         [JsonPropertyName("targets")]
         [TableColumn(30, Width = 13)]
         [ListItem(30)]
-        public string[]? Targets { get; set; }
+        public ApiList<string>? Targets { get; set; }
 
         /// <summary>The regular expression.</summary>
         [JsonPropertyName("pattern")]

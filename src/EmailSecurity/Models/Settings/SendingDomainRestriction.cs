@@ -20,7 +20,7 @@ namespace EmailSecurity.Models
         [JsonPropertyName("exclude")]
         [TableColumn(20, Width = 36)]
         [ListItem(20)]
-        public string[]? Exclude { get; set; }
+        public ApiList<string>? Exclude { get; set; }
 
         [JsonPropertyName("comments")]
         [TableColumn(100)]

@@ -11,7 +11,7 @@ namespace EmailSecurity.Models
             Action = action;
             Entry = entry;
             Id = id;
-            Changes = changes;
+            Changes = new ApiList<string>(changes);
             Result = result;
         }
 
@@ -32,7 +32,7 @@ namespace EmailSecurity.Models
         /// <summary>What a change set, each "field: old → new"; what a creation set, each "field: value".</summary>
         [TableColumn(40, Script = "$_.Changes -join '; '")]
         [ListItem(40)]
-        public string[] Changes { get; }
+        public ApiList<string> Changes { get; }
 
         /// <summary>The entry as the API returned it after a creation or a change; null after a deletion.</summary>
         [ListItem(50)]
