@@ -59,7 +59,8 @@ public sealed class PipedBatchTests : SettingsTest
         Assert.True(ids.Count >= 3, $"the demo {resource} hold {ids.Count} entries");
         account.ClearRequests();
 
-        var result = session.Run($"{noun.Get} -Id $ids | {noun.Remove} -BatchSize 2 -Force -Verbose", Vars(("ids", ids.ToArray())));
+        var result = session.Run(
+            $"{noun.Get} -Id $ids | {noun.Remove} -BatchSize 2 -Force -Verbose", Vars(("ids", ids.ToArray())));
 
         result.ShouldSucceed();
         Assert.Empty(result.Output);
@@ -70,7 +71,8 @@ public sealed class PipedBatchTests : SettingsTest
             .Select(d => d.GetProperty("id").GetString()));
         Assert.All(changes.Select(Wire.Body), b => Assert.Equal(0, b.GetProperty("posts").GetArrayLength()));
         Assert.All(ids, id => Assert.Null(StoredEntry(account, resource, id)));
-        Assert.All(ids, id => Assert.Contains(result.Verbose, v => v.Message.EndsWith($" {id}.", StringComparison.Ordinal)));
+        Assert.All(ids, id =>
+            Assert.Contains(result.Verbose, v => v.Message.EndsWith($" {id}.", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -92,10 +94,12 @@ public sealed class PipedBatchTests : SettingsTest
         Assert.All(posts, r => Assert.Equal("POST /settings/block_senders", $"{r.Method} {r.Path}"));
         Assert.Equal(Patterns(5), posts.Select(r => Wire.Body(r).GetProperty("pattern").GetString()));
         Assert.Equal(Patterns(5), created.Objects<BlockedSender>().Select(s => s.Pattern));
-        Assert.Equal(ids.Select(id => $"DELETE /settings/block_senders/{id}"), deletes.Select(r => $"{r.Method} {r.Path}"));
+        Assert.Equal(
+            ids.Select(id => $"DELETE /settings/block_senders/{id}"), deletes.Select(r => $"{r.Method} {r.Path}"));
         Assert.All(ids, id => Assert.Null(StoredEntry(account, Resource, id)));
-        Assert.All(new[] { created, removed }, result => Assert.Single(
-            result.Verbose, v => v.Message.StartsWith("The API has no batch endpoint for /settings/block_senders", StringComparison.Ordinal)));
+        const string NoBatch = "The API has no batch endpoint for /settings/block_senders";
+        Assert.All(new[] { created, removed }, result =>
+            Assert.Single(result.Verbose, v => v.Message.StartsWith(NoBatch, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -121,19 +125,9 @@ public sealed class PipedBatchTests : SettingsTest
     [Fact]
     public void Entries_of_two_accounts_go_in_batches_of_their_own_account()
     {
-        var (session, a) = Connected(apiVersion: ApiVersionNames.V2026_10);
-        var b = Emulator.NewAccount(apiVersion: ApiVersionNames.V2026_10);
-        session.Run($"""
-            $b = Connect-EsAccount -AccountId '{b.Id}' -ApiToken $EsTestToken -BaseUri '{Emulator.ApiBaseUri}' -PassThru
-            Connect-EsAccount -AccountId '{a.Id}' -ApiToken $EsTestToken -BaseUri '{Emulator.ApiBaseUri}'
-            # The demo lists of two accounts hold the same ids: B's last ones differ from A's first.
-            $fromA = @(Get-EsBlockedSender -First 2); $fromB = @(Get-EsBlockedSender -Connection $b | Select-Object -Last 3)
-            $mixed = $fromA[0], $fromB[0], $fromA[1], $fromB[1], $fromB[2]
-            """).ShouldSucceed();
+        var (session, a, b) = TwoAccounts(3, "$fromA[0], $fromB[0], $fromA[1], $fromB[1], $fromB[2]");
         var idsA = Ids(session, "$fromA");
         var idsB = Ids(session, "$fromB");
-        a.ClearRequests();
-        b.ClearRequests();
 
         session.Run("$mixed | Remove-EsBlockedSender -BatchSize 2 -Force").ShouldSucceed();
 
@@ -159,14 +153,22 @@ public sealed class PipedBatchTests : SettingsTest
         Assert.All(result.Errors, e =>
         {
             Assert.StartsWith("EsChangeOutcomeUnknown", e.FullyQualifiedErrorId, StringComparison.Ordinal);
-            Assert.StartsWith($"The outcome of 'Create blocked sender' for blocked sender '{e.TargetObject}' is unknown: it may have been "
-                + "applied. It went in one atomic batch request with 1 other change(s).", e.ToString(), StringComparison.Ordinal);
-            Assert.StartsWith($"Check with Get-EsBlockedSender -Pattern '{e.TargetObject}' whether", e.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
-            Assert.DoesNotContain("command again", e.ErrorDetails.RecommendedAction, StringComparison.OrdinalIgnoreCase);
+            Assert.StartsWith(
+                $"The outcome of 'Create blocked sender' for blocked sender '{e.TargetObject}' is unknown: it may have "
+                    + "been applied. It went in one atomic batch request with 1 other change(s).",
+                e.ToString(),
+                StringComparison.Ordinal);
+            var advice = e.ErrorDetails.RecommendedAction;
+            var check = $"Check with Get-EsBlockedSender -Pattern '{e.TargetObject}' whether";
+            Assert.StartsWith(check, advice, StringComparison.Ordinal);
+            Assert.DoesNotContain("command again", advice, StringComparison.OrdinalIgnoreCase);
         });
         var outcomes = ((EsChangeException)result.Errors[^1].Exception).Outcomes;
         Assert.Equal(
-            [.. Patterns(5)[..2].Select(p => $"{p}: Unknown (no answer)"), .. Patterns(5)[2..].Select(p => $"{p}: Applied")],
+            [
+                .. Patterns(5)[..2].Select(p => $"{p}: Unknown (no answer)"),
+                .. Patterns(5)[2..].Select(p => $"{p}: Applied"),
+            ],
             outcomes.Select(o => o.ToString()));
     }
 
@@ -176,7 +178,10 @@ public sealed class PipedBatchTests : SettingsTest
         var (session, account) = Connected(apiVersion: ApiVersionNames.V2026_10);
         var ids = Stored(account, Resource).Take(3).Select(e => e.GetProperty("id").GetString()!).ToArray();
         account.ClearRequests();
-        account.SetFaults(new FaultRule("status") { Method = "POST", Path = "/batch", Status = 400, ErrorMessage = "deletes[1].id: refused" });
+        account.SetFaults(new FaultRule("status")
+        {
+            Method = "POST", Path = "/batch", Status = 400, ErrorMessage = "deletes[1].id: refused",
+        });
 
         var result = session.Run("$ids | Remove-EsBlockedSender -BatchSize 2 -Force", Vars(("ids", ids)));
 
@@ -184,8 +189,11 @@ public sealed class PipedBatchTests : SettingsTest
         Assert.All(result.Errors, e =>
         {
             Assert.StartsWith("EsApiBadRequest", e.FullyQualifiedErrorId, StringComparison.Ordinal);
-            Assert.StartsWith($"'Remove blocked sender' failed for blocked sender '{e.TargetObject}': It went in one atomic batch request "
-                + "with 1 other change(s). ", e.ToString(), StringComparison.Ordinal);
+            Assert.StartsWith(
+                $"'Remove blocked sender' failed for blocked sender '{e.TargetObject}': It went in one atomic batch "
+                    + "request with 1 other change(s). ",
+                e.ToString(),
+                StringComparison.Ordinal);
             Assert.Contains("deletes[1].id: refused", e.ToString(), StringComparison.Ordinal);
         });
         Assert.Equal(new[] { ids[..2], ids[2..] }, Deleted(account));
@@ -208,7 +216,9 @@ public sealed class PipedBatchTests : SettingsTest
             """, Vars(("ids", ids)));
 
         result.ShouldSucceed();
-        Assert.Equal([.. ids[..2].Select(id => $"{id}=Failed"), .. ids[2..].Select(id => $"{id}=NotSent")], result.Output.Select(o => o.ToString()));
+        Assert.Equal(
+            [.. ids[..2].Select(id => $"{id}=Failed"), .. ids[2..].Select(id => $"{id}=NotSent")],
+            result.Output.Select(o => o.ToString()));
         Assert.Single(Changes(account));
         Assert.All(ids, id => Assert.NotNull(StoredEntry(account, Resource, id)));
     }
@@ -216,19 +226,9 @@ public sealed class PipedBatchTests : SettingsTest
     [Fact]
     public void A_stop_names_the_entries_held_for_another_account_as_never_sent()
     {
-        var (session, a) = Connected(apiVersion: ApiVersionNames.V2026_10);
-        var b = Emulator.NewAccount(apiVersion: ApiVersionNames.V2026_10);
-        session.Run($"""
-            $b = Connect-EsAccount -AccountId '{b.Id}' -ApiToken $EsTestToken -BaseUri '{Emulator.ApiBaseUri}' -PassThru
-            Connect-EsAccount -AccountId '{a.Id}' -ApiToken $EsTestToken -BaseUri '{Emulator.ApiBaseUri}'
-            # The demo lists of two accounts hold the same ids: B's last ones differ from A's first.
-            $fromA = @(Get-EsBlockedSender -First 2); $fromB = @(Get-EsBlockedSender -Connection $b | Select-Object -Last 1)
-            $mixed = $fromA[0], $fromB[0], $fromA[1]
-            """).ShouldSucceed();
+        var (session, a, b) = TwoAccounts(1, "$fromA[0], $fromB[0], $fromA[1]");
         var idsA = Ids(session, "$fromA");
         var idB = Ids(session, "$fromB").Single();
-        a.ClearRequests();
-        b.ClearRequests();
         a.SetFaults(new FaultRule("dropAfterProcessing") { Method = "POST", Path = "/batch" });
 
         var result = session.Run("""
@@ -237,7 +237,8 @@ public sealed class PipedBatchTests : SettingsTest
             """);
 
         result.ShouldSucceed();
-        Assert.Equal([$"{idsA[0]}=Unknown", $"{idsA[1]}=Unknown", $"{idB}=NotSent"], result.Output.Select(o => o.ToString()));
+        Assert.Equal(
+            [$"{idsA[0]}=Unknown", $"{idsA[1]}=Unknown", $"{idB}=NotSent"], result.Output.Select(o => o.ToString()));
         Assert.Single(Changes(a));
         Assert.Empty(b.Requests());
     }
@@ -274,7 +275,8 @@ public sealed class PipedBatchTests : SettingsTest
         created.ShouldSucceed();
         removed.ShouldSucceed();
         Assert.All(account.Requests(), r => Assert.Equal("GET", r.Method));
-        Assert.All(Patterns(3), p => Assert.Contains($"Performing the operation \"Create blocked sender\" on target \"{p}\"", created.HostText));
+        Assert.All(Patterns(3), p =>
+            Assert.Contains($"Performing the operation \"Create blocked sender\" on target \"{p}\"", created.HostText));
         Assert.Equal(3, removed.HostText.Split("Performing the operation \"Remove blocked sender\"").Length - 1);
         Assert.Empty(created.Output);
     }
@@ -292,7 +294,8 @@ public sealed class PipedBatchTests : SettingsTest
         Assert.StartsWith("EsInvalidSettingValue", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Equal("bad@evil.test", error.TargetObject);
         var batch = Assert.Single(Changes(account));
-        Assert.Equal(["piped1.test", "piped3.test"], Wire.Created([batch]).Select(p => p.GetProperty("pattern").GetString()));
+        Assert.Equal(
+            ["piped1.test", "piped3.test"], Wire.Created([batch]).Select(p => p.GetProperty("pattern").GetString()));
         Assert.Equal(["piped1.test", "piped3.test"], result.Objects<BlockedSender>().Select(s => s.Pattern));
     }
 
@@ -302,16 +305,19 @@ public sealed class PipedBatchTests : SettingsTest
         var (session, account) = Connected(apiVersion: ApiVersionNames.V2026_10);
         session.Run(NewSenders(2)).ShouldSucceed();
         account.ClearRequests();
-        account.SetFaults(new FaultRule("retypedFields") { Method = "POST", Path = "/batch", Fields = new() { ["posts"] = null } });
+        account.SetFaults(
+            new FaultRule("retypedFields") { Method = "POST", Path = "/batch", Fields = new() { ["posts"] = null } });
 
         var result = session.Run("$new | New-EsBlockedSender");
 
         result.ShouldSucceed();
         Assert.Empty(result.Output);
         Assert.Equal(
-            Patterns(2).Select(p => $"The API created blocked sender '{p}' but did not return it; see it with Get-EsBlockedSender -Pattern '{p}'."),
+            Patterns(2).Select(p => $"The API created blocked sender '{p}' but did not return it; "
+                + $"see it with Get-EsBlockedSender -Pattern '{p}'."),
             result.Warnings.Select(w => w.Message));
-        Assert.Equal(2, Stored(account, Resource).Count(e => e.GetProperty("pattern").GetString()!.StartsWith("piped", StringComparison.Ordinal)));
+        var stored = Stored(account, Resource).Select(e => e.GetProperty("pattern").GetString()).ToList();
+        Assert.All(Patterns(2), p => Assert.Contains(p, stored));
     }
 
     [Fact]
@@ -322,7 +328,8 @@ public sealed class PipedBatchTests : SettingsTest
             foreach (var command in new[] { noun.New, noun.Remove }.OfType<string>())
             {
                 var parameter = SettingsNoun.CmdletType(command).GetProperty("BatchSize");
-                Assert.True((noun.Collection.Batch != null) == (parameter?.GetCustomAttribute<ParameterAttribute>() != null), command);
+                var declared = parameter?.GetCustomAttribute<ParameterAttribute>() != null;
+                Assert.True((noun.Collection.Batch != null) == declared, command);
             }
         }
 
@@ -331,27 +338,53 @@ public sealed class PipedBatchTests : SettingsTest
         var zero = session.Run("'x' | Remove-EsBlockedSender -BatchSize 0 -Force");
         var tooMany = session.Run("New-EsBlockedSender -Pattern x.test -PatternType DOMAIN -BatchSize 1001");
 
-        Assert.All(new[] { zero, tooMany }, r => Assert.StartsWith("ParameterArgumentValidationError", Assert.Single(AllErrors(r)).FullyQualifiedErrorId));
+        Assert.All(new[] { zero, tooMany }, r =>
+            Assert.StartsWith("ParameterArgumentValidationError", Assert.Single(AllErrors(r)).FullyQualifiedErrorId));
         Assert.Empty(account.Requests());
+    }
+
+    /// <summary>
+    /// A session connected to accounts A (the session's) and B ($b), both 2026-10, with $fromA (A's first two blocked
+    /// senders), $fromB (B's last <paramref name="fromB"/>) and $mixed, the two as <paramref name="mixed"/> lists them.
+    /// </summary>
+    private (EngineSession Session, EmulatorAccount A, EmulatorAccount B) TwoAccounts(int fromB, string mixed)
+    {
+        var (session, a) = Connected(apiVersion: ApiVersionNames.V2026_10);
+        var b = Emulator.NewAccount(apiVersion: ApiVersionNames.V2026_10);
+        session.Run($"""
+            $b = Connect-EsAccount -AccountId '{b.Id}' -ApiToken $EsTestToken -BaseUri '{Emulator.ApiBaseUri}' -PassThru
+            Connect-EsAccount -AccountId '{a.Id}' -ApiToken $EsTestToken -BaseUri '{Emulator.ApiBaseUri}'
+            # The demo lists of two accounts hold the same ids: B's last ones differ from A's first.
+            $fromA = @(Get-EsBlockedSender -First 2)
+            $fromB = @(Get-EsBlockedSender -Connection $b | Select-Object -Last {fromB})
+            $mixed = {mixed}
+            """).ShouldSucceed();
+        a.ClearRequests();
+        b.ClearRequests();
+        return (session, a, b);
     }
 
     /// <summary>$new: <paramref name="count"/> new blocked domains, piped1.test, piped2.test, ...</summary>
     private static string NewSenders(int count) =>
-        $"$new = @(1..{count} | ForEach-Object {{ [pscustomobject]@{{ Pattern = \"piped$_.test\"; PatternType = 'DOMAIN' }} }})";
+        $"$new = @(1..{count} | ForEach-Object {{ [pscustomobject]@{{ Pattern = \"piped$_.test\"; "
+            + "PatternType = 'DOMAIN' } })";
 
     private static string[] Patterns(int count) => Enumerable.Range(1, count).Select(i => $"piped{i}.test").ToArray();
 
-    private static List<RecordedRequest> Changes(EmulatorAccount account) => account.Requests().Where(r => r.Method != "GET").ToList();
+    private static List<RecordedRequest> Changes(EmulatorAccount account) =>
+        account.Requests().Where(r => r.Method != "GET").ToList();
 
     /// <summary>The ids each change request of the account deleted: one list per request.</summary>
     private static List<string[]> Deleted(EmulatorAccount account) => Changes(account)
         .Select(r => r.Path.EndsWith("/batch", StringComparison.Ordinal)
-            ? Wire.Body(r).GetProperty("deletes").EnumerateArray().Select(d => d.GetProperty("id").GetString()!).ToArray()
+            ? Wire.Body(r).GetProperty("deletes").EnumerateArray().Select(d => d.GetProperty("id").GetString()!)
+                .ToArray()
             : [r.Path.Split('/')[^1]])
         .ToList();
 
     private static string[] Ids(EngineSession session, string entries) =>
         session.Run($"{entries} | ForEach-Object Id").Output.Select(o => o.ToString()).ToArray();
 
-    private static string Value(EngineSession session, string expression) => session.Run(expression).Output.Single().ToString();
+    private static string Value(EngineSession session, string expression) =>
+        session.Run(expression).Output.Single().ToString();
 }
