@@ -65,7 +65,8 @@ Describe 'Piping across two connections in one shell' {
         $copies = @($entries | New-EsTrustedDomain -Connection $b -Confirm:$false)
 
         $copies.Count | Should -Be $entries.Count
-        Get-ChangeRequest $b.AccountId | Should -HaveCount $entries.Count
+        # Where the API has no batch endpoint, the batch it refused (404, nothing applied) comes first.
+        Get-ChangeRequest $b.AccountId | Where-Object status -EQ 200 | Should -HaveCount $entries.Count
         Get-ChangeRequest $a.AccountId | Should -BeNullOrEmpty
     }
 

@@ -96,7 +96,7 @@ namespace EmailSecurity.Cmdlets.Settings
     /// <summary>Deletes allow policies (<c>DELETE /settings/allow_policies/{id}</c>).</summary>
     [Cmdlet(VerbsCommon.Remove, "EsAllowPolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveEsAllowPolicyCommand : RemoveSettingCmdlet<AllowPolicy>
+    public sealed class RemoveEsAllowPolicyCommand : BatchedRemoveSettingCmdlet<AllowPolicy>
     {
     }
 }

@@ -44,7 +44,7 @@ namespace EmailSecurity.Cmdlets.Settings
     /// <summary>Deletes blocked sender patterns (<c>DELETE /settings/block_senders/{id}</c>).</summary>
     [Cmdlet(VerbsCommon.Remove, "EsBlockedSender", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveEsBlockedSenderCommand : RemoveSettingCmdlet<BlockedSender>
+    public sealed class RemoveEsBlockedSenderCommand : BatchedRemoveSettingCmdlet<BlockedSender>
     {
     }
 }

@@ -26,7 +26,7 @@ namespace EmailSecurity.Cmdlets.Settings
     /// <summary>Creates a content policy (<c>POST /settings/content_policies</c>), enabled unless -Enabled $false.</summary>
     [Cmdlet(VerbsCommon.New, "EsContentPolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ContentPolicy))]
-    public sealed class NewEsContentPolicyCommand : NewSettingCmdlet<ContentPolicy>
+    public sealed class NewEsContentPolicyCommand : BatchedNewSettingCmdlet<ContentPolicy>
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ApiField("name")]
@@ -57,7 +57,7 @@ namespace EmailSecurity.Cmdlets.Settings
 
         protected override string Target => Name;
 
-        protected override string CheckFor(string target) => $"{CheckCommand} -Name {Quoted(Name)}";
+        protected override string CheckFor(string target) => $"{CheckCommand} -Name {Quoted(target)}";
     }
 
     /// <summary>Edits a content policy (<c>PATCH /settings/content_policies/{id}</c>), sending only the given fields.</summary>
@@ -92,7 +92,7 @@ namespace EmailSecurity.Cmdlets.Settings
     /// <summary>Deletes content policies (<c>DELETE /settings/content_policies/{id}</c>).</summary>
     [Cmdlet(VerbsCommon.Remove, "EsContentPolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveEsContentPolicyCommand : RemoveSettingCmdlet<ContentPolicy>
+    public sealed class RemoveEsContentPolicyCommand : BatchedRemoveSettingCmdlet<ContentPolicy>
     {
     }
 }

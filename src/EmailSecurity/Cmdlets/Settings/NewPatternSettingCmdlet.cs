@@ -4,7 +4,7 @@ using EmailSecurity.Client;
 namespace EmailSecurity.Cmdlets.Settings
 {
     /// <summary>What creating any pattern entry takes: the pattern, whether it is a regular expression, a comment.</summary>
-    public abstract class NewPatternSettingCmdlet<TModel> : NewSettingCmdlet<TModel>
+    public abstract class NewPatternSettingCmdlet<TModel> : BatchedNewSettingCmdlet<TModel>
         where TModel : class
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -23,7 +23,7 @@ namespace EmailSecurity.Cmdlets.Settings
 
         protected override string Target => Pattern;
 
-        protected override string CheckFor(string target) => $"{CheckCommand} -Pattern {Quoted(Pattern)}";
+        protected override string CheckFor(string target) => $"{CheckCommand} -Pattern {Quoted(target)}";
 
         /// <summary>The pattern type the pattern must fit: the noun's -PatternType, or DOMAIN where there is none.</summary>
         protected virtual string PatternKind => ApiValues.PatternType.Domain;

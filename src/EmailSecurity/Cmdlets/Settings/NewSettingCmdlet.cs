@@ -1,7 +1,5 @@
-using System;
 using System.Linq;
 using System.Management.Automation;
-using EmailSecurity.Client;
 
 namespace EmailSecurity.Cmdlets.Settings
 {
@@ -14,9 +12,6 @@ namespace EmailSecurity.Cmdlets.Settings
     public abstract class NewSettingCmdlet<TModel> : SettingsChangeCmdlet<TModel>
         where TModel : class
     {
-        private ApiOperation Creation =>
-            Collection.Create ?? throw new InvalidOperationException($"The API creates no {Collection.Noun} entries.");
-
         /// <summary>A new entry has no id yet: it is looked for in the list.</summary>
         protected override string CheckFor(string target) => CheckCommand;
 
@@ -43,11 +38,23 @@ namespace EmailSecurity.Cmdlets.Settings
                 return;
             }
 
-            RunChange(action, Target, connection, async (client, bridge, token) =>
+            Send(new SettingsChange(ChangeKind.Create, Target, action, null, body), connection);
+        }
+
+        /// <summary>
+        /// The new entry, with the id the API gave it. A batch answer need not list the entries it created (the arrays
+        /// of its answer are optional): then a warning says where to see it.
+        /// </summary>
+        private protected override void WriteApplied(SettingsChange change, TModel? entry)
+        {
+            if (entry != null)
             {
-                var answer = await client.SendAsync<TModel>(Creation.Request().WithFields(body), token).ConfigureAwait(false);
-                bridge.Post(() => WriteObject(answer.Result));
-            });
+                WriteObject(entry);
+                return;
+            }
+
+            WriteWarning($"The API created {Collection.Noun} '{change.Target}' but did not return it; " +
+                $"see it with {CheckFor(change.Target)}.");
         }
     }
 }

@@ -3,8 +3,9 @@ using System.Management.Automation;
 namespace EmailSecurity.Cmdlets.Settings
 {
     /// <summary>
-    /// Deletes objects by id, one request and one confirmation each. A removal cannot be undone, so every Remove- cmdlet
-    /// asks first (ConfirmImpact High); -Force skips the question, as in Exchange Online.
+    /// Deletes objects by id, one confirmation each (a request each, or batches where the list has a batch endpoint).
+    /// A removal cannot be undone, so every Remove- cmdlet asks first (ConfirmImpact High); -Force skips the question,
+    /// as in Exchange Online.
     /// </summary>
     public abstract class RemoveSettingCmdlet<TModel> : ExistingSettingCmdlet<TModel>
         where TModel : class
@@ -36,21 +37,10 @@ namespace EmailSecurity.Cmdlets.Settings
             {
                 if (ShouldChange(TargetOf(id), RemoveAction))
                 {
-                    RunChange(RemoveAction, id, connection, async (client, bridge, token) =>
-                    {
-                        var answer = await client.SendAsync<DeletedObject>(Collection.Delete.Request(id), token).ConfigureAwait(false);
-                        bridge.Verbose(answer.AlreadyDone
-                            ? $"Removed {Collection.Noun} {id}: already deleted by an earlier attempt whose answer was lost (sent again, the API no longer found it)."
-                            : $"Removed {Collection.Noun} {id}.");
-                    });
+                    Send(new SettingsChange(ChangeKind.Delete, id, RemoveAction, id, SettingsChange.NoFields),
+                        connection);
                 }
             });
-        }
-
-        private sealed class DeletedObject
-        {
-            [System.Text.Json.Serialization.JsonPropertyName("id")]
-            public string? Id { get; set; }
         }
     }
 }

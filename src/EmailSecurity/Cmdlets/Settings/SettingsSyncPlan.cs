@@ -141,41 +141,27 @@ namespace EmailSecurity.Cmdlets.Settings
         }
     }
 
-    internal enum SyncAction
-    {
-        Delete,
-        Change,
-        Create,
-    }
-
     /// <summary>One step of a plan: an entry to delete, to change (only its differing fields) or to create.</summary>
-    internal sealed class SyncStep
+    internal sealed class SyncStep : SettingsChange
     {
-        public SyncStep(SyncAction action, string entry, string? id, IReadOnlyDictionary<string, object?> fields, string[] changes)
+        public SyncStep(
+            ChangeKind kind,
+            string noun,
+            string entry,
+            string? id,
+            IReadOnlyDictionary<string, object?> fields,
+            string[] changes)
+            : base(kind, id ?? entry, $"{kind} {noun} {entry}", id, fields)
         {
-            Action = action;
             Entry = entry;
-            Id = id;
-            Fields = fields;
             Changes = changes;
         }
-
-        public SyncAction Action { get; }
 
         /// <summary>The entry as its key names it, e.g. "contoso.com (DOMAIN)".</summary>
         public string Entry { get; }
 
-        /// <summary>The id of the entry deleted or changed; null for one to create.</summary>
-        public string? Id { get; }
-
-        /// <summary>The fields sent (by API name): all of a new entry, the differing ones of a change.</summary>
-        public IReadOnlyDictionary<string, object?> Fields { get; }
-
         /// <summary>"comments: 'old' → 'new'" for a change, "comments: 'new'" for a creation.</summary>
         public string[] Changes { get; }
-
-        /// <summary>The ledger's name of the step: the id of an existing entry, the key of a new one.</summary>
-        public string Target => Id ?? Entry;
     }
 
     /// <summary>
@@ -186,10 +172,12 @@ namespace EmailSecurity.Cmdlets.Settings
     {
         private readonly IReadOnlyList<SyncField> fields;
         private readonly IReadOnlyList<SyncField> key;
+        private readonly string noun;
 
-        public SettingsSyncPlan(IReadOnlyList<SyncField> fields, IReadOnlyList<string> keyFields)
+        public SettingsSyncPlan(IReadOnlyList<SyncField> fields, IReadOnlyList<string> keyFields, string noun)
         {
             this.fields = fields;
+            this.noun = noun;
             key = keyFields.Select(name => fields.Single(f => f.ApiName == name)).ToList();
         }
 
@@ -264,7 +252,8 @@ namespace EmailSecurity.Cmdlets.Settings
                         .Select(f => (Field: f, Value: wanted.TryGetValue(f, out var v) ? v : f.Default))
                         .Where(f => f.Value != null || wanted.ContainsKey(f.Field))
                         .ToList();
-                    creations.Add(new SyncStep(SyncAction.Create, name, null, body.ToDictionary(f => f.Field.ApiName, f => f.Value),
+                    creations.Add(new SyncStep(
+                        ChangeKind.Create, noun, name, null, body.ToDictionary(f => f.Field.ApiName, f => f.Value),
                         body.Select(f => $"{f.Field.ApiName}: {SyncField.Show(f.Value)}").ToArray()));
                     continue;
                 }
@@ -273,13 +262,19 @@ namespace EmailSecurity.Cmdlets.Settings
                 var differing = wanted.Where(w => !w.Key.Same(w.Value, existing.Values[w.Key])).ToList();
                 if (differing.Count > 0)
                 {
-                    changes.Add(new SyncStep(SyncAction.Change, name, existing.Entry.Id, differing.ToDictionary(d => d.Key.ApiName, d => d.Value),
+                    changes.Add(new SyncStep(
+                        ChangeKind.Change,
+                        noun,
+                        name,
+                        existing.Entry.Id,
+                        differing.ToDictionary(d => d.Key.ApiName, d => d.Value),
                         differing.Select(d => $"{d.Key.ApiName}: {SyncField.Show(existing.Values[d.Key])} → {SyncField.Show(d.Value)}").ToArray()));
                 }
             }
 
             var deletions = delete
-                ? held.Where(h => !matched.Contains(h.Entry)).Select(h => new SyncStep(SyncAction.Delete, h.Key, h.Entry.Id, new Dictionary<string, object?>(), new string[0]))
+                ? held.Where(h => !matched.Contains(h.Entry)).Select(h =>
+                    new SyncStep(ChangeKind.Delete, noun, h.Key, h.Entry.Id, SettingsChange.NoFields, new string[0]))
                 : Enumerable.Empty<SyncStep>();
             return deletions.Concat(changes).Concat(creations).ToList();
         }

@@ -50,7 +50,7 @@ namespace EmailSecurity.Cmdlets.Settings
     /// <summary>Deletes trusted domain patterns (<c>DELETE /settings/trusted_domains/{id}</c>).</summary>
     [Cmdlet(VerbsCommon.Remove, "EsTrustedDomain", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveEsTrustedDomainCommand : RemoveSettingCmdlet<TrustedDomain>
+    public sealed class RemoveEsTrustedDomainCommand : BatchedRemoveSettingCmdlet<TrustedDomain>
     {
     }
 }

@@ -126,7 +126,7 @@ public sealed class AllowPolicyTests : SettingsTest
             "[pscustomobject]@{ Pattern = '192.0.2.10'; PatternType = 'IP'; Comments = 'B' } | New-EsAllowPolicy -IsTrustedSender");
 
         result.ShouldSucceed();
-        var posts = account.Requests();
+        var posts = Wire.AfterRefusedBatch(account.Requests());
         Assert.Equal(2, posts.Count);
         Assert.Equal(new[] { "a@partner.example", "192.0.2.10" }, posts.Select(r => Wire.Body(r).GetProperty("pattern").GetString()));
         Assert.Equal(new[] { "EMAIL", "IP" }, posts.Select(r => Wire.Body(r).GetProperty("pattern_type").GetString()));

@@ -48,12 +48,12 @@ public sealed class SettingsCmdletTests : SettingsTest
         var result = session.Run($"Get-Es{noun} | Where-Object PatternType -ne 'UNKNOWN' | New-Es{noun} -AccountId '{target.Id}' -Confirm:$false");
 
         result.ShouldSucceed();
-        var posts = target.Requests().Where(r => r.Method == "POST").ToList();
+        var posts = Wire.Created(target.Requests());
         Assert.Equal(entries.Count, posts.Count);
         var copiedFlags = 0;
         foreach (var (entry, post) in entries.Zip(posts))
         {
-            foreach (var field in Wire.Body(post).EnumerateObject())
+            foreach (var field in post.EnumerateObject())
             {
                 Assert.True(JsonElement.DeepEquals(entry.GetProperty(field.Name), field.Value), $"{noun}: {field.Name} was sent as {field.Value.GetRawText()}, the entry has {entry.GetProperty(field.Name).GetRawText()}");
                 copiedFlags += field.Value.ValueKind == JsonValueKind.True ? 1 : 0;

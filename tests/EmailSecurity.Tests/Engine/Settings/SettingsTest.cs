@@ -102,6 +102,29 @@ internal static class Wire
         }
     }
 
+    /// <summary>
+    /// The requests after the batch request an API without a batch endpoint refused (an unknown route, nothing
+    /// applied), which is asserted to be the first: what a piped New- or Remove- sends on the seed API.
+    /// </summary>
+    public static List<RecordedRequest> AfterRefusedBatch(IReadOnlyList<RecordedRequest> requests)
+    {
+        Assert.NotEmpty(requests);
+        Assert.Equal(("POST", 404), (requests[0].Method, requests[0].Status));
+        Assert.EndsWith("/batch", requests[0].Path, StringComparison.Ordinal);
+        return requests.Skip(1).ToList();
+    }
+
+    /// <summary>
+    /// The entries sent to be created, in order: the body of each POST to the list and each post of a batch request
+    /// the API carried out.
+    /// </summary>
+    public static List<JsonElement> Created(IEnumerable<RecordedRequest> requests) =>
+        requests.Where(r => r.Method == "POST" && r.Status == 200)
+            .SelectMany(r => r.Path.EndsWith("/batch", StringComparison.Ordinal)
+                ? Body(r).GetProperty("posts").EnumerateArray().ToList()
+                : [Body(r)])
+            .ToList();
+
     /// <summary>The query's name=value pairs in the order sent, repeated names included, decoded.</summary>
     public static List<(string Name, string Value)> Query(RecordedRequest request) =>
         (request.Query ?? string.Empty).Split('&', StringSplitOptions.RemoveEmptyEntries)
