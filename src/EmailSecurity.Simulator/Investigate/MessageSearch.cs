@@ -17,8 +17,10 @@ namespace EmailSecurity.Simulator.Investigate
 
         /// <summary>The ten dispositions a bulk job's search_params take (search itself takes the six above).</summary>
         public static readonly string[] AllDispositions =
-            { "MALICIOUS", "MALICIOUS-BEC", "SUSPICIOUS", "SPOOF", "SPAM", "BULK", "ENCRYPTED", "EXTERNAL", "UNKNOWN",
-                "NONE" };
+        {
+            "MALICIOUS", "MALICIOUS-BEC", "SUSPICIOUS", "SPOOF", "SPAM", "BULK",
+            "ENCRYPTED", "EXTERNAL", "UNKNOWN", "NONE"
+        };
 
         public static readonly string[] DeliveryStatuses =
             { "delivered", "moved", "quarantined", "rejected", "deferred", "bounced", "queued", "move_failed" };

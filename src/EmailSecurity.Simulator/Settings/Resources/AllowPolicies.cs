@@ -34,8 +34,7 @@ namespace EmailSecurity.Simulator.Settings.Resources
             Filters = new[]
             {
                 FilterSpec.Flag("is_acceptable_sender"), FilterSpec.Flag("is_exempt_recipient"),
-                FilterSpec.Flag("is_trusted_sender"),
-                FilterSpec.Flag("verify_sender"), FilterSpec.Text("pattern"),
+                FilterSpec.Flag("is_trusted_sender"), FilterSpec.Flag("verify_sender"), FilterSpec.Text("pattern"),
                 FilterSpec.Choice("pattern_type", PatternChecks.PatternTypes),
                 FilterSpec.Search("pattern", "comments"),
             },

@@ -37,11 +37,9 @@ namespace EmailSecurity.Simulator.Settings.Resources
             yield return Policy("Gift card lure", "gift ?cards?", "BODY", notes: "CEO fraud asks for gift cards");
             yield return Policy("Urgent wire transfer", "urgent.*(wire|transfer|payment)", "SUBJECT", "BODY");
             yield return Policy("Shared document lure", "shared (a|the) (document|file) with you", "BODY",
-                enabled: false,
-                notes: "Too many false positives from the file-sharing service; kept for reference");
+                enabled: false, notes: "Too many false positives from the file-sharing service; kept for reference");
             yield return Policy("Payroll change request", "(change|update) (my|the) (direct deposit|bank details)",
-                "SUBJECT", "BODY",
-                notes: "Seen in 2026-09 campaign");
+                "SUBJECT", "BODY", notes: "Seen in 2026-09 campaign");
         }
 
         private static JsonObject Policy(

@@ -35,11 +35,9 @@ namespace EmailSecurity.Simulator.Settings.Resources
             OutputKeys = new[]
             {
                 "id", "allowed_delivery_modes", "authorization", "created_at", "dmarc_status", "domain",
-                "drop_dispositions",
-                "emails_processed", "folder", "inbox_provider", "integration_id", "ip_restrictions", "lookback_hops",
-                "modified_at",
-                "o365_tenant_id", "regions", "require_tls_inbound", "require_tls_outbound", "spf_status", "status",
-                "transport",
+                "drop_dispositions", "emails_processed", "folder", "inbox_provider", "integration_id",
+                "ip_restrictions", "lookback_hops", "modified_at", "o365_tenant_id", "regions", "require_tls_inbound",
+                "require_tls_outbound", "spf_status", "status", "transport",
             },
             // "required" only matters to create and replace, which only 2026-10 has.
             Fields = new[]
