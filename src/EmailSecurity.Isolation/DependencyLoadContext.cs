@@ -24,7 +24,9 @@ namespace EmailSecurity.Isolation
             platform = PlatformAssemblies();
         }
 
-        /// <summary>Loads one of the module's dependencies by name into this context; null when it is not one.</summary>
+        /// <summary>
+        /// Loads one of the module's dependencies by name into this context; null when it is not one.
+        /// </summary>
         public Assembly? LoadDependency(AssemblyName name)
         {
             var path = PathOf(name);

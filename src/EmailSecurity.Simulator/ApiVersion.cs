@@ -7,14 +7,20 @@ namespace EmailSecurity.Simulator
     /// <summary>Which Email Security API the simulator plays. Later versions compare greater.</summary>
     public enum ApiVersion
     {
-        /// <summary>"seed": the API as the seed reference (email-security-api.md, 37 operations) describes it.</summary>
+        /// <summary>
+        /// "seed": the API as the seed reference (email-security-api.md, 37 operations) describes it.
+        /// </summary>
         Seed = 0,
 
-        /// <summary>"2026-10": the API as Cloudflare's TypeScript SDK 7.3.0 (October 2026) models it, 66 operations.</summary>
+        /// <summary>
+        /// "2026-10": the API as Cloudflare's TypeScript SDK 7.3.0 (October 2026) models it, 66 operations.
+        /// </summary>
         V2026_10 = 1,
     }
 
-    /// <summary>The names of <see cref="ApiVersion"/> values as the emulator's control API and options spell them.</summary>
+    /// <summary>
+    /// The names of <see cref="ApiVersion"/> values as the emulator's control API and options spell them.
+    /// </summary>
     public static class ApiVersions
     {
         private static readonly Dictionary<ApiVersion, string> NamesByVersion = new Dictionary<ApiVersion, string>

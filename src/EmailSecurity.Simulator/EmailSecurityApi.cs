@@ -16,7 +16,8 @@ namespace EmailSecurity.Simulator
 
         private readonly Func<DateTimeOffset> _clock;
         private readonly Func<DateTimeOffset> _dataClock;
-        private readonly Dictionary<string, AccountState> _accounts = new Dictionary<string, AccountState>(StringComparer.Ordinal);
+        private readonly Dictionary<string, AccountState> _accounts =
+            new Dictionary<string, AccountState>(StringComparer.Ordinal);
 
         /// <param name="clock">The time requests are answered at.</param>
         /// <param name="dataClock">The time an account's demo data is generated back from (the message ids embed
@@ -24,7 +25,9 @@ namespace EmailSecurity.Simulator
         /// <param name="defaultVersion">The API version of accounts whose seed names none, including those created on
         /// first use.</param>
         public EmailSecurityApi(
-            Func<DateTimeOffset>? clock = null, Func<DateTimeOffset>? dataClock = null, ApiVersion defaultVersion = ApiVersion.Seed)
+            Func<DateTimeOffset>? clock = null,
+            Func<DateTimeOffset>? dataClock = null,
+            ApiVersion defaultVersion = ApiVersion.Seed)
         {
             _clock = clock ?? (() => DateTimeOffset.UtcNow);
             _dataClock = dataClock ?? _clock;
@@ -48,7 +51,9 @@ namespace EmailSecurity.Simulator
             }
         }
 
-        /// <summary>Switches the API version an account plays, keeping its data (created with demo data if new).</summary>
+        /// <summary>
+        /// Switches the API version an account plays, keeping its data (created with demo data if new).
+        /// </summary>
         public void SetApiVersion(string accountId, ApiVersion version)
         {
             AccountState account = GetOrCreate(accountId ?? throw new ArgumentNullException(nameof(accountId)));
@@ -88,7 +93,8 @@ namespace EmailSecurity.Simulator
             }
             // Decode each segment on its own: an encoded '/' inside an id must not create a new segment.
             string[] segments = request.RawPath.Split('/').Select(Uri.UnescapeDataString).ToArray();
-            if (segments.Length < 5 || segments[0].Length != 0 || segments[1] != "accounts" || segments[2].Length == 0 || segments[3] != "email-security")
+            if (segments.Length < 5 || segments[0].Length != 0 || segments[1] != "accounts" || segments[2].Length == 0
+                || segments[3] != "email-security")
             {
                 return NoRoute(request);
             }
@@ -107,7 +113,8 @@ namespace EmailSecurity.Simulator
                 }
                 try
                 {
-                    var context = new RequestContext(account, match.Values, new QueryParameters(request.RawQuery, account.MaxPerPage), request.Body, _clock());
+                    var context = new RequestContext(account, match.Values,
+                        new QueryParameters(request.RawQuery, account.MaxPerPage), request.Body, _clock());
                     return match.Handler(context);
                 }
                 catch (ApiException error)
@@ -117,7 +124,8 @@ namespace EmailSecurity.Simulator
                 catch (Exception error)
                 {
                     // A simulator bug: answer like the real API's 500 rather than tearing down the caller.
-                    return Envelope.Error(500, ErrorCodes.InternalError, "Internal error: " + error.GetType().Name + ": " + error.Message);
+                    return Envelope.Error(500, ErrorCodes.InternalError,
+                        "Internal error: " + error.GetType().Name + ": " + error.Message);
                 }
             }
         }
@@ -136,6 +144,7 @@ namespace EmailSecurity.Simulator
         }
 
         private static SimulatedResponse NoRoute(SimulatedRequest request) =>
-            Envelope.Error(404, ErrorCodes.NoRoute, "Could not route to " + request.RawPath + ", perhaps your object identifier is invalid?");
+            Envelope.Error(404, ErrorCodes.NoRoute,
+                "Could not route to " + request.RawPath + ", perhaps your object identifier is invalid?");
     }
 }

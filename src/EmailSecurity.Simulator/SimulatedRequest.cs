@@ -4,7 +4,8 @@ namespace EmailSecurity.Simulator
     public sealed class SimulatedRequest
     {
         /// <param name="method">HTTP method, e.g. GET.</param>
-        /// <param name="rawPath">Path still percent-encoded, starting at /accounts/{account_id}/email-security/...; any base path such as /client/v4 already removed.</param>
+        /// <param name="rawPath">Path still percent-encoded, starting at /accounts/{account_id}/email-security/...; any
+        /// base path such as /client/v4 already removed.</param>
         /// <param name="rawQuery">Query string without the leading '?', or null.</param>
         /// <param name="body">Request body, or null.</param>
         public SimulatedRequest(string method, string rawPath, string? rawQuery, string? body)

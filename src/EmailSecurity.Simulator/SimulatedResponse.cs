@@ -8,7 +8,11 @@ namespace EmailSecurity.Simulator
         private static readonly IReadOnlyDictionary<string, string> JsonHeaders =
             new Dictionary<string, string> { ["Content-Type"] = "application/json" };
 
-        public SimulatedResponse(int statusCode, string body, IReadOnlyDictionary<string, string>? headers = null, string? pageCursor = null)
+        public SimulatedResponse(
+            int statusCode,
+            string body,
+            IReadOnlyDictionary<string, string>? headers = null,
+            string? pageCursor = null)
         {
             StatusCode = statusCode;
             Body = body;

@@ -8,7 +8,8 @@ internal sealed partial class Benchmark
 {
     /// <summary>
     /// Fresh processes: the module's first import (and first call), each followed by the first import of a one-cmdlet
-    /// binary module (this program's Write-BenchObject) as the baseline of what any binary module costs on first import.
+    /// binary module (this program's Write-BenchObject) as the baseline of what any binary module costs on first
+    /// import.
     /// </summary>
     private (List<ColdImport> Module, List<ColdImport> Baseline) MeasureColdImports()
     {
@@ -20,8 +21,11 @@ internal sealed partial class Benchmark
             module.Add(run);
             var reference = ColdImport(typeof(WriteBenchObjectCommand).Assembly.Location, firstCall: false);
             baseline.Add(reference);
-            Console.WriteLine($"  cold {i + 1}: process {Show.Millis(run.ProcessWall)}, runtime start {Show.Millis(run.Startup)}, runspace open {Show.Millis(run.Open)}, Import-Module {Show.Millis(run.Import)}, " +
-                              $"first Get-EsMessage -First 1 {Show.Millis(run.FirstCall)}; baseline module: Import-Module {Show.Millis(reference.Import)}");
+            Console.WriteLine($"  cold {i + 1}: process {Show.Millis(run.ProcessWall)}, runtime start " +
+                              $"{Show.Millis(run.Startup)}, runspace open {Show.Millis(run.Open)}, Import-Module " +
+                              $"{Show.Millis(run.Import)}, first Get-EsMessage -First 1 " +
+                              $"{Show.Millis(run.FirstCall)}; baseline module: Import-Module " +
+                              $"{Show.Millis(reference.Import)}");
         }
 
         return (module, baseline);
@@ -42,7 +46,8 @@ internal sealed partial class Benchmark
         start.ArgumentList.Add(modulePath);
         if (firstCall)
         {
-            foreach (var arg in new[] { "--child-api", Emulator.ApiBaseUri.AbsoluteUri, "--child-account", streamAccount })
+            foreach (var arg in new[] { "--child-api", Emulator.ApiBaseUri.AbsoluteUri, "--child-account",
+                streamAccount })
                 start.ArgumentList.Add(arg);
         }
 
@@ -54,7 +59,8 @@ internal sealed partial class Benchmark
         clock.Stop();
         var line = stdout.Split('\n').FirstOrDefault(l => l.StartsWith("IMPORT_RESULT ", StringComparison.Ordinal));
         if (child.ExitCode != 0 || line == null)
-            throw new InvalidOperationException($"The cold-import child failed (exit {child.ExitCode}):\n{stdout}\n{stderr.Result}");
+            throw new InvalidOperationException(
+                $"The cold-import child failed (exit {child.ExitCode}):\n{stdout}\n{stderr.Result}");
 
         var values = line["IMPORT_RESULT ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Split('='))
@@ -71,7 +77,10 @@ internal sealed partial class Benchmark
             runs.Add(new WarmImport(session.OpenTime, session.ImportTime));
         }
 
-        Console.WriteLine($"  warm x{runs.Count}: Import-Module median {Show.Millis(Show.Median(runs.Select(r => r.Import).ToList()))}, runspace open median {Show.Millis(Show.Median(runs.Select(r => r.Open).ToList()))}");
+        Console.WriteLine(
+            $"  warm x{runs.Count}: Import-Module median " +
+            $"{Show.Millis(Show.Median(runs.Select(r => r.Import).ToList()))}, runspace open median " +
+            $"{Show.Millis(Show.Median(runs.Select(r => r.Open).ToList()))}");
         return runs;
     }
 
@@ -88,11 +97,13 @@ internal sealed partial class Benchmark
             var output = new CountingOutput(clock);
             session.Run("Get-EsMessage -First 1", output);
             first = clock.Elapsed;
-            if (output.Received != 1) throw new InvalidOperationException($"Get-EsMessage -First 1 wrote {output.Received} objects.");
+            if (output.Received != 1) throw new InvalidOperationException(
+                $"Get-EsMessage -First 1 wrote {output.Received} objects.");
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"IMPORT_RESULT startup={startup.TotalMilliseconds:0.0} open={session.OpenTime.TotalMilliseconds:0.0} import={session.ImportTime.TotalMilliseconds:0.0} first={first.TotalMilliseconds:0.0}"));
+            $"IMPORT_RESULT startup={startup.TotalMilliseconds:0.0} open={session.OpenTime.TotalMilliseconds:0.0} " +
+            $"import={session.ImportTime.TotalMilliseconds:0.0} first={first.TotalMilliseconds:0.0}"));
         return 0;
     }
 }

@@ -6,9 +6,12 @@ namespace EsBenchmark;
 internal sealed partial class Benchmark
 {
     private const string BulkScript = "$ids | Move-EsMessage -Destination JunkEmail -Confirm:$false";
-    private const string PerIdScript = "$ids | ForEach-Object { Move-EsMessage -Id $_ -Destination JunkEmail -Confirm:$false }";
+    private const string PerIdScript = "$ids | ForEach-Object { Move-EsMessage -Id $_ -Destination JunkEmail " +
+        "-Confirm:$false }";
 
-    /// <summary>Fresh data for the move account (setup at latency 0, not measured), then the latency under test.</summary>
+    /// <summary>
+    /// Fresh data for the move account (setup at latency 0, not measured), then the latency under test.
+    /// </summary>
     private string[] PrepareMoveAccount(int messages, int latency)
     {
         Emulator.SetLatency(moveAccount, 0);
@@ -24,7 +27,8 @@ internal sealed partial class Benchmark
         session.SetVariable("ids", ids);
         Emulator.ClearRequests(moveAccount);
         var clock = new Stopwatch();
-        var output = new CountingOutput(clock, isSuccess: o => moveSuccess!.DeclaringType!.IsInstanceOfType(o) && moveSuccess.GetValue(o) is true);
+        var output = new CountingOutput(clock,
+            isSuccess: o => moveSuccess!.DeclaringType!.IsInstanceOfType(o) && moveSuccess.GetValue(o) is true);
         Settle();
         GC.Collect();
         var cpu0 = Cpu();
@@ -37,8 +41,10 @@ internal sealed partial class Benchmark
         var endpoints = string.Join(" + ", requests
             .GroupBy(r => $"{r.Method} {(SingleMovePath.IsMatch(r.Path) ? "/investigate/{id}/move" : r.Path)}")
             .Select(g => $"{Show.Count(g.Count())} × {g.Key}"));
-        Expect(output.Succeeded >= ids.Length, $"'{script}' over {ids.Length} ids reported {output.Succeeded} successful results of {output.Received}.");
-        return new MoveRun(clock.Elapsed, ids.Length, output.Received, output.Succeeded, requests.Count, requests.Count(r => r.Status != 200), endpoints,
+        Expect(output.Succeeded >= ids.Length,
+            $"'{script}' over {ids.Length} ids reported {output.Succeeded} successful results of {output.Received}.");
+        return new MoveRun(clock.Elapsed, ids.Length, output.Received, output.Succeeded, requests.Count,
+            requests.Count(r => r.Status != 200), endpoints,
             cpu1.Client - cpu0.Client, cpu1.Emulator - cpu0.Emulator, Others(cpu0, cpu1));
     }
 }

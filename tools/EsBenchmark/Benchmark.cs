@@ -41,8 +41,11 @@ internal sealed partial class Benchmark : IDisposable
         var total = Stopwatch.StartNew();
         Console.WriteLine("EsBenchmark: the EmailSecurity module against the emulator on 127.0.0.1");
         foreach (var line in MachineInfo.Describe(args)) Console.WriteLine(line);
-        Console.WriteLine($"Sizes             {Show.Count(options.Messages)} messages (per_page {PlainLoop.PageSize}, scan times: {options.Profile}), {Show.Count(options.Moves)} moves (one-call-per-id measured on {Show.Count(options.PerIdSample)}), " +
-                          $"latency {string.Join(", ", options.Latencies)} ms, {options.Repeat} run(s) each (median shown), imports {options.ColdImports} cold / {options.WarmImports} warm");
+        Console.WriteLine($"Sizes             {Show.Count(options.Messages)} messages (per_page " +
+                          $"{PlainLoop.PageSize}, scan times: {options.Profile}), {Show.Count(options.Moves)} moves " +
+                          $"(one-call-per-id measured on {Show.Count(options.PerIdSample)}), latency " +
+                          $"{string.Join(", ", options.Latencies)} ms, {options.Repeat} run(s) each (median shown), " +
+                          $"imports {options.ColdImports} cold / {options.WarmImports} warm");
         var loadAtStart = MachineInfo.Load();
         Console.WriteLine($"At start          {loadAtStart}");
 
@@ -51,7 +54,8 @@ internal sealed partial class Benchmark : IDisposable
 
         var step = Stopwatch.StartNew();
         Emulator.Reset(streamAccount, options.Messages, Seed, options.Profile);
-        Console.WriteLine($"Setup             generated {Show.Count(options.Messages)} messages in {Show.Seconds(step.Elapsed)}");
+        Console.WriteLine(
+            $"Setup             generated {Show.Count(options.Messages)} messages in {Show.Seconds(step.Elapsed)}");
 
         // One session up front: imports the module once so its assembly (and its Message type) can be found.
         string moduleVersion;
@@ -64,7 +68,8 @@ internal sealed partial class Benchmark : IDisposable
 
         moduleAssembly = AppDomain.CurrentDomain.GetAssemblies().Single(a => a.GetName().Name == "EmailSecurity");
         var messageType = moduleAssembly.GetType("EmailSecurity.Models.Message", throwOnError: true)!;
-        moveSuccess = moduleAssembly.GetType("EmailSecurity.Models.MessageMoveResult", throwOnError: true)!.GetProperty("Success")!;
+        moveSuccess = moduleAssembly.GetType("EmailSecurity.Models.MessageMoveResult", throwOnError: true)!
+            .GetProperty("Success")!;
         Console.WriteLine($"Module            EmailSecurity {moduleVersion} from {options.ModulePath}");
         Console.WriteLine($"Module build      {MachineInfo.ModuleBuild(moduleAssembly)}");
         Console.WriteLine($"Module JSON       {MachineInfo.JsonOf(messageType)}");
@@ -77,7 +82,10 @@ internal sealed partial class Benchmark : IDisposable
         Console.WriteLine();
 
         var floor = MeasureEngineFloor();
-        Console.WriteLine($"Engine floor      Write-BenchObject, {Show.Count(options.Messages)} objects: {string.Join(", ", floor.Select(f => $"{Show.Seconds(f.Wall)} ({Show.Rate(f.Objects, f.Wall)}, CPU {Show.Seconds(f.ClientCpu)})"))}");
+        Console.WriteLine(
+            $"Engine floor      Write-BenchObject, {Show.Count(options.Messages)} objects: " +
+            $"{string.Join(", ", floor.Select(f =>
+                $"{Show.Seconds(f.Wall)} ({Show.Rate(f.Objects, f.Wall)}, CPU {Show.Seconds(f.ClientCpu)})"))}");
         Console.WriteLine();
 
         var results = new List<LatencyResults>();
@@ -100,7 +108,10 @@ internal sealed partial class Benchmark : IDisposable
         Console.WriteLine(table.ToText());
         Console.WriteLine("Markdown:");
         Console.WriteLine();
-        Console.WriteLine($"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC with `{(args.Length == 0 ? "(defaults)" : string.Join(' ', args))}`; module build: {MachineInfo.ModuleBuild(moduleAssembly).Split(',')[0]}; {loadAtStart} at start, {loadAtEnd} at end.");
+        Console.WriteLine(
+            $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC with " +
+            $"`{(args.Length == 0 ? "(defaults)" : string.Join(' ', args))}`; module build: " +
+            $"{MachineInfo.ModuleBuild(moduleAssembly).Split(',')[0]}; {loadAtStart} at start, {loadAtEnd} at end.");
         Console.WriteLine();
         Console.Write(table.ToMarkdown());
         return 0;
@@ -141,8 +152,10 @@ internal sealed partial class Benchmark : IDisposable
             (OnePageAtATime, () => MeasureModuleStream(OnePageAtATime), results.ModuleSequential),
             ("plain loop (stream)", () => MeasurePlain(PlainLoop.BodyReading.Stream), results.PlainStream),
         };
-        // The string-reading variant explains a CPU cost; with latency the network hides it, so it is measured at 0 ms only.
-        if (latency == 0) kinds.Add(("plain loop (string)", () => MeasurePlain(PlainLoop.BodyReading.String), results.PlainString));
+        // The string-reading variant explains a CPU cost; with latency the network hides it, so it is measured at 0 ms
+        // only.
+        if (latency == 0) kinds.Add(
+            ("plain loop (string)", () => MeasurePlain(PlainLoop.BodyReading.String), results.PlainString));
         for (var run = 0; run < options.SearchRuns(latency); run++)
         {
             // Rotated so that a slow spell on the machine does not always land on the same contender.
@@ -152,37 +165,58 @@ internal sealed partial class Benchmark : IDisposable
                 if (slow && run > 0 && name == OnePageAtATime) continue; // latency-bound and long: once is enough
                 var result = measure();
                 into.Add(result);
-                Console.WriteLine($"  run {run + 1} {name,-30} {Show.Seconds(result.Wall),9}  {Show.Rate(result.Objects, result.Wall),12}  first request {Show.Millis(result.FirstRequest ?? TimeSpan.Zero),7}  first object {Show.Millis(result.FirstObject ?? TimeSpan.Zero),7}  {result.Requests} requests" +
-                                  $"  CPU s: client {result.ClientCpu.TotalSeconds:0.00} emulator {result.EmulatorCpu.TotalSeconds:0.00} others {Show.Cores(result.OtherCpu, result.Wall)}" +
-                                  (result.Memory is { } m ? $"  heap MB: {Show.MB(m.StartHeap)} peak {Show.MB(m.PeakHeap)} end {Show.MB(m.EndHeap)}" : ""));
+                Console.WriteLine($"  run {run + 1} {name,-30} {Show.Seconds(result.Wall),9}  " +
+                                  $"{Show.Rate(result.Objects, result.Wall),12}  first request " +
+                                  $"{Show.Millis(result.FirstRequest ?? TimeSpan.Zero),7}  first object " +
+                                  $"{Show.Millis(result.FirstObject ?? TimeSpan.Zero),7}  {result.Requests} " +
+                                  $"requests  CPU s: client {result.ClientCpu.TotalSeconds:0.00} emulator " +
+                                  $"{result.EmulatorCpu.TotalSeconds:0.00} others " +
+                                  $"{Show.Cores(result.OtherCpu, result.Wall)}" +
+                                  (result.Memory is { } m ? $"  heap MB: {Show.MB(m.StartHeap)} peak " +
+                                      $"{Show.MB(m.PeakHeap)} end {Show.MB(m.EndHeap)}" : ""));
             }
         }
 
         // Every contender must have written the same messages in the same order as the first sequential walk.
-        var walks = results.Module.Concat(results.ModuleSequential).Concat(results.PlainStream).Concat(results.PlainString).ToList();
+        var walks = results.Module.Concat(results.ModuleSequential).Concat(results.PlainStream)
+            .Concat(results.PlainString).ToList();
         sequentialDigest ??= results.PlainStream[0].Digest;
-        Expect(walks.All(r => r.Digest == sequentialDigest), "a search wrote other messages, or in another order, than the sequential cursor walk.");
+        Expect(walks.All(r => r.Digest == sequentialDigest),
+            "a search wrote other messages, or in another order, than the sequential cursor walk.");
 
         if (!slow)
         {
-            results.ForEachObject = MeasureModuleStream("$n = 0; Get-EsMessage | ForEach-Object { $n++ }; if ($n -ne " + options.Messages + ") { throw \"counted $n\" }", withMemory: false);
-            Console.WriteLine($"  run 1 Get-EsMessage | ForEach-Object {{ $n++ }} {Show.Seconds(results.ForEachObject.Wall),9}  {Show.Rate(options.Messages, results.ForEachObject.Wall),12}  CPU s: client {results.ForEachObject.ClientCpu.TotalSeconds:0.00} others {Show.Cores(results.ForEachObject.OtherCpu, results.ForEachObject.Wall)}");
+            results.ForEachObject = MeasureModuleStream("$n = 0; Get-EsMessage | ForEach-Object { $n++ }; if ($n -ne " +
+                options.Messages + ") { throw \"counted $n\" }", withMemory: false);
+            Console.WriteLine(
+                $"  run 1 Get-EsMessage | ForEach-Object {{ $n++ }} {Show.Seconds(results.ForEachObject.Wall),9}  " +
+                $"{Show.Rate(options.Messages, results.ForEachObject.Wall),12}  CPU s: client " +
+                $"{results.ForEachObject.ClientCpu.TotalSeconds:0.00} others " +
+                $"{Show.Cores(results.ForEachObject.OtherCpu, results.ForEachObject.Wall)}");
         }
 
         results.LiveMemory = MeasureModuleLiveMemory();
-        Console.WriteLine($"  live heap (forced GC every {Show.Count(LiveEvery)} objects, untimed run): {string.Join(" ", results.LiveMemory.Live.Select(l => Show.MB(l.Bytes).Split(' ')[0]))} MB");
+        Console.WriteLine($"  live heap (forced GC every {Show.Count(LiveEvery)} objects, untimed run): " +
+            $"{string.Join(" ", results.LiveMemory.Live.Select(l => Show.MB(l.Bytes).Split(' ')[0]))} MB");
 
         for (var run = 0; run < options.Repeat && !slow; run++)
         {
             var ids = PrepareMoveAccount(options.Moves + options.PerIdSample, latency);
             var bulk = MeasureMove(ids[..options.Moves], BulkScript);
             results.Bulk.Add(bulk);
-            Console.WriteLine($"  run {run + 1} bulk move {Show.Count(bulk.Ids)} ids      {Show.Seconds(bulk.Wall),9}  {bulk.Endpoints}  {Show.Count(bulk.Succeeded)}/{Show.Count(bulk.Results)} results succeeded  others {Show.Cores(bulk.OtherCpu, bulk.Wall)}");
-            // One call per id is bound by the latency (and long) once there is some: measured once then, the median of the runs at 0 ms.
+            Console.WriteLine(
+                $"  run {run + 1} bulk move {Show.Count(bulk.Ids)} ids      {Show.Seconds(bulk.Wall),9}  " +
+                $"{bulk.Endpoints}  {Show.Count(bulk.Succeeded)}/{Show.Count(bulk.Results)} results succeeded  " +
+                $"others {Show.Cores(bulk.OtherCpu, bulk.Wall)}");
+            // One call per id is bound by the latency (and long) once there is some: measured once then, the median of
+            // the runs at 0 ms.
             if (latency > 0 && run > 0) continue;
             var perId = MeasureMove(ids[options.Moves..], PerIdScript);
             results.PerId.Add(perId);
-            Console.WriteLine($"  run {run + 1} one call per id ({Show.Count(perId.Ids)}) {Show.Seconds(perId.Wall),9}  {perId.Endpoints}  {Show.Count(perId.Succeeded)}/{Show.Count(perId.Results)} results succeeded  others {Show.Cores(perId.OtherCpu, perId.Wall)}");
+            Console.WriteLine(
+                $"  run {run + 1} one call per id ({Show.Count(perId.Ids)}) {Show.Seconds(perId.Wall),9}  " +
+                $"{perId.Endpoints}  {Show.Count(perId.Succeeded)}/{Show.Count(perId.Results)} results succeeded  " +
+                $"others {Show.Cores(perId.OtherCpu, perId.Wall)}");
         }
 
         Console.WriteLine();
@@ -207,8 +241,12 @@ internal sealed partial class Benchmark : IDisposable
     private (TimeSpan Client, TimeSpan Emulator, TimeSpan? System) Cpu() =>
         (Process.GetCurrentProcess().TotalProcessorTime, Emulator.CpuTime, SystemCpu.Busy());
 
-    /// <summary>The machine's busy time during a run minus ours and the emulator's: what other processes took.</summary>
-    private static TimeSpan? Others((TimeSpan Client, TimeSpan Emulator, TimeSpan? System) before, (TimeSpan Client, TimeSpan Emulator, TimeSpan? System) after)
+    /// <summary>
+    /// The machine's busy time during a run minus ours and the emulator's: what other processes took.
+    /// </summary>
+    private static TimeSpan? Others(
+        (TimeSpan Client, TimeSpan Emulator, TimeSpan? System) before,
+        (TimeSpan Client, TimeSpan Emulator, TimeSpan? System) after)
     {
         if (before.System is not { } b || after.System is not { } a) return null;
         var others = a - b - (after.Client - before.Client) - (after.Emulator - before.Emulator);

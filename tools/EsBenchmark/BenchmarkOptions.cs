@@ -3,7 +3,9 @@ using System.Reflection;
 
 namespace EsBenchmark;
 
-/// <summary>The command line. Every size has a default; --quick only changes the defaults the user did not set.</summary>
+/// <summary>
+/// The command line. Every size has a default; --quick only changes the defaults the user did not set.
+/// </summary>
 internal sealed class BenchmarkOptions
 {
     public const string Usage = """
@@ -25,7 +27,9 @@ internal sealed class BenchmarkOptions
           --import-only   (internal) time one cold import in this process and print IMPORT_RESULT
         """;
 
-    /// <summary>From this latency on a column is a search comparison only: fewer runs, no script consumer, no moves.</summary>
+    /// <summary>
+    /// From this latency on a column is a search comparison only: fewer runs, no script consumer, no moves.
+    /// </summary>
     public const int SlowLatency = 100;
 
     public int[] Latencies { get; private set; } = [0, 50, 200];
@@ -42,7 +46,9 @@ internal sealed class BenchmarkOptions
     public string ModulePath { get; private set; } = Metadata("ModulePath");
     public string EmulatorDll { get; private set; } = Metadata("EmulatorDll");
 
-    /// <summary>--import-only: the emulator API and account to make the first call against (set by the parent).</summary>
+    /// <summary>
+    /// --import-only: the emulator API and account to make the first call against (set by the parent).
+    /// </summary>
     public Uri? ChildApi { get; private set; }
     public string? ChildAccount { get; private set; }
 
@@ -63,7 +69,8 @@ internal sealed class BenchmarkOptions
             int Count(int min)
             {
                 var text = Value();
-                if (!int.TryParse(text.Replace("_", "").Replace(",", ""), NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min)
+                if (!int.TryParse(text.Replace("_", "").Replace(",", ""), NumberStyles.None,
+                    CultureInfo.InvariantCulture, out var value) || value < min)
                     throw new ArgumentException($"{name} needs a whole number of at least {min}, not '{text}'.");
                 return value;
             }
@@ -73,17 +80,23 @@ internal sealed class BenchmarkOptions
                 switch (name)
                 {
                     case "--latency":
-                        options.Latencies = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                            .Select(t => int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms <= 10_000
+                        options.Latencies = Value()
+                            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                            .Select(t => int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+                                && ms <= 10_000
                                 ? ms
-                                : throw new ArgumentException($"--latency takes milliseconds (0..10000) separated by commas, not '{t}'."))
+                                : throw new ArgumentException(
+                                    $"--latency takes milliseconds (0..10000) separated by commas, not '{t}'."))
                             .Distinct().ToArray();
-                        if (options.Latencies.Length == 0) throw new ArgumentException("--latency needs at least one value.");
+                        if (options.Latencies.Length == 0) throw new ArgumentException(
+                            "--latency needs at least one value.");
                         break;
                     case "--messages": options.Messages = Count(1); break;
                     case "--profile":
                         var profile = Value();
-                        options.Profile = profile is "workday" or "uniform" ? profile : throw new ArgumentException("--profile takes workday or uniform.");
+                        options.Profile = profile is "workday" or "uniform"
+                            ? profile
+                            : throw new ArgumentException("--profile takes workday or uniform.");
                         break;
                     case "--moves": options.Moves = Count(1); break;
                     case "--throttle": options.Throttle = Count(1); break;
@@ -133,7 +146,8 @@ internal sealed class BenchmarkOptions
     public int SearchRuns(int latency) => latency >= SlowLatency ? Math.Min(Repeat, 2) : Repeat;
 
     private static string Metadata(string key) =>
-        typeof(BenchmarkOptions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value ?? string.Empty;
+        typeof(BenchmarkOptions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == key)?.Value ?? string.Empty;
 
     public static string BuildConfiguration => Metadata("Configuration");
     public static string RepoRoot => Metadata("RepoRoot");

@@ -19,10 +19,15 @@ internal sealed class CountingOutput : PSDataCollection<PSObject>
     private readonly Func<object, string?>? idOf;
     private readonly OrderDigest digest = new();
 
-    /// <param name="liveEvery">Objects between forced full GCs that measure the live heap (0: never; for untimed runs only).</param>
+    /// <param name="liveEvery">Objects between forced full GCs that measure the live heap (0: never; for untimed runs
+    /// only).</param>
     /// <param name="idOf">The id of an object, for <see cref="Digest"/>.</param>
     public CountingOutput(
-        Stopwatch clock, MemorySampler? sampler = null, int sampleEvery = 1000, Func<object, bool>? isSuccess = null, int liveEvery = 0,
+        Stopwatch clock,
+        MemorySampler? sampler = null,
+        int sampleEvery = 1000,
+        Func<object, bool>? isSuccess = null,
+        int liveEvery = 0,
         Func<object, string?>? idOf = null)
     {
         this.idOf = idOf;
@@ -41,7 +46,10 @@ internal sealed class CountingOutput : PSDataCollection<PSObject>
     /// <summary>Clock reading when the first object arrived.</summary>
     public TimeSpan? FirstObjectAt { get; private set; }
 
-    /// <summary>A digest of the ids in the order they arrived (when given <c>idOf</c>): equal for the same objects in the same order.</summary>
+    /// <summary>
+    /// A digest of the ids in the order they arrived (when given <c>idOf</c>): equal for the same objects in the same
+    /// order.
+    /// </summary>
     public ulong Digest => digest.Value;
 
     /// <summary>The .NET types of what arrived (to make sure it is the module's objects that were counted).</summary>
@@ -64,7 +72,9 @@ internal sealed class CountingOutput : PSDataCollection<PSObject>
     }
 }
 
-/// <summary>FNV-1a over a sequence of ids, each followed by a separator: the same ids in the same order give the same value.</summary>
+/// <summary>
+/// FNV-1a over a sequence of ids, each followed by a separator: the same ids in the same order give the same value.
+/// </summary>
 internal sealed class OrderDigest
 {
     public ulong Value { get; private set; } = 14695981039346656037UL;

@@ -38,8 +38,12 @@ internal sealed class EmulatorProcess : IDisposable
 
     public static EmulatorProcess Start(string dll) => new(RunningEmulator.Start(dll, TimeSpan.FromSeconds(60)));
 
-    /// <summary>Replaces the account's data with <paramref name="messages"/> freshly generated messages, scan times spread as <paramref name="timeProfile"/> says.</summary>
-    public void Reset(string account, int messages, int seed, string? timeProfile = null) => Send(HttpMethod.Put, $"accounts/{account}", new { messages, seed, timeProfile });
+    /// <summary>
+    /// Replaces the account's data with <paramref name="messages"/> freshly generated messages, scan times spread as
+    /// <paramref name="timeProfile"/> says.
+    /// </summary>
+    public void Reset(string account, int messages, int seed, string? timeProfile = null) =>
+        Send(HttpMethod.Put, $"accounts/{account}", new { messages, seed, timeProfile });
 
     /// <summary>A constant latency on every API request of the account (a 'delay' fault, times 0), or none.</summary>
     public void SetLatency(string account, int delayMs)
@@ -53,7 +57,8 @@ internal sealed class EmulatorProcess : IDisposable
     public void ClearRequests(string account) => Send(HttpMethod.Delete, $"accounts/{account}/requests", null);
 
     public IReadOnlyList<RecordedRequest> Requests(string account) =>
-        JsonSerializer.Deserialize<List<RecordedRequest>>(Send(HttpMethod.Get, $"accounts/{account}/requests", null), Json) ?? [];
+        JsonSerializer.Deserialize<List<RecordedRequest>>(Send(HttpMethod.Get, $"accounts/{account}/requests", null),
+            Json) ?? [];
 
     private string Send(HttpMethod method, string relative, object? body)
     {
@@ -63,7 +68,8 @@ internal sealed class EmulatorProcess : IDisposable
         using var reader = new StreamReader(response.Content.ReadAsStream());
         var text = reader.ReadToEnd();
         if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"Emulator control call {method} {relative} failed: HTTP {(int)response.StatusCode} {text}");
+            throw new InvalidOperationException(
+                $"Emulator control call {method} {relative} failed: HTTP {(int)response.StatusCode} {text}");
         return text;
     }
 

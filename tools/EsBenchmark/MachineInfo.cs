@@ -6,27 +6,41 @@ using System.Runtime.InteropServices;
 
 namespace EsBenchmark;
 
-/// <summary>Facts about the machine and the run, printed above the results so a number is never read without them.</summary>
+/// <summary>
+/// Facts about the machine and the run, printed above the results so a number is never read without them.
+/// </summary>
 internal static class MachineInfo
 {
     public static IEnumerable<string> Describe(string[] args)
     {
         yield return $"Date (UTC)        {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss}";
         yield return $"Command line      {Environment.CommandLine}";
-        yield return $"To repeat         dotnet run -c Release --project tools/EsBenchmark --{(args.Length > 0 ? " " + string.Join(' ', args) : string.Empty)}";
+        yield return "To repeat         dotnet run -c Release --project tools/EsBenchmark " +
+            $"--{(args.Length > 0 ? " " + string.Join(' ', args) : string.Empty)}";
         yield return $"CPU               {CpuModel()}, {Environment.ProcessorCount} logical cores";
-        yield return $"Memory            {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024):0.0} GiB available to .NET";
+        yield return "Memory            " +
+            $"{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024):0.0} GiB available to .NET";
         yield return $"OS                {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture})";
-        yield return $".NET              {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC{(GCSettings.LatencyMode == GCLatencyMode.Batch ? "" : ", concurrent")}, benchmark built {BenchmarkOptions.BuildConfiguration}";
-        yield return $"PowerShell engine System.Management.Automation {typeof(PSObject).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0]}";
-        yield return $"Git               {Git("rev-parse --short HEAD") ?? "?"}{(Git("status --porcelain -- src") is { Length: > 0 } dirty ? $" + {dirty.Split('\n').Length} uncommitted file(s) under src/" : " (src/ clean)")}";
+        yield return $".NET              {RuntimeInformation.FrameworkDescription}, " +
+            $"{(GCSettings.IsServerGC ? "server" : "workstation")} " +
+            $"GC{(GCSettings.LatencyMode == GCLatencyMode.Batch ? "" : ", concurrent")}, benchmark built " +
+            $"{BenchmarkOptions.BuildConfiguration}";
+        yield return "PowerShell engine System.Management.Automation " +
+            $"{typeof(PSObject).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()
+                ?.InformationalVersion?.Split('+')[0]}";
+        yield return "Git               " +
+            $"{Git("rev-parse --short HEAD") ?? "?"}" +
+            $"{(Git("status --porcelain -- src") is { Length: > 0 } dirty
+                ? $" + {dirty.Split('\n').Length} uncommitted file(s) under src/"
+                : " (src/ clean)")}";
     }
 
     /// <summary>What else is running: load average and other test runs or builds (they share our cores).</summary>
     public static string Load()
     {
         var loadAverage = TryRead("/proc/loadavg")?.Split(' ').Take(3) is { } parts ? string.Join(" ", parts) : "?";
-        return $"load average {loadAverage}; other processes: {CountProcesses("testhost")} test host(s), {CountProcesses("MSBuild.dll")} MSBuild";
+        return $"load average {loadAverage}; other processes: {CountProcesses("testhost")} test host(s), " +
+            $"{CountProcesses("MSBuild.dll")} MSBuild";
     }
 
     public static string ModuleBuild(Assembly module)
@@ -34,10 +48,16 @@ internal static class MachineInfo
         var debuggable = module.GetCustomAttribute<DebuggableAttribute>();
         var optimized = debuggable == null || !debuggable.IsJITOptimizerDisabled;
         var file = new FileInfo(module.Location);
-        return $"{(optimized ? "Release (optimized)" : "DEBUG (JIT optimizer disabled: numbers are not representative)")}, {file.FullName}, built {file.LastWriteTimeUtc:yyyy-MM-dd HH:mm} UTC";
+        return $"{(optimized
+                ? "Release (optimized)"
+                : "DEBUG (JIT optimizer disabled: numbers are not representative)")}, " +
+            $"{file.FullName}, built {file.LastWriteTimeUtc:yyyy-MM-dd HH:mm} UTC";
     }
 
-    /// <summary>Which System.Text.Json the module's model binds to (the framework's, or a copy in the module's own load context).</summary>
+    /// <summary>
+    /// Which System.Text.Json the module's model binds to (the framework's, or a copy in the module's own load
+    /// context).
+    /// </summary>
     public static string JsonOf(Type model)
     {
         var attribute = model.GetProperties().SelectMany(p => p.GetCustomAttributes(inherit: false))
@@ -45,12 +65,16 @@ internal static class MachineInfo
         if (attribute == null) return "no JsonPropertyName attributes found";
         var json = attribute.GetType().Assembly;
         var context = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(json)?.Name ?? "?";
-        var same = json == typeof(System.Text.Json.JsonSerializer).Assembly ? "the same copy the plain loop uses" : "NOT the copy the plain loop uses";
-        return $"System.Text.Json {json.GetName().Version} from {(string.IsNullOrEmpty(json.Location) ? "?" : json.Location)} (load context '{context}'; {same})";
+        var same = json == typeof(System.Text.Json.JsonSerializer).Assembly
+            ? "the same copy the plain loop uses"
+            : "NOT the copy the plain loop uses";
+        return $"System.Text.Json {json.GetName().Version} from " +
+            $"{(string.IsNullOrEmpty(json.Location) ? "?" : json.Location)} (load context '{context}'; {same})";
     }
 
     private static string CpuModel() =>
-        TryRead("/proc/cpuinfo")?.Split('\n').FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+        TryRead("/proc/cpuinfo")?.Split('\n')
+            .FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
         ?? RuntimeInformation.ProcessArchitecture.ToString();
 
     private static int CountProcesses(string needle)

@@ -36,7 +36,10 @@ internal sealed class MemorySampler
         if (workingSet > peakWorkingSet) peakWorkingSet = workingSet;
     }
 
-    /// <summary>A forced full GC and what is left: the live set at this point of the run (slows the run down; used in an untimed run).</summary>
+    /// <summary>
+    /// A forced full GC and what is left: the live set at this point of the run (slows the run down; used in an untimed
+    /// run).
+    /// </summary>
     public void SampleLive(long objects)
     {
         var bytes = GC.GetTotalMemory(forceFullCollection: true);
@@ -56,7 +59,8 @@ internal sealed class MemorySampler
     }
 }
 
-/// <param name="Live">Heap after forced full GCs: at the start, at each <see cref="MemorySampler.SampleLive"/>, at the end.</param>
+/// <param name="Live">Heap after forced full GCs: at the start, at each <see cref="MemorySampler.SampleLive"/>, at the
+/// end.</param>
 internal sealed record MemoryResult(
     long StartHeap, long PeakHeap, long EndHeapBeforeGc, long EndHeap,
     long StartWorkingSet, long PeakWorkingSet, long EndWorkingSet,

@@ -27,11 +27,14 @@ internal sealed class ModuleSession : IDisposable
     /// <summary>Import-Module alone.</summary>
     public TimeSpan ImportTime { get; private set; }
 
-    /// <summary>Opens a runspace and, when <paramref name="modulePath"/> is given, imports the module (both timed).</summary>
+    /// <summary>
+    /// Opens a runspace and, when <paramref name="modulePath"/> is given, imports the module (both timed).
+    /// </summary>
     public static ModuleSession Open(string? modulePath)
     {
         var clock = Stopwatch.StartNew();
-        var runspace = RunspaceFactory.CreateRunspace(new TextHost(TextWriter.Null), InitialSessionState.CreateDefault2());
+        var runspace =
+            RunspaceFactory.CreateRunspace(new TextHost(TextWriter.Null), InitialSessionState.CreateDefault2());
         runspace.Open();
         var session = new ModuleSession(runspace, clock.Elapsed);
         try
@@ -52,21 +55,28 @@ internal sealed class ModuleSession : IDisposable
         }
     }
 
-    /// <summary>Connect-EsAccount with an API token against the emulator (the session's connection from then on).</summary>
+    /// <summary>
+    /// Connect-EsAccount with an API token against the emulator (the session's connection from then on).
+    /// </summary>
     public ModuleSession Connect(Uri apiBaseUri, string account)
     {
         var token = new SecureString();
         foreach (var c in "benchmark-token") token.AppendChar(c);
         token.MakeReadOnly();
         SetVariable("EsBenchToken", token);
-        Run($"Connect-EsAccount -AccountId {Quote(account)} -ApiToken $EsBenchToken -BaseUri {Quote(apiBaseUri.AbsoluteUri)}");
+        Run($"Connect-EsAccount -AccountId {Quote(account)} -ApiToken $EsBenchToken -BaseUri " +
+            $"{Quote(apiBaseUri.AbsoluteUri)}");
         return this;
     }
 
     public void SetVariable(string name, object? value) => runspace.SessionStateProxy.SetVariable(name, value);
 
-    /// <summary>Runs script text; every object it writes goes to <paramref name="output"/> (nothing is kept when that is a <see cref="CountingOutput"/>).</summary>
-    /// <exception cref="InvalidOperationException">The script wrote an error or stopped on one: the measurement would be meaningless.</exception>
+    /// <summary>
+    /// Runs script text; every object it writes goes to <paramref name="output"/> (nothing is kept when that is a
+    /// <see cref="CountingOutput"/>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The script wrote an error or stopped on one: the measurement would
+    /// be meaningless.</exception>
     public void Run(string script, PSDataCollection<PSObject>? output = null)
     {
         using var powerShell = PowerShell.Create();
@@ -85,7 +95,8 @@ internal sealed class ModuleSession : IDisposable
         if (powerShell.Streams.Error.Count > 0)
         {
             var errors = powerShell.Streams.Error.Take(3).Select(e => $"{e.FullyQualifiedErrorId}: {e}");
-            throw new InvalidOperationException($"'{script}' wrote {powerShell.Streams.Error.Count} error(s), e.g.:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", errors)}");
+            throw new InvalidOperationException($"'{script}' wrote {powerShell.Streams.Error.Count} error(s), " +
+                $"e.g.:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", errors)}");
         }
     }
 

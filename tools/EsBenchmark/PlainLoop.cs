@@ -38,7 +38,9 @@ internal sealed class PlainLoop : IDisposable
 
     public enum BodyReading
     {
-        /// <summary>JsonSerializer.DeserializeAsync over the response stream (ResponseHeadersRead): the fastest way.</summary>
+        /// <summary>
+        /// JsonSerializer.DeserializeAsync over the response stream (ResponseHeadersRead): the fastest way.
+        /// </summary>
         Stream,
 
         /// <summary>ReadAsStringAsync, then JsonSerializer.Deserialize(string): what the module's core does.</summary>
@@ -49,9 +51,15 @@ internal sealed class PlainLoop : IDisposable
     public Func<object, string?> IdOf => idOf;
 
     /// <summary>Walks every page of the account's messages; returns the objects counted.</summary>
-    public PlainResult Walk(string account, BodyReading reading, Stopwatch clock, MemorySampler? sampler = null, int? maxObjects = null)
+    public PlainResult Walk(
+        string account,
+        BodyReading reading,
+        Stopwatch clock,
+        MemorySampler? sampler = null,
+        int? maxObjects = null)
     {
-        var method = typeof(PlainLoop).GetMethod(nameof(WalkAsync), BindingFlags.NonPublic | BindingFlags.Instance)!.MakeGenericMethod(messageType);
+        var method = typeof(PlainLoop).GetMethod(nameof(WalkAsync), BindingFlags.NonPublic | BindingFlags.Instance)!
+            .MakeGenericMethod(messageType);
         var task = (Task<PlainResult>)method.Invoke(this, [account, reading, clock, sampler, maxObjects])!;
         return task.GetAwaiter().GetResult();
     }
@@ -62,22 +70,28 @@ internal sealed class PlainLoop : IDisposable
     /// </summary>
     public double RetainedBytesPerMessage(string account)
     {
-        var method = typeof(PlainLoop).GetMethod(nameof(RetainedAsync), BindingFlags.NonPublic | BindingFlags.Instance)!.MakeGenericMethod(messageType);
+        var method = typeof(PlainLoop).GetMethod(nameof(RetainedAsync), BindingFlags.NonPublic | BindingFlags.Instance)!
+            .MakeGenericMethod(messageType);
         return ((Task<double>)method.Invoke(this, [account])!).GetAwaiter().GetResult();
     }
 
-    /// <summary>The first page of the account's messages as the module's Message objects (setup, not measured).</summary>
+    /// <summary>
+    /// The first page of the account's messages as the module's Message objects (setup, not measured).
+    /// </summary>
     public object[] FirstPage(string account)
     {
         using var response = http.Send(new HttpRequestMessage(HttpMethod.Get, PageUri(account, null)));
         response.EnsureSuccessStatusCode();
         var envelopeType = typeof(Envelope<>).MakeGenericType(messageType);
         var envelope = JsonSerializer.Deserialize(response.Content.ReadAsStream(), envelopeType)!;
-        var items = (System.Collections.IEnumerable)envelopeType.GetProperty(nameof(Envelope<object>.Result))!.GetValue(envelope)!;
+        var items = (System.Collections.IEnumerable)envelopeType.GetProperty(nameof(Envelope<object>.Result))!
+            .GetValue(envelope)!;
         return items.Cast<object>().ToArray();
     }
 
-    /// <summary>Investigate ids of the account's first <paramref name="count"/> messages, newest first (setup, not measured).</summary>
+    /// <summary>
+    /// Investigate ids of the account's first <paramref name="count"/> messages, newest first (setup, not measured).
+    /// </summary>
     public string[] Ids(string account, int count)
     {
         var ids = new List<string>(count);
@@ -93,11 +107,17 @@ internal sealed class PlainLoop : IDisposable
             if (string.IsNullOrEmpty(cursor)) break;
         }
 
-        if (ids.Count < count) throw new InvalidOperationException($"The account has {ids.Count} messages; {count} are needed.");
+        if (ids.Count < count) throw new InvalidOperationException(
+            $"The account has {ids.Count} messages; {count} are needed.");
         return ids.Take(count).ToArray();
     }
 
-    private async Task<PlainResult> WalkAsync<T>(string account, BodyReading reading, Stopwatch clock, MemorySampler? sampler, int? maxObjects)
+    private async Task<PlainResult> WalkAsync<T>(
+        string account,
+        BodyReading reading,
+        Stopwatch clock,
+        MemorySampler? sampler,
+        int? maxObjects)
         where T : class
     {
         long count = 0;
@@ -111,7 +131,8 @@ internal sealed class PlainLoop : IDisposable
             Envelope<T>? envelope;
             if (reading == BodyReading.Stream)
             {
-                using var response = await http.GetAsync(PageUri(account, cursor), HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+                using var response = await http.GetAsync(PageUri(account, cursor),
+                    HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
                 response.EnsureSuccessStatusCode();
                 await using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
                 envelope = await JsonSerializer.DeserializeAsync<Envelope<T>>(body).ConfigureAwait(false);
@@ -149,8 +170,10 @@ internal sealed class PlainLoop : IDisposable
     private void CheckFilledIn(object message)
     {
         string? Text(string property) => messageType.GetProperty(property)?.GetValue(message)?.ToString();
-        if (string.IsNullOrEmpty(Text("Id")) || string.IsNullOrEmpty(Text("ScannedAt")) || string.IsNullOrEmpty(Text("From")))
-            throw new InvalidOperationException("The plain loop's messages came back empty (Id, ScannedAt or From missing): the module's JSON attributes were not honoured.");
+        if (string.IsNullOrEmpty(Text("Id")) || string.IsNullOrEmpty(Text("ScannedAt"))
+            || string.IsNullOrEmpty(Text("From")))
+            throw new InvalidOperationException("The plain loop's messages came back empty (Id, ScannedAt or From " +
+                "missing): the module's JSON attributes were not honoured.");
     }
 
     private async Task<double> RetainedAsync<T>(string account)
@@ -168,7 +191,8 @@ internal sealed class PlainLoop : IDisposable
 
     private Uri PageUri(string account, string? cursor)
     {
-        var uri = $"{apiBaseUri.AbsoluteUri.TrimEnd('/')}/accounts/{account}/email-security/investigate?per_page={PageSize}";
+        var uri =
+            $"{apiBaseUri.AbsoluteUri.TrimEnd('/')}/accounts/{account}/email-security/investigate?per_page={PageSize}";
         if (cursor != null) uri += "&cursor=" + Uri.EscapeDataString(cursor);
         return new Uri(uri);
     }

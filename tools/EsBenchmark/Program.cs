@@ -8,7 +8,8 @@ if (options.ImportOnly) return Benchmark.ImportOnly(options);
 
 if (!File.Exists(options.ModulePath))
 {
-    Console.Error.WriteLine($"The module is not built: {options.ModulePath} does not exist (dotnet build EsPowerShell.sln).");
+    Console.Error.WriteLine(
+        $"The module is not built: {options.ModulePath} does not exist (dotnet build EsPowerShell.sln).");
     return 1;
 }
 

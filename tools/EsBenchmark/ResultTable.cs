@@ -16,7 +16,8 @@ internal sealed class ResultTable
     public void Row(string label, IEnumerable<string> cells)
     {
         var values = cells.ToArray();
-        if (values.Length != columns.Length) throw new ArgumentException($"Row '{label}' has {values.Length} cells for {columns.Length} columns.");
+        if (values.Length != columns.Length) throw new ArgumentException(
+            $"Row '{label}' has {values.Length} cells for {columns.Length} columns.");
         rows.Add((false, label, values));
     }
 
@@ -26,7 +27,8 @@ internal sealed class ResultTable
     public string ToText()
     {
         var labelWidth = Math.Max("Measure".Length, rows.Max(r => r.Section ? 0 : r.Label.Length + 2));
-        var widths = columns.Select((c, i) => Math.Max(c.Length, rows.Where(r => !r.Section).Max(r => r.Cells[i].Length))).ToArray();
+        var widths = columns.Select(
+            (c, i) => Math.Max(c.Length, rows.Where(r => !r.Section).Max(r => r.Cells[i].Length))).ToArray();
         var text = new StringBuilder();
         var rule = new string('-', labelWidth + widths.Sum(w => w + 3));
         text.Append("Measure".PadRight(labelWidth));
@@ -83,7 +85,8 @@ internal static class Show
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static string Seconds(TimeSpan time) => time.TotalSeconds.ToString(time.TotalSeconds < 10 ? "0.00" : "0.0", Invariant) + " s";
+    public static string Seconds(TimeSpan time) =>
+        time.TotalSeconds.ToString(time.TotalSeconds < 10 ? "0.00" : "0.0", Invariant) + " s";
 
     public static string Millis(TimeSpan time) =>
         time.TotalMilliseconds < 0.1 && time > TimeSpan.Zero
@@ -94,7 +97,8 @@ internal static class Show
 
     public static string Count(long value) => value.ToString("N0", Invariant);
 
-    public static string Rate(long objects, TimeSpan time) => (objects / time.TotalSeconds).ToString("N0", Invariant) + " /s";
+    public static string Rate(long objects, TimeSpan time) =>
+        (objects / time.TotalSeconds).ToString("N0", Invariant) + " /s";
 
     public static string MB(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.0", Invariant) + " MB";
 
@@ -105,7 +109,8 @@ internal static class Show
     public static string Percent(double value) => (value * 100).ToString("0", Invariant) + " %";
 
     /// <summary>CPU time as average cores over a wall time: "0.35".</summary>
-    public static string Cores(TimeSpan? cpu, TimeSpan wall) => cpu is { } c && wall > TimeSpan.Zero ? (c / wall).ToString("0.00", Invariant) : "?";
+    public static string Cores(TimeSpan? cpu, TimeSpan wall) =>
+        cpu is { } c && wall > TimeSpan.Zero ? (c / wall).ToString("0.00", Invariant) : "?";
 
     /// <summary>The median and, when there were several runs, the range: "4.21 s (4.10–4.50)".</summary>
     public static string Spread(IReadOnlyList<TimeSpan> values, Func<TimeSpan, string> format)
@@ -121,7 +126,9 @@ internal static class Show
     public static TimeSpan Median(IReadOnlyList<TimeSpan> values)
     {
         var sorted = values.OrderBy(v => v).ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        return sorted.Length % 2 == 1
+            ? sorted[sorted.Length / 2]
+            : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private static string Strip(string formatted) => formatted.Split(' ')[0];

@@ -19,7 +19,8 @@ internal static class SystemCpu
             var busy = fields[0] + fields[1] + fields[2] + fields[5] + fields[6] + (fields.Length > 7 ? fields[7] : 0);
             return TimeSpan.FromSeconds(busy / TicksPerSecond);
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException)
+        catch (Exception error)
+            when (error is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException)
         {
             return null;
         }

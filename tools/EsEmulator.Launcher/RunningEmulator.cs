@@ -50,7 +50,8 @@ public sealed class RunningEmulator : IDisposable
     {
         if (!File.Exists(dll))
         {
-            throw new InvalidOperationException($"The emulator is not built: {dll} does not exist. Build the solution (or tools/EsEmulator) with this configuration.");
+            throw new InvalidOperationException($"The emulator is not built: {dll} does not exist. Build the " +
+                "solution (or tools/EsEmulator) with this configuration.");
         }
 
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -88,7 +89,8 @@ public sealed class RunningEmulator : IDisposable
                 }
             }
         };
-        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"The emulator exited with code {process.ExitCode} before it was listening."));
+        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException(
+            $"The emulator exited with code {process.ExitCode} before it was listening."));
 
         process.Start();
         process.BeginOutputReadLine();
@@ -99,7 +101,8 @@ public sealed class RunningEmulator : IDisposable
         {
             if (!listening.Task.Wait(timeout))
             {
-                throw new TimeoutException($"The emulator did not print {ReadyPrefix.Trim()} within {timeout.TotalSeconds:0} s.");
+                throw new TimeoutException(
+                    $"The emulator did not print {ReadyPrefix.Trim()} within {timeout.TotalSeconds:0} s.");
             }
 
             return new RunningEmulator(process, new Uri(listening.Task.Result.TrimEnd('/') + "/"));
@@ -111,7 +114,8 @@ public sealed class RunningEmulator : IDisposable
             string reason = error is AggregateException aggregate ? aggregate.InnerException!.Message : error.Message;
             lock (stderr)
             {
-                throw new InvalidOperationException($"{reason} Command: {start.FileName} {string.Join(' ', start.ArgumentList)}\nstderr:\n{stderr}", error);
+                throw new InvalidOperationException($"{reason} Command: {start.FileName} " +
+                    $"{string.Join(' ', start.ArgumentList)}\nstderr:\n{stderr}", error);
             }
         }
     }

@@ -20,7 +20,9 @@ public static class ApiPipeline
         HttpRequest request = context.Request;
         string? body = await ReadBodyAsync(request);
         string? pollToken = PollToken(target);
-        string accountId = pollToken == null ? target.AccountId : emulator.Polls.AccountOf(pollToken) ?? ApiTarget.NoAccount;
+        string accountId = pollToken == null
+            ? target.AccountId
+            : emulator.Polls.AccountOf(pollToken) ?? ApiTarget.NoAccount;
         string path = pollToken == null ? target.DecodedPath : PollBook.RecordedPath;
         RecordedRequest record = emulator.Requests.Add(accountId, seq => new RecordedRequest
         {
@@ -37,7 +39,8 @@ public static class ApiPipeline
             ReceivedAt = DateTimeOffset.UtcNow,
         });
         var reply = new Reply(context, emulator.Requests, record);
-        context.Response.Headers["cf-ray"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant() + "-EMU";
+        context.Response.Headers["cf-ray"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant() +
+            "-EMU";
 
         if (!target.IsApi)
         {
@@ -63,7 +66,8 @@ public static class ApiPipeline
             reply.SetHeader("Ratelimit-Policy", limit.RateLimitPolicy);
             if (!limit.Allowed)
             {
-                await reply.SendAsync(429, ApiEnvelope.Error(971, "Please wait and consider throttling your request speed"), "ratelimited", limit.RetryAfter);
+                await reply.SendAsync(429, ApiEnvelope.Error(971,
+                    "Please wait and consider throttling your request speed"), "ratelimited", limit.RetryAfter);
                 return;
             }
         }
@@ -82,13 +86,18 @@ public static class ApiPipeline
             (answer, pollCount, retryAfter) => emulator.Polls.Start(accountId, answer, pollCount, retryAfter));
     }
 
-    /// <summary>The token of a poll request (GET /client/v4/_emulator/poll/{token}); null for any other request.</summary>
+    /// <summary>
+    /// The token of a poll request (GET /client/v4/_emulator/poll/{token}); null for any other request.
+    /// </summary>
     private static string? PollToken(ApiTarget target) =>
-        target.RawPath.StartsWith(PollBook.PathPrefix, StringComparison.Ordinal) && target.RawPath.Length > PollBook.PathPrefix.Length
+        target.RawPath.StartsWith(PollBook.PathPrefix, StringComparison.Ordinal)
+            && target.RawPath.Length > PollBook.PathPrefix.Length
             ? target.RawPath.Substring(PollBook.PathPrefix.Length)
             : null;
 
-    /// <summary>One poll: 202 (with Location and Retry-After) while the result is pending, then the kept answer.</summary>
+    /// <summary>
+    /// One poll: 202 (with Location and Retry-After) while the result is pending, then the kept answer.
+    /// </summary>
     private static SimulatedResponse Poll(PollBook polls, string token, Reply reply)
     {
         PollBook.PollStep? step = polls.Poll(token);
@@ -105,11 +114,14 @@ public static class ApiPipeline
         return step.Answer;
     }
 
-    /// <summary>401 without credentials, 403 for the token (or key) "invalid-token", null when the caller may proceed.</summary>
+    /// <summary>
+    /// 401 without credentials, 403 for the token (or key) "invalid-token", null when the caller may proceed.
+    /// </summary>
     private static int? Authenticate(HttpRequest request)
     {
         string? authorization = Header(request, "Authorization");
-        if (authorization != null && authorization.StartsWith("Bearer ", StringComparison.Ordinal) && authorization.Length > 7)
+        if (authorization != null && authorization.StartsWith("Bearer ", StringComparison.Ordinal)
+            && authorization.Length > 7)
         {
             return authorization.Substring(7).Trim() == InvalidToken ? 403 : null;
         }

@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Http;
 namespace EsEmulator;
 
 /// <summary>
-/// /_emulator: health, per-account data reset and API version, bulk job progress, fault rules, rate limit and the request
-/// log. No authentication, not recorded.
+/// /_emulator: health, per-account data reset and API version, bulk job progress, fault rules, rate limit and the
+/// request log. No authentication, not recorded.
 /// </summary>
 public static class ControlApi
 {
@@ -16,8 +16,15 @@ public static class ControlApi
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    private sealed record ResetBody(int? Messages, int? Seed, int? MaxPerPage, string? ApiVersion, int? BulkJobMessagesPerStep,
-        bool? BulkJobsAdvanceOnGet, int? SpanSeconds, string? TimeProfile);
+    private sealed record ResetBody(
+        int? Messages,
+        int? Seed,
+        int? MaxPerPage,
+        string? ApiVersion,
+        int? BulkJobMessagesPerStep,
+        bool? BulkJobsAdvanceOnGet,
+        int? SpanSeconds,
+        string? TimeProfile);
 
     private sealed record VersionBody(string? ApiVersion);
 
@@ -32,10 +39,12 @@ public static class ControlApi
             switch (segments)
             {
                 case ["_emulator", "health"] when method == "GET":
-                    await WriteAsync(context, 200, new { status = "ok", apiVersion = ApiVersions.Name(emulator.Api.DefaultVersion) });
+                    await WriteAsync(context, 200,
+                        new { status = "ok", apiVersion = ApiVersions.Name(emulator.Api.DefaultVersion) });
                     break;
                 case ["_emulator", "accounts", var id] when method == "PUT":
-                    ResetBody reset = await ReadAsync<ResetBody>(context) ?? new ResetBody(null, null, null, null, null, null, null, null);
+                    ResetBody reset = await ReadAsync<ResetBody>(context)
+                        ?? new ResetBody(null, null, null, null, null, null, null, null);
                     if (reset.MaxPerPage is < 1)
                     {
                         throw new BadRequest("maxPerPage: must be at least 1");
@@ -68,16 +77,19 @@ public static class ControlApi
                     {
                         id, messages = seed.Messages, seed = seed.Seed, maxPerPage = seed.MaxPerPage,
                         apiVersion = ApiVersions.Name(emulator.Api.GetApiVersion(id)),
-                        bulkJobMessagesPerStep = seed.BulkJobMessagesPerStep, bulkJobsAdvanceOnGet = seed.BulkJobsAdvanceOnGet,
+                        bulkJobMessagesPerStep = seed.BulkJobMessagesPerStep,
+                        bulkJobsAdvanceOnGet = seed.BulkJobsAdvanceOnGet,
                     });
                     break;
                 case ["_emulator", "accounts", var id, "apiversion"] when method == "PUT":
                     VersionBody version = await ReadAsync<VersionBody>(context) ?? new VersionBody(null);
                     emulator.Api.SetApiVersion(id, ParseVersion(version.ApiVersion));
-                    await WriteAsync(context, 200, new { apiVersion = ApiVersions.Name(emulator.Api.GetApiVersion(id)) });
+                    await WriteAsync(context, 200,
+                        new { apiVersion = ApiVersions.Name(emulator.Api.GetApiVersion(id)) });
                     break;
                 case ["_emulator", "accounts", var id, "apiversion"] when method == "GET":
-                    await WriteAsync(context, 200, new { apiVersion = ApiVersions.Name(emulator.Api.GetApiVersion(id)) });
+                    await WriteAsync(context, 200,
+                        new { apiVersion = ApiVersions.Name(emulator.Api.GetApiVersion(id)) });
                     break;
                 case ["_emulator", "accounts", var id, "bulkjobs", "advance"] when method == "POST":
                     AdvanceBody advance = await ReadAsync<AdvanceBody>(context) ?? new AdvanceBody(null);
@@ -85,11 +97,13 @@ public static class ControlApi
                     {
                         throw new BadRequest("steps: must be at least 1");
                     }
-                    var jobs = emulator.Api.AdvanceBulkJobs(id, advance.Steps).Select(j => new { jobId = j.Key, status = j.Value });
+                    var jobs = emulator.Api.AdvanceBulkJobs(id, advance.Steps)
+                        .Select(j => new { jobId = j.Key, status = j.Value });
                     await WriteAsync(context, 200, new { jobs });
                     break;
                 case ["_emulator", "accounts", var id, "faults"] when method == "PUT":
-                    List<FaultRule> rules = await ReadAsync<List<FaultRule>>(context) ?? throw new BadRequest("body: must be a JSON array of fault rules");
+                    List<FaultRule> rules = await ReadAsync<List<FaultRule>>(context)
+                        ?? throw new BadRequest("body: must be a JSON array of fault rules");
                     string? problem = rules.Select(r => r.Problem()).FirstOrDefault(p => p != null);
                     if (problem != null)
                     {
@@ -103,7 +117,8 @@ public static class ControlApi
                     await WriteAsync(context, 200, new { rules = 0 });
                     break;
                 case ["_emulator", "accounts", var id, "ratelimit"] when method == "PUT":
-                    RateLimitSettings limit = await ReadAsync<RateLimitSettings>(context) ?? throw new BadRequest("body: must be {\"limit\":n,\"windowSeconds\":s}");
+                    RateLimitSettings limit = await ReadAsync<RateLimitSettings>(context)
+                        ?? throw new BadRequest("body: must be {\"limit\":n,\"windowSeconds\":s}");
                     if (limit.Problem() is string limitProblem)
                     {
                         throw new BadRequest(limitProblem);
@@ -123,7 +138,8 @@ public static class ControlApi
                     await WriteAsync(context, 200, new { requests = 0 });
                     break;
                 default:
-                    await WriteAsync(context, 404, new { error = "No control route " + method + " " + context.Request.Path });
+                    await WriteAsync(context, 404,
+                        new { error = "No control route " + method + " " + context.Request.Path });
                     break;
             }
         }
@@ -134,7 +150,8 @@ public static class ControlApi
     }
 
     private static ApiVersion ParseVersion(string? name) =>
-        ApiVersions.Parse(name) ?? throw new BadRequest("apiVersion: must be one of " + string.Join(", ", ApiVersions.Names));
+        ApiVersions.Parse(name)
+            ?? throw new BadRequest("apiVersion: must be one of " + string.Join(", ", ApiVersions.Names));
 
     private static async Task<T?> ReadAsync<T>(HttpContext context)
     {

@@ -7,7 +7,9 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace EsEmulator;
 
-/// <summary>The emulator's state and front door: /_emulator/* is the control API, everything else the Email Security API.</summary>
+/// <summary>
+/// The emulator's state and front door: /_emulator/* is the control API, everything else the Email Security API.
+/// </summary>
 public sealed class Emulator(ApiVersion defaultVersion)
 {
     public EmailSecurityApi Api { get; } = new(defaultVersion: defaultVersion);
@@ -19,8 +21,10 @@ public sealed class Emulator(ApiVersion defaultVersion)
     public Task HandleAsync(HttpContext context)
     {
         // RawTarget is the request line as sent: percent-encoding intact, so an encoded '/' stays inside its segment.
-        string rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path + context.Request.QueryString;
-        if (rawTarget == ControlApi.BasePath || rawTarget.StartsWith(ControlApi.BasePath + "/", StringComparison.Ordinal))
+        string rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget
+            ?? context.Request.Path + context.Request.QueryString;
+        if (rawTarget == ControlApi.BasePath
+            || rawTarget.StartsWith(ControlApi.BasePath + "/", StringComparison.Ordinal))
         {
             return ControlApi.HandleAsync(context, this);
         }

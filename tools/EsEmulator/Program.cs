@@ -8,14 +8,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-// The Email Security API emulator for tests: `dotnet EsEmulator.dll [--urls http://127.0.0.1:0] [--api-version 2026-10]`.
-// Prints one line, EMULATOR_LISTENING <url>, once it listens; stops on SIGTERM or when stdin closes.
+// The Email Security API emulator for tests: `dotnet EsEmulator.dll [--urls http://127.0.0.1:0] [--api-version
+// 2026-10]`. Prints one line, EMULATOR_LISTENING <url>, once it listens; stops on SIGTERM or when stdin closes.
 var builder = WebApplication.CreateBuilder(args);
 string? versionName = builder.Configuration["api-version"];
 ApiVersion? defaultVersion = versionName == null ? ApiVersion.Seed : ApiVersions.Parse(versionName);
 if (defaultVersion == null)
 {
-    Console.Error.WriteLine("--api-version must be one of " + string.Join(", ", ApiVersions.Names) + "; got " + versionName);
+    Console.Error.WriteLine(
+        "--api-version must be one of " + string.Join(", ", ApiVersions.Names) + "; got " + versionName);
     return 2;
 }
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))

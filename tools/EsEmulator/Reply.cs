@@ -21,14 +21,18 @@ public sealed class Reply(HttpContext context, RequestLog log, RecordedRequest r
         await context.Response.WriteAsync(body);
     }
 
-    /// <summary>202 Accepted with <c>Location</c> (where to poll) and <c>Retry-After</c>: the work is still running.</summary>
+    /// <summary>
+    /// 202 Accepted with <c>Location</c> (where to poll) and <c>Retry-After</c>: the work is still running.
+    /// </summary>
     public Task SendAcceptedAsync(string location, string retryAfter, string outcome)
     {
         context.Response.Headers.Location = location;
         return SendAsync(202, Faults.PollBook.RunningBody, outcome, retryAfter);
     }
 
-    /// <summary>A redirect (<paramref name="status"/> 3xx) to <paramref name="location"/>, with an empty body.</summary>
+    /// <summary>
+    /// A redirect (<paramref name="status"/> 3xx) to <paramref name="location"/>, with an empty body.
+    /// </summary>
     public Task SendRedirectAsync(int status, string location, string outcome)
     {
         log.Complete(record, status, outcome);
@@ -47,7 +51,9 @@ public sealed class Reply(HttpContext context, RequestLog log, RecordedRequest r
         context.Abort();
     }
 
-    /// <summary>Sends status, headers (with the full Content-Length) and half the body, then closes the connection.</summary>
+    /// <summary>
+    /// Sends status, headers (with the full Content-Length) and half the body, then closes the connection.
+    /// </summary>
     public async Task SendHalfThenDropAsync(int status, string body, string outcome)
     {
         log.Complete(record, status, outcome);

@@ -7,7 +7,9 @@ using EsShell.Hosting;
 
 namespace EsShell;
 
-/// <summary>A console session: one runspace with the module imported, driven by -Command, -File or a prompt loop.</summary>
+/// <summary>
+/// A console session: one runspace with the module imported, driven by -Command, -File or a prompt loop.
+/// </summary>
 internal sealed class Shell : IDisposable
 {
     private readonly ShellOptions _options;
@@ -77,7 +79,9 @@ internal sealed class Shell : IDisposable
         while (true)
         {
             var line = interactive
-                ? _editor.ReadLine(text.Length == 0 ? $"PS {_runspace.SessionStateProxy.Path.CurrentLocation}> " : ">> ", text.ToString())
+                ? _editor.ReadLine(text.Length == 0
+                    ? $"PS {_runspace.SessionStateProxy.Path.CurrentLocation}> "
+                    : ">> ", text.ToString())
                 : Console.In.ReadLine();
             if (line is null) return text.Length == 0 ? null : text.ToString();
             // As in pwsh, an empty line ends an incomplete statement so its parse error is shown.

@@ -15,13 +15,15 @@ public static class CmdletListing
     public const string AboutMarker = "    [The build lists every cmdlet here, by area, with its synopsis.]";
 
     /// <summary>The lines of README.md between which the table is written.</summary>
-    public const string ReadmeStart = "<!-- The cmdlet table is written from the cmdlets and their help synopses: dotnet build src/EmailSecurity -t:UpdateReadme -->";
+    public const string ReadmeStart = "<!-- The cmdlet table is written from the cmdlets and their help synopses: " +
+        "dotnet build src/EmailSecurity -t:UpdateReadme -->";
 
     public const string ReadmeEnd = "<!-- End of the cmdlet table. -->";
 
     private const int AboutWidth = 80;
 
-    private static readonly string[] VerbOrder = [VerbsCommon.Get, VerbsCommon.New, VerbsCommon.Set, VerbsCommon.Remove];
+    private static readonly string[] VerbOrder =
+        [VerbsCommon.Get, VerbsCommon.New, VerbsCommon.Set, VerbsCommon.Remove];
 
     /// <summary>The about topic's section: each area, then each cmdlet with its synopsis wrapped below it.</summary>
     public static string AboutSection(IReadOnlyList<CommandHelp> commands)
@@ -43,7 +45,9 @@ public static class CmdletListing
         return text.ToString().TrimEnd('\n');
     }
 
-    /// <summary>The about topic with its marker line replaced by the section; the topic as it is when it has none.</summary>
+    /// <summary>
+    /// The about topic with its marker line replaced by the section; the topic as it is when it has none.
+    /// </summary>
     public static string WithAboutSection(string topic, IReadOnlyList<CommandHelp> commands) =>
         topic.Replace("\r\n", "\n").Replace(AboutMarker, AboutSection(commands));
 
@@ -53,7 +57,8 @@ public static class CmdletListing
         var text = new StringBuilder("| cmdlet | what it does |\n|---|---|\n");
         foreach (var command in Areas(commands).SelectMany(area => area))
         {
-            text.Append("| ").Append(Title(command, quote: true)).Append(" | ").Append(Synopsis(command, markdown: true)).Append(" |\n");
+            text.Append("| ").Append(Title(command, quote: true)).Append(" | ")
+                .Append(Synopsis(command, markdown: true)).Append(" |\n");
         }
 
         return text.ToString();
@@ -65,15 +70,19 @@ public static class CmdletListing
         readme = readme.Replace("\r\n", "\n");
         int start = readme.IndexOf(ReadmeStart + "\n", StringComparison.Ordinal);
         int end = readme.IndexOf(ReadmeEnd, StringComparison.Ordinal);
-        return start < 0 || end < start ? null : readme.Substring(start + ReadmeStart.Length + 1, end - start - ReadmeStart.Length - 1);
+        return start < 0 || end < start
+            ? null
+            : readme.Substring(start + ReadmeStart.Length + 1, end - start - ReadmeStart.Length - 1);
     }
 
     /// <summary>README.md with the table between its markers replaced.</summary>
     public static string WithReadmeTable(string readme, IReadOnlyList<CommandHelp> commands)
     {
-        string? old = ReadmeBlock(readme) ?? throw new FormatException($"README has no lines '{ReadmeStart}' and '{ReadmeEnd}'.");
+        string? old = ReadmeBlock(readme)
+            ?? throw new FormatException($"README has no lines '{ReadmeStart}' and '{ReadmeEnd}'.");
         string normalized = readme.Replace("\r\n", "\n");
-        return normalized.Replace(ReadmeStart + "\n" + old + ReadmeEnd, ReadmeStart + "\n" + ReadmeTable(commands) + ReadmeEnd);
+        return normalized.Replace(ReadmeStart + "\n" + old + ReadmeEnd,
+            ReadmeStart + "\n" + ReadmeTable(commands) + ReadmeEnd);
     }
 
     private static IEnumerable<IGrouping<string, CommandHelp>> Areas(IReadOnlyList<CommandHelp> commands) => commands
@@ -86,12 +95,16 @@ public static class CmdletListing
     private static string Title(CommandHelp command, bool quote)
     {
         string Name(string name) => quote ? $"`{name}`" : name;
-        var aliases = command.Cmdlet.ImplementingType.GetCustomAttributes<AliasAttribute>().SelectMany(a => a.AliasNames).ToList();
-        return aliases.Count == 0 ? Name(command.Name) : $"{Name(command.Name)} (alias {string.Join(", ", aliases.Select(Name))})";
+        var aliases = command.Cmdlet.ImplementingType.GetCustomAttributes<AliasAttribute>()
+            .SelectMany(a => a.AliasNames).ToList();
+        return aliases.Count == 0
+            ? Name(command.Name)
+            : $"{Name(command.Name)} (alias {string.Join(", ", aliases.Select(Name))})";
     }
 
     private static string Synopsis(CommandHelp command, bool markdown) =>
-        string.Join(" ", command.Page.Synopsis.Select(block => markdown ? block.Markdown.Trim().Replace("\n", " ") : string.Join(" ", block.Paragraphs)));
+        string.Join(" ", command.Page.Synopsis.Select(
+            block => markdown ? block.Markdown.Trim().Replace("\n", " ") : string.Join(" ", block.Paragraphs)));
 
     private static IEnumerable<string> Wrap(string text, int width)
     {

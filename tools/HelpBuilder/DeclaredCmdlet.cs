@@ -48,7 +48,9 @@ public sealed class DeclaredParameter
     /// <summary>The values of a [ValidateSet], or the names of an enum type; empty when any value goes.</summary>
     public required IReadOnlyList<string> AcceptedValues { get; init; }
 
-    /// <summary>The value a new instance of the cmdlet holds (PageSize = 1000), or null when the code sets none.</summary>
+    /// <summary>
+    /// The value a new instance of the cmdlet holds (PageSize = 1000), or null when the code sets none.
+    /// </summary>
     public required string? DefaultValue { get; init; }
 
     public required bool SupportsWildcards { get; init; }
@@ -74,19 +76,23 @@ public sealed class DeclaredParameter
     {
         get
         {
-            var positions = Sets.Where(s => s.Position is not null).Select(s => s.Position!.Value).Distinct().Order().ToList();
+            var positions =
+                Sets.Where(s => s.Position is not null).Select(s => s.Position!.Value).Distinct().Order().ToList();
             return positions.Count == 0
                 ? "named"
                 : string.Join(", ", positions.Select(p => p.ToString(CultureInfo.InvariantCulture)));
         }
     }
 
-    /// <summary>platyPS's "Accept pipeline input" over all sets: False, True (ByValue), True (ByPropertyName, ByValue).</summary>
+    /// <summary>
+    /// platyPS's "Accept pipeline input" over all sets: False, True (ByValue), True (ByPropertyName, ByValue).
+    /// </summary>
     public string PipelineInput => PipelineText(ByValue, ByPropertyName);
 
     public static string PipelineText(bool byValue, bool byPropertyName)
     {
-        var ways = new[] { byPropertyName ? "ByPropertyName" : null, byValue ? "ByValue" : null }.OfType<string>().ToList();
+        var ways =
+            new[] { byPropertyName ? "ByPropertyName" : null, byValue ? "ByValue" : null }.OfType<string>().ToList();
         return ways.Count == 0 ? "False" : $"True ({string.Join(", ", ways)})";
     }
 

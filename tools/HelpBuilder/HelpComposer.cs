@@ -60,10 +60,12 @@ public sealed class HelpComposer
                 continue;
             }
 
-            DeclaredCmdlet? cmdlet = cmdlets.FirstOrDefault(c => string.Equals(c.Name, page.Name, StringComparison.Ordinal));
+            DeclaredCmdlet? cmdlet =
+                cmdlets.FirstOrDefault(c => string.Equals(c.Name, page.Name, StringComparison.Ordinal));
             if (cmdlet is null)
             {
-                Error(page.Location, $"the module exports no cmdlet {page.Name}: rename the page to the cmdlet it documents, or delete it");
+                Error(page.Location, $"the module exports no cmdlet {page.Name}: rename the page to the cmdlet it " +
+                    "documents, or delete it");
                 continue;
             }
 
@@ -75,7 +77,8 @@ public sealed class HelpComposer
         {
             Error(
                 new SourceLocation(Path.Combine(docsDir, cmdlet.Name + ".md"), 1),
-                $"the module exports {cmdlet.Name}, which has no help page: create this file (CONTRIBUTING.md, 'Adding an endpoint', says what it holds)");
+                $"the module exports {cmdlet.Name}, which has no help page: create this file (CONTRIBUTING.md, " +
+                "'Adding an endpoint', says what it holds)");
         }
 
         CheckSharedTextIsUsed(pages);
@@ -96,20 +99,23 @@ public sealed class HelpComposer
             }
             else if (shared.Find(text.Name) is { } common && Normalize(common.Markdown) == Normalize(text.Markdown))
             {
-                Error(text.Location, $"-{text.Name} repeats the shared text of {shared.File}({common.Location.Line}) word for word: delete this entry");
+                Error(text.Location, $"-{text.Name} repeats the shared text of {shared.File}({common.Location.Line}) " +
+                    "word for word: delete this entry");
             }
         }
 
         var parameters = new List<ParameterHelp>();
         foreach (DeclaredParameter declared in cmdlet.VisibleParameters)
         {
-            ParameterText? text = page.Parameters.FirstOrDefault(p => string.Equals(p.Name, declared.Name, StringComparison.OrdinalIgnoreCase))
+            ParameterText? text = page.Parameters.FirstOrDefault(
+                p => string.Equals(p.Name, declared.Name, StringComparison.OrdinalIgnoreCase))
                                   ?? shared.Find(declared.Name);
             if (text is null)
             {
                 Error(
                     page.ParametersLocation,
-                    $"-{declared.Name} of {cmdlet.Name} is documented neither on this page nor in {shared.File}: add '### -{declared.Name}' to one of them");
+                    $"-{declared.Name} of {cmdlet.Name} is documented neither on this page nor in {shared.File}: add " +
+                    $"'### -{declared.Name}' to one of them");
                 continue;
             }
 
@@ -131,20 +137,24 @@ public sealed class HelpComposer
         };
     }
 
-    private static string Normalize(string markdown) => string.Join(" ", markdown.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static string Normalize(string markdown) =>
+        string.Join(" ", markdown.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private string DefaultValue(DeclaredCmdlet cmdlet, DeclaredParameter declared, ParameterText text)
     {
         if (text.DefaultValue is not null && (declared.DefaultValue is not null || declared.IsSwitch))
         {
             string code = declared.DefaultValue ?? "False, as every switch";
-            Error(text.Location, $"-{declared.Name} of {cmdlet.Name}: the code's default is {code}; delete '{PageReader.DefaultValueKey}'");
+            Error(text.Location, $"-{declared.Name} of {cmdlet.Name}: the code's default is {code}; delete " +
+                $"'{PageReader.DefaultValueKey}'");
         }
 
         return declared.DefaultValue ?? text.DefaultValue ?? (declared.IsSwitch ? "False" : "None");
     }
 
-    /// <summary>Shared text that no cmdlet shows (every cmdlet with the parameter has its own, or none has it).</summary>
+    /// <summary>
+    /// Shared text that no cmdlet shows (every cmdlet with the parameter has its own, or none has it).
+    /// </summary>
     private void CheckSharedTextIsUsed(IReadOnlyList<HelpPage> pages)
     {
         foreach (ParameterText entry in shared.Entries)
@@ -155,7 +165,8 @@ public sealed class HelpComposer
                     .Any(p => string.Equals(p.Name, entry.Name, StringComparison.OrdinalIgnoreCase)) != true);
             if (!used)
             {
-                Error(entry.Location, $"no cmdlet shows the shared text of -{entry.Name} (each cmdlet that has the parameter has its own text, or none has it): delete the entry");
+                Error(entry.Location, $"no cmdlet shows the shared text of -{entry.Name} (each cmdlet that has the " +
+                    "parameter has its own text, or none has it): delete the entry");
             }
         }
     }
@@ -179,7 +190,8 @@ public sealed class HelpComposer
             {
                 if (pipeline.Count > 0)
                 {
-                    Error(text.Location, $"{cmdlet.Name} takes pipeline input ({Names(pipeline)}), so INPUTS cannot be '{NoType}'");
+                    Error(text.Location,
+                        $"{cmdlet.Name} takes pipeline input ({Names(pipeline)}), so INPUTS cannot be '{NoType}'");
                 }
 
                 entries.Add(new TypeHelp(NoType, text.Description));
@@ -189,7 +201,8 @@ public sealed class HelpComposer
             Type? type = TypeNames.Resolve(text.TypeName, cmdlet.ImplementingType.Assembly);
             if (type is null)
             {
-                Error(text.Location, $"no type named {text.TypeName} is loaded with the module (write the full name, such as System.String)");
+                Error(text.Location, $"no type named {text.TypeName} is loaded with the module (write the full name, " +
+                    "such as System.String)");
                 continue;
             }
 
@@ -197,7 +210,9 @@ public sealed class HelpComposer
             var byName = pipeline.Where(p => p.ByPropertyName && HasPropertyFor(type, p)).ToList();
             if (byValue.Count == 0 && byName.Count == 0)
             {
-                string takes = pipeline.Count == 0 ? "nothing" : string.Join("; ", pipeline.Select(p => $"-{p.Name} <{p.TypeName}> {p.PipelineInput}"));
+                string takes = pipeline.Count == 0
+                    ? "nothing"
+                    : string.Join("; ", pipeline.Select(p => $"-{p.Name} <{p.TypeName}> {p.PipelineInput}"));
                 Error(text.Location, $"{text.TypeName} binds to no parameter of {cmdlet.Name} (it takes {takes})");
                 continue;
             }
@@ -219,7 +234,8 @@ public sealed class HelpComposer
             var bound = uncovered.Where(p => HasPropertyFor(output, p)).ToList();
             if (bound.Count > 0)
             {
-                entries.Add(new TypeHelp(output.FullName!, Generated($"Objects from `{source!.Name}`, bound to {Names(bound)} by property name.")));
+                entries.Add(new TypeHelp(output.FullName!,
+                    Generated($"Objects from `{source!.Name}`, bound to {Names(bound)} by property name.")));
                 uncovered.RemoveAll(bound.Contains);
             }
         }
@@ -228,7 +244,8 @@ public sealed class HelpComposer
         {
             entries.Add(new TypeHelp(
                 typeof(PSObject).FullName!,
-                Generated($"Any object with a property named as {Names(uncovered)} (or an alias of it), bound to that parameter by property name.")));
+                Generated($"Any object with a property named as {Names(uncovered)} (or an alias of it), bound to " +
+                    "that parameter by property name.")));
         }
 
         if (entries.Count == 0)
@@ -250,20 +267,26 @@ public sealed class HelpComposer
         {
             if (text.TypeName == NoType)
             {
-                if (!cmdlet.DeclaresNoOutput && cmdlet.OutputTypes.Count > 0 && cmdlet.FindParameter("PassThru") is null)
+                if (!cmdlet.DeclaresNoOutput && cmdlet.OutputTypes.Count > 0
+                    && cmdlet.FindParameter("PassThru") is null)
                 {
-                    Error(text.Location, $"{cmdlet.Name} declares what it writes ([OutputType]) and has no -PassThru, so OUTPUTS cannot say '{NoType}'");
+                    Error(text.Location, $"{cmdlet.Name} declares what it writes ([OutputType]) and has no " +
+                        $"-PassThru, so OUTPUTS cannot say '{NoType}'");
                 }
 
                 entries.Add(new TypeHelp(NoType, text.Description));
                 continue;
             }
 
-            Type? declared = cmdlet.OutputTypes.FirstOrDefault(t => string.Equals(t.FullName, text.TypeName, StringComparison.OrdinalIgnoreCase));
+            Type? declared = cmdlet.OutputTypes.FirstOrDefault(
+                t => string.Equals(t.FullName, text.TypeName, StringComparison.OrdinalIgnoreCase));
             if (declared is null)
             {
-                string declares = cmdlet.OutputTypes.Count == 0 ? "none" : string.Join(", ", cmdlet.OutputTypes.Select(t => t.FullName));
-                Error(text.Location, $"{cmdlet.Name} declares no [OutputType] {text.TypeName} (it declares {declares})");
+                string declares = cmdlet.OutputTypes.Count == 0
+                    ? "none"
+                    : string.Join(", ", cmdlet.OutputTypes.Select(t => t.FullName));
+                Error(text.Location,
+                    $"{cmdlet.Name} declares no [OutputType] {text.TypeName} (it declares {declares})");
                 continue;
             }
 
@@ -305,11 +328,14 @@ public sealed class HelpComposer
 
         Type element = type.IsArray ? type.GetElementType()! : type;
         return parameter.Aliases.Prepend(parameter.Name)
-            .Any(name => element.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is not null);
+            .Any(name => element.GetProperty(name,
+                BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is not null);
     }
 }
 
-/// <summary>Finds a type by the full name an author writes in INPUTS ("System.String[]", "EmailSecurity.Models.Message").</summary>
+/// <summary>
+/// Finds a type by the full name an author writes in INPUTS ("System.String[]", "EmailSecurity.Models.Message").
+/// </summary>
 public static class TypeNames
 {
     public static Type? Resolve(string name, Assembly module)

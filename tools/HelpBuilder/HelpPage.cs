@@ -32,7 +32,9 @@ public sealed class HelpPage
     /// <summary>The page's own parameter text: only where it differs from docs/parameters.md.</summary>
     public required IReadOnlyList<ParameterText> Parameters { get; init; }
 
-    /// <summary>The "## PARAMETERS" heading, or the title when the page has none: where a missing text is reported.</summary>
+    /// <summary>
+    /// The "## PARAMETERS" heading, or the title when the page has none: where a missing text is reported.
+    /// </summary>
     public required SourceLocation ParametersLocation { get; init; }
 
     /// <summary>Text for the types the cmdlet takes from the pipeline (the list itself is derived).</summary>
@@ -81,7 +83,9 @@ public sealed class ExampleHelp
     /// <summary>Those code blocks as written, fences included.</summary>
     public required string CodeMarkdown { get; init; }
 
-    /// <summary>Everything after the code: paragraphs, and later code blocks (such as sample output) verbatim.</summary>
+    /// <summary>
+    /// Everything after the code: paragraphs, and later code blocks (such as sample output) verbatim.
+    /// </summary>
     public required IReadOnlyList<ProseBlock> Remarks { get; init; }
 }
 

@@ -38,7 +38,8 @@ public static class HelpSources
         {
             shared = File.Exists(sharedPath)
                 ? PageReader.ReadSharedParameters(File.ReadAllText(sharedPath), sharedPath)
-                : throw new HelpFormatException(new SourceLocation(sharedPath, 1), "the shared parameter text is missing");
+                : throw new HelpFormatException(new SourceLocation(sharedPath, 1),
+                    "the shared parameter text is missing");
         }
         catch (HelpFormatException e)
         {

@@ -70,7 +70,8 @@ public static class MamlWriter
                 new XElement(Command + "noun", command.Noun),
                 new XElement(Maml + "description", Paragraphs(page.Synopsis))),
             new XElement(Maml + "description", Paragraphs(page.Description)),
-            new XElement(Command + "syntax", command.Cmdlet.ParameterSets.Select(set => CreateSyntaxItem(command, set))),
+            new XElement(Command + "syntax",
+                command.Cmdlet.ParameterSets.Select(set => CreateSyntaxItem(command, set))),
             new XElement(Command + "parameters", command.Parameters.Select(p => CreateParameter(
                 p, p.Declared.IsMandatoryInAnySet, p.Declared.Position, p.Declared.PipelineInput, inSyntax: false))),
             new XElement(Command + "inputTypes", command.Inputs.Select(t => CreateType(Command + "inputType", t))),
@@ -89,7 +90,8 @@ public static class MamlWriter
         return new XElement(Command + "syntaxItem",
             new XElement(Maml + "name", command.Name),
             set.Members.Select(m => CreateParameter(
-                command.Parameter(m.Parameter), m.Membership.IsMandatory, m.Membership.PositionText, m.Membership.PipelineInput, inSyntax: true)));
+                command.Parameter(m.Parameter), m.Membership.IsMandatory, m.Membership.PositionText,
+                m.Membership.PipelineInput, inSyntax: true)));
     }
 
     /// <summary>
@@ -97,7 +99,12 @@ public static class MamlWriter
     /// reads [-PassThru], not [-PassThru &lt;SwitchParameter&gt;]) and accepted values are listed in a
     /// parameterValueGroup (shown as {A | B}); both are platyPS's rules.
     /// </summary>
-    private static XElement CreateParameter(ParameterHelp parameter, bool required, string position, string pipelineInput, bool inSyntax)
+    private static XElement CreateParameter(
+        ParameterHelp parameter,
+        bool required,
+        string position,
+        string pipelineInput,
+        bool inSyntax)
     {
         DeclaredParameter declared = parameter.Declared;
         return new XElement(Command + "parameter",
@@ -142,7 +149,9 @@ public static class MamlWriter
     {
         return new XElement(Command + "example",
             new XElement(Maml + "title", PadExampleTitle(example.Title)),
-            example.Introduction.Count > 0 ? new XElement(Maml + "introduction", Paragraphs(example.Introduction)) : null,
+            example.Introduction.Count > 0
+                ? new XElement(Maml + "introduction", Paragraphs(example.Introduction))
+                : null,
             new XElement(Dev + "code", example.Code),
             new XElement(Dev + "remarks", Paragraphs(example.Remarks)));
     }

@@ -90,7 +90,10 @@ public static class ModuleReader
         };
     }
 
-    private static DeclaredParameter DescribeParameter(ParameterMetadata parameter, List<string> setNames, object? instance)
+    private static DeclaredParameter DescribeParameter(
+        ParameterMetadata parameter,
+        List<string> setNames,
+        object? instance)
     {
         var memberships = new List<SetMembership>();
         foreach ((string setName, ParameterSetMetadata set) in parameter.ParameterSets)
@@ -124,7 +127,9 @@ public static class ModuleReader
             return validateSet.ValidValues.ToList();
         }
 
-        Type type = parameter.ParameterType.IsArray ? parameter.ParameterType.GetElementType()! : parameter.ParameterType;
+        Type type = parameter.ParameterType.IsArray
+            ? parameter.ParameterType.GetElementType()!
+            : parameter.ParameterType;
         type = Nullable.GetUnderlyingType(type) ?? type;
         return type.IsEnum ? Enum.GetNames(type) : [];
     }
@@ -163,7 +168,8 @@ public static class ModuleReader
             case string text:
                 return text.Length == 0 ? null : text;
             case IEnumerable items:
-                var texts = items.Cast<object?>().Select(i => Convert.ToString(i, CultureInfo.InvariantCulture)).ToList();
+                var texts =
+                    items.Cast<object?>().Select(i => Convert.ToString(i, CultureInfo.InvariantCulture)).ToList();
                 return texts.Count == 0 ? null : string.Join(", ", texts);
         }
 

@@ -20,7 +20,9 @@ public static class OutputFile
         return true;
     }
 
-    /// <summary>Makes <paramref name="folder"/> hold exactly these *.md files (a page of a removed cmdlet goes).</summary>
+    /// <summary>
+    /// Makes <paramref name="folder"/> hold exactly these *.md files (a page of a removed cmdlet goes).
+    /// </summary>
     public static void ReplaceFolder(string folder, IReadOnlyDictionary<string, byte[]> files)
     {
         Directory.CreateDirectory(folder);

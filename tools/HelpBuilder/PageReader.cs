@@ -60,7 +60,8 @@ public static partial class PageReader
         var blocks = document.Skip(1).ToList();
         if (blocks.Count == 0 || blocks[0] is not HeadingBlock { Level: 1 } title)
         {
-            throw new HelpFormatException(At(file, blocks.Count == 0 ? frontMatterBlock : blocks[0]), "expected the title '# Verb-Noun' after the front matter");
+            throw new HelpFormatException(At(file, blocks.Count == 0 ? frontMatterBlock : blocks[0]),
+                "expected the title '# Verb-Noun' after the front matter");
         }
 
         string name = PlainText.FromInlines(title.Inline);
@@ -99,17 +100,20 @@ public static partial class PageReader
     {
         MarkdownDocument document = Markdown.Parse(text, Pipeline);
         var blocks = document.ToList();
-        int heading = blocks.FindIndex(b => b is HeadingBlock { Level: 2 } h && PlainText.FromInlines(h.Inline) == "PARAMETERS");
+        int heading =
+            blocks.FindIndex(b => b is HeadingBlock { Level: 2 } h && PlainText.FromInlines(h.Inline) == "PARAMETERS");
         if (heading < 0)
         {
-            throw new HelpFormatException(new SourceLocation(file, 1), "the shared parameter text needs a '## PARAMETERS' section");
+            throw new HelpFormatException(new SourceLocation(file, 1),
+                "the shared parameter text needs a '## PARAMETERS' section");
         }
 
         var reader = new SectionReader(file, text);
         var section = new Section((HeadingBlock)blocks[heading], blocks.Skip(heading + 1).ToList());
         if (section.Content.FirstOrDefault(b => b is HeadingBlock { Level: <= 2 }) is { } extra)
         {
-            throw new HelpFormatException(At(file, extra), "'## PARAMETERS' is the last section of the shared parameter text");
+            throw new HelpFormatException(At(file, extra),
+                "'## PARAMETERS' is the last section of the shared parameter text");
         }
 
         return reader.Parameters(section);
@@ -117,9 +121,13 @@ public static partial class PageReader
 
     private static SourceLocation At(string file, Block block) => new(file, block.Line + 1);
 
-    private static bool Is(string key, string expected) => string.Equals(key, expected, StringComparison.OrdinalIgnoreCase);
+    private static bool Is(string key, string expected) =>
+        string.Equals(key, expected, StringComparison.OrdinalIgnoreCase);
 
-    private static List<(string Key, string Value, int Line)> ReadFrontMatter(YamlFrontMatterBlock block, string text, string file)
+    private static List<(string Key, string Value, int Line)> ReadFrontMatter(
+        YamlFrontMatterBlock block,
+        string text,
+        string file)
     {
         // The block's source is "---\n...\n---": YAML lines start one line below the block.
         string[] lines = PlainText.Source(block, text).Split('\n');
@@ -130,7 +138,9 @@ public static partial class PageReader
             .ToList();
     }
 
-    /// <summary>A YAML mapping of scalars; <paramref name="lineOffset"/> turns its line numbers into the file's.</summary>
+    /// <summary>
+    /// A YAML mapping of scalars; <paramref name="lineOffset"/> turns its line numbers into the file's.
+    /// </summary>
     private static YamlMappingNode ParseMapping(string yaml, string file, int lineOffset, string what)
     {
         var stream = new YamlStream();
@@ -140,7 +150,8 @@ public static partial class PageReader
         }
         catch (YamlException e)
         {
-            throw new HelpFormatException(new SourceLocation(file, lineOffset + (int)e.Start.Line), $"{what} is not valid YAML: {e.Message}");
+            throw new HelpFormatException(new SourceLocation(file, lineOffset + (int)e.Start.Line),
+                $"{what} is not valid YAML: {e.Message}");
         }
 
         if (stream.Documents.Count == 0)
@@ -150,14 +161,16 @@ public static partial class PageReader
 
         if (stream.Documents[0].RootNode is not YamlMappingNode mapping)
         {
-            throw new HelpFormatException(new SourceLocation(file, lineOffset + 1), $"{what} must be 'key: value' lines");
+            throw new HelpFormatException(new SourceLocation(file, lineOffset + 1),
+                $"{what} must be 'key: value' lines");
         }
 
         foreach (var entry in mapping.Children)
         {
             if (entry.Key is not YamlScalarNode || entry.Value is not YamlScalarNode)
             {
-                throw new HelpFormatException(new SourceLocation(file, lineOffset + (int)entry.Key.Start.Line), $"{what} must be 'key: value' lines");
+                throw new HelpFormatException(new SourceLocation(file, lineOffset + (int)entry.Key.Start.Line),
+                    $"{what} must be 'key: value' lines");
             }
         }
 
@@ -166,7 +179,10 @@ public static partial class PageReader
 
     private static string Scalar(YamlNode node) => ((YamlScalarNode)node).Value?.Trim() ?? string.Empty;
 
-    private static void CheckFrontMatter(List<(string Key, string Value, int Line)> entries, string file, string expectedHelpFile)
+    private static void CheckFrontMatter(
+        List<(string Key, string Value, int Line)> entries,
+        string file,
+        string expectedHelpFile)
     {
         (string Key, string Value, int Line)? Find(string key) =>
             entries.Any(e => Is(e.Key, key)) ? entries.First(e => Is(e.Key, key)) : null;
@@ -186,12 +202,14 @@ public static partial class PageReader
 
         if (Find(SchemaKey) is not { Value: SupportedSchema })
         {
-            throw new HelpFormatException(new SourceLocation(file, Find(SchemaKey)?.Line ?? 1), $"the front matter needs 'schema: {SupportedSchema}' (platyPS's layout)");
+            throw new HelpFormatException(new SourceLocation(file, Find(SchemaKey)?.Line ?? 1),
+                $"the front matter needs 'schema: {SupportedSchema}' (platyPS's layout)");
         }
 
         if (Find(OnlineVersionKey) is { Value.Length: > 0 } online && !PlainText.IsWebUri(online.Value))
         {
-            throw new HelpFormatException(new SourceLocation(file, online.Line), $"'online version' is not an absolute http(s) address: {online.Value}");
+            throw new HelpFormatException(new SourceLocation(file, online.Line),
+                $"'online version' is not an absolute http(s) address: {online.Value}");
         }
     }
 
@@ -205,7 +223,9 @@ public static partial class PageReader
         public string Title => PlainText.FromInlines(Heading.Inline);
     }
 
-    /// <summary>Reads the sections of one file; knows the file's name and text for locations and source spans.</summary>
+    /// <summary>
+    /// Reads the sections of one file; knows the file's name and text for locations and source spans.
+    /// </summary>
     private sealed class SectionReader(string file, string text)
     {
         private SourceLocation At(Block block) => PageReader.At(file, block);
@@ -227,18 +247,21 @@ public static partial class PageReader
                     string key = PlainText.FromInlines(heading.Inline).ToUpperInvariant();
                     if (key == "SYNTAX")
                     {
-                        throw new HelpFormatException(At(block), "'## SYNTAX' is written by the build from the compiled cmdlet; delete the section");
+                        throw new HelpFormatException(At(block),
+                            "'## SYNTAX' is written by the build from the compiled cmdlet; delete the section");
                     }
 
                     int index = Array.IndexOf(Sections, key);
                     if (index < 0)
                     {
-                        throw new HelpFormatException(At(block), $"unknown section '## {key}' (the sections are {string.Join(", ", Sections)})");
+                        throw new HelpFormatException(At(block),
+                            $"unknown section '## {key}' (the sections are {string.Join(", ", Sections)})");
                     }
 
                     if (index <= lastIndex)
                     {
-                        throw new HelpFormatException(At(block), $"'## {key}' is out of place: the sections go {string.Join(", ", Sections)}");
+                        throw new HelpFormatException(At(block),
+                            $"'## {key}' is out of place: the sections go {string.Join(", ", Sections)}");
                     }
 
                     lastIndex = index;
@@ -249,7 +272,8 @@ public static partial class PageReader
 
                 if (current is null)
                 {
-                    throw new HelpFormatException(At(block), "text between the title and the first '## SECTION' heading");
+                    throw new HelpFormatException(At(block),
+                        "text between the title and the first '## SECTION' heading");
                 }
 
                 current.Content.Add(block);
@@ -285,8 +309,11 @@ public static partial class PageReader
             {
                 if (PlainText.FromBlock(block, text) is not { } paragraph)
                 {
-                    string what = block is HeadingBlock heading ? $"the heading '{PlainText.Source(heading, text)}'" : $"a {block.GetType().Name}";
-                    throw new HelpFormatException(At(block), $"{what} cannot go in {where} (help text is paragraphs, lists and code blocks)");
+                    string what = block is HeadingBlock heading
+                        ? $"the heading '{PlainText.Source(heading, text)}'"
+                        : $"a {block.GetType().Name}";
+                    throw new HelpFormatException(At(block),
+                        $"{what} cannot go in {where} (help text is paragraphs, lists and code blocks)");
                 }
 
                 prose.Add(paragraph);
@@ -309,12 +336,14 @@ public static partial class PageReader
 
                 if (block is HeadingBlock)
                 {
-                    throw new HelpFormatException(At(block), $"unexpected heading in '## {section.Name}' (entries are '### ...' headings)");
+                    throw new HelpFormatException(At(block),
+                        $"unexpected heading in '## {section.Name}' (entries are '### ...' headings)");
                 }
 
                 if (entries.Count == 0)
                 {
-                    throw new HelpFormatException(At(block), $"text before the first '###' entry of '## {section.Name}'");
+                    throw new HelpFormatException(At(block),
+                        $"text before the first '###' entry of '## {section.Name}'");
                 }
 
                 entries[^1].Body.Add(block);
@@ -330,7 +359,8 @@ public static partial class PageReader
             {
                 if (entry.Title.Length == 0)
                 {
-                    throw new HelpFormatException(At(entry.Heading), "an example needs a title ('### Example 1: What it does')");
+                    throw new HelpFormatException(At(entry.Heading),
+                        "an example needs a title ('### Example 1: What it does')");
                 }
 
                 int firstCode = entry.Body.FindIndex(b => b is CodeBlock);
@@ -372,12 +402,14 @@ public static partial class PageReader
             {
                 if (string.Equals(entry.Title, "CommonParameters", StringComparison.OrdinalIgnoreCase))
                 {
-                    throw new HelpFormatException(At(entry.Heading), "'### CommonParameters' is written by the build; delete the entry");
+                    throw new HelpFormatException(At(entry.Heading),
+                        "'### CommonParameters' is written by the build; delete the entry");
                 }
 
                 if (!ParameterHeadingPattern().IsMatch(entry.Title))
                 {
-                    throw new HelpFormatException(At(entry.Heading), $"'### {entry.Title}' is not a parameter heading ('### -Name')");
+                    throw new HelpFormatException(At(entry.Heading),
+                        $"'### {entry.Title}' is not a parameter heading ('### -Name')");
                 }
 
                 string name = entry.Title.Substring(1);
@@ -417,7 +449,8 @@ public static partial class PageReader
         /// </summary>
         private string ReadDefaultValue(string name, FencedCodeBlock block)
         {
-            YamlMappingNode mapping = ParseMapping(PlainText.CodeText(block), file, block.Line + 1, $"the yaml block of -{name}");
+            YamlMappingNode mapping =
+                ParseMapping(PlainText.CodeText(block), file, block.Line + 1, $"the yaml block of -{name}");
             string? value = null;
             foreach (var entry in mapping.Children)
             {
@@ -427,7 +460,8 @@ public static partial class PageReader
                 {
                     throw new HelpFormatException(
                         location,
-                        $"-{name}: '{key}' comes from the compiled cmdlet; a parameter's yaml block holds only '{DefaultValueKey}', for a default the code does not set");
+                        $"-{name}: '{key}' comes from the compiled cmdlet; a parameter's yaml block holds only " +
+                        $"'{DefaultValueKey}', for a default the code does not set");
                 }
 
                 value = Scalar(entry.Value);
@@ -448,18 +482,21 @@ public static partial class PageReader
             {
                 if (entry.Title.Length == 0 || entry.Title.Any(char.IsWhiteSpace))
                 {
-                    throw new HelpFormatException(At(entry.Heading), $"an entry of '## {section.Name}' is a type name, such as '### System.String'");
+                    throw new HelpFormatException(At(entry.Heading),
+                        $"an entry of '## {section.Name}' is a type name, such as '### System.String'");
                 }
 
                 if (types.Any(t => string.Equals(t.TypeName, entry.Title, StringComparison.OrdinalIgnoreCase)))
                 {
-                    throw new HelpFormatException(At(entry.Heading), $"'{entry.Title}' appears twice in '## {section.Name}'");
+                    throw new HelpFormatException(At(entry.Heading),
+                        $"'{entry.Title}' appears twice in '## {section.Name}'");
                 }
 
                 List<ProseBlock> prose = ProseOf(entry.Body, $"'### {entry.Title}'");
                 if (prose.Count == 0)
                 {
-                    throw new HelpFormatException(At(entry.Heading), $"'### {entry.Title}' has no text (leave out an entry you have nothing to say about: the build lists the type)");
+                    throw new HelpFormatException(At(entry.Heading), $"'### {entry.Title}' has no text (leave out an " +
+                        "entry you have nothing to say about: the build lists the type)");
                 }
 
                 types.Add(new TypeText(entry.Title, prose, At(entry.Heading)));
@@ -475,7 +512,8 @@ public static partial class PageReader
             {
                 if (block is not ParagraphBlock paragraph || paragraph.Inline is null)
                 {
-                    throw new HelpFormatException(At(block), "'## RELATED LINKS' holds only markdown links, one a line: [text](uri)");
+                    throw new HelpFormatException(At(block),
+                        "'## RELATED LINKS' holds only markdown links, one a line: [text](uri)");
                 }
 
                 foreach (Inline inline in paragraph.Inline)
@@ -483,7 +521,8 @@ public static partial class PageReader
                     switch (inline)
                     {
                         case LinkInline { IsImage: false } link:
-                            links.Add(new RelatedLink(PlainText.LinkText(link), link.Url ?? string.Empty, new SourceLocation(file, inline.Line + 1)));
+                            links.Add(new RelatedLink(PlainText.LinkText(link), link.Url ?? string.Empty,
+                                new SourceLocation(file, inline.Line + 1)));
                             break;
                         case LineBreakInline:
                         case LiteralInline literal when literal.Content.IsEmptyOrWhitespace():

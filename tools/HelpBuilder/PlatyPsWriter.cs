@@ -13,9 +13,10 @@ public static class PlatyPsWriter
     private const int SyntaxWidth = 110;
 
     private const string CommonParametersText =
-        "This cmdlet supports the common parameters: -Debug, -ErrorAction, -ErrorVariable, -InformationAction, -InformationVariable, "
-        + "-OutVariable, -OutBuffer, -PipelineVariable, -ProgressAction, -Verbose, -WarningAction, and -WarningVariable. For more "
-        + "information, see [about_CommonParameters](http://go.microsoft.com/fwlink/?LinkID=113216).";
+        "This cmdlet supports the common parameters: -Debug, -ErrorAction, -ErrorVariable, -InformationAction, "
+        + "-InformationVariable, -OutVariable, -OutBuffer, -PipelineVariable, -ProgressAction, -Verbose, "
+        + "-WarningAction, and -WarningVariable. For more information, see "
+        + "[about_CommonParameters](http://go.microsoft.com/fwlink/?LinkID=113216).";
 
     public static string Write(CommandHelp command)
     {
@@ -109,7 +110,8 @@ public static class PlatyPsWriter
     }
 
     /// <summary>
-    /// "Get-X [-Id] &lt;String&gt; [-Order {a | b}] [-PassThru] [&lt;CommonParameters&gt;]", wrapped as platyPS wraps it.
+    /// "Get-X [-Id] &lt;String&gt; [-Order {a | b}] [-PassThru] [&lt;CommonParameters&gt;]", wrapped as platyPS wraps
+    /// it.
     /// </summary>
     public static string SyntaxLine(string name, DeclaredParameterSet set, DeclaredCmdlet cmdlet)
     {
@@ -161,8 +163,12 @@ public static class PlatyPsWriter
             var (mandatory, position, pipeline) = group.Key;
             yield return $"Type: {declared.TypeName}\n"
                          + $"Parameter Sets: {sets}\n"
-                         + $"Aliases:{(declared.Aliases.Count > 0 ? " " + string.Join(", ", declared.Aliases) : string.Empty)}\n"
-                         + (declared.AcceptedValues.Count > 0 ? $"Accepted values: {string.Join(", ", declared.AcceptedValues)}\n" : string.Empty)
+                         + $"Aliases:{(declared.Aliases.Count > 0
+                             ? " " + string.Join(", ", declared.Aliases)
+                             : string.Empty)}\n"
+                         + (declared.AcceptedValues.Count > 0
+                             ? $"Accepted values: {string.Join(", ", declared.AcceptedValues)}\n"
+                             : string.Empty)
                          + "\n"
                          + $"Required: {mandatory}\n"
                          + $"Position: {(position == "named" ? "Named" : position)}\n"

@@ -1,7 +1,7 @@
 using EmailSecurity.HelpBuilder;
 
-// HelpBuilder --module <manifest.psd1> --docs <docsDir> --maml <output.xml> [--markdown <pagesDir>] [--about <topicsDir>]
-//             [--readme <README.md>]
+// HelpBuilder --module <manifest.psd1> --docs <docsDir> --maml <output.xml> [--markdown <pagesDir>]
+//             [--about <topicsDir>] [--readme <README.md>]
 //
 // Imports the freshly built module into the PowerShell engine to read what its cmdlets declare, reads the prose of
 // docs/<Cmdlet>.md and the shared parameter text of docs/parameters.md, and writes the MAML file Get-Help reads
@@ -23,11 +23,13 @@ for (int i = 0; i + 1 < args.Length; i += 2)
     options[args[i]] = args[i + 1];
 }
 
-if (args.Length % 2 != 0 || !options.ContainsKey("--module") || !options.ContainsKey("--docs") || !options.ContainsKey("--maml")
+if (args.Length % 2 != 0 || !options.ContainsKey("--module") || !options.ContainsKey("--docs")
+    || !options.ContainsKey("--maml")
     || options.Keys.Except(["--module", "--docs", "--maml", "--markdown", "--about", "--readme"]).Any())
 {
     Console.Error.WriteLine(
-        "usage: HelpBuilder --module <manifest.psd1> --docs <docsDir> --maml <output.xml> [--markdown <pagesDir>] [--about <topicsDir>] [--readme <README.md>]");
+        "usage: HelpBuilder --module <manifest.psd1> --docs <docsDir> --maml <output.xml> [--markdown <pagesDir>] " +
+        "[--about <topicsDir>] [--readme <README.md>]");
     return UsageError;
 }
 
@@ -69,7 +71,8 @@ if (errors.Count > 0)
 bool written = OutputFile.WriteIfChanged(mamlPath, MamlWriter.Serialize(commands));
 if (pagesDir is not null)
 {
-    OutputFile.ReplaceFolder(pagesDir, commands.ToDictionary(c => c.Name + ".md", c => System.Text.Encoding.UTF8.GetBytes(PlatyPsWriter.Write(c))));
+    OutputFile.ReplaceFolder(pagesDir,
+        commands.ToDictionary(c => c.Name + ".md", c => System.Text.Encoding.UTF8.GetBytes(PlatyPsWriter.Write(c))));
 }
 
 if (topicsDir is not null)
@@ -77,7 +80,8 @@ if (topicsDir is not null)
     foreach (string topic in Directory.GetFiles(topicsDir, "about_*.help.txt"))
     {
         string text = CmdletListing.WithAboutSection(File.ReadAllText(topic), commands);
-        OutputFile.WriteIfChanged(Path.Combine(Path.GetDirectoryName(mamlPath)!, Path.GetFileName(topic)), System.Text.Encoding.UTF8.GetBytes(text));
+        OutputFile.WriteIfChanged(Path.Combine(Path.GetDirectoryName(mamlPath)!, Path.GetFileName(topic)),
+            System.Text.Encoding.UTF8.GetBytes(text));
     }
 }
 
@@ -85,7 +89,8 @@ if (readme is not null)
 {
     try
     {
-        bool changed = OutputFile.WriteIfChanged(readme, System.Text.Encoding.UTF8.GetBytes(CmdletListing.WithReadmeTable(File.ReadAllText(readme), commands)));
+        bool changed = OutputFile.WriteIfChanged(readme,
+            System.Text.Encoding.UTF8.GetBytes(CmdletListing.WithReadmeTable(File.ReadAllText(readme), commands)));
         Console.WriteLine($"HelpBuilder: {readme} {(changed ? "has its cmdlet table rewritten" : "was up to date")}.");
     }
     catch (FormatException e)

@@ -88,7 +88,8 @@ public static class PlainText
     /// </summary>
     public static bool IsWebUri(string uri) =>
         Uri.TryCreate(uri, UriKind.Absolute, out Uri? parsed)
-        && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps || parsed.Scheme == Uri.UriSchemeMailto);
+        && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps
+            || parsed.Scheme == Uri.UriSchemeMailto);
 
     /// <summary>
     /// The prose of a paragraph, list or code block; null for any other block (a heading, a quote, a table...),
@@ -108,7 +109,8 @@ public static class PlainText
                 foreach (ListItemBlock item in list.OfType<ListItemBlock>())
                 {
                     string marker = list.IsOrdered ? $"{item.Order}{list.OrderedDelimiter}" : "-";
-                    string itemText = string.Join(" ", item.OfType<ParagraphBlock>().Select(p => FromInlines(p.Inline)));
+                    string itemText =
+                        string.Join(" ", item.OfType<ParagraphBlock>().Select(p => FromInlines(p.Inline)));
                     items.Add(marker + " " + itemText);
                 }
 

@@ -27,17 +27,20 @@ public static class ManifestText
     public static string SetValue(string manifest, string key, Func<string, string> value)
     {
         var pattern = new Regex(
-            $@"^(?<indent>[ \t]*){Regex.Escape(key)}(?<equals>[ \t]*=[ \t]*)(?:'(?:[^']|'')*'|@\((?:[^()']|'(?:[^']|'')*')*\))",
+            $@"^(?<indent>[ \t]*){Regex.Escape(key)}(?<equals>[ \t]*=[ " +
+            $@"\t]*)(?:'(?:[^']|'')*'|@\((?:[^()']|'(?:[^']|'')*')*\))",
             RegexOptions.Multiline);
         var matches = pattern.Matches(manifest);
         if (matches.Count != 1)
         {
-            throw new FormatException($"expected one {key} = '...' or {key} = @(...) in the manifest, found {matches.Count}");
+            throw new FormatException(
+                $"expected one {key} = '...' or {key} = @(...) in the manifest, found {matches.Count}");
         }
 
         var match = matches[0];
         var indent = match.Groups["indent"].Value;
-        return manifest[..match.Index] + indent + key + match.Groups["equals"].Value + value(indent) + manifest[(match.Index + match.Length)..];
+        return manifest[..match.Index] + indent + key + match.Groups["equals"].Value + value(indent) + manifest[
+            (match.Index + match.Length)..];
     }
 
     private static string Quote(string text) => "'" + text.Replace("'", "''") + "'";

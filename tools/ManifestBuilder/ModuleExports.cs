@@ -43,7 +43,8 @@ public sealed record ModuleExports(Version Version, IReadOnlyList<string> Cmdlet
                         cmdlet = $"{names[0].Value}-{names[1].Value}";
                         break;
                     case AliasAttribute:
-                        var values = (ImmutableArray<CustomAttributeTypedArgument<string>>)attribute.DecodeValue(TypeNames.Instance).FixedArguments[0].Value!;
+                        var values = (ImmutableArray<CustomAttributeTypedArgument<string>>)attribute.DecodeValue(
+                            TypeNames.Instance).FixedArguments[0].Value!;
                         typeAliases.AddRange(values.Select(v => (string)v.Value!));
                         break;
                 }
@@ -59,21 +60,26 @@ public sealed record ModuleExports(Version Version, IReadOnlyList<string> Cmdlet
         var version = metadata.GetAssemblyDefinition().Version;
         cmdlets.Sort(StringComparer.Ordinal);
         aliases.Sort(StringComparer.Ordinal);
-        return new ModuleExports(new Version(version.Major, version.Minor, Math.Max(0, version.Build)), cmdlets, aliases);
+        return new ModuleExports(new Version(version.Major, version.Minor, Math.Max(0, version.Build)), cmdlets,
+            aliases);
     }
 
     private static string AttributeTypeName(MetadataReader metadata, CustomAttribute attribute)
     {
         var parent = attribute.Constructor.Kind switch
         {
-            HandleKind.MemberReference => metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent,
-            HandleKind.MethodDefinition => metadata.GetMethodDefinition((MethodDefinitionHandle)attribute.Constructor).GetDeclaringType(),
+            HandleKind.MemberReference => metadata.GetMemberReference(
+                (MemberReferenceHandle)attribute.Constructor).Parent,
+            HandleKind.MethodDefinition => metadata.GetMethodDefinition((MethodDefinitionHandle)attribute.Constructor)
+                .GetDeclaringType(),
             _ => default,
         };
         return parent.Kind switch
         {
-            HandleKind.TypeReference => Name(metadata, metadata.GetTypeReference((TypeReferenceHandle)parent).Namespace, metadata.GetTypeReference((TypeReferenceHandle)parent).Name),
-            HandleKind.TypeDefinition => Name(metadata, metadata.GetTypeDefinition((TypeDefinitionHandle)parent).Namespace, metadata.GetTypeDefinition((TypeDefinitionHandle)parent).Name),
+            HandleKind.TypeReference => Name(metadata, metadata.GetTypeReference((TypeReferenceHandle)parent).Namespace,
+                metadata.GetTypeReference((TypeReferenceHandle)parent).Name),
+            HandleKind.TypeDefinition => Name(metadata, metadata.GetTypeDefinition(
+                (TypeDefinitionHandle)parent).Namespace, metadata.GetTypeDefinition((TypeDefinitionHandle)parent).Name),
             _ => string.Empty,
         };
     }

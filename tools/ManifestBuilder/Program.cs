@@ -32,13 +32,15 @@ try
     string text = ManifestText.WithExports(File.ReadAllText(source), exports);
     if (File.Exists(output) && File.ReadAllText(output) == text)
     {
-        Console.WriteLine($"ManifestBuilder: {output} is up to date ({exports.Cmdlets.Count} cmdlets, {exports.Aliases.Count} aliases, version {exports.Version.ToString(3)}).");
+        Console.WriteLine($"ManifestBuilder: {output} is up to date ({exports.Cmdlets.Count} cmdlets, " +
+            $"{exports.Aliases.Count} aliases, version {exports.Version.ToString(3)}).");
         return Success;
     }
 
     Directory.CreateDirectory(Path.GetDirectoryName(output)!);
     File.WriteAllText(output, text);
-    Console.WriteLine($"ManifestBuilder: wrote {output} ({exports.Cmdlets.Count} cmdlets, {exports.Aliases.Count} aliases, version {exports.Version.ToString(3)}).");
+    Console.WriteLine($"ManifestBuilder: wrote {output} ({exports.Cmdlets.Count} cmdlets, {exports.Aliases.Count} " +
+        $"aliases, version {exports.Version.ToString(3)}).");
     return Success;
 }
 catch (FormatException e)

@@ -23,13 +23,16 @@ string assemblyPath = Path.GetFullPath(args[0]);
 string output = Path.GetFullPath(args[1]);
 string folder = Path.GetDirectoryName(assemblyPath)!;
 AssemblyLoadContext.Default.Resolving += (context, name) =>
-    File.Exists(Path.Combine(folder, name.Name + ".dll")) ? context.LoadFromAssemblyPath(Path.Combine(folder, name.Name + ".dll")) : null;
+    File.Exists(Path.Combine(folder, name.Name + ".dll"))
+        ? context.LoadFromAssemblyPath(Path.Combine(folder, name.Name + ".dll"))
+        : null;
 
 try
 {
     var views = ViewModel.Read(AssemblyLoadContext.Default.LoadFromAssemblyPath(assemblyPath));
     Directory.CreateDirectory(output);
-    var written = new[] { (ViewFiles.FormatFile, ViewFiles.Format(views)), (ViewFiles.TypesFile, ViewFiles.Types(views)) }
+    var written = new[] { (ViewFiles.FormatFile, ViewFiles.Format(views)),
+        (ViewFiles.TypesFile, ViewFiles.Types(views)) }
         .Count(file => WriteIfChanged(Path.Combine(output, file.Item1), file.Item2));
     Console.WriteLine($"ViewBuilder: {views.Count} types' views, {written} file(s) written to {output}.");
     return Success;

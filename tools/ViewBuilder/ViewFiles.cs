@@ -10,13 +10,16 @@ public static class ViewFiles
 
     public const string TypesFile = "EmailSecurity.Types.ps1xml";
 
-    private const string Generated = " Written by the build (tools/ViewBuilder) from the view attributes of the module's types; do not edit. ";
+    private const string Generated = " Written by the build (tools/ViewBuilder) from the view attributes of the " +
+        "module's types; do not edit. ";
 
     public static string Format(IReadOnlyList<TypeViews> views) => Text(new XElement(
         "Configuration",
         new XElement("ViewDefinitions", views.SelectMany(v => new[] { Table(v), List(v) }))));
 
-    /// <summary>An alias property for every label that is not its property's name, so every label works as a property.</summary>
+    /// <summary>
+    /// An alias property for every label that is not its property's name, so every label works as a property.
+    /// </summary>
     public static string Types(IReadOnlyList<TypeViews> views) => Text(new XElement(
         "Types",
         views.Where(v => v.Aliases.Any()).Select(v => new XElement(
@@ -29,7 +32,9 @@ public static class ViewFiles
         "View",
         new XElement("Name", views.TypeName),
         new XElement("ViewSelectedBy", new XElement("TypeName", views.TypeName)),
-        views.Group is { } group ? new XElement("GroupBy", new XElement("PropertyName", group.Property), new XElement("Label", group.Label)) : null,
+        views.Group is { } group
+            ? new XElement("GroupBy", new XElement("PropertyName", group.Property), new XElement("Label", group.Label))
+            : null,
         new XElement(
             "TableControl",
             new XElement("TableHeaders", views.Columns.Select(c => new XElement(
@@ -48,7 +53,9 @@ public static class ViewFiles
             "ListItems",
             views.Items.Select(i => new XElement(
                 "ListItem",
-                i.Condition is { } condition ? new XElement("ItemSelectionCondition", new XElement("ScriptBlock", condition)) : null,
+                i.Condition is { } condition
+                    ? new XElement("ItemSelectionCondition", new XElement("ScriptBlock", condition))
+                    : null,
                 i.Aliased || i.Script is not null ? new XElement("Label", i.Label) : null,
                 Value(i))))))));
 

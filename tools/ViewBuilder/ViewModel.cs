@@ -13,12 +13,18 @@ public sealed record ViewItem(
     string? Script,
     string? Condition)
 {
-    /// <summary>Whether the label is another name than the property's: the objects get an alias property of it.</summary>
+    /// <summary>
+    /// Whether the label is another name than the property's: the objects get an alias property of it.
+    /// </summary>
     public bool Aliased => Label != Property;
 }
 
 /// <summary>The table and list views of one type, and the properties its labels name.</summary>
-public sealed record TypeViews(string TypeName, IReadOnlyList<ViewItem> Columns, IReadOnlyList<ViewItem> Items, (string Property, string Label)? Group)
+public sealed record TypeViews(
+    string TypeName,
+    IReadOnlyList<ViewItem> Columns,
+    IReadOnlyList<ViewItem> Items,
+    (string Property, string Label)? Group)
 {
     /// <summary>The labels that are not their property's name, each once, with the property each stands for.</summary>
     public IEnumerable<(string Alias, string Property)> Aliases =>
@@ -39,12 +45,15 @@ public static class ViewModel
     private const string ViewGroup = "EmailSecurity.Models.ViewGroupAttribute";
     private const string ColumnWidth = "EmailSecurity.Models.ColumnWidthAttribute";
 
-    /// <summary>The views of every concrete type of <paramref name="assembly"/> that marks a property, by type name.</summary>
+    /// <summary>
+    /// The views of every concrete type of <paramref name="assembly"/> that marks a property, by type name.
+    /// </summary>
     public static IReadOnlyList<TypeViews> Read(Assembly assembly)
     {
         var views = new List<TypeViews>();
         var problems = new List<string>();
-        foreach (var type in assembly.GetTypes().Where(t => t.IsPublic && !t.IsAbstract).OrderBy(t => t.FullName, StringComparer.Ordinal))
+        foreach (var type in assembly.GetTypes().Where(t => t.IsPublic && !t.IsAbstract)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal))
         {
             var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance);
             var widths = Attributes(type, ColumnWidth, inherit: true)
@@ -57,7 +66,8 @@ public static class ViewModel
                 continue;
             }
 
-            var group = Attributes(type, ViewGroup, inherit: true).Select(a => ((string)a.ConstructorArguments[0].Value!, (string)a.ConstructorArguments[1].Value!)).FirstOrDefault();
+            var group = Attributes(type, ViewGroup, inherit: true).Select(a => (
+                (string)a.ConstructorArguments[0].Value!, (string)a.ConstructorArguments[1].Value!)).FirstOrDefault();
             var typeViews = new TypeViews(type.FullName!, columns, items, group == default ? null : group);
             problems.AddRange(Problems(type, typeViews));
             views.Add(typeViews);
@@ -70,7 +80,8 @@ public static class ViewModel
     {
         if (views.Columns.Count == 0 || views.Items.Count == 0)
         {
-            yield return $"{type.FullName} has {(views.Columns.Count == 0 ? "no [TableColumn]" : "no [ListItem]")}: every type with a view has a table view and a list view.";
+            yield return $"{type.FullName} has {(views.Columns.Count == 0 ? "no [TableColumn]" : "no [ListItem]")}: " +
+                "every type with a view has a table view and a list view.";
         }
 
         foreach (var (alias, property) in views.Aliases)
@@ -78,30 +89,39 @@ public static class ViewModel
             var taken = type.GetProperty(alias, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
             if (taken is not null)
             {
-                yield return $"{type.FullName}: the label {alias} of {property} is the name of another property; a label must work as a property, so give it another.";
+                yield return $"{type.FullName}: the label {alias} of {property} is the name of another property; a " +
+                    "label must work as a property, so give it another.";
             }
         }
 
-        foreach (var clash in views.Aliases.GroupBy(a => a.Alias, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        foreach (var clash in views.Aliases.GroupBy(a => a.Alias, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() > 1))
         {
-            yield return $"{type.FullName}: the label {clash.Key} stands for {string.Join(" and ", clash.Select(a => a.Property))}; it can be a property of one.";
+            yield return $"{type.FullName}: the label {clash.Key} stands for " +
+                $"{string.Join(" and ", clash.Select(a => a.Property))}; it can be a property of one.";
         }
 
         foreach (var view in new[] { views.Columns, views.Items })
         {
             foreach (var same in view.GroupBy(i => i.Position).Where(g => g.Count() > 1))
             {
-                yield return $"{type.FullName}: {string.Join(" and ", same.Select(i => i.Property))} have the same position {same.Key}.";
+                yield return $"{type.FullName}: {string.Join(" and ", same.Select(i => i.Property))} have the same " +
+                    $"position {same.Key}.";
             }
         }
     }
 
-    private static ViewItem Column(PropertyInfo property, CustomAttributeData attribute, IReadOnlyDictionary<string, int> widths)
+    private static ViewItem Column(
+        PropertyInfo property,
+        CustomAttributeData attribute,
+        IReadOnlyDictionary<string, int> widths)
     {
         var label = Named<string>(attribute, "Label") ?? property.Name;
         var width = widths.TryGetValue(property.Name, out var tuned) ? tuned : Named<int>(attribute, "Width");
-        var script = Named<string>(attribute, "Script") ?? (Named<bool>(attribute, "Raw") ? null : Shown(property, table: true));
-        return new ViewItem(property.Name, label, (int)attribute.ConstructorArguments[0].Value!, width == 0 ? null : width, Named<bool>(attribute, "AlignRight"), script, null);
+        var script = Named<string>(attribute, "Script")
+            ?? (Named<bool>(attribute, "Raw") ? null : Shown(property, table: true));
+        return new ViewItem(property.Name, label, (int)attribute.ConstructorArguments[0].Value!,
+            width == 0 ? null : width, Named<bool>(attribute, "AlignRight"), script, null);
     }
 
     private static ViewItem Item(PropertyInfo property, CustomAttributeData attribute)
@@ -109,12 +129,16 @@ public static class ViewModel
         var label = Named<string>(attribute, "Label") ?? property.Name;
         var script = Named<string>(attribute, "Script") ?? Shown(property, table: false);
         var condition = !Named<bool>(attribute, "WhenSet") ? null
-            : Underlying(property.PropertyType) is { IsValueType: true } type && type != typeof(bool) ? $"$_.{property.Name} -ne $null"
+            : Underlying(property.PropertyType) is { IsValueType: true } type && type != typeof(bool)
+            ? $"$_.{property.Name} -ne $null"
             : $"$_.{property.Name}";
-        return new ViewItem(property.Name, label, (int)attribute.ConstructorArguments[0].Value!, null, false, script, condition);
+        return new ViewItem(property.Name, label, (int)attribute.ConstructorArguments[0].Value!, null, false, script,
+            condition);
     }
 
-    /// <summary>The script block that shows the property as its type is shown, or null to show it as PowerShell does.</summary>
+    /// <summary>
+    /// The script block that shows the property as its type is shown, or null to show it as PowerShell does.
+    /// </summary>
     private static string? Shown(PropertyInfo property, bool table)
     {
         var type = Underlying(property.PropertyType);
@@ -122,7 +146,8 @@ public static class ViewModel
         if (type == typeof(DateTimeOffset))
         {
             var format = table ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd HH:mm:ss";
-            return $"if ($_.{name}) {{ $_.{name}.LocalDateTime.ToString('{format}', [cultureinfo]::InvariantCulture) }}";
+            return $"if ($_.{name}) {{ $_.{name}.LocalDateTime.ToString('{format}', " +
+                "[cultureinfo]::InvariantCulture) }";
         }
 
         if (type == typeof(bool))
@@ -135,9 +160,13 @@ public static class ViewModel
 
     private static Type Underlying(Type type) => Nullable.GetUnderlyingType(type) ?? type;
 
-    private static List<ViewItem> Marked(PropertyInfo[] properties, string attributeName, Func<PropertyInfo, CustomAttributeData, ViewItem> read) =>
+    private static List<ViewItem> Marked(
+        PropertyInfo[] properties,
+        string attributeName,
+        Func<PropertyInfo, CustomAttributeData, ViewItem> read) =>
         properties
-            .Select(p => (Property: p, Attribute: p.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType.FullName == attributeName)))
+            .Select(p => (Property: p,
+                Attribute: p.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType.FullName == attributeName)))
             .Where(p => p.Attribute is not null)
             .Select(p => read(p.Property, p.Attribute!))
             .OrderBy(i => i.Position)
@@ -147,7 +176,8 @@ public static class ViewModel
     {
         for (var current = type; current is not null; current = inherit ? current.BaseType : null)
         {
-            foreach (var attribute in current.GetCustomAttributesData().Where(a => a.AttributeType.FullName == attributeName))
+            foreach (var attribute in current.GetCustomAttributesData()
+                .Where(a => a.AttributeType.FullName == attributeName))
             {
                 yield return attribute;
             }

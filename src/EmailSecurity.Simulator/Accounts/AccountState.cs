@@ -18,7 +18,8 @@ namespace EmailSecurity.Simulator.Accounts
         public AccountState(AccountSeed seed, ApiVersion version, DateTimeOffset now)
         {
             Version = version;
-            var messages = MessageGenerator.Generate(new DemoRandom(seed.Seed, 1), Math.Max(0, seed.Messages), now, seed.SpanSeconds, seed.TimeProfile);
+            var messages = MessageGenerator.Generate(new DemoRandom(seed.Seed, 1), Math.Max(0, seed.Messages), now,
+                seed.SpanSeconds, seed.TimeProfile);
             Submissions = SubmissionGenerator.Generate(new DemoRandom(seed.Seed, 2), messages, now);
             Reports = ReportGenerator.Generate(new DemoRandom(seed.Seed, 3), messages, now);
             Messages = new MessageStore(messages);
@@ -28,7 +29,9 @@ namespace EmailSecurity.Simulator.Accounts
             BulkJobs = new BulkJobStore(Math.Max(1, seed.BulkJobMessagesPerStep), seed.BulkJobsAdvanceOnGet);
         }
 
-        /// <summary>The API version the account plays; the control API may switch it without touching the data.</summary>
+        /// <summary>
+        /// The API version the account plays; the control API may switch it without touching the data.
+        /// </summary>
         public ApiVersion Version { get; set; }
 
         public object Gate { get; } = new object();

@@ -9,7 +9,9 @@ namespace EmailSecurity.Simulator.Core
         public const int NotFound = 1002;
         public const int Validation = 1004;
 
-        /// <summary>The state forbids the call (a duplicate, a job still running). Not from the references: invented here.</summary>
+        /// <summary>
+        /// The state forbids the call (a duplicate, a job still running). Not from the references: invented here.
+        /// </summary>
         public const int Conflict = 1009;
         public const int MethodNotAllowed = 7001;
         public const int NoRoute = 7003;
@@ -39,7 +41,8 @@ namespace EmailSecurity.Simulator.Core
             Invalid(field, "has reached end of life; use " + replacement);
 
         /// <summary>400 for a query parameter the operation does not have (in this API version).</summary>
-        public static ApiException UnknownParameter(string name) => Invalid(name, "is not a parameter of this operation");
+        public static ApiException UnknownParameter(string name) =>
+            Invalid(name, "is not a parameter of this operation");
 
         /// <summary>400 for a body field the request does not have (in this API version).</summary>
         public static ApiException UnknownField(string name) => Invalid(name, "is not a field of this request");
@@ -48,7 +51,10 @@ namespace EmailSecurity.Simulator.Core
 
         public bool IsValidation => StatusCode == 400;
 
-        /// <summary>The same error with <paramref name="prefix"/> before its message, e.g. "patches[2]." before "id: is required".</summary>
+        /// <summary>
+        /// The same error with <paramref name="prefix"/> before its message, e.g. "patches[2]." before "id: is
+        /// required".
+        /// </summary>
         public ApiException Prefixed(string prefix) => new ApiException(StatusCode, Code, prefix + Message);
 
         public ApiException Suffixed(string suffix) => new ApiException(StatusCode, Code, Message + suffix);

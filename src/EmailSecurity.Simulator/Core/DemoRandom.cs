@@ -17,7 +17,8 @@ namespace EmailSecurity.Simulator.Core
 
         public DemoRandom(int seed, int stream = 0)
         {
-            _state = unchecked((ulong)seed * 0x9E3779B97F4A7C15UL + (ulong)stream * 0xD1B54A32D192ED03UL + 0x5DEECE66DUL);
+            _state =
+                unchecked((ulong)seed * 0x9E3779B97F4A7C15UL + (ulong)stream * 0xD1B54A32D192ED03UL + 0x5DEECE66DUL);
         }
 
         public ulong NextUInt64()

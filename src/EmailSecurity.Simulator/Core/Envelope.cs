@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 
 namespace EmailSecurity.Simulator.Core
 {
-    /// <summary>The Cloudflare v4 envelope: success, errors, messages, result and, on paged lists, result_info.</summary>
+    /// <summary>
+    /// The Cloudflare v4 envelope: success, errors, messages, result and, on paged lists, result_info.
+    /// </summary>
     internal static class Envelope
     {
         public static SimulatedResponse Ok(JsonNode? result, JsonObject? resultInfo = null, string? pageCursor = null)

@@ -95,7 +95,9 @@ namespace EmailSecurity.Simulator.Core
             return values;
         }
 
-        /// <summary>A 400 for the first of <paramref name="names"/> that is present: fields this request lacks.</summary>
+        /// <summary>
+        /// A 400 for the first of <paramref name="names"/> that is present: fields this request lacks.
+        /// </summary>
         public static void RejectUnknown(JsonObject body, params string[] names)
         {
             foreach (string name in names.Where(body.ContainsKey))

@@ -6,11 +6,16 @@ using System.Text.Json.Nodes;
 
 namespace EmailSecurity.Simulator.Core
 {
-    /// <summary>The two list styles of the API: page/per_page (settings, submissions) and cursor (investigate).</summary>
+    /// <summary>
+    /// The two list styles of the API: page/per_page (settings, submissions) and cursor (investigate).
+    /// </summary>
     internal static class Paging
     {
         /// <summary>result_info: count, page, per_page, total_count.</summary>
-        public static SimulatedResponse ByPage<T>(IReadOnlyList<T> items, QueryParameters query, Func<T, JsonNode> toJson)
+        public static SimulatedResponse ByPage<T>(
+            IReadOnlyList<T> items,
+            QueryParameters query,
+            Func<T, JsonNode> toJson)
         {
             int page = query.GetInt("page") ?? 1;
             if (page < 1)
@@ -34,7 +39,10 @@ namespace EmailSecurity.Simulator.Core
         /// result_info: count, per_page, total_count, next, previous. A cursor is tied to the search
         /// parameters (everything but cursor and per_page); one from another search is rejected.
         /// </summary>
-        public static SimulatedResponse ByCursor<T>(IReadOnlyList<T> items, QueryParameters query, Func<T, JsonNode> toJson)
+        public static SimulatedResponse ByCursor<T>(
+            IReadOnlyList<T> items,
+            QueryParameters query,
+            Func<T, JsonNode> toJson)
         {
             int perPage = query.GetPerPage();
             string search = query.Canonical("cursor", "per_page");
@@ -54,7 +62,9 @@ namespace EmailSecurity.Simulator.Core
         }
     }
 
-    /// <summary>Opaque cursor: base64url of a version, an offset and a fingerprint of the search it belongs to.</summary>
+    /// <summary>
+    /// Opaque cursor: base64url of a version, an offset and a fingerprint of the search it belongs to.
+    /// </summary>
     internal static class Cursor
     {
         private const string Version = "c1";
@@ -62,7 +72,8 @@ namespace EmailSecurity.Simulator.Core
         public static string Encode(int offset, string search)
         {
             string text = Version + ":" + offset + ":" + Fingerprint(search);
-            return Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            return Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-')
+                .Replace('/', '_');
         }
 
         public static int Decode(string cursor, string search)
@@ -74,7 +85,8 @@ namespace EmailSecurity.Simulator.Core
             }
             if (parts[2] != Fingerprint(search))
             {
-                throw ApiException.Invalid("cursor", "belongs to a different search; repeat the search without a cursor");
+                throw ApiException.Invalid("cursor",
+                    "belongs to a different search; repeat the search without a cursor");
             }
             return offset;
         }

@@ -7,11 +7,14 @@ using System.Text.RegularExpressions;
 
 namespace EmailSecurity.Simulator.Core
 {
-    /// <summary>A parsed query string with typed, validating accessors. Every failure is a 400 naming the parameter.</summary>
+    /// <summary>
+    /// A parsed query string with typed, validating accessors. Every failure is a 400 naming the parameter.
+    /// </summary>
     internal sealed class QueryParameters
     {
         private static readonly Regex Rfc3339 = new Regex(
-            @"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant);
+            @"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$",
+            RegexOptions.CultureInvariant);
 
         private static readonly Regex IsoDate = new Regex(@"^\d{4}-\d{2}-\d{2}$", RegexOptions.CultureInvariant);
 
@@ -96,7 +99,9 @@ namespace EmailSecurity.Simulator.Core
             throw ApiException.Invalid(name, "must be an integer");
         }
 
-        /// <summary>A value that must be one of <paramref name="allowed"/>, compared case-sensitively as the API does.</summary>
+        /// <summary>
+        /// A value that must be one of <paramref name="allowed"/>, compared case-sensitively as the API does.
+        /// </summary>
         public string? GetEnum(string name, IReadOnlyList<string> allowed)
         {
             string? value = Get(name);
@@ -115,7 +120,8 @@ namespace EmailSecurity.Simulator.Core
                 return null;
             }
             if (Rfc3339.IsMatch(value)
-                && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out DateTimeOffset parsed))
+                && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal,
+                    out DateTimeOffset parsed))
             {
                 return parsed;
             }
@@ -150,7 +156,9 @@ namespace EmailSecurity.Simulator.Core
             return Math.Min(perPage, _maxPerPage);
         }
 
-        /// <summary>A 400 for the first of <paramref name="names"/> that is present: parameters this operation lacks.</summary>
+        /// <summary>
+        /// A 400 for the first of <paramref name="names"/> that is present: parameters this operation lacks.
+        /// </summary>
         public void RejectUnknown(params string[] names)
         {
             foreach (string name in names.Where(Has))
@@ -167,7 +175,9 @@ namespace EmailSecurity.Simulator.Core
             }
         }
 
-        /// <summary>A stable text of every parameter except <paramref name="excluded"/>, for tying a cursor to its search.</summary>
+        /// <summary>
+        /// A stable text of every parameter except <paramref name="excluded"/>, for tying a cursor to its search.
+        /// </summary>
         public string Canonical(params string[] excluded)
         {
             var builder = new StringBuilder();

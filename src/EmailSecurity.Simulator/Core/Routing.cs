@@ -7,10 +7,17 @@ namespace EmailSecurity.Simulator.Core
 {
     internal delegate SimulatedResponse RouteHandler(RequestContext context);
 
-    /// <summary>What a handler gets: the account (locked for the call), the route's {placeholders} in order, query, body, now.</summary>
+    /// <summary>
+    /// What a handler gets: the account (locked for the call), the route's {placeholders} in order, query, body, now.
+    /// </summary>
     internal sealed class RequestContext
     {
-        public RequestContext(AccountState account, IReadOnlyList<string> values, QueryParameters query, string? body, DateTimeOffset now)
+        public RequestContext(
+            AccountState account,
+            IReadOnlyList<string> values,
+            QueryParameters query,
+            string? body,
+            DateTimeOffset now)
         {
             Account = account;
             Values = values;
@@ -56,7 +63,9 @@ namespace EmailSecurity.Simulator.Core
                 .FirstOrDefault();
             if (best != null)
             {
-                return best.Since <= version ? new RouteMatch(best.Handler, best.Values(segments)) : RouteMatch.NotFound;
+                return best.Since <= version
+                    ? new RouteMatch(best.Handler, best.Values(segments))
+                    : RouteMatch.NotFound;
             }
             return matching.Any(r => r.Since <= version) ? RouteMatch.MethodNotAllowed : RouteMatch.NotFound;
         }

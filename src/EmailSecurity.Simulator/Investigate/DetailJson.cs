@@ -45,8 +45,10 @@ namespace EmailSecurity.Simulator.Investigate
                     ["score"] = f.Score,
                     ["value"] = f.Value,
                 })),
-                ["headers"] = Json.Array(EmlBuilder.Headers(m).Select(h => (JsonNode)new JsonObject { ["name"] = h.Key, ["value"] = h.Value })),
-                ["links"] = Json.Array(m.Scenario.Links.Select(l => (JsonNode)new JsonObject { ["href"] = l.Href, ["text"] = l.Text })),
+                ["headers"] = Json.Array(EmlBuilder.Headers(m)
+                    .Select(h => (JsonNode)new JsonObject { ["name"] = h.Key, ["value"] = h.Value })),
+                ["links"] = Json.Array(
+                    m.Scenario.Links.Select(l => (JsonNode)new JsonObject { ["href"] = l.Href, ["text"] = l.Text })),
                 ["sender_info"] = new JsonObject
                 {
                     ["as_name"] = m.Host.AsName,
@@ -55,8 +57,10 @@ namespace EmailSecurity.Simulator.Investigate
                     ["ip"] = m.Host.Ip,
                     ["pld"] = PayLevelDomain(m.EnvelopeFrom.Substring(m.EnvelopeFrom.IndexOf('@') + 1)),
                 },
-                ["threat_categories"] = Json.Array(ThreatCategories.For(m.IsDetection ? m.Scenario.Threats : new string[0])
-                    .Select(c => (JsonNode)new JsonObject { ["id"] = c.Id, ["description"] = c.Description, ["name"] = c.Name })),
+                ["threat_categories"] = Json.Array(
+                    ThreatCategories.For(m.IsDetection ? m.Scenario.Threats : new string[0])
+                    .Select(c => (JsonNode)new JsonObject { ["id"] = c.Id, ["description"] = c.Description,
+                        ["name"] = c.Name })),
                 ["validation"] = MessageJson.Validation(m),
                 ["final_disposition"] = m.FinalDisposition,
             };

@@ -6,7 +6,9 @@ using EmailSecurity.Simulator.Investigate.Demo;
 
 namespace EmailSecurity.Simulator.Investigate
 {
-    /// <summary>The message as the MX received it: RFC 5322 headers, then a text body and any attachment (MIME).</summary>
+    /// <summary>
+    /// The message as the MX received it: RFC 5322 headers, then a text body and any attachment (MIME).
+    /// </summary>
     internal static class EmlBuilder
     {
         public static IReadOnlyList<KeyValuePair<string, string>> Headers(InvestigateMessage m)
@@ -14,11 +16,16 @@ namespace EmailSecurity.Simulator.Investigate
             string fromDomain = m.From.Domain;
             var headers = new List<KeyValuePair<string, string>>
             {
-                H("Received", "from " + m.Host.HostName + " (" + m.Host.HostName + " [" + m.Host.Ip + "]) by " + Tenant.MxHost
-                    + " (Postfix) with ESMTPS id " + m.PostfixId + " for <" + m.To[0].Address + ">; " + MessageJson.Rfc5322Date(m.ScannedAt.AddSeconds(-1))),
-                H("Authentication-Results", Tenant.MxHost + "; spf=" + m.Scenario.Spf + " smtp.mailfrom=" + m.EnvelopeFrom
-                    + "; dkim=" + m.Scenario.Dkim + " header.d=" + fromDomain + "; dmarc=" + m.Scenario.Dmarc + " header.from=" + fromDomain),
-                H("Received", "from [10.20." + (m.SentAt.Second + 1) + "." + (m.SentAt.Minute + 10) + "] by " + m.Host.HostName
+                H("Received",
+                    "from " + m.Host.HostName + " (" + m.Host.HostName + " [" + m.Host.Ip + "]) by " + Tenant.MxHost
+                    + " (Postfix) with ESMTPS id " + m.PostfixId + " for <" + m.To[0].Address + ">; "
+                    + MessageJson.Rfc5322Date(m.ScannedAt.AddSeconds(-1))),
+                H("Authentication-Results",
+                    Tenant.MxHost + "; spf=" + m.Scenario.Spf + " smtp.mailfrom=" + m.EnvelopeFrom
+                    + "; dkim=" + m.Scenario.Dkim + " header.d=" + fromDomain + "; dmarc=" + m.Scenario.Dmarc
+                    + " header.from=" + fromDomain),
+                H("Received",
+                    "from [10.20." + (m.SentAt.Second + 1) + "." + (m.SentAt.Minute + 10) + "] by " + m.Host.HostName
                     + " with ESMTPSA; " + MessageJson.Rfc5322Date(m.SentAt)),
                 H("From", Address(m.From)),
             };
@@ -57,9 +64,11 @@ namespace EmailSecurity.Simulator.Investigate
             string boundary = Boundary(m);
             eml.Append("This is a multi-part message in MIME format.\r\n\r\n");
             eml.Append("--").Append(boundary).Append("\r\n");
-            eml.Append("Content-Type: text/plain; charset=\"utf-8\"\r\nContent-Transfer-Encoding: 7bit\r\n\r\n").Append(body).Append("\r\n");
+            eml.Append("Content-Type: text/plain; charset=\"utf-8\"\r\nContent-Transfer-Encoding: 7bit\r\n\r\n")
+                .Append(body).Append("\r\n");
             eml.Append("--").Append(boundary).Append("\r\n");
-            eml.Append("Content-Type: ").Append(m.Attachment.ContentType).Append("; name=\"").Append(m.Attachment.FileName).Append("\"\r\n");
+            eml.Append("Content-Type: ").Append(m.Attachment.ContentType).Append("; name=\"")
+                .Append(m.Attachment.FileName).Append("\"\r\n");
             eml.Append("Content-Disposition: attachment; filename=\"").Append(m.Attachment.FileName).Append("\"\r\n");
             eml.Append("Content-Transfer-Encoding: base64\r\n\r\n");
             string encoded = Convert.ToBase64String(m.Attachment.Content);
@@ -75,6 +84,7 @@ namespace EmailSecurity.Simulator.Investigate
 
         private static string Address(Mailbox mailbox) => "\"" + mailbox.Name + "\" <" + mailbox.Address + ">";
 
-        private static KeyValuePair<string, string> H(string name, string value) => new KeyValuePair<string, string>(name, value);
+        private static KeyValuePair<string, string> H(string name, string value) =>
+            new KeyValuePair<string, string>(name, value);
     }
 }

@@ -13,7 +13,8 @@ namespace EmailSecurity.Simulator.Investigate
             router.Add("GET", "investigate/{}/detections", c => Envelope.Ok(DetailJson.Detections(Message(c))));
             router.Add("GET", "investigate/{}/preview", c => Preview(Message(c)));
             router.Add("POST", "investigate/preview", PreviewById);
-            router.Add("GET", "investigate/{}/raw", c => Envelope.Ok(new JsonObject { ["raw"] = EmlBuilder.Build(Message(c)) }));
+            router.Add("GET", "investigate/{}/raw",
+                c => Envelope.Ok(new JsonObject { ["raw"] = EmlBuilder.Build(Message(c)) }));
             router.Add("GET", "investigate/{}/trace", c => Envelope.Ok(DetailJson.Trace(Message(c))));
             MessageActions.Register(router);
             BulkJobs.BulkJobEndpoints.Register(router);
@@ -24,17 +25,23 @@ namespace EmailSecurity.Simulator.Investigate
         private static SimulatedResponse Search(RequestContext context)
         {
             MessageSearch search = MessageSearch.Parse(context.Query, context.Now, context.Version);
-            return Paging.ByCursor(search.Apply(context.Account.Messages.NewestFirst), context.Query, m => MessageJson.Write(m, context.Version));
+            return Paging.ByCursor(search.Apply(context.Account.Messages.NewestFirst), context.Query,
+                m => MessageJson.Write(m, context.Version));
         }
 
-        /// <summary>submission=true asks for the submissions datastore; every demo message lives in both, so it only has to be a valid bool.</summary>
+        /// <summary>
+        /// submission=true asks for the submissions datastore; every demo message lives in both, so it only has to be a
+        /// valid bool.
+        /// </summary>
         private static SimulatedResponse Get(RequestContext context)
         {
             context.Query.GetBool("submission");
             return Envelope.Ok(MessageJson.Write(Message(context), context.Version));
         }
 
-        /// <summary>The seed names the message by its postfix id, 2026-10 by its investigate id; each refuses the other's field.</summary>
+        /// <summary>
+        /// The seed names the message by its postfix id, 2026-10 by its investigate id; each refuses the other's field.
+        /// </summary>
         private static SimulatedResponse PreviewById(RequestContext context)
         {
             JsonObject body = JsonBody.ParseObject(context.Body);

@@ -124,7 +124,9 @@ namespace EmailSecurity.Simulator.Investigate
         /// <summary>The hop before the relay that said HELO: the sender's own outbound server.</summary>
         public string PreviousHopIp => DocumentationAddress(PostfixId + "/hop");
 
-        /// <summary>The client that submitted the message, as big mail providers record it; null for other relays.</summary>
+        /// <summary>
+        /// The client that submitted the message, as big mail providers record it; null for other relays.
+        /// </summary>
         public string? OriginatingIp => Scenario.Reputable ? DocumentationAddress(PostfixId + "/client") : null;
 
         public bool IsDetection => FinalDisposition != "NONE";
@@ -143,7 +145,9 @@ namespace EmailSecurity.Simulator.Investigate
             DeliveryStatus.Add(status);
         }
 
-        /// <summary>A move that could not be done: the message stays where it was, with move_failed beside its status.</summary>
+        /// <summary>
+        /// A move that could not be done: the message stays where it was, with move_failed beside its status.
+        /// </summary>
         public void MarkMoveFailed()
         {
             if (!DeliveryStatus.Contains("move_failed"))
@@ -152,7 +156,9 @@ namespace EmailSecurity.Simulator.Investigate
             }
         }
 
-        /// <summary>An address in an RFC 5737 range, fixed by <paramref name="key"/> (no draw from the demo random stream).</summary>
+        /// <summary>
+        /// An address in an RFC 5737 range, fixed by <paramref name="key"/> (no draw from the demo random stream).
+        /// </summary>
         private static string DocumentationAddress(string key)
         {
             string[] prefixes = { "192.0.2.", "198.51.100.", "203.0.113." };

@@ -10,8 +10,10 @@ namespace EmailSecurity.Simulator.Investigate
     /// <summary>The write side of /investigate: move (one or many), release, reclassify.</summary>
     internal static class MessageActions
     {
-        public static readonly string[] Folders = { "Inbox", "JunkEmail", "DeletedItems", "RecoverableItemsDeletions", "RecoverableItemsPurges" };
-        private static readonly string[] ExpectedDispositions = { "NONE", "BULK", "MALICIOUS", "SPAM", "SPOOF", "SUSPICIOUS" };
+        public static readonly string[] Folders =
+            { "Inbox", "JunkEmail", "DeletedItems", "RecoverableItemsDeletions", "RecoverableItemsPurges" };
+        private static readonly string[] ExpectedDispositions =
+            { "NONE", "BULK", "MALICIOUS", "SPAM", "SPOOF", "SUSPICIOUS" };
         public const string RequestedBy = "API";
 
         public static void Register(Router router)
@@ -61,7 +63,9 @@ namespace EmailSecurity.Simulator.Investigate
             return Envelope.Ok(Json.Array(results));
         }
 
-        /// <summary>2026-10 takes expected_disposition on moves (deprecated and without effect); the seed does not know it.</summary>
+        /// <summary>
+        /// 2026-10 takes expected_disposition on moves (deprecated and without effect); the seed does not know it.
+        /// </summary>
         public static string? ReadExpectedDisposition(RequestContext context, JsonObject body)
         {
             if (!context.Is2026)
@@ -95,7 +99,9 @@ namespace EmailSecurity.Simulator.Investigate
             }).ToList();
         }
 
-        /// <summary>The seed sends a bare JSON array of ids, 2026-10 an object {"ids": [...]}; each refuses the other.</summary>
+        /// <summary>
+        /// The seed sends a bare JSON array of ids, 2026-10 an object {"ids": [...]}; each refuses the other.
+        /// </summary>
         private static SimulatedResponse Release(RequestContext context)
         {
             IReadOnlyList<string> ids;
@@ -116,7 +122,9 @@ namespace EmailSecurity.Simulator.Investigate
             return Envelope.Ok(Json.Array(ids.Select(id => (JsonNode)ReleaseOne(context, id))));
         }
 
-        /// <summary>Delivers a quarantined message to its recipients' inboxes; false when it was not in quarantine.</summary>
+        /// <summary>
+        /// Delivers a quarantined message to its recipients' inboxes; false when it was not in quarantine.
+        /// </summary>
         public static bool ApplyRelease(InvestigateMessage message, DateTimeOffset now, string by)
         {
             if (!message.IsQuarantined)
@@ -172,7 +180,8 @@ namespace EmailSecurity.Simulator.Investigate
             string? escalatedFrom = JsonBody.OptionalString(body, "escalated_submission_id");
             InvestigateMessage message = context.Account.Messages.Get(context.Id);
 
-            Submission submission = SubmissionGenerator.ForMessage(context.Account.Runtime, message, context.Now, "Team", RequestedBy, expected);
+            Submission submission = SubmissionGenerator.ForMessage(context.Account.Runtime, message, context.Now,
+                "Team", RequestedBy, expected);
             if (escalatedFrom != null)
             {
                 submission.EscalatedSubmissionId = escalatedFrom;

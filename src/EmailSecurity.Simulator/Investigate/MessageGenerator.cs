@@ -7,7 +7,10 @@ using EmailSecurity.Simulator.Investigate.Demo;
 
 namespace EmailSecurity.Simulator.Investigate
 {
-    /// <summary>Builds the demo mail flow: scanned messages spread over the span before now (29 days unless asked), with some later actions.</summary>
+    /// <summary>
+    /// Builds the demo mail flow: scanned messages spread over the span before now (29 days unless asked), with some
+    /// later actions.
+    /// </summary>
     internal static class MessageGenerator
     {
         private static readonly string[] MoveFolders = { "JunkEmail", "DeletedItems", "RecoverableItemsDeletions" };
@@ -32,7 +35,10 @@ namespace EmailSecurity.Simulator.Investigate
             return messages;
         }
 
-        /// <summary>A whole-second scan time in the span; under <see cref="AccountSeed.WorkdayTime"/>, drawn again until office mail's rhythm accepts it.</summary>
+        /// <summary>
+        /// A whole-second scan time in the span; under <see cref="AccountSeed.WorkdayTime"/>, drawn again until office
+        /// mail's rhythm accepts it.
+        /// </summary>
         private static DateTimeOffset ScanTime(DemoRandom random, DateTimeOffset now, int spanSeconds, string profile)
         {
             while (true)
@@ -53,11 +59,17 @@ namespace EmailSecurity.Simulator.Investigate
             }
         }
 
-        private static InvestigateMessage Create(DemoRandom random, string postfixId, DateTimeOffset now, int spanSeconds, string profile)
+        private static InvestigateMessage Create(
+            DemoRandom random,
+            string postfixId,
+            DateTimeOffset now,
+            int spanSeconds,
+            string profile)
         {
             Scenario scenario = PickScenario(random);
             var scannedAt = ScanTime(random, now, spanSeconds, profile);
-            string id = postfixId + "-" + scannedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + "-" + random.Digits(8);
+            string id = postfixId + "-" + scannedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss",
+                CultureInfo.InvariantCulture) + "-" + random.Digits(8);
             var message = new InvestigateMessage(id, postfixId, scenario);
 
             string number = random.Next(10000, 99999).ToString(CultureInfo.InvariantCulture);
@@ -82,9 +94,11 @@ namespace EmailSecurity.Simulator.Investigate
             message.DeliveryMode = random.Chance(0.9) ? "DIRECT" : "API";
             message.EdfHash = random.Hex(40);
             message.HtmlTextStructureHash = Hashes.Sha256(scenario.Key).Substring(0, 32);
-            if (scenario.Disposition == "MALICIOUS" || scenario.Disposition == "SUSPICIOUS" || scenario.Disposition == "SPOOF")
+            if (scenario.Disposition == "MALICIOUS" || scenario.Disposition == "SUSPICIOUS"
+                || scenario.Disposition == "SPOOF")
             {
-                message.AlertId = scannedAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-" + random.Digits(6);
+                message.AlertId = scannedAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-" +
+                    random.Digits(6);
             }
             string? blockedBy = DemoPolicies.BlockedPatternFor(sender);
             if (blockedBy != null)
@@ -142,7 +156,11 @@ namespace EmailSecurity.Simulator.Investigate
             return chosen;
         }
 
-        private static MessageAttachment? BuildAttachment(Scenario scenario, string number, Mailbox recipient, Mailbox sender)
+        private static MessageAttachment? BuildAttachment(
+            Scenario scenario,
+            string number,
+            Mailbox recipient,
+            Mailbox sender)
         {
             if (scenario.Attachment == null)
             {
@@ -151,14 +169,16 @@ namespace EmailSecurity.Simulator.Investigate
             AttachmentSpec spec = scenario.Attachment;
             string content = Scenario.Fill(spec.Content, number, recipient, sender);
             byte[] bytes = content.Select(c => (byte)c).ToArray();
-            return new MessageAttachment(spec.FileName.Replace("{n}", number), spec.ContentType, bytes, spec.Harmful ? scenario.Disposition : "NONE");
+            return new MessageAttachment(spec.FileName.Replace("{n}", number), spec.ContentType, bytes,
+                spec.Harmful ? scenario.Disposition : "NONE");
         }
 
         private static void RecordScan(InvestigateMessage message)
         {
             DateTimeOffset at = message.ScannedAt;
             message.Trace(at.AddSeconds(-2), "Connection from " + message.Host.HostName + " [" + message.Host.Ip + "]");
-            message.Trace(at.AddSeconds(-1), "Message " + message.PostfixId + " received: from=<" + message.EnvelopeFrom + "> to=<"
+            message.Trace(at.AddSeconds(-1),
+                "Message " + message.PostfixId + " received: from=<" + message.EnvelopeFrom + "> to=<"
                 + string.Join(">, <", message.RecipientAddresses) + ">");
             message.Trace(at, "Scanned: final disposition " + message.FinalDisposition);
             if (message.IsQuarantined)
@@ -176,7 +196,8 @@ namespace EmailSecurity.Simulator.Investigate
         /// <summary>Earlier work by the security team, so the message_action filters have something to find.</summary>
         private static void AddHistory(DemoRandom random, InvestigateMessage message, DateTimeOffset now)
         {
-            bool threat = message.FinalDisposition == "MALICIOUS" || message.FinalDisposition == "SUSPICIOUS" || message.FinalDisposition == "SPOOF";
+            bool threat = message.FinalDisposition == "MALICIOUS" || message.FinalDisposition == "SUSPICIOUS"
+                || message.FinalDisposition == "SPOOF";
             if (!threat)
             {
                 return;

@@ -17,7 +17,10 @@ namespace EmailSecurity.Simulator.Investigate
 
         /// <summary>The ten dispositions a bulk job's search_params take (search itself takes the six above).</summary>
         public static readonly string[] AllDispositions =
-            { "MALICIOUS", "MALICIOUS-BEC", "SUSPICIOUS", "SPOOF", "SPAM", "BULK", "ENCRYPTED", "EXTERNAL", "UNKNOWN", "NONE" };
+        {
+            "MALICIOUS", "MALICIOUS-BEC", "SUSPICIOUS", "SPOOF", "SPAM", "BULK",
+            "ENCRYPTED", "EXTERNAL", "UNKNOWN", "NONE"
+        };
 
         public static readonly string[] DeliveryStatuses =
             { "delivered", "moved", "quarantined", "rejected", "deferred", "bounced", "queued", "move_failed" };
@@ -25,7 +28,8 @@ namespace EmailSecurity.Simulator.Investigate
         private static readonly string[] MessageActions = { "PREVIEW", "QUARANTINE_RELEASED", "MOVED" };
 
         private string[] _terms = new string[0], _subjectWords = new string[0];
-        private string? _sender, _recipient, _subject, _exactSubject, _domain, _disposition, _operation, _alertId, _messageId;
+        private string? _sender, _recipient, _subject, _exactSubject, _domain, _disposition, _operation, _alertId,
+            _messageId;
         private string? _deliveryStatus, _heloIp;
         private bool _detectionsOnly, _widened;
         private DateTimeOffset _start, _end;
@@ -55,7 +59,11 @@ namespace EmailSecurity.Simulator.Investigate
             return search;
         }
 
-        private static MessageSearch Build(QueryParameters query, DateTimeOffset now, ApiVersion version, IReadOnlyList<string> dispositions)
+        private static MessageSearch Build(
+            QueryParameters query,
+            DateTimeOffset now,
+            ApiVersion version,
+            IReadOnlyList<string> dispositions)
         {
             (DateTimeOffset start, DateTimeOffset end) = Validation.DateRange(query, now);
             string? action = query.GetEnum("message_action", MessageActions);
@@ -75,7 +83,13 @@ namespace EmailSecurity.Simulator.Investigate
                 _subjectWords = widened ? Words(subject) : new string[0],
                 _domain = query.Get("domain")?.TrimStart('@'),
                 _disposition = query.GetEnum("final_disposition", dispositions),
-                _operation = action == null ? null : action == "QUARANTINE_RELEASED" ? "QUARANTINE_RELEASE" : action == "MOVED" ? "MOVE" : action,
+                _operation = action == null
+                    ? null
+                    : action == "QUARANTINE_RELEASED"
+                    ? "QUARANTINE_RELEASE"
+                    : action == "MOVED"
+                    ? "MOVE"
+                    : action,
                 _alertId = query.Get("alert_id"),
                 _messageId = query.Get("message_id"),
                 _detectionsOnly = query.GetBool("detections_only") ?? false,
@@ -86,7 +100,8 @@ namespace EmailSecurity.Simulator.Investigate
             };
         }
 
-        public IReadOnlyList<InvestigateMessage> Apply(IEnumerable<InvestigateMessage> newestFirst) => newestFirst.Where(Matches).ToList();
+        public IReadOnlyList<InvestigateMessage> Apply(IEnumerable<InvestigateMessage> newestFirst) =>
+            newestFirst.Where(Matches).ToList();
 
         private bool Matches(InvestigateMessage m) =>
             m.ScannedAt >= _start && m.ScannedAt <= _end
@@ -95,7 +110,8 @@ namespace EmailSecurity.Simulator.Investigate
             && (_operation == null || m.PostDeliveryOperations.Contains(_operation))
             && (_alertId == null || m.AlertId == _alertId)
             && (_messageId == null || SameMessageId(m.MessageIdHeader, _messageId))
-            && (_sender == null || Validation.ContainsIgnoreCase(m.From.Address, _sender) || Validation.ContainsIgnoreCase(m.EnvelopeFrom, _sender))
+            && (_sender == null || Validation.ContainsIgnoreCase(m.From.Address, _sender)
+                || Validation.ContainsIgnoreCase(m.EnvelopeFrom, _sender))
             && (_recipient == null || m.RecipientAddresses.Any(r => Validation.ContainsIgnoreCase(r, _recipient)))
             && (_subject == null || Validation.ContainsIgnoreCase(m.Subject, _subject))
             && _subjectWords.All(word => Validation.ContainsIgnoreCase(m.Subject, word))
@@ -105,7 +121,9 @@ namespace EmailSecurity.Simulator.Investigate
             && (_heloIp == null || m.Host.Ip == _heloIp)
             && _terms.All(term => SearchableText(m).Any(text => Validation.ContainsIgnoreCase(text, term)));
 
-        /// <summary>The sender's domain; in 2026-10 also the recipients' domains and the domains of the links.</summary>
+        /// <summary>
+        /// The sender's domain; in 2026-10 also the recipients' domains and the domains of the links.
+        /// </summary>
         private IEnumerable<string> Domains(InvestigateMessage m)
         {
             yield return m.From.Domain;
@@ -152,7 +170,8 @@ namespace EmailSecurity.Simulator.Investigate
             }
         }
 
-        private static string[] Words(string? text) => (text ?? "").Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+        private static string[] Words(string? text) =>
+            (text ?? "").Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
 
         private static bool SameMessageId(string header, string wanted) =>
             string.Equals(header.Trim('<', '>'), wanted.Trim().Trim('<', '>'), StringComparison.OrdinalIgnoreCase);

@@ -47,7 +47,8 @@ namespace EmailSecurity.Simulator.Investigate
             {
                 int length = Math.Min(Width - 12, lines[i].Length * 2);
                 bool isLink = lines[i].Contains("http");
-                Fill(data, stride, 6, 16 + i * 7, length, 3, isLink ? ((byte)0x25, (byte)0x63, (byte)0xEB) : ((byte)0xB0, (byte)0xB4, (byte)0xBA));
+                Fill(data, stride, 6, 16 + i * 7, length, 3,
+                    isLink ? ((byte)0x25, (byte)0x63, (byte)0xEB) : ((byte)0xB0, (byte)0xB4, (byte)0xBA));
             }
             if (message.Attachment != null)
             {
@@ -69,7 +70,14 @@ namespace EmailSecurity.Simulator.Investigate
             }
         }
 
-        private static void Fill(byte[] data, int stride, int x, int y, int width, int height, (byte R, byte G, byte B) colour)
+        private static void Fill(
+            byte[] data,
+            int stride,
+            int x,
+            int y,
+            int width,
+            int height,
+            (byte R, byte G, byte B) colour)
         {
             for (int row = y; row < Math.Min(Height, y + height); row++)
             {

@@ -39,7 +39,8 @@ namespace EmailSecurity.Simulator.PhishGuard
             ["priority"] = Priority,
             ["title"] = Title,
             ["created_at"] = Json.Date(CreatedAt),
-            ["tags"] = Json.Array(Tags.Select(t => (JsonNode)new JsonObject { ["category"] = t.Category, ["value"] = t.Value })),
+            ["tags"] = Json.Array(
+                Tags.Select(t => (JsonNode)new JsonObject { ["category"] = t.Category, ["value"] = t.Value })),
             ["ts"] = Json.Date(CreatedAt),
             ["updated_at"] = Json.Date(UpdatedAt),
         };

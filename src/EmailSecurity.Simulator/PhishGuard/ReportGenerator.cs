@@ -11,10 +11,14 @@ namespace EmailSecurity.Simulator.PhishGuard
     {
         private static readonly string[] Reported = { "MALICIOUS", "SUSPICIOUS", "SPOOF" };
 
-        public static List<PhishGuardReport> Generate(DemoRandom random, IEnumerable<InvestigateMessage> messages, DateTimeOffset now)
+        public static List<PhishGuardReport> Generate(
+            DemoRandom random,
+            IEnumerable<InvestigateMessage> messages,
+            DateTimeOffset now)
         {
             var reports = new List<PhishGuardReport>();
-            foreach (InvestigateMessage message in messages.Where(m => Reported.Contains(m.FinalDisposition)).OrderBy(m => m.ScannedAt))
+            foreach (InvestigateMessage message in messages.Where(m => Reported.Contains(m.FinalDisposition))
+                .OrderBy(m => m.ScannedAt))
             {
                 if (!random.Chance(0.4))
                 {
@@ -26,9 +30,13 @@ namespace EmailSecurity.Simulator.PhishGuard
                 {
                     Id = 1000 + reports.Count,
                     Title = threat + ": \"" + message.Subject + "\"",
-                    Content = "PhishGuard reviewed a " + message.FinalDisposition.ToLowerInvariant() + " message from " + message.From.Address
-                        + " to " + string.Join(", ", message.RecipientAddresses) + ". " + string.Join(". ", message.Scenario.Reasons) + ". "
-                        + (message.IsQuarantined ? "The message was quarantined before delivery." : "The message was delivered; consider moving it out of the mailbox."),
+                    Content = "PhishGuard reviewed a " + message.FinalDisposition.ToLowerInvariant() + " message from "
+                        + message.From.Address
+                        + " to " + string.Join(", ", message.RecipientAddresses) + ". "
+                        + string.Join(". ", message.Scenario.Reasons) + ". "
+                        + (message.IsQuarantined
+                            ? "The message was quarantined before delivery."
+                            : "The message was delivered; consider moving it out of the mailbox."),
                     Disposition = message.FinalDisposition,
                     Priority = message.FinalDisposition == "SUSPICIOUS" ? "medium" : "high",
                     OccurredAt = message.ScannedAt,

@@ -22,7 +22,12 @@ namespace EmailSecurity.Simulator.Settings
     /// </summary>
     internal sealed class FieldSpec
     {
-        private FieldSpec(string name, FieldKind kind, bool required, IReadOnlyList<string>? allowed = null, string? notWritable = null)
+        private FieldSpec(
+            string name,
+            FieldKind kind,
+            bool required,
+            IReadOnlyList<string>? allowed = null,
+            string? notWritable = null)
         {
             Name = name;
             Kind = kind;
@@ -36,7 +41,9 @@ namespace EmailSecurity.Simulator.Settings
         public bool Required { get; }
         public IReadOnlyList<string>? Allowed { get; }
 
-        /// <summary>A value the API returns for old entries but refuses on create and update (pattern_type UNKNOWN).</summary>
+        /// <summary>
+        /// A value the API returns for old entries but refuses on create and update (pattern_type UNKNOWN).
+        /// </summary>
         public string? NotWritable { get; }
 
         /// <summary>The only API version that knows the field; null when every version does.</summary>
@@ -45,17 +52,26 @@ namespace EmailSecurity.Simulator.Settings
         /// <summary>Set on create, refused on edit and replace (a domain's name).</summary>
         public bool FixedAfterCreation { get; private set; }
 
-        /// <summary>Null is accepted (and stored) besides values of the field's kind; optional text always accepts it.</summary>
+        /// <summary>
+        /// Null is accepted (and stored) besides values of the field's kind; optional text always accepts it.
+        /// </summary>
         public bool AcceptsNull { get; private set; }
 
         private int? _min, _max;
 
-        public static FieldSpec Text(string name, bool required = false) => new FieldSpec(name, FieldKind.Text, required);
-        public static FieldSpec Flag(string name, bool required = false) => new FieldSpec(name, FieldKind.Flag, required);
+        public static FieldSpec Text(string name, bool required = false) =>
+            new FieldSpec(name, FieldKind.Text, required);
+        public static FieldSpec Flag(string name, bool required = false) =>
+            new FieldSpec(name, FieldKind.Flag, required);
         public static FieldSpec Number(string name) => new FieldSpec(name, FieldKind.Number, false);
-        public static FieldSpec Texts(string name, bool required = false) => new FieldSpec(name, FieldKind.Texts, required);
+        public static FieldSpec Texts(string name, bool required = false) =>
+            new FieldSpec(name, FieldKind.Texts, required);
 
-        public static FieldSpec Choice(string name, IReadOnlyList<string> allowed, bool required = false, string? notWritable = null) =>
+        public static FieldSpec Choice(
+            string name,
+            IReadOnlyList<string> allowed,
+            bool required = false,
+            string? notWritable = null) =>
             new FieldSpec(name, FieldKind.Choice, required, allowed, notWritable);
 
         public static FieldSpec Choices(string name, IReadOnlyList<string> allowed, bool required = false) =>
@@ -111,7 +127,8 @@ namespace EmailSecurity.Simulator.Settings
                     }
                     return JsonValue.Create(node.GetValue<bool>());
                 case FieldKind.Number:
-                    if (node.GetValueKind() != JsonValueKind.Number || !(node is JsonValue number) || !number.TryGetValue(out int integer))
+                    if (node.GetValueKind() != JsonValueKind.Number || !(node is JsonValue number)
+                        || !number.TryGetValue(out int integer))
                     {
                         throw ApiException.Invalid(Name, "must be an integer");
                     }

@@ -7,7 +7,8 @@ using EmailSecurity.Simulator.Core;
 namespace EmailSecurity.Simulator.Settings
 {
     /// <summary>
-    /// One list filter: reads (and validates) its query parameter and, when given, yields a predicate on stored entries.
+    /// One list filter: reads (and validates) its query parameter and, when given, yields a predicate on stored
+    /// entries.
     /// </summary>
     internal sealed class FilterSpec
     {
@@ -37,7 +38,9 @@ namespace EmailSecurity.Simulator.Settings
         public static FilterSpec Text(string name) => new FilterSpec(q =>
         {
             string? wanted = q.Get(name);
-            return wanted == null ? null : e => string.Equals(Value<string>(e, name), wanted, StringComparison.OrdinalIgnoreCase);
+            return wanted == null
+                ? null
+                : e => string.Equals(Value<string>(e, name), wanted, StringComparison.OrdinalIgnoreCase);
         });
 
         /// <summary>
@@ -47,18 +50,29 @@ namespace EmailSecurity.Simulator.Settings
         public static FilterSpec Choice(string name, IReadOnlyList<string> allowed) => new FilterSpec(q =>
         {
             string? wanted = q.GetEnum(name, allowed);
-            return wanted == null ? null : e => string.Equals(Value<string>(e, name), wanted, StringComparison.OrdinalIgnoreCase);
+            return wanted == null
+                ? null
+                : e => string.Equals(Value<string>(e, name), wanted, StringComparison.OrdinalIgnoreCase);
         });
 
         /// <summary>Parameter may repeat; matches when the text field equals any of the values.</summary>
         public static FilterSpec AnyOf(string name) => new FilterSpec(q =>
         {
             IReadOnlyList<string> wanted = q.GetAll(name);
-            return wanted.Count == 0 ? null : e => wanted.Any(w => string.Equals(Value<string>(e, name), w, StringComparison.OrdinalIgnoreCase));
+            return wanted.Count == 0
+                ? null
+                : e => wanted.Any(w => string.Equals(Value<string>(e, name), w, StringComparison.OrdinalIgnoreCase));
         });
 
-        /// <summary>Parameter must be one of <paramref name="allowed"/>; the entry's list field must satisfy <paramref name="matches"/>.</summary>
-        public static FilterSpec InList(string parameter, string field, IReadOnlyList<string> allowed, Func<IReadOnlyList<string>, string, bool> matches) =>
+        /// <summary>
+        /// Parameter must be one of <paramref name="allowed"/>; the entry's list field must satisfy
+        /// <paramref name="matches"/>.
+        /// </summary>
+        public static FilterSpec InList(
+            string parameter,
+            string field,
+            IReadOnlyList<string> allowed,
+            Func<IReadOnlyList<string>, string, bool> matches) =>
             new FilterSpec(q =>
             {
                 string? wanted = q.GetEnum(parameter, allowed);
@@ -76,6 +90,8 @@ namespace EmailSecurity.Simulator.Settings
             entry[name] is JsonValue value && value.TryGetValue(out T? result) ? result : default;
 
         private static IReadOnlyList<string> Strings(JsonObject entry, string name) =>
-            entry[name] is JsonArray array ? array.Select(i => i?.GetValue<string>() ?? "").ToList() : new List<string>();
+            entry[name] is JsonArray array
+                ? array.Select(i => i?.GetValue<string>() ?? "").ToList()
+                : new List<string>();
     }
 }

@@ -19,7 +19,8 @@ namespace EmailSecurity.Simulator.Settings
         public static SimulatedResponse Run(SettingsResource resource, RequestContext context)
         {
             JsonObject body = JsonBody.ParseObject(context.Body);
-            Dictionary<string, IReadOnlyList<JsonObject>> operations = Kinds.ToDictionary(k => k, k => JsonBody.RequireObjectList(body, k));
+            Dictionary<string, IReadOnlyList<JsonObject>> operations =
+                Kinds.ToDictionary(k => k, k => JsonBody.RequireObjectList(body, k));
             List<JsonObject> entries = context.Account.Settings.Entries(resource);
             var working = new List<JsonObject>(entries);
             var results = Kinds.ToDictionary(k => k, k => new JsonArray());
@@ -47,7 +48,9 @@ namespace EmailSecurity.Simulator.Settings
             catch (ApiException error) when (!resource.BatchIsAtomic && !error.IsValidation && done > 0)
             {
                 Commit(entries, keptOnFailure!);
-                throw error.Suffixed(done == 1 ? "; the operation before it was done" : "; the " + done + " operations before it were done");
+                throw error.Suffixed(done == 1
+                    ? "; the operation before it was done"
+                    : "; the " + done + " operations before it were done");
             }
             Commit(entries, working);
             var result = new JsonObject();
@@ -59,7 +62,12 @@ namespace EmailSecurity.Simulator.Settings
         }
 
         /// <summary>One operation on the working list; returns its result item.</summary>
-        private static JsonNode Apply(SettingsResource resource, RequestContext context, List<JsonObject> working, string kind, JsonObject operation)
+        private static JsonNode Apply(
+            SettingsResource resource,
+            RequestContext context,
+            List<JsonObject> working,
+            string kind,
+            JsonObject operation)
         {
             if (kind == "posts")
             {

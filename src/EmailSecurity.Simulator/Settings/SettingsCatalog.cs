@@ -5,8 +5,8 @@ using System.Reflection;
 namespace EmailSecurity.Simulator.Settings
 {
     /// <summary>
-    /// Every settings resource of the simulator: each <c>public static readonly SettingsResource Resource</c> declared in
-    /// this assembly (Settings/Resources/*.cs), so a new resource needs no entry here.
+    /// Every settings resource of the simulator: each <c>public static readonly SettingsResource Resource</c> declared
+    /// in this assembly (Settings/Resources/*.cs), so a new resource needs no entry here.
     /// </summary>
     internal static class SettingsCatalog
     {

@@ -22,7 +22,8 @@ namespace EmailSecurity.Simulator.Settings
                 string collection = "settings/" + resource.Path;
                 ApiVersion since = resource.Since;
                 router.Add("GET", collection, c => List(resource, c), since);
-                router.Add("GET", collection + "/{}", c => Envelope.Ok(Write(resource, Find(resource, c), c.Version)), since);
+                router.Add("GET", collection + "/{}", c => Envelope.Ok(Write(resource, Find(resource, c), c.Version)),
+                    since);
                 router.Add("PATCH", collection + "/{}", c => Edit(resource, c), since);
                 router.Add("DELETE", collection + "/{}", c => Delete(resource, c), since);
                 if (resource.CreateSince is ApiVersion create)
@@ -58,7 +59,8 @@ namespace EmailSecurity.Simulator.Settings
                 .Select(p => p!)
                 .ToList();
 
-            IEnumerable<JsonObject> matching = context.Account.Settings.Entries(resource).Where(e => predicates.All(p => p(e)));
+            IEnumerable<JsonObject> matching =
+                context.Account.Settings.Entries(resource).Where(e => predicates.All(p => p(e)));
             IOrderedEnumerable<JsonObject> sorted = descending
                 ? matching.OrderByDescending(e => SortKey(e, order), StringComparer.OrdinalIgnoreCase)
                 : matching.OrderBy(e => SortKey(e, order), StringComparer.OrdinalIgnoreCase);
@@ -75,7 +77,9 @@ namespace EmailSecurity.Simulator.Settings
             return Envelope.Ok(Write(resource, entry, context.Version));
         }
 
-        /// <summary>Only the fields present in the body change; the entry is replaced only when every check passes.</summary>
+        /// <summary>
+        /// Only the fields present in the body change; the entry is replaced only when every check passes.
+        /// </summary>
         private static SimulatedResponse Edit(SettingsResource resource, RequestContext context)
         {
             JsonObject existing = Find(resource, context);
@@ -87,11 +91,16 @@ namespace EmailSecurity.Simulator.Settings
         private static SimulatedResponse Replace(SettingsResource resource, RequestContext context)
         {
             JsonObject existing = Find(resource, context);
-            JsonObject updated = SettingsEntries.Replace(resource, existing, JsonBody.ParseObject(context.Body), context);
+            JsonObject updated =
+                SettingsEntries.Replace(resource, existing, JsonBody.ParseObject(context.Body), context);
             return Store(resource, context, existing, updated);
         }
 
-        private static SimulatedResponse Store(SettingsResource resource, RequestContext context, JsonObject existing, JsonObject updated)
+        private static SimulatedResponse Store(
+            SettingsResource resource,
+            RequestContext context,
+            JsonObject existing,
+            JsonObject updated)
         {
             List<JsonObject> entries = context.Account.Settings.Entries(resource);
             SettingsEntries.CheckUnique(resource, entries, updated);
@@ -107,9 +116,9 @@ namespace EmailSecurity.Simulator.Settings
         }
 
         /// <summary>
-        /// The deprecated DELETE on the collection. The SDK sends neither body nor query, so the request names no entry;
-        /// the emulator reads that as "every entry" (the reference does not say) and refuses a body, which it could
-        /// not honour.
+        /// The deprecated DELETE on the collection. The SDK sends neither body nor query, so the request names no
+        /// entry; the emulator reads that as "every entry" (the reference does not say) and refuses a body, which it
+        /// could not honour.
         /// </summary>
         private static SimulatedResponse DeleteAll(SettingsResource resource, RequestContext context)
         {
@@ -127,7 +136,9 @@ namespace EmailSecurity.Simulator.Settings
         private static JsonObject Find(SettingsResource resource, RequestContext context) =>
             context.Account.Settings.Get(resource, context.Id);
 
-        /// <summary>The entry as the API writes it: its keys in order, the deprecated last_modified as modified_at.</summary>
+        /// <summary>
+        /// The entry as the API writes it: its keys in order, the deprecated last_modified as modified_at.
+        /// </summary>
         public static JsonObject Write(SettingsResource resource, JsonObject entry, ApiVersion version)
         {
             var output = new JsonObject();
@@ -144,7 +155,8 @@ namespace EmailSecurity.Simulator.Settings
         {
             string value = (string?)entry[field] ?? "";
             return field.EndsWith("_at", StringComparison.Ordinal)
-                && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out DateTimeOffset date)
+                && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal,
+                    out DateTimeOffset date)
                 ? date.UtcTicks.ToString("D20", CultureInfo.InvariantCulture)
                 : value;
         }

@@ -31,10 +31,15 @@ namespace EmailSecurity.Simulator.Settings
         }
 
         /// <summary>Only the fields present in the body change.</summary>
-        public static JsonObject Patch(SettingsResource resource, JsonObject existing, JsonObject body, RequestContext context)
+        public static JsonObject Patch(
+            SettingsResource resource,
+            JsonObject existing,
+            JsonObject body,
+            RequestContext context)
         {
             var updated = (JsonObject)existing.DeepClone();
-            foreach (FieldSpec field in Screen(resource, body, context.Version, editing: true).Where(f => body.ContainsKey(f.Name)))
+            foreach (FieldSpec field in Screen(resource, body, context.Version, editing: true)
+                .Where(f => body.ContainsKey(f.Name)))
             {
                 updated[field.Name] = field.Read(body[field.Name]);
             }
@@ -42,10 +47,15 @@ namespace EmailSecurity.Simulator.Settings
         }
 
         /// <summary>Every writable field is set; optional ones not sent are cleared.</summary>
-        public static JsonObject Replace(SettingsResource resource, JsonObject existing, JsonObject body, RequestContext context)
+        public static JsonObject Replace(
+            SettingsResource resource,
+            JsonObject existing,
+            JsonObject body,
+            RequestContext context)
         {
             var updated = (JsonObject)existing.DeepClone();
-            foreach (FieldSpec field in Screen(resource, body, context.Version, editing: true).Where(f => !f.FixedAfterCreation))
+            foreach (FieldSpec field in Screen(resource, body, context.Version, editing: true)
+                .Where(f => !f.FixedAfterCreation))
             {
                 if (body[field.Name] == null && field.Required)
                 {
@@ -56,7 +66,9 @@ namespace EmailSecurity.Simulator.Settings
             return Modified(resource, updated, context);
         }
 
-        /// <summary>A 409 when another entry already holds the candidate's value of the resource's unique field.</summary>
+        /// <summary>
+        /// A 409 when another entry already holds the candidate's value of the resource's unique field.
+        /// </summary>
         public static void CheckUnique(SettingsResource resource, IEnumerable<JsonObject> entries, JsonObject candidate)
         {
             if (resource.UniqueField == null)
@@ -82,7 +94,11 @@ namespace EmailSecurity.Simulator.Settings
         /// The fields the version knows. Refuses, before anything is read, a field past its end of life, a field
         /// only another version knows, and (when editing) a field fixed at creation.
         /// </summary>
-        private static IReadOnlyList<FieldSpec> Screen(SettingsResource resource, JsonObject body, ApiVersion version, bool editing)
+        private static IReadOnlyList<FieldSpec> Screen(
+            SettingsResource resource,
+            JsonObject body,
+            ApiVersion version,
+            bool editing)
         {
             foreach ((string field, string replacement) in resource.EndOfLifeFields)
             {

@@ -27,10 +27,14 @@ namespace EmailSecurity.Simulator.Settings
         /// <summary>The first version with PUT (full replacement) on an entry; null when there is none.</summary>
         public ApiVersion? ReplaceSince { get; set; }
 
-        /// <summary>The first version with POST .../batch (deletes, patches, puts, posts); null when there is none.</summary>
+        /// <summary>
+        /// The first version with POST .../batch (deletes, patches, puts, posts); null when there is none.
+        /// </summary>
         public ApiVersion? BatchSince { get; set; }
 
-        /// <summary>All or nothing: a batch that fails changes nothing. Otherwise the operations before a failing one stay done.</summary>
+        /// <summary>
+        /// All or nothing: a batch that fails changes nothing. Otherwise the operations before a failing one stay done.
+        /// </summary>
         public bool BatchIsAtomic { get; set; } = true;
 
         /// <summary>The first version with DELETE on the collection; null when there is none.</summary>
@@ -45,7 +49,9 @@ namespace EmailSecurity.Simulator.Settings
         /// <summary>Adjusts an entry as written for a version (a domain's status casing); gets a copy.</summary>
         public Action<JsonObject, ApiVersion>? Adapt { get; set; }
 
-        /// <summary>Keys of an entry in the order they are written; id, created_at and modified_at are managed here.</summary>
+        /// <summary>
+        /// Keys of an entry in the order they are written; id, created_at and modified_at are managed here.
+        /// </summary>
         public string[] OutputKeys { get; set; } = new string[0];
 
         public FieldSpec[] Fields { get; set; } = new FieldSpec[0];
@@ -62,6 +68,7 @@ namespace EmailSecurity.Simulator.Settings
         public Action<JsonObject>? Check { get; set; }
 
         /// <summary>Demo entries (fields only; id and dates are added by the store), oldest first.</summary>
-        public Func<DemoRandom, DateTimeOffset, IEnumerable<JsonObject>> Demo { get; set; } = (_, __) => new JsonObject[0];
+        public Func<DemoRandom, DateTimeOffset, IEnumerable<JsonObject>> Demo { get; set; } =
+            (_, __) => new JsonObject[0];
     }
 }

@@ -24,7 +24,9 @@ namespace EmailSecurity.Simulator.Submissions
         public DateTimeOffset? EscalatedAt { get; set; }
         public string? EscalatedBy { get; set; }
 
-        /// <summary>The end user's submission this one escalates; such a submission counts as escalated from a user.</summary>
+        /// <summary>
+        /// The end user's submission this one escalates; such a submission counts as escalated from a user.
+        /// </summary>
         public string? EscalatedSubmissionId { get; set; }
 
         public JsonObject ToJson() => new JsonObject

@@ -13,7 +13,10 @@ namespace EmailSecurity.Simulator.Submissions
     /// </summary>
     internal static class SubmissionGenerator
     {
-        public static List<Submission> Generate(DemoRandom random, IEnumerable<InvestigateMessage> messages, DateTimeOffset now)
+        public static List<Submission> Generate(
+            DemoRandom random,
+            IEnumerable<InvestigateMessage> messages,
+            DateTimeOffset now)
         {
             var submissions = new List<Submission>();
             foreach (InvestigateMessage message in messages)
@@ -28,7 +31,8 @@ namespace EmailSecurity.Simulator.Submissions
                     }
                     message.AddOperation("SUBMISSION");
                 }
-                else if ((message.FinalDisposition == "SPAM" || message.FinalDisposition == "BULK") && random.Chance(0.08))
+                else if ((message.FinalDisposition == "SPAM" || message.FinalDisposition == "BULK")
+                    && random.Chance(0.08))
                 {
                     submissions.Add(TeamCorrection(random, message, now));
                     message.AddOperation("SUBMISSION");
@@ -37,7 +41,13 @@ namespace EmailSecurity.Simulator.Submissions
             return submissions;
         }
 
-        public static Submission ForMessage(DemoRandom random, InvestigateMessage message, DateTimeOffset requestedAt, string type, string requestedBy, string requested) =>
+        public static Submission ForMessage(
+            DemoRandom random,
+            InvestigateMessage message,
+            DateTimeOffset requestedAt,
+            string type,
+            string requestedBy,
+            string requested) =>
             new Submission
             {
                 SubmissionId = random.NextGuid().ToString(),
@@ -54,15 +64,25 @@ namespace EmailSecurity.Simulator.Submissions
         private static Submission UserReport(DemoRandom random, InvestigateMessage message, DateTimeOffset now)
         {
             string requested = message.FinalDisposition == "NONE" ? "SPAM" : random.Chance(0.7) ? "MALICIOUS" : "SPAM";
-            Submission submission = ForMessage(random, message, Later(random, message.ScannedAt, now), "User", message.To[0].Address, requested);
+            Submission submission = ForMessage(random, message, Later(random, message.ScannedAt, now), "User",
+                message.To[0].Address, requested);
             Complete(random, submission, now);
-            submission.CustomerStatus = submission.Status == "pending" ? "unreviewed" : random.Chance(0.3) ? "escalated" : "reviewed";
+            submission.CustomerStatus = submission.Status == "pending"
+                ? "unreviewed"
+                : random.Chance(0.3)
+                ? "escalated"
+                : "reviewed";
             return submission;
         }
 
-        private static Submission Escalation(DemoRandom random, InvestigateMessage message, Submission report, DateTimeOffset now)
+        private static Submission Escalation(
+            DemoRandom random,
+            InvestigateMessage message,
+            Submission report,
+            DateTimeOffset now)
         {
-            Submission escalation = ForMessage(random, message, Later(random, report.RequestedAt, now), "Team", Tenant.SecurityTeam, report.RequestedDisposition!);
+            Submission escalation = ForMessage(random, message, Later(random, report.RequestedAt, now), "Team",
+                Tenant.SecurityTeam, report.RequestedDisposition!);
             escalation.EscalatedSubmissionId = report.SubmissionId;
             escalation.EscalatedAs = report.RequestedDisposition;
             escalation.EscalatedAt = escalation.RequestedAt;
@@ -74,7 +94,8 @@ namespace EmailSecurity.Simulator.Submissions
 
         private static Submission TeamCorrection(DemoRandom random, InvestigateMessage message, DateTimeOffset now)
         {
-            Submission submission = ForMessage(random, message, Later(random, message.ScannedAt, now), "Team", Tenant.SecurityTeam, "NONE");
+            Submission submission =
+                ForMessage(random, message, Later(random, message.ScannedAt, now), "Team", Tenant.SecurityTeam, "NONE");
             Complete(random, submission, now);
             submission.CustomerStatus = "reviewed";
             return submission;

@@ -16,7 +16,8 @@ namespace EmailSecurity.Simulator.Submissions
         private static readonly string[] Types = { "TEAM", "USER" };
         private static readonly string[] Directions = { "asc", "desc" };
 
-        private static readonly Dictionary<string, Func<Submission, string?>> OrderKeys = new Dictionary<string, Func<Submission, string?>>
+        private static readonly Dictionary<string, Func<Submission, string?>> OrderKeys =
+            new Dictionary<string, Func<Submission, string?>>
         {
             ["submission_id"] = s => s.SubmissionId,
             ["subject"] = s => s.Subject,

@@ -24,7 +24,10 @@ namespace EmailSecurity.Client
         /// <summary>Why the body could not be read as the envelope, or null.</summary>
         public JsonException? Unreadable { get; private set; }
 
-        /// <summary>Where and what the body had instead when it is JSON of another shape ("at $.result, an object ..."), or null.</summary>
+        /// <summary>
+        /// Where and what the body had instead when it is JSON of another shape ("at $.result, an object ..."), or
+        /// null.
+        /// </summary>
         public string? ShapeProblem { get; private set; }
 
         /// <summary>Nothing but whitespace came.</summary>
@@ -46,7 +49,8 @@ namespace EmailSecurity.Client
                 TolerantReading.Begin();
                 try
                 {
-                    Envelope = await JsonSerializer.DeserializeAsync<ApiEnvelope<T>>(scanned, ApiJson.Options, cancellationToken).ConfigureAwait(false);
+                    Envelope = await JsonSerializer.DeserializeAsync<ApiEnvelope<T>>(scanned, ApiJson.Options,
+                        cancellationToken).ConfigureAwait(false);
                 }
                 catch (JsonException error)
                 {

@@ -45,7 +45,9 @@ namespace EmailSecurity.Client
         public string? Pointer { get; set; }
     }
 
-    /// <summary>Paging information: page numbers for settings lists, a cursor (<see cref="Next"/>) for message search.</summary>
+    /// <summary>
+    /// Paging information: page numbers for settings lists, a cursor (<see cref="Next"/>) for message search.
+    /// </summary>
     public sealed class ResultInfo
     {
         [JsonPropertyName("count")]

@@ -9,7 +9,10 @@ namespace EmailSecurity.Client
     /// <summary>The one set of JSON options the module uses, built once.</summary>
     internal static class ApiJson
     {
-        /// <summary>What the module reads answers and writes bodies with: model fields are read tolerantly (<see cref="TolerantReading"/>).</summary>
+        /// <summary>
+        /// What the module reads answers and writes bodies with: model fields are read tolerantly
+        /// (<see cref="TolerantReading"/>).
+        /// </summary>
         public static readonly JsonSerializerOptions Options = Create(tolerant: true);
 
         /// <summary>The same without the tolerant contract: how the tolerant fields write their values.</summary>
@@ -23,7 +26,8 @@ namespace EmailSecurity.Client
                 PropertyNameCaseInsensitive = false,
                 NumberHandling = JsonNumberHandling.AllowReadingFromString,
 
-                // A page is parsed as it arrives: larger reads mean fewer pauses of the parser (still below the large object heap).
+                // A page is parsed as it arrives: larger reads mean fewer pauses of the parser (still below the large
+                // object heap).
                 DefaultBufferSize = 64 * 1024,
             };
             options.Converters.Add(new TolerantDateTimeOffsetConverter());
@@ -59,12 +63,15 @@ namespace EmailSecurity.Client
             var found = kindAt(path);
             var expected = path == "$" ? "an object (the API's answer envelope)"
                 : path == "$.result" ? TolerantReading.Expected(resultType)
-                : ResultItem.IsMatch(path) ? TolerantReading.Expected(resultType).Replace("a list of ", "an object (") + ")"
+                : ResultItem.IsMatch(path)
+                ? TolerantReading.Expected(resultType).Replace("a list of ", "an object (") + ")"
                 : "a value of another type";
             return $"at {path}, {(found.HasValue ? Describe(found.Value) : "a value")} where {expected} was expected";
         }
 
-        /// <summary>A JSON value's kind as messages name it: "an object", "a list", "text", "a number", "true/false", "null".</summary>
+        /// <summary>
+        /// A JSON value's kind as messages name it: "an object", "a list", "text", "a number", "true/false", "null".
+        /// </summary>
         internal static string Describe(JsonValueKind kind)
         {
             switch (kind)
@@ -94,7 +101,10 @@ namespace EmailSecurity.Client
     {
         public override bool HandleNull => true;
 
-        public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        public override DateTimeOffset? Read(
+            ref Utf8JsonReader reader,
+            Type typeToConvert,
+            JsonSerializerOptions options)
         {
             if (reader.TokenType == JsonTokenType.String)
             {
@@ -104,7 +114,8 @@ namespace EmailSecurity.Client
                 }
 
                 var text = reader.GetString();
-                return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+                return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal,
+                    out var parsed)
                     ? parsed
                     : (DateTimeOffset?)null;
             }
@@ -121,7 +132,8 @@ namespace EmailSecurity.Client
             }
             else
             {
-                writer.WriteStringValue(value.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+                writer.WriteStringValue(
+                    value.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
             }
         }
     }

@@ -11,7 +11,10 @@ namespace EmailSecurity.Client
     /// </summary>
     internal sealed class ApiPath
     {
-        /// <summary>A path made by <see cref="ApiOperation.Request"/>: each route value already escaped in <paramref name="escaped"/>.</summary>
+        /// <summary>
+        /// A path made by <see cref="ApiOperation.Request"/>: each route value already escaped in
+        /// <paramref name="escaped"/>.
+        /// </summary>
         internal ApiPath(string escaped, string display)
         {
             Escaped = escaped;
@@ -33,7 +36,9 @@ namespace EmailSecurity.Client
             return Uri.EscapeDataString(value);
         }
 
-        /// <summary>Why a value cannot be an id in a URL path, or null when it can. Used by cmdlet validation too.</summary>
+        /// <summary>
+        /// Why a value cannot be an id in a URL path, or null when it can. Used by cmdlet validation too.
+        /// </summary>
         public static string? ProblemWithSegment(string? value)
         {
             if (string.IsNullOrWhiteSpace(value))

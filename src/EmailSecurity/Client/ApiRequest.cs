@@ -36,13 +36,17 @@ namespace EmailSecurity.Client
         /// <summary>How the fields and ids are laid out, and whether the answer is paged.</summary>
         public RequestShape Shape { get; private set; }
 
-        /// <summary>Whether the shape was chosen for this request (<see cref="InShape"/>) rather than left to the core to learn.</summary>
+        /// <summary>
+        /// Whether the shape was chosen for this request (<see cref="InShape"/>) rather than left to the core to learn.
+        /// </summary>
         public bool ShapeChosen { get; private set; }
 
         /// <summary>The fields of the body, by the API's names, in the order they are sent.</summary>
         public IReadOnlyDictionary<string, object?> Fields { get; private set; } = NoFields;
 
-        /// <summary>The ids a bulk operation acts on (or the one id a body carries); null when there are none.</summary>
+        /// <summary>
+        /// The ids a bulk operation acts on (or the one id a body carries); null when there are none.
+        /// </summary>
         public IReadOnlyList<string>? Ids { get; private set; }
 
         /// <summary>The postfix ids of the same messages, when known: what a shape by postfix id sends.</summary>
@@ -56,10 +60,15 @@ namespace EmailSecurity.Client
 
         public IReadOnlyList<KeyValuePair<string, string>> Query => query;
 
-        /// <summary>Which page of a list to ask for, sent only in a paged shape: (page number or cursor, page size).</summary>
+        /// <summary>
+        /// Which page of a list to ask for, sent only in a paged shape: (page number or cursor, page size).
+        /// </summary>
         private (int Number, string? Cursor, int Size)? page;
 
-        /// <summary>A copy that asks for one page of the list: <paramref name="number"/> or <paramref name="cursor"/>, as the shape pages.</summary>
+        /// <summary>
+        /// A copy that asks for one page of the list: <paramref name="number"/> or <paramref name="cursor"/>, as the
+        /// shape pages.
+        /// </summary>
         public ApiRequest AtPage(int number, string? cursor, int size)
         {
             var copy = Clone();
@@ -106,10 +115,14 @@ namespace EmailSecurity.Client
         public ApiRequest WithQuery(string name, DateTimeOffset? value) =>
             WithQuery(name, value.HasValue ? InstantText(value.Value) : null);
 
-        /// <summary>An instant as the API takes it, in query text and in bodies: 2026-01-31T23:59:59Z, with its milliseconds when it has any.</summary>
+        /// <summary>
+        /// An instant as the API takes it, in query text and in bodies: 2026-01-31T23:59:59Z, with its milliseconds
+        /// when it has any.
+        /// </summary>
         public static string InstantText(DateTimeOffset value) =>
             value.UtcDateTime.ToString(
-                value.Millisecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+                value.Millisecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.fff'Z'",
+                CultureInfo.InvariantCulture);
 
         /// <summary>The body's fields, by the API's names, in the order they are to be sent.</summary>
         public ApiRequest WithFields(IReadOnlyDictionary<string, object?> fields)
@@ -166,7 +179,8 @@ namespace EmailSecurity.Client
         /// <summary>The same request with its query parameters copied, for the next page of a list.</summary>
         public ApiRequest Clone()
         {
-            var copy = new ApiRequest(Operation, Path, Shape) { Fields = Fields, Ids = Ids, PostfixIds = PostfixIds, page = page, ShapeChosen = ShapeChosen };
+            var copy = new ApiRequest(Operation, Path, Shape) { Fields = Fields, Ids = Ids, PostfixIds = PostfixIds,
+                page = page, ShapeChosen = ShapeChosen };
             copy.query.AddRange(query);
             return copy;
         }
@@ -180,10 +194,12 @@ namespace EmailSecurity.Client
             if (page is { } at && Shape.Paging is PagingStyle style)
             {
                 sent.RemoveAll(p => p.Key == PageSizeQuery || p.Key == "page" || p.Key == "cursor");
-                sent.Add(new KeyValuePair<string, string>(PageSizeQuery, at.Size.ToString(CultureInfo.InvariantCulture)));
+                sent.Add(
+                    new KeyValuePair<string, string>(PageSizeQuery, at.Size.ToString(CultureInfo.InvariantCulture)));
                 if (style == PagingStyle.PageNumber)
                 {
-                    sent.Add(new KeyValuePair<string, string>("page", at.Number.ToString(CultureInfo.InvariantCulture)));
+                    sent.Add(
+                        new KeyValuePair<string, string>("page", at.Number.ToString(CultureInfo.InvariantCulture)));
                 }
                 else if (at.Cursor != null)
                 {

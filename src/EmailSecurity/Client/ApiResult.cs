@@ -3,7 +3,9 @@ using System.Collections.Generic;
 
 namespace EmailSecurity.Client
 {
-    /// <summary>A successful answer: the envelope's result with its paging information and informational messages.</summary>
+    /// <summary>
+    /// A successful answer: the envelope's result with its paging information and informational messages.
+    /// </summary>
     internal sealed class ApiResult<T>
     {
         public ApiResult(
@@ -25,7 +27,9 @@ namespace EmailSecurity.Client
         /// <summary>When the API answered, by its own clock (the Date header), when it said.</summary>
         public DateTimeOffset? AnsweredAt { get; }
 
-        /// <summary>The <see cref="ScannedBody.ResultDigest"/> of a list answer: equal for two pages holding the same items.</summary>
+        /// <summary>
+        /// The <see cref="ScannedBody.ResultDigest"/> of a list answer: equal for two pages holding the same items.
+        /// </summary>
         public ulong? ResultFingerprint { get; }
 
         /// <summary>
@@ -60,7 +64,9 @@ namespace EmailSecurity.Client
 
         public IReadOnlyList<T> Items { get; }
 
-        /// <summary>The answer's own paging information (of its time window, when a search is read in several).</summary>
+        /// <summary>
+        /// The answer's own paging information (of its time window, when a search is read in several).
+        /// </summary>
         public ResultInfo? Info { get; }
 
         /// <summary>How many results the whole list has, as the API said (on the first page, for a search).</summary>

@@ -5,7 +5,9 @@ namespace EmailSecurity.Client
     {
         public const int MaxPageSize = 1000;
 
-        /// <summary>Dispositions a search can filter by (the API knows more in results: MALICIOUS-BEC, ENCRYPTED, ...).</summary>
+        /// <summary>
+        /// Dispositions a search can filter by (the API knows more in results: MALICIOUS-BEC, ENCRYPTED, ...).
+        /// </summary>
         public static class SearchDisposition
         {
             public const string Malicious = "MALICIOUS";
@@ -23,7 +25,9 @@ namespace EmailSecurity.Client
             public const string Moved = "MOVED";
         }
 
-        /// <summary>Where a message stands in delivery; the search filter of the newer API takes one of these.</summary>
+        /// <summary>
+        /// Where a message stands in delivery; the search filter of the newer API takes one of these.
+        /// </summary>
         public static class DeliveryStatus
         {
             public const string Delivered = "delivered";
@@ -98,7 +102,9 @@ namespace EmailSecurity.Client
             public const string Us = "US";
         }
 
-        /// <summary>Where an impersonation registry entry came from: added by hand, or synced from a directory.</summary>
+        /// <summary>
+        /// Where an impersonation registry entry came from: added by hand, or synced from a directory.
+        /// </summary>
         public static class Provenance
         {
             public const string Internal = "A1S_INTERNAL";
@@ -107,7 +113,9 @@ namespace EmailSecurity.Client
             public const string GoogleDirectory = "SNOOPY-GOOGLE_DIRECTORY";
         }
 
-        /// <summary>Who made a submission, as the submissions filter takes it (results spell it Team and User).</summary>
+        /// <summary>
+        /// Who made a submission, as the submissions filter takes it (results spell it Team and User).
+        /// </summary>
         public static class SubmissionType
         {
             public const string Team = "TEAM";

@@ -19,8 +19,8 @@ namespace EmailSecurity.Client
 
         /// <summary>
         /// Polls the jobs with these ids. <paramref name="onRead"/> gets every state read (for progress),
-        /// <paramref name="onFinished"/> each job once it has ended, <paramref name="onFailed"/> a job that could not be
-        /// read (it is not read again). Returns the last state of the jobs that had not ended when
+        /// <paramref name="onFinished"/> each job once it has ended, <paramref name="onFailed"/> a job that could not
+        /// be read (it is not read again). Returns the last state of the jobs that had not ended when
         /// <paramref name="timeout"/> (null: no limit) ran out.
         /// </summary>
         public static async Task<IReadOnlyList<BulkAction>> WaitAsync(
@@ -33,7 +33,8 @@ namespace EmailSecurity.Client
             CancellationToken token)
         {
             var deadline = timeout.HasValue ? DateTimeOffset.UtcNow + timeout.Value : (DateTimeOffset?)null;
-            var waiting = ids.Distinct(StringComparer.Ordinal).ToDictionary(id => id, id => (BulkAction?)null, StringComparer.Ordinal);
+            var waiting = ids.Distinct(StringComparer.Ordinal)
+                .ToDictionary(id => id, id => (BulkAction?)null, StringComparer.Ordinal);
             var pause = FirstPause;
             while (true)
             {
@@ -42,7 +43,8 @@ namespace EmailSecurity.Client
                     BulkAction job;
                     try
                     {
-                        job = (await client.SendAsync<BulkAction>(ApiCatalog.CollectionOf<BulkAction>().Get.Request(id), token).ConfigureAwait(false)).Result;
+                        job = (await client.SendAsync<BulkAction>(ApiCatalog.CollectionOf<BulkAction>().Get.Request(id),
+                            token).ConfigureAwait(false)).Result;
                     }
                     catch (EsApiException error)
                     {

@@ -16,11 +16,11 @@ namespace EmailSecurity.Client
     /// (<see cref="TimePartitioning{T}"/>), the rest is read as time windows, several at once: each window is a search
     /// of its own with its own cursor, its edges on whole seconds (an edge belongs to the newer window: start
     /// inclusive, end exclusive), and each result is checked against its window's edges on arrival, whatever the API
-    /// makes of <c>start</c> and <c>end</c>. Windows are sized from the totals the API reports: the first page tells how
-    /// many results remain, each window's first answer how many it holds, and a window holding more than a page is cut
-    /// into smaller ones after its first page. Pages are handed out in order; no more than a page or two per window are
-    /// read ahead, and nothing beyond what a limit (-First) needs is asked for. A window that fails ends the search with
-    /// its error once every page before it has been handed out.
+    /// makes of <c>start</c> and <c>end</c>. Windows are sized from the totals the API reports: the first page tells
+    /// how many results remain, each window's first answer how many it holds, and a window holding more than a page is
+    /// cut into smaller ones after its first page. Pages are handed out in order; no more than a page or two per window
+    /// are read ahead, and nothing beyond what a limit (-First) needs is asked for. A window that fails ends the search
+    /// with its error once every page before it has been handed out.
     /// </summary>
     internal sealed class CursorSearch<T>
     {
@@ -29,7 +29,8 @@ namespace EmailSecurity.Client
 
         /// <summary>
         /// The fewest results a page must hold for windows: a window costs about half a request more than its share of
-        /// pages, which on small pages (an API that caps low, a small -PageSize) would cost more requests than it saves time.
+        /// pages, which on small pages (an API that caps low, a small -PageSize) would cost more requests than it saves
+        /// time.
         /// </summary>
         public const int MinPageForWindows = 100;
 
@@ -37,7 +38,9 @@ namespace EmailSecurity.Client
         /// <summary>The API's default start of a search without one: 30 days before now.</summary>
         private static readonly TimeSpan DefaultRange = TimeSpan.FromDays(30);
 
-        /// <summary>Windows of a search without a start stay this far above the API's default start, which moves with its clock.</summary>
+        /// <summary>
+        /// Windows of a search without a start stay this far above the API's default start, which moves with its clock.
+        /// </summary>
         private static readonly TimeSpan DefaultStartMargin = TimeSpan.FromHours(1);
 
         private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
@@ -67,9 +70,15 @@ namespace EmailSecurity.Client
         /// <summary>Results of the windows already handed out in full.</summary>
         private long finished;
 
-        /// <param name="itemLimit">The most results the caller will use (-Skip plus -First); nothing beyond is fetched.</param>
+        /// <param name="itemLimit">The most results the caller will use (-Skip plus -First); nothing beyond is
+        /// fetched.</param>
         public CursorSearch(
-            EsApiClient client, IApiObserver observer, ApiRequest search, int pageSize, TimePartitioning<T>? partitioning, long itemLimit)
+            EsApiClient client,
+            IApiObserver observer,
+            ApiRequest search,
+            int pageSize,
+            TimePartitioning<T>? partitioning,
+            long itemLimit)
         {
             this.client = client;
             this.observer = observer;
@@ -82,7 +91,8 @@ namespace EmailSecurity.Client
             windowPageSize = pageSize;
         }
 
-        public async IAsyncEnumerable<ApiPage<T>> PagesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        public async IAsyncEnumerable<ApiPage<T>> PagesAsync(
+            [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             using (var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
@@ -122,13 +132,15 @@ namespace EmailSecurity.Client
                             continue;
                         }
 
-                        var fetching = parts.OfType<Window>().Where(w => w.Fetching != null).Select(w => w.Fetching!).ToList();
+                        var fetching =
+                            parts.OfType<Window>().Where(w => w.Fetching != null).Select(w => w.Fetching!).ToList();
                         if (fetching.Count == 0)
                         {
                             // Nothing under way and the head may not ask for more: it holds all the caller wants.
                             if (!(head is Window limited) || finished + limited.Kept < itemLimit)
                             {
-                                throw new InvalidOperationException("The search stopped before its end with nothing under way.");
+                                throw new InvalidOperationException(
+                                    "The search stopped before its end with nothing under way.");
                             }
 
                             yield break;
@@ -140,7 +152,8 @@ namespace EmailSecurity.Client
                 finally
                 {
                     stopping.Cancel();
-                    var unfinished = parts.OfType<Window>().Where(w => w.Fetching != null).Select(w => w.Fetching!).ToList();
+                    var unfinished =
+                        parts.OfType<Window>().Where(w => w.Fetching != null).Select(w => w.Fetching!).ToList();
                     foreach (var request in unfinished)
                     {
                         try
@@ -230,7 +243,9 @@ namespace EmailSecurity.Client
             }
         }
 
-        /// <summary>One page of a window: checked against the paging guards, cut to the window, and what comes after it decided.</summary>
+        /// <summary>
+        /// One page of a window: checked against the paging guards, cut to the window, and what comes after it decided.
+        /// </summary>
         private void Take(LinkedListNode<Part> node, Window window, ApiResult<List<T>> answer)
         {
             var items = (IReadOnlyList<T>?)answer.Result ?? Array.Empty<T>();
@@ -241,7 +256,8 @@ namespace EmailSecurity.Client
             if (items.Count > 0 && answer.ResultFingerprint is ulong digest && !window.SeenPages.Add(digest))
             {
                 window.Failure = ExceptionDispatchInfo.Capture(
-                    client.PagingLoop(asked, $"page {pagesRead} holds exactly the results of a page already read (the API led back to it)"));
+                    client.PagingLoop(asked,
+                        $"page {pagesRead} holds exactly the results of a page already read (the API led back to it)"));
                 return;
             }
 
@@ -266,14 +282,16 @@ namespace EmailSecurity.Client
                 if (info == null && items.Count >= pageSize)
                 {
                     observer.Warning(
-                        $"{asked.Method} {asked.Path}: page {pagesRead} was full ({items.Count} results) but came without " +
-                        "result_info, so without a cursor to the next page. The results end here and may be incomplete: narrow the " +
-                        "search (-Start/-End) so it fits in one page, or report it to Cloudflare.");
+                        $"{asked.Method} {asked.Path}: page {pagesRead} was full ({items.Count} results) but came " +
+                        "without result_info, so without a cursor to the next page. The results end here and may be " +
+                        "incomplete: narrow the search (-Start/-End) so it fits in one page, or report it to " +
+                        "Cloudflare.");
                 }
 
                 window.Done = true;
             }
-            else if (window.From is DateTimeOffset from && items.Count > 0 && partitioning!.TimeOf(items[items.Count - 1]) is DateTimeOffset oldest && oldest < from)
+            else if (window.From is DateTimeOffset from && items.Count > 0
+                && partitioning!.TimeOf(items[items.Count - 1]) is DateTimeOffset oldest && oldest < from)
             {
                 // Already below the window: whatever follows belongs to the windows after it.
                 window.Done = true;
@@ -281,7 +299,8 @@ namespace EmailSecurity.Client
             else if (!window.SeenCursors.Add(next!))
             {
                 window.Failure = ExceptionDispatchInfo.Capture(
-                    client.PagingLoop(asked, $"the API returned the cursor of an earlier page again after page {pagesRead}"));
+                    client.PagingLoop(asked,
+                        $"the API returned the cursor of an earlier page again after page {pagesRead}"));
                 window.Done = true;
             }
             else if (Split(window, items) is Walker rest)
@@ -315,11 +334,15 @@ namespace EmailSecurity.Client
         private Exception WithResumeCursor(Window window, Exception error) =>
             window.IsWholeSearch && window.Cursor != null && error is EsApiException failed
                 ? new EsApiException(
-                    $"{failed.Message} The search stopped before page {pagesRead + 1}; run it again with -Cursor '{window.Cursor}' to resume it there.",
-                    failed.Method, failed.RequestUri, failed.StatusCode, failed.Errors, failed.CfRay, failed.Kind, failed)
+                    $"{failed.Message} The search stopped before page {pagesRead + 1}; run it again with -Cursor " +
+                    $"'{window.Cursor}' to resume it there.",
+                    failed.Method, failed.RequestUri, failed.StatusCode, failed.Errors, failed.CfRay, failed.Kind,
+                    failed)
                 : error;
 
-        /// <summary>Whether the rest of the search after its first page is read in windows, said once in -Verbose.</summary>
+        /// <summary>
+        /// Whether the rest of the search after its first page is read in windows, said once in -Verbose.
+        /// </summary>
         private void Decide(ApiRequest asked, IReadOnlyList<T> items, string? next, DateTimeOffset? answeredAt)
         {
             if (partitioning == null || string.IsNullOrEmpty(next))
@@ -345,11 +368,14 @@ namespace EmailSecurity.Client
                 : unordered != null ? $"the results are aggregated by {unordered}"
                 : !total.HasValue ? "the API did not say how many results there are"
                 : pages < MinPagesToPartition ? $"the rest takes {pages} page(s)"
-                : windowPageSize < MinPageForWindows ? $"pages of {windowPageSize} results are too small for time windows to pay"
+                : windowPageSize < MinPageForWindows
+                ? $"pages of {windowPageSize} results are too small for time windows to pay"
                 : times.Any(t => t == null) ? "the results do not all carry the time they are ordered by"
-                : times.Zip(times.Skip(1), (newer, older) => newer >= older).Any(inOrder => !inOrder) ? "the results do not come newest first"
+                : times.Zip(times.Skip(1), (newer, older) => newer >= older).Any(inOrder => !inOrder)
+                ? "the results do not come newest first"
                 : null;
-            var what = $"{asked.Method} {asked.Path}: {total?.ToString("N0", CultureInfo.InvariantCulture) ?? "an unknown number of"} results";
+            var what = $"{asked.Method} {asked.Path}: " +
+                $"{total?.ToString("N0", CultureInfo.InvariantCulture) ?? "an unknown number of"} results";
             if (why != null)
             {
                 observer.Verbose($"{what}; reading them one page after another: {why}.");
@@ -359,13 +385,14 @@ namespace EmailSecurity.Client
             concurrency = partitioning.MaxConcurrency;
             maxAhead = 2 * concurrency;
             var given = asked.QueryValue(partitioning.StartParameter);
-            var start = given != null && DateTimeOffset.TryParse(given, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+            var start = given != null && DateTimeOffset.TryParse(given, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal, out var parsed)
                 ? parsed
                 : (DateTimeOffset?)null;
             lowestEdge = start ?? (answeredAt ?? DateTimeOffset.UtcNow) - DefaultRange + DefaultStartMargin;
             observer.Verbose(
-                $"{what}; reading the {pages:N0} page(s) after the first in time windows, {concurrency} requests at a time (-ThrottleLimit), " +
-                "and writing them in the API's order.");
+                $"{what}; reading the {pages:N0} page(s) after the first in time windows, {concurrency} requests at " +
+                "a time (-ThrottleLimit), and writing them in the API's order.");
         }
 
         /// <summary>
@@ -402,7 +429,9 @@ namespace EmailSecurity.Client
             return new Walker(window.From, floor, until, remaining, WindowTarget(windowPageSize), density);
         }
 
-        /// <summary>What of a page belongs to its window (and before the cut): results outside its edges belong to a neighbour.</summary>
+        /// <summary>
+        /// What of a page belongs to its window (and before the cut): results outside its edges belong to a neighbour.
+        /// </summary>
         private List<T> Keep(Window window, IReadOnlyList<T> items, DateTimeOffset? cut)
         {
             if (window.From == null && window.Until == null && cut == null && concurrency <= 1)
@@ -423,7 +452,8 @@ namespace EmailSecurity.Client
                         kept.Add(item);
                     }
                 }
-                else if ((window.From == null || time >= window.From) && (window.Until == null || time < window.Until) && (cut == null || time >= cut))
+                else if ((window.From == null || time >= window.From) && (window.Until == null || time < window.Until)
+                    && (cut == null || time >= cut))
                 {
                     kept.Add(item);
                 }
@@ -448,7 +478,12 @@ namespace EmailSecurity.Client
         /// <summary>One search of the time window [From, Until), walked by its own cursor.</summary>
         private sealed class Window : Part
         {
-            public Window(ApiRequest request, DateTimeOffset? from, DateTimeOffset? until, Walker? origin, double expected)
+            public Window(
+                ApiRequest request,
+                DateTimeOffset? from,
+                DateTimeOffset? until,
+                Walker? origin,
+                double expected)
             {
                 Request = request;
                 From = from;
@@ -460,10 +495,14 @@ namespace EmailSecurity.Client
             /// <summary>The search with this window's start and end, without its page size and cursor.</summary>
             public ApiRequest Request { get; }
 
-            /// <summary>Results older than this belong to the next window; null: the search's own start bounds it.</summary>
+            /// <summary>
+            /// Results older than this belong to the next window; null: the search's own start bounds it.
+            /// </summary>
             public DateTimeOffset? From { get; }
 
-            /// <summary>Results from this time on belong to the window before; null: the search's own end bounds it.</summary>
+            /// <summary>
+            /// Results from this time on belong to the window before; null: the search's own end bounds it.
+            /// </summary>
             public DateTimeOffset? Until { get; }
 
             public Walker? Origin { get; }
@@ -502,7 +541,8 @@ namespace EmailSecurity.Client
             public bool CanAsk => Fetching == null && !Done && Failure == null;
 
             /// <summary>The results expected from it in all, for not asking beyond a limit.</summary>
-            public long Expected => Done && Fetching == null ? Kept : Math.Max(Kept, Total ?? (long)Math.Ceiling(Planned));
+            public long Expected =>
+                Done && Fetching == null ? Kept : Math.Max(Kept, Total ?? (long)Math.Ceiling(Planned));
         }
 
         /// <summary>
@@ -520,8 +560,15 @@ namespace EmailSecurity.Client
             private DateTimeOffset edge;
 
             /// <param name="from">The range's known start, or null when the search's own start bounds it.</param>
-            /// <param name="floor">Where the range is thought to start: <paramref name="from"/>, or an estimate no edge goes below.</param>
-            public Walker(DateTimeOffset? from, DateTimeOffset floor, DateTimeOffset until, double results, double target, double density)
+            /// <param name="floor">Where the range is thought to start: <paramref name="from"/>, or an estimate no edge
+            /// goes below.</param>
+            public Walker(
+                DateTimeOffset? from,
+                DateTimeOffset floor,
+                DateTimeOffset until,
+                double results,
+                double target,
+                double density)
             {
                 From = from;
                 Until = until;
@@ -551,7 +598,8 @@ namespace EmailSecurity.Client
                 var request = search.Clone().WithQuery(partitioning.EndParameter, edge);
                 if (from.HasValue)
                 {
-                    // A second of overlap below the edge: the results on it come back whether the API's start is inclusive or not.
+                    // A second of overlap below the edge: the results on it come back whether the API's start is
+                    // inclusive or not.
                     request = request.WithQuery(partitioning.StartParameter, from.Value - Second);
                 }
 
@@ -562,12 +610,15 @@ namespace EmailSecurity.Client
                 return window;
             }
 
-            /// <summary>A window's first answer: its total corrects what is left, and its density sizes the next windows.</summary>
+            /// <summary>
+            /// A window's first answer: its total corrects what is left, and its density sizes the next windows.
+            /// </summary>
             public void Learn(Window window)
             {
                 unanswered -= window.Planned;
                 answered += window.Total ?? window.Planned;
-                if (window.Total is long count && window.From is DateTimeOffset from && window.Until is DateTimeOffset until && until > from)
+                if (window.Total is long count && window.From is DateTimeOffset from
+                    && window.Until is DateTimeOffset until && until > from)
                 {
                     density = Math.Max(count, 1) / (until - from).TotalSeconds;
                 }

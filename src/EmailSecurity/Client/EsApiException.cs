@@ -60,7 +60,8 @@ namespace EmailSecurity.Client
             || (StatusCode == HttpStatusCode.NotFound && ErrorCodes.Any(code => code == 7000 || code == 7003));
 
         public bool MayHaveBeenProcessed =>
-            (Kind == EsFailureKind.Ambiguous || Kind == EsFailureKind.BadResponse) && !string.Equals(Method, "GET", StringComparison.OrdinalIgnoreCase);
+            (Kind == EsFailureKind.Ambiguous || Kind == EsFailureKind.BadResponse)
+                && !string.Equals(Method, "GET", StringComparison.OrdinalIgnoreCase);
     }
 
     public enum EsFailureKind
@@ -86,7 +87,9 @@ namespace EmailSecurity.Client
         /// </summary>
         Redirected,
 
-        /// <summary>The API accepted the request (202) but had no result within the time one request may wait.</summary>
+        /// <summary>
+        /// The API accepted the request (202) but had no result within the time one request may wait.
+        /// </summary>
         StillWorking,
     }
 }

@@ -54,7 +54,9 @@ namespace EmailSecurity
         [ListItem(5)]
         public bool IsSandbox => AuthKind == EsAuthKind.Sandbox;
 
-        /// <summary>How long one attempt of a request may take before it counts as failed (and reads are retried).</summary>
+        /// <summary>
+        /// How long one attempt of a request may take before it counts as failed (and reads are retried).
+        /// </summary>
         public TimeSpan RequestTimeout { get; internal set; } = DefaultRequestTimeout;
 
         /// <summary>
@@ -63,7 +65,9 @@ namespace EmailSecurity
         /// </summary>
         public TimeSpan MaxWait { get; internal set; } = DefaultMaxWait;
 
-        /// <summary>The proxy this connection goes through; null for the system's (HTTPS_PROXY, or the OS settings).</summary>
+        /// <summary>
+        /// The proxy this connection goes through; null for the system's (HTTPS_PROXY, or the OS settings).
+        /// </summary>
         public Uri? Proxy { get; internal set; }
 
         /// <summary>The credential the proxy asks for (-ProxyCredential); never shown.</summary>
@@ -74,10 +78,14 @@ namespace EmailSecurity
 
         internal static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(100);
 
-        /// <summary>Ten minutes: two of Cloudflare's five-minute lockouts, or a long search; a bound a runbook can plan for.</summary>
+        /// <summary>
+        /// Ten minutes: two of Cloudflare's five-minute lockouts, or a long search; a bound a runbook can plan for.
+        /// </summary>
         internal static readonly TimeSpan DefaultMaxWait = TimeSpan.FromMinutes(10);
 
-        /// <summary>The HTTP pipeline of this connection when it is not the process's own (tests, to observe waits).</summary>
+        /// <summary>
+        /// The HTTP pipeline of this connection when it is not the process's own (tests, to observe waits).
+        /// </summary>
         internal Client.Http.HttpPipeline? Pipeline { get; set; }
 
         internal SecureString? Secret { get; private set; }
@@ -108,10 +116,14 @@ namespace EmailSecurity
         /// </summary>
         internal bool IsClosed => closed || credentialOwner?.IsClosed == true;
 
-        /// <summary>Which account on which API it reaches, whatever the credential: equal for connections to the same data.</summary>
+        /// <summary>
+        /// Which account on which API it reaches, whatever the credential: equal for connections to the same data.
+        /// </summary>
         internal string AccountKey => AccountId.ToLowerInvariant() + " at " + BaseUri.AbsoluteUri;
 
-        /// <summary>The request shapes this connection's API was seen to take (see <see cref="Client.RequestShape"/>).</summary>
+        /// <summary>
+        /// The request shapes this connection's API was seen to take (see <see cref="Client.RequestShape"/>).
+        /// </summary>
         internal Client.ShapeMemory Shapes { get; } = new Client.ShapeMemory();
 
         internal void ForgetSecret()

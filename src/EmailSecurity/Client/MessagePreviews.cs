@@ -17,16 +17,22 @@ namespace EmailSecurity.Client
         /// nothing is ambiguous); any other failure is the answer. The older API names the message by its postfix id
         /// there, read from the message's details when the connection's API is seen to need it.
         /// </summary>
-        public static async Task<ApiResult<MessagePreview>> OfAsync(EsApiClient client, string id, CancellationToken cancellationToken)
+        public static async Task<ApiResult<MessagePreview>> OfAsync(
+            EsApiClient client,
+            string id,
+            CancellationToken cancellationToken)
         {
             try
             {
-                return await client.SendAsync<MessagePreview>(ApiCatalog.Investigate.Preview.Request(id), cancellationToken).ConfigureAwait(false);
+                return await client.SendAsync<MessagePreview>(ApiCatalog.Investigate.Preview.Request(id),
+                    cancellationToken).ConfigureAwait(false);
             }
             catch (EsApiException refused) when (IsNotForThisMessage(refused))
             {
-                client.Observer.Verbose($"GET /investigate/{id}/preview: the API has no detection preview of this message " +
-                    $"({refused.StatusCode:D}); asking for the preview of a message without a detection (POST /investigate/preview).");
+                client.Observer.Verbose(
+                    $"GET /investigate/{id}/preview: the API has no detection preview of this message " +
+                    $"({refused.StatusCode:D}); asking for the preview of a message without a detection (POST " +
+                    "/investigate/preview).");
             }
 
             var operation = ApiCatalog.Investigate.PreviewWithoutDetection;
@@ -38,17 +44,20 @@ namespace EmailSecurity.Client
 
             try
             {
-                return await client.SendAsync<MessagePreview>(RequestFor(id, postfixId), cancellationToken).ConfigureAwait(false);
+                return await client.SendAsync<MessagePreview>(RequestFor(id, postfixId), cancellationToken)
+                    .ConfigureAwait(false);
             }
             catch (EsApiException refused) when (postfixId == null && EsApiClient.IsShapeRefusal(refused))
             {
                 // The API may be the older one, which takes a postfix id: one read of the message tells it.
                 postfixId = await PostfixIdOfAsync(client, id, cancellationToken).ConfigureAwait(false);
                 var byPostfixId = operation.Shapes[1];
-                var taken = await client.SendAsync<MessagePreview>(RequestFor(id, postfixId).InShape(byPostfixId), cancellationToken)
+                var taken = await client.SendAsync<MessagePreview>(RequestFor(id, postfixId).InShape(byPostfixId),
+                    cancellationToken)
                     .ConfigureAwait(false);
                 client.Connection.Shapes.Remember(operation, byPostfixId);
-                client.Observer.Verbose($"POST /investigate/preview: the API took {byPostfixId}; it is sent so on this connection from now on.");
+                client.Observer.Verbose($"POST /investigate/preview: the API took {byPostfixId}; it is sent so on " +
+                    "this connection from now on.");
                 return taken;
             }
         }
@@ -61,13 +70,19 @@ namespace EmailSecurity.Client
 
         private static bool IsNotForThisMessage(EsApiException error) =>
             error.Kind == EsFailureKind.Rejected &&
-            (error.StatusCode == HttpStatusCode.BadRequest || error.StatusCode == HttpStatusCode.NotFound || (int?)error.StatusCode == 422);
+            (error.StatusCode == HttpStatusCode.BadRequest || error.StatusCode == HttpStatusCode.NotFound
+                || (int?)error.StatusCode == 422);
 
-        private static async Task<string> PostfixIdOfAsync(EsApiClient client, string id, CancellationToken cancellationToken)
+        private static async Task<string> PostfixIdOfAsync(
+            EsApiClient client,
+            string id,
+            CancellationToken cancellationToken)
         {
-            var message = (await client.SendAsync<Message>(ApiCatalog.Investigate.Get.Request(id), cancellationToken).ConfigureAwait(false)).Result;
+            var message = (await client.SendAsync<Message>(ApiCatalog.Investigate.Get.Request(id), cancellationToken)
+                .ConfigureAwait(false)).Result;
             return message?.PostfixId ?? throw new EsApiException(
-                $"The API's details of message {id} carry no postfix id, which the older preview request needs. [GET /investigate/{id}]",
+                $"The API's details of message {id} carry no postfix id, which the older preview request needs. [GET " +
+                $"/investigate/{id}]",
                 "GET", new System.Uri(client.Connection.BaseUri, "investigate/" + id), HttpStatusCode.OK,
                 System.Array.Empty<ApiMessage>(), null, EsFailureKind.BadResponse);
         }

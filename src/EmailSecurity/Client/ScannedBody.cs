@@ -26,7 +26,8 @@ namespace EmailSecurity.Client
         private static readonly byte[] Nesting = Encoding.ASCII.GetBytes("\"{}[]");
 
         private readonly Stream inner;
-        private readonly Dictionary<string, JsonValueKind> fields = new Dictionary<string, JsonValueKind>(StringComparer.Ordinal);
+        private readonly Dictionary<string, JsonValueKind> fields =
+            new Dictionary<string, JsonValueKind>(StringComparer.Ordinal);
         private readonly Dictionary<int, JsonValueKind> oddItems = new Dictionary<int, JsonValueKind>();
         private readonly byte[] key = new byte[MaxKeyLength];
 
@@ -73,7 +74,9 @@ namespace EmailSecurity.Client
             }
 
             var bracket = path.IndexOf('[');
-            var name = path.StartsWith("$.", StringComparison.Ordinal) ? path.Substring(2, (bracket < 0 ? path.Length : bracket) - 2) : null;
+            var name = path.StartsWith("$.", StringComparison.Ordinal)
+                ? path.Substring(2, (bracket < 0 ? path.Length : bracket) - 2)
+                : null;
             if (name == null || name.IndexOf('.') >= 0 || !fields.TryGetValue(name, out var kind))
             {
                 return null;
@@ -87,7 +90,8 @@ namespace EmailSecurity.Client
             var close = path.IndexOf(']', bracket);
             var index = -1;
             var isItem = name == "result" && close == path.Length - 1 &&
-                int.TryParse(path.Substring(bracket + 1, close - bracket - 1), NumberStyles.None, CultureInfo.InvariantCulture, out index) &&
+                int.TryParse(path.Substring(bracket + 1, close - bracket - 1), NumberStyles.None,
+                    CultureInfo.InvariantCulture, out index) &&
                 index < items;
             if (!isItem)
             {
@@ -118,7 +122,11 @@ namespace EmailSecurity.Client
             return read;
         }
 
-        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        public override async Task<int> ReadAsync(
+            byte[] buffer,
+            int offset,
+            int count,
+            CancellationToken cancellationToken)
         {
             var read = await inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
             Scan(buffer, offset, read);
@@ -353,7 +361,9 @@ namespace EmailSecurity.Client
                 var mixed = hash;
                 foreach (var word in words)
                 {
-                    mixed = (mixed ^ (BitConverter.IsLittleEndian ? word : BinaryPrimitives.ReverseEndianness(word))) * Prime;
+                    mixed = (mixed ^ (BitConverter.IsLittleEndian
+                        ? word
+                        : BinaryPrimitives.ReverseEndianness(word))) * Prime;
                     mixed ^= mixed >> 29;
                 }
 

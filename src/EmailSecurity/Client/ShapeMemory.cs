@@ -8,10 +8,14 @@ namespace EmailSecurity.Client
     /// </summary>
     internal sealed class ShapeMemory
     {
-        private readonly ConcurrentDictionary<string, RequestShape> taken = new ConcurrentDictionary<string, RequestShape>();
+        private readonly ConcurrentDictionary<string, RequestShape> taken =
+            new ConcurrentDictionary<string, RequestShape>();
 
-        /// <summary>The shape the API took for <paramref name="operation"/>, or null when none was learned yet.</summary>
-        public RequestShape? Of(ApiOperation operation) => taken.TryGetValue(operation.Name, out var shape) ? shape : null;
+        /// <summary>
+        /// The shape the API took for <paramref name="operation"/>, or null when none was learned yet.
+        /// </summary>
+        public RequestShape? Of(ApiOperation operation) =>
+            taken.TryGetValue(operation.Name, out var shape) ? shape : null;
 
         public void Remember(ApiOperation operation, RequestShape shape) => taken[operation.Name] = shape;
     }

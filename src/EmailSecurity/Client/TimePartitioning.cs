@@ -34,21 +34,31 @@ namespace EmailSecurity.Client
 
         public Func<T, string?> IdOf { get; }
 
-        /// <summary>The inclusive start of the search's date range; the API's own default applies when it is left out.</summary>
+        /// <summary>
+        /// The inclusive start of the search's date range; the API's own default applies when it is left out.
+        /// </summary>
         public string StartParameter { get; }
 
         public string EndParameter { get; }
 
-        /// <summary>Query parameters after which the results are no longer one list ordered by time (aggregates).</summary>
+        /// <summary>
+        /// Query parameters after which the results are no longer one list ordered by time (aggregates).
+        /// </summary>
         public IReadOnlyCollection<string> UnorderedBy { get; }
     }
 
     internal static class TimePartitioning
     {
-        /// <summary>The most requests one search may have under way: a tenth of Cloudflare's 1,200 per five minutes in one burst, at most.</summary>
+        /// <summary>
+        /// The most requests one search may have under way: a tenth of Cloudflare's 1,200 per five minutes in one
+        /// burst, at most.
+        /// </summary>
         public const int MaxConcurrency = 16;
 
-        /// <summary>The default: at the API's ~200 ms per page, a 100,000-message search in a quarter of the time, within the budget.</summary>
+        /// <summary>
+        /// The default: at the API's ~200 ms per page, a 100,000-message search in a quarter of the time, within the
+        /// budget.
+        /// </summary>
         public const int DefaultConcurrency = 4;
 
         /// <summary>

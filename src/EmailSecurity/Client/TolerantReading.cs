@@ -53,7 +53,8 @@ namespace EmailSecurity.Client
                     continue;
                 }
 
-                property.CustomConverter = ConverterFor(property.PropertyType, owner, property.Name) ?? property.CustomConverter;
+                property.CustomConverter = ConverterFor(property.PropertyType, owner, property.Name)
+                    ?? property.CustomConverter;
             }
 
             var extension = info.Properties.FirstOrDefault(p => p.IsExtensionData);
@@ -85,7 +86,9 @@ namespace EmailSecurity.Client
             Current.Note(owner, field, ApiJson.Describe(kind), expected, null, kept: false);
         }
 
-        /// <summary>A value that could not be read: kept for the object's AdditionalFields, and noted for a warning.</summary>
+        /// <summary>
+        /// A value that could not be read: kept for the object's AdditionalFields, and noted for a warning.
+        /// </summary>
         internal static void Keep(string owner, string field, ref Utf8JsonReader reader, string expected)
         {
             JsonElement value;
@@ -142,7 +145,8 @@ namespace EmailSecurity.Client
             if (type == typeof(int?))
             {
                 return new ScalarField<int?>(
-                    owner, field, "a whole number", s => Whole(s).Where(v => v >= int.MinValue && v <= int.MaxValue).As(v => (int?)v));
+                    owner, field, "a whole number",
+                    s => Whole(s).Where(v => v >= int.MinValue && v <= int.MaxValue).As(v => (int?)v));
             }
 
             if (type == typeof(double?))
@@ -170,7 +174,8 @@ namespace EmailSecurity.Client
                 return null;
             }
 
-            return (JsonConverter)Activator.CreateInstance(typeof(ShapeField<>).MakeGenericType(type), owner, field, Expected(type));
+            return (JsonConverter)Activator.CreateInstance(typeof(ShapeField<>).MakeGenericType(type), owner, field,
+                Expected(type));
         }
 
         private static Read<string?> Text(Scalar value) =>
@@ -188,24 +193,29 @@ namespace EmailSecurity.Client
         }
 
         private static Read<long?> Whole(Scalar value) =>
-            value.IsNumeric && long.TryParse(value.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+            value.IsNumeric
+                && long.TryParse(value.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
                 ? new Read<long?>(number, value.Token == JsonTokenType.String)
                 : Read<long?>.Failed;
 
         private static Read<double?> Number(Scalar value) =>
-            value.IsNumeric && double.TryParse(value.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            value.IsNumeric
+                && double.TryParse(value.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
                 ? new Read<double?>(number, value.Token == JsonTokenType.String)
                 : Read<double?>.Failed;
 
         private static Read<DateTimeOffset?> Date(Scalar value) =>
             value.Token == JsonTokenType.String
-            && DateTimeOffset.TryParse(value.Text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
+            && DateTimeOffset.TryParse(value.Text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal,
+                out var date)
                 ? new Read<DateTimeOffset?>(date, false)
                 : Read<DateTimeOffset?>.Failed;
 
-        private static bool IsContainer(JsonTokenType token) => token == JsonTokenType.StartObject || token == JsonTokenType.StartArray;
+        private static bool IsContainer(JsonTokenType token) =>
+            token == JsonTokenType.StartObject || token == JsonTokenType.StartArray;
 
-        private static bool Is(string? text, string word) => string.Equals(text, word, StringComparison.OrdinalIgnoreCase);
+        private static bool Is(string? text, string word) =>
+            string.Equals(text, word, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>What a value of <paramref name="type"/> looks like in JSON, for messages.</summary>
         internal static string Expected(Type type)
@@ -236,7 +246,8 @@ namespace EmailSecurity.Client
                 Text = Token == JsonTokenType.String ? reader.GetString()
                     : Token == JsonTokenType.True ? "true"
                     : Token == JsonTokenType.False ? "false"
-                    : Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray());
+                    : Encoding.UTF8.GetString(
+                        reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray());
             }
 
             public JsonTokenType Token { get; }
@@ -266,7 +277,8 @@ namespace EmailSecurity.Client
 
             public bool Ok { get; }
 
-            public Read<TOut> As<TOut>(Func<T, TOut> convert) => Ok ? new Read<TOut>(convert(Value), Converted) : Read<TOut>.Failed;
+            public Read<TOut> As<TOut>(Func<T, TOut> convert) =>
+                Ok ? new Read<TOut>(convert(Value), Converted) : Read<TOut>.Failed;
 
             public Read<T> Where(Func<T, bool> fits) => Ok && fits(Value) ? this : Failed;
         }
@@ -328,7 +340,10 @@ namespace EmailSecurity.Client
                 this.field = field;
             }
 
-            public override ApiList<string>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+            public override ApiList<string>? Read(
+                ref Utf8JsonReader reader,
+                Type typeToConvert,
+                JsonSerializerOptions options)
             {
                 if (reader.TokenType != JsonTokenType.StartArray)
                 {
@@ -348,7 +363,9 @@ namespace EmailSecurity.Client
                 var converted = JsonTokenType.None;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    var item = reader.TokenType == JsonTokenType.Null || IsContainer(reader.TokenType) ? default : new Scalar(ref reader);
+                    var item = reader.TokenType == JsonTokenType.Null || IsContainer(reader.TokenType)
+                        ? default
+                        : new Scalar(ref reader);
                     if (reader.TokenType == JsonTokenType.Null)
                     {
                         items.Add(null!);
@@ -378,7 +395,9 @@ namespace EmailSecurity.Client
                 JsonSerializer.Serialize(writer, value, ApiJson.WriteOptions);
         }
 
-        /// <summary>An object or a list of objects: read as usual when it has that shape, kept as sent when it has not.</summary>
+        /// <summary>
+        /// An object or a list of objects: read as usual when it has that shape, kept as sent when it has not.
+        /// </summary>
         private sealed class ShapeField<T> : JsonConverter<T>
         {
             private readonly string owner;
@@ -391,7 +410,8 @@ namespace EmailSecurity.Client
                 this.owner = owner;
                 this.field = field;
                 this.expected = expected;
-                var isList = typeof(IEnumerable).IsAssignableFrom(typeof(T)) && !typeof(IDictionary).IsAssignableFrom(typeof(T));
+                var isList = typeof(IEnumerable).IsAssignableFrom(typeof(T))
+                    && !typeof(IDictionary).IsAssignableFrom(typeof(T));
                 shape = isList ? JsonTokenType.StartArray : JsonTokenType.StartObject;
             }
 
@@ -414,7 +434,8 @@ namespace EmailSecurity.Client
                     }
                     catch (JsonException)
                     {
-                        // An item of the wrong shape deep inside (a text where a list holds objects): keep the whole value.
+                        // An item of the wrong shape deep inside (a text where a list holds objects): keep the whole
+                        // value.
                         Unwind(depth);
                         reader = start;
                     }
@@ -447,7 +468,8 @@ namespace EmailSecurity.Client
                     return false;
                 }
 
-                (kept ?? (kept = new List<KeyValuePair<string, JsonElement>>())).Add(new KeyValuePair<string, JsonElement>(field, value));
+                (kept ?? (kept = new List<KeyValuePair<string, JsonElement>>())).Add(
+                    new KeyValuePair<string, JsonElement>(field, value));
                 return true;
             }
 
@@ -476,7 +498,8 @@ namespace EmailSecurity.Client
         {
             public Stack<Frame> Frames { get; } = new Stack<Frame>();
 
-            public Dictionary<string, ToleratedField> Notes { get; } = new Dictionary<string, ToleratedField>(StringComparer.Ordinal);
+            public Dictionary<string, ToleratedField> Notes { get; } =
+                new Dictionary<string, ToleratedField>(StringComparer.Ordinal);
 
             public void Note(string owner, string field, string found, string expected, string? sample, bool kept)
             {
@@ -519,7 +542,10 @@ namespace EmailSecurity.Client
         /// <summary>The first value that could not be read, as sent; null for values that were read.</summary>
         public string? Sample { get; }
 
-        /// <summary>Null: read after all. True: kept in AdditionalFields. False: not readable and not kept (no AdditionalFields).</summary>
+        /// <summary>
+        /// Null: read after all. True: kept in AdditionalFields. False: not readable and not kept (no
+        /// AdditionalFields).
+        /// </summary>
         public bool? Kept => Sample == null ? (bool?)null : kept;
 
         private readonly bool kept;

@@ -18,7 +18,8 @@ namespace EmailSecurity.Loading
     public sealed class DependencyResolver : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
         private static readonly object Gate = new object();
-        private static readonly string ModuleFolder = Path.GetDirectoryName(typeof(DependencyResolver).Assembly.Location) ?? string.Empty;
+        private static readonly string ModuleFolder = Path.GetDirectoryName(
+            typeof(DependencyResolver).Assembly.Location) ?? string.Empty;
         private static readonly string DependencyFolder = Path.Combine(ModuleFolder, "dependencies");
         private static Dictionary<string, AssemblyName>? shipped;
         private static Func<AssemblyName, Assembly?>? loadIsolated;
@@ -83,7 +84,8 @@ namespace EmailSecurity.Loading
 
             var requester = args.RequestingAssembly;
             var fromUs = requester != null && IsOurs(requester);
-            var exactlyOurs = string.Equals(requested.FullName, shippedName.FullName, StringComparison.OrdinalIgnoreCase);
+            var exactlyOurs =
+                string.Equals(requested.FullName, shippedName.FullName, StringComparison.OrdinalIgnoreCase);
             if (!fromUs && !exactlyOurs)
             {
                 return null;
@@ -99,7 +101,8 @@ namespace EmailSecurity.Loading
             try
             {
                 var location = assembly.Location;
-                return !string.IsNullOrEmpty(location) && location.StartsWith(ModuleFolder, StringComparison.OrdinalIgnoreCase);
+                return !string.IsNullOrEmpty(location)
+                    && location.StartsWith(ModuleFolder, StringComparison.OrdinalIgnoreCase);
             }
             catch (NotSupportedException)
             {

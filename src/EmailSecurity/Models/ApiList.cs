@@ -5,8 +5,9 @@ using System.Text.Json;
 namespace EmailSecurity.Models
 {
     /// <summary>
-    /// A list the API sends as a JSON array. In PowerShell it stays a list (-contains, indexing, Count, and ConvertTo-Json
-    /// writes an array), and its text is its items joined with "; ", so Export-Csv writes the values, not a type name.
+    /// A list the API sends as a JSON array. In PowerShell it stays a list (-contains, indexing, Count, and
+    /// ConvertTo-Json writes an array), and its text is its items joined with "; ", so Export-Csv writes the values,
+    /// not a type name.
     /// </summary>
     public sealed class ApiList<T> : List<T>
     {
@@ -36,6 +37,7 @@ namespace EmailSecurity.Models
         {
         }
 
-        public override string ToString() => string.Join("; ", this.Select(field => $"{field.Key}={field.Value.GetRawText()}"));
+        public override string ToString() =>
+            string.Join("; ", this.Select(field => $"{field.Key}={field.Value.GetRawText()}"));
     }
 }

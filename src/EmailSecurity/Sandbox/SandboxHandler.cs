@@ -21,7 +21,9 @@ namespace EmailSecurity.Sandbox
             this.api = api;
         }
 
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(
+            HttpRequestMessage request,
+            CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var uri = request.RequestUri ?? throw new ArgumentException("The request has no URI.", nameof(request));
@@ -61,7 +63,8 @@ namespace EmailSecurity.Sandbox
     /// </summary>
     internal static class SandboxApi
     {
-        public static readonly EmailSecurityApi Instance = new EmailSecurityApi(dataClock: () => StartOfDay(DateTimeOffset.UtcNow));
+        public static readonly EmailSecurityApi Instance =
+            new EmailSecurityApi(dataClock: () => StartOfDay(DateTimeOffset.UtcNow));
 
         public static readonly Uri BaseUri = new Uri("https://sandbox.emailsecurity.invalid/client/v4");
 
@@ -72,13 +75,17 @@ namespace EmailSecurity.Sandbox
         /// <summary>The API as it is today: what a script meets on the live service.</summary>
         public const string DefaultVersion = CurrentVersion;
 
-        /// <summary>Makes the sandbox account answer in the given API version's shapes (see the emulator's versions).</summary>
+        /// <summary>
+        /// Makes the sandbox account answer in the given API version's shapes (see the emulator's versions).
+        /// </summary>
         public static void PlayVersion(string accountId, string versionName) =>
             Instance.SetApiVersion(accountId, ApiVersions.Parse(versionName)
-                ?? throw new ArgumentException($"The sandbox knows no API version '{versionName}'.", nameof(versionName)));
+                ?? throw new ArgumentException($"The sandbox knows no API version '{versionName}'.",
+                    nameof(versionName)));
 
         internal static string VersionOf(string accountId) => ApiVersions.Name(Instance.GetApiVersion(accountId));
 
-        internal static DateTimeOffset StartOfDay(DateTimeOffset time) => new DateTimeOffset(time.UtcDateTime.Date, TimeSpan.Zero);
+        internal static DateTimeOffset StartOfDay(DateTimeOffset time) =>
+            new DateTimeOffset(time.UtcDateTime.Date, TimeSpan.Zero);
     }
 }

@@ -24,7 +24,9 @@ public sealed class FaultBook
         }
     }
 
-    /// <summary>The rule that applies to this request, counting it against the rules it passes; null when none does.</summary>
+    /// <summary>
+    /// The rule that applies to this request, counting it against the rules it passes; null when none does.
+    /// </summary>
     public FaultRule? Claim(string accountId, string method, string path)
     {
         lock (_rules)
@@ -64,7 +66,9 @@ public sealed class FaultBook
 
         private readonly Random? _random = rule.Probability is null ? null : new Random(rule.Seed ?? 0);
 
-        /// <summary>Whether the rule applies this time: always without a probability, else a draw of its own generator.</summary>
+        /// <summary>
+        /// Whether the rule applies this time: always without a probability, else a draw of its own generator.
+        /// </summary>
         public bool Draw() => _random == null || _random.NextDouble() < Rule.Probability;
     }
 }

@@ -14,12 +14,15 @@ public static class FaultInjector
     /// <summary>The fields by which bulk results name their message: message_id (move), id (release).</summary>
     private static readonly string[] ResultIdFields = { "message_id", "id" };
 
-    private static readonly JsonSerializerOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions WriteOptions =
+        new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <param name="startPoll">
-    /// Keeps an answer for the <c>accepted</c> kind (with its poll count and Retry-After) and returns the Location to poll for it.
+    /// Keeps an answer for the <c>accepted</c> kind (with its poll count and Retry-After) and returns the Location to
+    /// poll for it.
     /// </param>
-    /// <param name="requestTarget">The request's raw target (path and query), for the <c>redirect</c> kind's Location.</param>
+    /// <param name="requestTarget">The request's raw target (path and query), for the <c>redirect</c> kind's
+    /// Location.</param>
     public static async Task ApplyAsync(
         FaultRule rule,
         Reply reply,
@@ -81,7 +84,8 @@ public static class FaultInjector
                 break;
             case "noResultInfo":
                 response = process();
-                await reply.SendAsync(response.StatusCode, RewritePage(response, (body, _) => body.Remove("result_info")), outcome);
+                await reply.SendAsync(response.StatusCode,
+                    RewritePage(response, (body, _) => body.Remove("result_info")), outcome);
                 break;
             case "retypedFields":
                 response = process();
@@ -121,15 +125,18 @@ public static class FaultInjector
                 break;
             case "wrongShape":
                 response = process();
-                await reply.SendAsync(200, JsonNode.Parse(response.Body)?["result"]?.ToJsonString(WriteOptions) ?? "{}", outcome);
+                await reply.SendAsync(200, JsonNode.Parse(response.Body)?["result"]?.ToJsonString(WriteOptions) ?? "{}",
+                    outcome);
                 break;
             case "redirect":
-                await reply.SendRedirectAsync(rule.Status ?? 307, (rule.Location ?? "{target}").Replace("{target}", requestTarget), outcome);
+                await reply.SendRedirectAsync(rule.Status ?? 307,
+                    (rule.Location ?? "{target}").Replace("{target}", requestTarget), outcome);
                 break;
             case "accepted":
                 response = process();
                 string retryAfter = rule.RetryAfter ?? "0";
-                await reply.SendAcceptedAsync(startPoll(response, rule.PollCount ?? 2, retryAfter), retryAfter, outcome);
+                await reply.SendAcceptedAsync(startPoll(response, rule.PollCount ?? 2, retryAfter), retryAfter,
+                    outcome);
                 break;
             default: // "delay": the wait above was the whole fault.
                 response = process();
@@ -141,7 +148,8 @@ public static class FaultInjector
     /// <summary>Edits the result array of a successful answer; any other answer passes unchanged.</summary>
     private static string RewriteResults(SimulatedResponse response, Action<JsonArray> edit)
     {
-        if (response.StatusCode != 200 || JsonNode.Parse(response.Body) is not JsonObject body || body["result"] is not JsonArray items)
+        if (response.StatusCode != 200 || JsonNode.Parse(response.Body) is not JsonObject body
+            || body["result"] is not JsonArray items)
         {
             return response.Body;
         }
@@ -149,7 +157,9 @@ public static class FaultInjector
         return body.ToJsonString(WriteOptions);
     }
 
-    /// <summary>Edits each object of a successful answer's result: the result itself, or each item of a result array.</summary>
+    /// <summary>
+    /// Edits each object of a successful answer's result: the result itself, or each item of a result array.
+    /// </summary>
     private static string RewriteResultItems(SimulatedResponse response, Action<JsonObject> edit)
     {
         if (response.StatusCode != 200 || JsonNode.Parse(response.Body) is not JsonObject body)
@@ -169,7 +179,8 @@ public static class FaultInjector
     /// <summary>Edits result_info of a successful list answer; any other answer passes unchanged.</summary>
     private static string RewritePage(SimulatedResponse response, Action<JsonObject, JsonObject> edit)
     {
-        if (response.StatusCode != 200 || JsonNode.Parse(response.Body) is not JsonObject body || body["result_info"] is not JsonObject info)
+        if (response.StatusCode != 200 || JsonNode.Parse(response.Body) is not JsonObject body
+            || body["result_info"] is not JsonObject info)
         {
             return response.Body;
         }

@@ -41,7 +41,9 @@ public sealed class FaultRule
     /// </summary>
     public System.Text.Json.Nodes.JsonObject? Fields { get; set; }
 
-    /// <summary>For kind accepted: how many polls it takes to get the answer (the last one gets it); 2 when omitted.</summary>
+    /// <summary>
+    /// For kind accepted: how many polls it takes to get the answer (the last one gets it); 2 when omitted.
+    /// </summary>
     public int? PollCount { get; set; }
 
     /// <summary>

@@ -15,7 +15,8 @@ public sealed class PollBook
     /// <summary>The path poll requests are recorded under.</summary>
     public const string RecordedPath = "/_poll";
 
-    public const string RunningBody = "{\"success\":true,\"errors\":[],\"messages\":[{\"code\":0,\"message\":\"The search is running\"}],\"result\":null}";
+    public const string RunningBody = "{\"success\":true,\"errors\":[],\"messages\":[{\"code\":0,\"message\":\"The " +
+        "search is running\"}],\"result\":null}";
 
     private readonly Dictionary<string, Pending> _pending = new(StringComparer.Ordinal);
 
@@ -66,7 +67,9 @@ public sealed class PollBook
         }
     }
 
-    /// <summary>The kept answer, or null while still running; a running answer carries <paramref name="RetryAfter"/>.</summary>
+    /// <summary>
+    /// The kept answer, or null while still running; a running answer carries <paramref name="RetryAfter"/>.
+    /// </summary>
     public sealed record PollStep(SimulatedResponse? Answer, string RetryAfter);
 
     private sealed class Pending(string accountId, SimulatedResponse answer, int pollCount, string retryAfter)

@@ -2,7 +2,9 @@ using System.Globalization;
 
 namespace EsEmulator.RateLimiting;
 
-/// <summary>A rate limit set through the control API: at most <see cref="Limit"/> requests in any <see cref="WindowSeconds"/>.</summary>
+/// <summary>
+/// A rate limit set through the control API: at most <see cref="Limit"/> requests in any <see cref="WindowSeconds"/>.
+/// </summary>
 public sealed class RateLimitSettings
 {
     public int Limit { get; set; }
@@ -75,7 +77,8 @@ public sealed class RateLimiter
             int remaining = limit - _counted.Count;
             // Whole seconds, rounded up: waiting that long always frees a slot.
             int reset = _counted.Count == 0 ? 0 : (int)Math.Ceiling((_counted.Peek() + length - now).TotalSeconds);
-            string policy = string.Create(CultureInfo.InvariantCulture, $"\"default\";q={limit};w={(int)length.TotalSeconds}");
+            string policy =
+                string.Create(CultureInfo.InvariantCulture, $"\"default\";q={limit};w={(int)length.TotalSeconds}");
             string state = string.Create(CultureInfo.InvariantCulture, $"\"default\";r={remaining};t={reset}");
             return new RateLimitDecision(allowed, state, policy, reset);
         }

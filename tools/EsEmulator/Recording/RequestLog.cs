@@ -1,6 +1,8 @@
 namespace EsEmulator.Recording;
 
-/// <summary>One API request as the emulator saw it; Status and Outcome are filled in before the answer leaves.</summary>
+/// <summary>
+/// One API request as the emulator saw it; Status and Outcome are filled in before the answer leaves.
+/// </summary>
 public sealed class RecordedRequest
 {
     public int Seq { get; init; }

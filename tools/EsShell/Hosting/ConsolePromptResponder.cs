@@ -31,7 +31,10 @@ public sealed class ConsolePromptResponder : IHostPromptResponder
         }
     }
 
-    public Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions)
+    public Dictionary<string, PSObject> Prompt(
+        string caption,
+        string message,
+        Collection<FieldDescription> descriptions)
     {
         WriteHeading(caption, message);
         var result = new Dictionary<string, PSObject>();
@@ -85,7 +88,8 @@ public sealed class ConsolePromptResponder : IHostPromptResponder
     public string ReadLine()
     {
         _output.Flush();
-        return Console.ReadLine() ?? throw new PromptingException("The input ended while EsShell was waiting for an answer.");
+        return Console.ReadLine()
+            ?? throw new PromptingException("The input ended while EsShell was waiting for an answer.");
     }
 
     public SecureString ReadLineAsSecureString()
@@ -98,7 +102,8 @@ public sealed class ConsolePromptResponder : IHostPromptResponder
         else
         {
             _output.Flush();
-            for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+            for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key =
+                Console.ReadKey(intercept: true))
             {
                 if (key.Key == ConsoleKey.Backspace)
                 {

@@ -9,7 +9,9 @@ public sealed class FormattedInvocationResult(IReadOnlyList<ErrorRecord> errors,
     /// <summary>Non-terminating errors, in the order they were shown.</summary>
     public IReadOnlyList<ErrorRecord> Errors { get; } = errors;
 
-    /// <summary>The error that ended the script, already shown through the error view; null if it ran to the end.</summary>
+    /// <summary>
+    /// The error that ended the script, already shown through the error view; null if it ran to the end.
+    /// </summary>
     public Exception? Terminating { get; } = terminating;
 
     public bool Succeeded => Terminating is null && Errors.Count == 0;
@@ -28,7 +30,8 @@ public static class FormattedInvocation
 
     private const string ShowError = "[CmdletBinding()] param($Record) $PSCmdlet.WriteError($Record)";
 
-    /// <param name="powerShell">An empty PowerShell bound to a runspace; the caller may Stop() it from another thread and reads its Streams afterwards.</param>
+    /// <param name="powerShell">An empty PowerShell bound to a runspace; the caller may Stop() it from another thread
+    /// and reads its Streams afterwards.</param>
     /// <param name="script">Script text, run in the global scope like typed input.</param>
     public static FormattedInvocationResult Invoke(PowerShell powerShell, string script)
     {

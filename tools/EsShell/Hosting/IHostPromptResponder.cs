@@ -5,7 +5,10 @@ using System.Security;
 
 namespace EsShell.Hosting;
 
-/// <summary>Answers the questions the engine asks through the host (ShouldProcess/-Confirm, Read-Host, Get-Credential, mandatory parameters).</summary>
+/// <summary>
+/// Answers the questions the engine asks through the host (ShouldProcess/-Confirm, Read-Host, Get-Credential, mandatory
+/// parameters).
+/// </summary>
 public interface IHostPromptResponder
 {
     Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions);

@@ -36,7 +36,8 @@ public sealed class LineEditor
     private readonly List<string> _history = new();
 
     /// <param name="console">Where keys come from and the line is drawn.</param>
-    /// <param name="complete">Completions for a script text and a cursor position in it (CommandCompletion.CompleteInput).</param>
+    /// <param name="complete">Completions for a script text and a cursor position in it
+    /// (CommandCompletion.CompleteInput).</param>
     public LineEditor(IKeyConsole console, Func<string, int, CommandCompletion?> complete)
     {
         _console = console;
@@ -44,7 +45,8 @@ public sealed class LineEditor
     }
 
     /// <summary>Reads a line after <paramref name="prompt"/>; null when the input ends.</summary>
-    /// <param name="before">Lines of the same statement already entered, so completion sees the whole statement.</param>
+    /// <param name="before">Lines of the same statement already entered, so completion sees the whole
+    /// statement.</param>
     public string? ReadLine(string prompt, string before = "")
     {
         var line = new StringBuilder();
@@ -65,7 +67,8 @@ public sealed class LineEditor
                     if (text.Trim().Length > 0 && (_history.Count == 0 || _history[^1] != text)) _history.Add(text);
                     return text;
                 case ConsoleKey.Tab:
-                    completing = Complete(line, ref cursor, ref completion, before, forward: (key.Modifiers & ConsoleModifiers.Shift) == 0);
+                    completing = Complete(line, ref cursor, ref completion, before,
+                        forward: (key.Modifiers & ConsoleModifiers.Shift) == 0);
                     break;
                 case ConsoleKey.Backspace when cursor > 0:
                     line.Remove(--cursor, 1);
@@ -113,7 +116,12 @@ public sealed class LineEditor
     }
 
     /// <summary>Applies the next (or previous) completion; the first Tab asks the engine, later ones cycle.</summary>
-    private bool Complete(StringBuilder line, ref int cursor, ref CommandCompletion? completion, string before, bool forward)
+    private bool Complete(
+        StringBuilder line,
+        ref int cursor,
+        ref CommandCompletion? completion,
+        string before,
+        bool forward)
     {
         if (completion is null)
         {

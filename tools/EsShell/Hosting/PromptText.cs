@@ -4,7 +4,9 @@ using System.Text;
 
 namespace EsShell.Hosting;
 
-/// <summary>How choice prompts look and how a typed answer maps to a choice, shared by the console and the scripted responder.</summary>
+/// <summary>
+/// How choice prompts look and how a typed answer maps to a choice, shared by the console and the scripted responder.
+/// </summary>
 public static class PromptText
 {
     /// <summary>The hot key of "&amp;Yes to All" is "Y"; a label without '&amp;' uses its first character.</summary>
@@ -30,7 +32,9 @@ public static class PromptText
         return line.Append(": ").ToString();
     }
 
-    /// <summary>Index of the choice whose hot key or label is <paramref name="answer"/> (case-insensitive), or -1.</summary>
+    /// <summary>
+    /// Index of the choice whose hot key or label is <paramref name="answer"/> (case-insensitive), or -1.
+    /// </summary>
     public static int MatchChoice(Collection<ChoiceDescription> choices, string answer)
     {
         var text = answer.Trim();
@@ -46,7 +50,8 @@ public static class PromptText
     /// <summary>One line describing a prompt, for error messages.</summary>
     public static string Describe(string kind, string? caption, string? message, string? details = null)
     {
-        var parts = new[] { caption, message, details }.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim());
+        var parts =
+            new[] { caption, message, details }.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim());
         return $"{kind}: {string.Join(" | ", parts)}";
     }
 }

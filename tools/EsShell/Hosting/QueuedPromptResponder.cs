@@ -48,7 +48,8 @@ public sealed class QueuedPromptResponder : IHostPromptResponder
 
     public int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice)
     {
-        var what = PromptText.Describe("PromptForChoice", caption, message, PromptText.ChoiceLine(choices, defaultChoice).TrimEnd(' ', ':'));
+        var what = PromptText.Describe("PromptForChoice", caption, message,
+            PromptText.ChoiceLine(choices, defaultChoice).TrimEnd(' ', ':'));
         var answer = Next(what);
         var index = answer switch
         {
@@ -61,18 +62,23 @@ public sealed class QueuedPromptResponder : IHostPromptResponder
         return index;
     }
 
-    public Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions)
+    public Dictionary<string, PSObject> Prompt(
+        string caption,
+        string message,
+        Collection<FieldDescription> descriptions)
     {
         var result = new Dictionary<string, PSObject>();
         foreach (var field in descriptions)
         {
-            var what = PromptText.Describe("Prompt", caption, message, $"field '{field.Name}' ({field.ParameterTypeName})");
+            var what =
+                PromptText.Describe("Prompt", caption, message, $"field '{field.Name}' ({field.ParameterTypeName})");
             var answer = Next(what);
             object value = answer switch
             {
                 string s when field.ParameterTypeFullName == typeof(SecureString).FullName => ToSecureString(s),
                 string or string[] or PSCredential => answer,
-                _ => throw Fail(what, $"The queued answer '{answer}' ({answer.GetType().Name}) cannot answer a text field."),
+                _ => throw Fail(what,
+                    $"The queued answer '{answer}' ({answer.GetType().Name}) cannot answer a text field."),
             };
             result[field.Name] = PSObject.AsPSObject(value);
         }
@@ -81,7 +87,8 @@ public sealed class QueuedPromptResponder : IHostPromptResponder
 
     public PSCredential PromptForCredential(string caption, string message, string userName, string targetName)
     {
-        var what = PromptText.Describe("PromptForCredential", caption, message, string.IsNullOrEmpty(userName) ? null : $"user '{userName}'");
+        var what = PromptText.Describe("PromptForCredential", caption, message,
+            string.IsNullOrEmpty(userName) ? null : $"user '{userName}'");
         return Next(what) as PSCredential ?? throw Fail(what, "The queued answer is not a PSCredential.");
     }
 

@@ -13,7 +13,11 @@ public sealed class TextHost : PSHost
 {
     private readonly TextHostUserInterface _ui;
 
-    public TextHost(TextWriter output, int width = 120, IHostPromptResponder? prompts = null, TextWriter? errorOutput = null)
+    public TextHost(
+        TextWriter output,
+        int width = 120,
+        IHostPromptResponder? prompts = null,
+        TextWriter? errorOutput = null)
     {
         _ui = new TextHostUserInterface(output, errorOutput ?? output, width, prompts ?? new QueuedPromptResponder());
     }
@@ -42,8 +46,10 @@ public sealed class TextHost : PSHost
 
     public override void SetShouldExit(int exitCode) => ExitCode = exitCode;
 
-    public override void EnterNestedPrompt() => throw new NotSupportedException("EsShell does not support nested prompts.");
-    public override void ExitNestedPrompt() => throw new NotSupportedException("EsShell does not support nested prompts.");
+    public override void EnterNestedPrompt() =>
+        throw new NotSupportedException("EsShell does not support nested prompts.");
+    public override void ExitNestedPrompt() =>
+        throw new NotSupportedException("EsShell does not support nested prompts.");
     public override void NotifyBeginApplication() { }
     public override void NotifyEndApplication() { }
 }

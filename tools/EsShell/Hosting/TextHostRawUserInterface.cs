@@ -2,7 +2,9 @@ using System.Management.Automation.Host;
 
 namespace EsShell.Hosting;
 
-/// <summary>A fixed-size virtual console: only the width matters (format views wrap to it); colours are ignored.</summary>
+/// <summary>
+/// A fixed-size virtual console: only the width matters (format views wrap to it); colours are ignored.
+/// </summary>
 public sealed class TextHostRawUserInterface : PSHostRawUserInterface
 {
     private const int Height = 50;
@@ -34,10 +36,16 @@ public sealed class TextHostRawUserInterface : PSHostRawUserInterface
     public override Size MaxWindowSize => WindowSize;
     public override Size MaxPhysicalWindowSize => WindowSize;
 
-    public override KeyInfo ReadKey(ReadKeyOptions options) => throw new NotSupportedException("EsShell cannot read single keys.");
+    public override KeyInfo ReadKey(ReadKeyOptions options) =>
+        throw new NotSupportedException("EsShell cannot read single keys.");
     public override void FlushInputBuffer() { }
-    public override BufferCell[,] GetBufferContents(Rectangle rectangle) => throw new NotSupportedException("EsShell has no screen buffer.");
+    public override BufferCell[,] GetBufferContents(Rectangle rectangle) =>
+        throw new NotSupportedException("EsShell has no screen buffer.");
     public override void SetBufferContents(Coordinates origin, BufferCell[,] contents) { }
     public override void SetBufferContents(Rectangle rectangle, BufferCell fill) { }
-    public override void ScrollBufferContents(Rectangle source, Coordinates destination, Rectangle clip, BufferCell fill) { }
+    public override void ScrollBufferContents(
+        Rectangle source,
+        Coordinates destination,
+        Rectangle clip,
+        BufferCell fill) { }
 }

@@ -10,7 +10,8 @@ namespace EsShell.Hosting;
 public sealed class TextHostUserInterface : PSHostUserInterface
 {
     // CSI sequences (colours, cursor movement) and OSC sequences (hyperlinks, titles).
-    private static readonly Regex Ansi = new(@"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)", RegexOptions.Compiled);
+    private static readonly Regex Ansi =
+        new(@"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)", RegexOptions.Compiled);
 
     private readonly TextWriter _output;
     private readonly TextWriter _errorOutput;
@@ -37,10 +38,12 @@ public sealed class TextHostUserInterface : PSHostUserInterface
     // Tells PowerShell ($PSStyle, error views) not to emit VT sequences; Write strips any that still come through.
     public override bool SupportsVirtualTerminal => false;
 
-    public static string StripAnsi(string? text) => string.IsNullOrEmpty(text) ? string.Empty : Ansi.Replace(text, string.Empty);
+    public static string StripAnsi(string? text) =>
+        string.IsNullOrEmpty(text) ? string.Empty : Ansi.Replace(text, string.Empty);
 
     public override void Write(string value) => Emit(_output, value, newLine: false);
-    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Write(value);
+    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) =>
+        Write(value);
     public override void WriteLine(string value) => Emit(_output, value, newLine: true);
     public override void WriteErrorLine(string value) => Emit(_errorOutput, value, newLine: true);
     public override void WriteWarningLine(string message) => WriteLine("WARNING: " + message);
@@ -58,10 +61,17 @@ public sealed class TextHostUserInterface : PSHostUserInterface
         lock (_progress) _progress.Add(record);
     }
 
-    public override Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions)
+    public override Dictionary<string, PSObject> Prompt(
+        string caption,
+        string message,
+        Collection<FieldDescription> descriptions)
         => Prompts.Prompt(caption, message, descriptions);
 
-    public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice)
+    public override int PromptForChoice(
+        string caption,
+        string message,
+        Collection<ChoiceDescription> choices,
+        int defaultChoice)
         => Prompts.PromptForChoice(caption, message, choices, defaultChoice);
 
     public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName)

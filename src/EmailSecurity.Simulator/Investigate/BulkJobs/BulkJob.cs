@@ -29,8 +29,9 @@ namespace EmailSecurity.Simulator.Investigate.BulkJobs
     /// A bulk action job: moves or releases every message its search finds. It does its work in steps, never on its
     /// own: PENDING, then one step discovers the messages (DISCOVERING), each further step acts on <c>perStep</c> of
     /// them (PROCESSING; more when the last message has other mailboxes, so no message is left half done), and the
-    /// step that finds nothing left finishes it (COMPLETED, or FAILED when every attempt failed). Phish submissions, and for a release messages not in quarantine, are skipped at
-    /// discovery; a move of a message in quarantine fails (it is in no mailbox) and marks it move_failed.
+    /// step that finds nothing left finishes it (COMPLETED, or FAILED when every attempt failed). Phish submissions,
+    /// and for a release messages not in quarantine, are skipped at discovery; a move of a message in quarantine fails
+    /// (it is in no mailbox) and marks it move_failed.
     /// </summary>
     internal sealed class BulkJob
     {
@@ -43,13 +44,18 @@ namespace EmailSecurity.Simulator.Investigate.BulkJobs
         public const string Skipped = "SKIPPED";
 
         public static readonly string[] Statuses = { Pending, Discovering, Processing, Completed, Failed, Cancelled };
-        public static readonly string[] MessageStatuses = { Pending, Processing, Completed, Failed, Cancelled, Skipped };
+        public static readonly string[] MessageStatuses =
+            { Pending, Processing, Completed, Failed, Cancelled, Skipped };
         public static readonly string[] Actions = { "MOVE", "RELEASE" };
 
         private readonly List<BulkJobMessage> _messages = new List<BulkJobMessage>();
         private readonly HashSet<string> _actedOn = new HashSet<string>(StringComparer.Ordinal);
 
-        public BulkJob(string jobId, string action, JsonObject searchParams, Func<AccountState, IReadOnlyList<InvestigateMessage>> search,
+        public BulkJob(
+            string jobId,
+            string action,
+            JsonObject searchParams,
+            Func<AccountState, IReadOnlyList<InvestigateMessage>> search,
             DateTimeOffset createdAt)
         {
             JobId = jobId;
@@ -137,7 +143,9 @@ namespace EmailSecurity.Simulator.Investigate.BulkJobs
             }
         }
 
-        /// <summary>The message is acted on once, for its first mailbox; its other mailboxes share the outcome.</summary>
+        /// <summary>
+        /// The message is acted on once, for its first mailbox; its other mailboxes share the outcome.
+        /// </summary>
         private void Act(BulkJobMessage entry, DateTimeOffset now)
         {
             InvestigateMessage message = entry.Message;

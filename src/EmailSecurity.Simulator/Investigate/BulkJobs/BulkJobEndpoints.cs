@@ -8,7 +8,9 @@ using EmailSecurity.Simulator.Core;
 
 namespace EmailSecurity.Simulator.Investigate.BulkJobs
 {
-    /// <summary>/investigate/bulk: create, list, get, delete and cancel bulk action jobs, and list a job's messages (2026-10).</summary>
+    /// <summary>
+    /// /investigate/bulk: create, list, get, delete and cancel bulk action jobs, and list a job's messages (2026-10).
+    /// </summary>
     internal static class BulkJobEndpoints
     {
         private static readonly string[] FlagParameters = { "action_log", "detections_only", "submissions" };
@@ -35,15 +37,19 @@ namespace EmailSecurity.Simulator.Investigate.BulkJobs
         {
             JsonObject body = JsonBody.ParseObject(context.Body);
             string action = JsonBody.RequireEnum(body, "action", BulkJob.Actions);
-            string? destination = action == "MOVE" ? JsonBody.RequireEnum(body, "destination", MessageActions.Folders) : null;
+            string? destination = action == "MOVE"
+                ? JsonBody.RequireEnum(body, "destination", MessageActions.Folders)
+                : null;
             string? expected = JsonBody.OptionalEnum(body, "expected_disposition", MessageSearch.AllDispositions);
             string? comment = JsonBody.OptionalString(body, "comment");
             if (!(body["search_params"] is JsonObject searchParams))
             {
-                throw ApiException.Invalid("search_params", body.ContainsKey("search_params") ? "must be an object" : "is required");
+                throw ApiException.Invalid("search_params",
+                    body.ContainsKey("search_params") ? "must be an object" : "is required");
             }
             Func<AccountState, IReadOnlyList<InvestigateMessage>> search = ReadSearch(searchParams, context.Now);
-            var job = new BulkJob(context.Account.Runtime.NextGuid().ToString(), action, (JsonObject)searchParams.DeepClone(), search, context.Now)
+            var job = new BulkJob(context.Account.Runtime.NextGuid().ToString(), action,
+                (JsonObject)searchParams.DeepClone(), search, context.Now)
             {
                 Destination = destination,
                 ExpectedDisposition = expected,
@@ -82,7 +88,8 @@ namespace EmailSecurity.Simulator.Investigate.BulkJobs
             BulkJob job = context.Account.BulkJobs.Get(context.Id);
             if (!job.IsFinished)
             {
-                throw ApiException.Conflict("Bulk action job is " + job.Status + "; only a COMPLETED, CANCELLED or FAILED job can be deleted");
+                throw ApiException.Conflict(
+                    "Bulk action job is " + job.Status + "; only a COMPLETED, CANCELLED or FAILED job can be deleted");
             }
             context.Account.BulkJobs.Remove(job);
             return Envelope.Ok(new JsonObject { ["id"] = job.JobId });
@@ -93,7 +100,8 @@ namespace EmailSecurity.Simulator.Investigate.BulkJobs
             BulkJob job = context.Account.BulkJobs.Get(context.Id);
             if (job.IsFinished)
             {
-                throw ApiException.Conflict("Bulk action job is already " + job.Status + "; only an unfinished job can be cancelled");
+                throw ApiException.Conflict(
+                    "Bulk action job is already " + job.Status + "; only an unfinished job can be cancelled");
             }
             job.Cancel(context.Now);
             return Envelope.Ok(job.ToJson());
@@ -112,7 +120,9 @@ namespace EmailSecurity.Simulator.Investigate.BulkJobs
         /// search_params are the filters of GET /investigate (plus exact_subject and submissions) as JSON: they are
         /// turned into that search's query parameters, so a job finds exactly what the search finds.
         /// </summary>
-        private static Func<AccountState, IReadOnlyList<InvestigateMessage>> ReadSearch(JsonObject searchParams, DateTimeOffset now)
+        private static Func<AccountState, IReadOnlyList<InvestigateMessage>> ReadSearch(
+            JsonObject searchParams,
+            DateTimeOffset now)
         {
             try
             {

@@ -28,10 +28,14 @@ namespace EmailSecurity.Simulator.Investigate.BulkJobs
         public BulkJob Get(string jobId) =>
             _jobs.FirstOrDefault(j => j.JobId == jobId) ?? throw ApiException.NotFound("Bulk action job");
 
-        public void Step(BulkJob job, AccountState account, DateTimeOffset now) => job.Step(account, MessagesPerStep, now);
+        public void Step(BulkJob job, AccountState account, DateTimeOffset now) =>
+            job.Step(account, MessagesPerStep, now);
 
         /// <summary>Each unfinished job <paramref name="steps"/> steps on, or until finished when null.</summary>
-        public IReadOnlyList<KeyValuePair<string, string>> AdvanceAll(AccountState account, int? steps, DateTimeOffset now)
+        public IReadOnlyList<KeyValuePair<string, string>> AdvanceAll(
+            AccountState account,
+            int? steps,
+            DateTimeOffset now)
         {
             foreach (BulkJob job in _jobs)
             {

@@ -9,7 +9,8 @@ namespace EmailSecurity.Simulator.Investigate.Demo
     /// </summary>
     internal static class DemoPolicies
     {
-        public static readonly string[] BlockedDomains = { "evil.test", "invoice-portal.test", "micr0soft-support.example", "paypa1-secure.example" };
+        public static readonly string[] BlockedDomains =
+            { "evil.test", "invoice-portal.test", "micr0soft-support.example", "paypa1-secure.example" };
 
         /// <summary>Senders exempted from Spam, Spoof and Bulk (allow policies with is_acceptable_sender).</summary>
         public static readonly (string Pattern, string PatternType)[] AcceptableSenders =
@@ -25,7 +26,8 @@ namespace EmailSecurity.Simulator.Investigate.Demo
         {
             foreach ((string pattern, string type) in AcceptableSenders)
             {
-                if (string.Equals(type == "EMAIL" ? sender.Address : sender.Domain, pattern, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(type == "EMAIL" ? sender.Address : sender.Domain, pattern,
+                    StringComparison.OrdinalIgnoreCase))
                 {
                     return (pattern, type);
                 }

@@ -5,7 +5,8 @@ namespace EmailSecurity.Simulator.Investigate.Demo
 {
     /// <summary>
     /// A kind of message the demo tenant receives: who sends it, what it says, and how the scanner judged it.
-    /// Text may hold {n} (a per-message number), {first} (the recipient's first name) and {sender} (the sender's first name).
+    /// Text may hold {n} (a per-message number), {first} (the recipient's first name) and {sender} (the sender's first
+    /// name).
     /// </summary>
     internal sealed class Scenario
     {
@@ -78,7 +79,15 @@ namespace EmailSecurity.Simulator.Investigate.Demo
     /// <summary>One scanner finding. Value may hold {n}; OnAttachment ties it to the message's attachment.</summary>
     internal sealed class FindingSpec
     {
-        public FindingSpec(string name, string reason, string detail, string field, string portion, double score, string value, bool onAttachment = false)
+        public FindingSpec(
+            string name,
+            string reason,
+            string detail,
+            string field,
+            string portion,
+            double score,
+            string value,
+            bool onAttachment = false)
         {
             Name = name;
             Reason = reason;

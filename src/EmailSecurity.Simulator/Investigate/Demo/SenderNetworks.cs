@@ -3,7 +3,9 @@ using EmailSecurity.Simulator.Core;
 
 namespace EmailSecurity.Simulator.Investigate.Demo
 {
-    /// <summary>Autonomous systems the demo senders relay through; addresses are from the RFC 5737 documentation ranges.</summary>
+    /// <summary>
+    /// Autonomous systems the demo senders relay through; addresses are from the RFC 5737 documentation ranges.
+    /// </summary>
     internal static class SenderNetworks
     {
         private static readonly (string Name, int Number, string Geo, string Prefix)[] Reputable =
@@ -25,8 +27,11 @@ namespace EmailSecurity.Simulator.Investigate.Demo
         {
             IReadOnlyList<(string Name, int Number, string Geo, string Prefix)> pool = reputable ? Reputable : Hosting;
             var network = random.Pick(pool);
-            string host = (reputable ? "mail-" + random.Alphanumeric(6).ToLowerInvariant() : "smtp" + random.Next(1, 40)) + "." + domain;
-            return new SenderHost(host, network.Prefix + random.Next(2, 254), network.Name, network.Number, network.Geo);
+            string host = (reputable
+                ? "mail-" + random.Alphanumeric(6).ToLowerInvariant()
+                : "smtp" + random.Next(1, 40)) + "." + domain;
+            return new SenderHost(host, network.Prefix + random.Next(2, 254), network.Name, network.Number,
+                network.Geo);
         }
     }
 }

@@ -21,9 +21,11 @@ namespace EmailSecurity.Simulator.Investigate.Demo
     {
         private static readonly ThreatCategory[] All =
         {
-            new ThreatCategory(1, "CredentialHarvester", "Tries to collect sign-in credentials through a fake login page"),
+            new ThreatCategory(1, "CredentialHarvester",
+                "Tries to collect sign-in credentials through a fake login page"),
             new ThreatCategory(2, "Malware", "Carries or links to malicious software"),
-            new ThreatCategory(3, "BEC", "Business email compromise: impersonates a trusted person to request money or data"),
+            new ThreatCategory(3, "BEC",
+                "Business email compromise: impersonates a trusted person to request money or data"),
             new ThreatCategory(4, "Spoof", "The sender identity is forged"),
             new ThreatCategory(5, "BrandImpersonation", "Imitates a well-known brand's name, look or domain"),
             new ThreatCategory(6, "SuspiciousLink", "Links to a newly registered or low-reputation site"),

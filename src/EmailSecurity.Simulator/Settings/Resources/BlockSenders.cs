@@ -20,7 +20,8 @@ namespace EmailSecurity.Simulator.Settings.Resources
             },
             Filters = new[]
             {
-                FilterSpec.Text("pattern"), FilterSpec.Choice("pattern_type", PatternChecks.PatternTypes), FilterSpec.Search("pattern", "comments"),
+                FilterSpec.Text("pattern"), FilterSpec.Choice("pattern_type", PatternChecks.PatternTypes),
+                FilterSpec.Search("pattern", "comments"),
             },
             BatchSince = ApiVersion.V2026_10,
             OrderFields = new[] { "pattern", "created_at" },
@@ -42,7 +43,11 @@ namespace EmailSecurity.Simulator.Settings.Resources
             yield return Block("old-blocklist-entry", "UNKNOWN", "Imported from the previous gateway");
         }
 
-        private static JsonObject Block(string pattern, string type, string? comments, bool regex = false) => new JsonObject
+        private static JsonObject Block(
+            string pattern,
+            string type,
+            string? comments,
+            bool regex = false) => new JsonObject
         {
             ["comments"] = comments,
             ["is_regex"] = regex,

@@ -23,7 +23,8 @@ namespace EmailSecurity.Simulator.Settings.Resources
                 FieldSpec.Choices("targets", Targets, required: true),
                 FieldSpec.Text("notes"),
             },
-            Filters = new[] { FilterSpec.Flag("enabled"), FilterSpec.Text("name"), FilterSpec.Search("name", "pattern") },
+            Filters =
+                new[] { FilterSpec.Flag("enabled"), FilterSpec.Text("name"), FilterSpec.Search("name", "pattern") },
             OrderFields = new[] { "name", "created_at" },
             Check = PatternChecks.MustCompile("pattern"),
             Demo = (_, __) => Demo(),
@@ -31,16 +32,22 @@ namespace EmailSecurity.Simulator.Settings.Resources
 
         private static IEnumerable<JsonObject> Demo()
         {
-            yield return Policy("Credential harvest wording", "(verify|confirm|validate) your (account|password|mailbox)", "SUBJECT", "BODY");
+            yield return Policy("Credential harvest wording",
+                "(verify|confirm|validate) your (account|password|mailbox)", "SUBJECT", "BODY");
             yield return Policy("Gift card lure", "gift ?cards?", "BODY", notes: "CEO fraud asks for gift cards");
             yield return Policy("Urgent wire transfer", "urgent.*(wire|transfer|payment)", "SUBJECT", "BODY");
-            yield return Policy("Shared document lure", "shared (a|the) (document|file) with you", "BODY", enabled: false,
-                notes: "Too many false positives from the file-sharing service; kept for reference");
-            yield return Policy("Payroll change request", "(change|update) (my|the) (direct deposit|bank details)", "SUBJECT", "BODY",
-                notes: "Seen in 2026-09 campaign");
+            yield return Policy("Shared document lure", "shared (a|the) (document|file) with you", "BODY",
+                enabled: false, notes: "Too many false positives from the file-sharing service; kept for reference");
+            yield return Policy("Payroll change request", "(change|update) (my|the) (direct deposit|bank details)",
+                "SUBJECT", "BODY", notes: "Seen in 2026-09 campaign");
         }
 
-        private static JsonObject Policy(string name, string pattern, string target, string? second = null, bool enabled = true,
+        private static JsonObject Policy(
+            string name,
+            string pattern,
+            string target,
+            string? second = null,
+            bool enabled = true,
             string? notes = null) => new JsonObject
         {
             ["enabled"] = enabled,

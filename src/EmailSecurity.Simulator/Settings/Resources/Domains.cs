@@ -14,7 +14,8 @@ namespace EmailSecurity.Simulator.Settings.Resources
     internal static class Domains
     {
         private static readonly string[] DeliveryModes = { "DIRECT", "BCC", "JOURNAL", "API", "RETRO_SCAN" };
-        private static readonly string[] Dispositions = { "MALICIOUS", "MALICIOUS-BEC", "SUSPICIOUS", "SPOOF", "SPAM", "BULK", "ENCRYPTED", "EXTERNAL", "UNKNOWN", "NONE" };
+        private static readonly string[] Dispositions = { "MALICIOUS", "MALICIOUS-BEC", "SUSPICIOUS", "SPOOF", "SPAM",
+            "BULK", "ENCRYPTED", "EXTERNAL", "UNKNOWN", "NONE" };
         private static readonly string[] Statuses = { "PENDING", "ACTIVE", "FAILED", "TIMEOUT" };
         private static readonly string[] SeedStatuses = Statuses.Select(s => s.ToLowerInvariant()).ToArray();
         private static readonly string[] Folders = { "AllItems", "Inbox" };
@@ -33,9 +34,10 @@ namespace EmailSecurity.Simulator.Settings.Resources
             UniqueField = "domain",
             OutputKeys = new[]
             {
-                "id", "allowed_delivery_modes", "authorization", "created_at", "dmarc_status", "domain", "drop_dispositions",
-                "emails_processed", "folder", "inbox_provider", "integration_id", "ip_restrictions", "lookback_hops", "modified_at",
-                "o365_tenant_id", "regions", "require_tls_inbound", "require_tls_outbound", "spf_status", "status", "transport",
+                "id", "allowed_delivery_modes", "authorization", "created_at", "dmarc_status", "domain",
+                "drop_dispositions", "emails_processed", "folder", "inbox_provider", "integration_id",
+                "ip_restrictions", "lookback_hops", "modified_at", "o365_tenant_id", "regions", "require_tls_inbound",
+                "require_tls_outbound", "spf_status", "status", "transport",
             },
             // "required" only matters to create and replace, which only 2026-10 has.
             Fields = new[]
@@ -60,8 +62,10 @@ namespace EmailSecurity.Simulator.Settings.Resources
             Filters = new[]
             {
                 // The active mode is the first of the allowed ones: the mode mail currently arrives by.
-                FilterSpec.InList("active_delivery_mode", "allowed_delivery_modes", DeliveryModes, (modes, wanted) => modes.FirstOrDefault() == wanted),
-                FilterSpec.InList("allowed_delivery_mode", "allowed_delivery_modes", DeliveryModes, (modes, wanted) => modes.Contains(wanted)),
+                FilterSpec.InList("active_delivery_mode", "allowed_delivery_modes", DeliveryModes,
+                    (modes, wanted) => modes.FirstOrDefault() == wanted),
+                FilterSpec.InList("allowed_delivery_mode", "allowed_delivery_modes", DeliveryModes,
+                    (modes, wanted) => modes.Contains(wanted)),
                 FilterSpec.AnyOf("domain"),
                 FilterSpec.Text("integration_id"),
                 FilterSpec.Choice("status", SeedStatuses).Only(Seed),
@@ -101,22 +105,41 @@ namespace EmailSecurity.Simulator.Settings.Resources
         {
             string integration = random.NextGuid().ToString();
             string tenant = random.NextGuid().ToString();
-            yield return Domain(random, now, "contoso.example", "ACTIVE", new[] { "DIRECT", "API" }, integration, tenant, "good", "good", 48210, new[] { "GLOBAL" });
-            yield return Domain(random, now, "sales.contoso.example", "ACTIVE", new[] { "DIRECT" }, integration, tenant, "good", "good", 9120, new[] { "GLOBAL" });
-            yield return Domain(random, now, "contoso-labs.example", "PENDING", new[] { "API" }, integration, tenant, "none", "neutral", 0, new[] { "US" });
-            yield return Domain(random, now, "contoso.co.example", "FAILED", new[] { "JOURNAL" }, null, null, "invalid", "open", 0, new[] { "DE" });
-            yield return Domain(random, now, "legacy.contoso.example", "TIMEOUT", new[] { "BCC" }, null, null, "none", "none", 310, new[] { "GLOBAL" });
+            yield return Domain(random, now, "contoso.example", "ACTIVE", new[] { "DIRECT", "API" }, integration,
+                tenant, "good", "good", 48210, new[] { "GLOBAL" });
+            yield return Domain(random, now, "sales.contoso.example", "ACTIVE", new[] { "DIRECT" }, integration, tenant,
+                "good", "good", 9120, new[] { "GLOBAL" });
+            yield return Domain(random, now, "contoso-labs.example", "PENDING", new[] { "API" }, integration, tenant,
+                "none", "neutral", 0, new[] { "US" });
+            yield return Domain(random, now, "contoso.co.example", "FAILED", new[] { "JOURNAL" }, null, null, "invalid",
+                "open", 0, new[] { "DE" });
+            yield return Domain(random, now, "legacy.contoso.example", "TIMEOUT", new[] { "BCC" }, null, null, "none",
+                "none", 310, new[] { "GLOBAL" });
         }
 
-        private static JsonObject Domain(DemoRandom random, DateTimeOffset now, string domain, string status, string[] modes,
-            string? integration, string? tenant, string dmarc, string spf, int processed, string[] regions) => new JsonObject
+        private static JsonObject Domain(
+            DemoRandom random,
+            DateTimeOffset now,
+            string domain,
+            string status,
+            string[] modes,
+            string? integration,
+            string? tenant,
+            string dmarc,
+            string spf,
+            int processed,
+            string[] regions) => new JsonObject
         {
             ["allowed_delivery_modes"] = Json.Strings(modes),
             ["authorization"] = new JsonObject
             {
                 ["authorized"] = status == "ACTIVE",
                 ["timestamp"] = Json.Date(now.AddHours(-random.Next(1, 72))),
-                ["status_message"] = status == "ACTIVE" ? "Authorized" : status == "PENDING" ? "Waiting for admin consent" : "Authorization failed",
+                ["status_message"] = status == "ACTIVE"
+                    ? "Authorized"
+                    : status == "PENDING"
+                    ? "Waiting for admin consent"
+                    : "Authorization failed",
             },
             ["dmarc_status"] = dmarc,
             ["domain"] = domain,
@@ -130,7 +153,8 @@ namespace EmailSecurity.Simulator.Settings.Resources
             ["folder"] = "AllItems",
             ["inbox_provider"] = "Microsoft",
             ["integration_id"] = integration,
-            ["ip_restrictions"] = Json.Strings(modes.Contains("DIRECT") ? new[] { "192.0.2.0/24", "2001:db8::/32" } : new string[0]),
+            ["ip_restrictions"] =
+                Json.Strings(modes.Contains("DIRECT") ? new[] { "192.0.2.0/24", "2001:db8::/32" } : new string[0]),
             ["lookback_hops"] = modes.Contains("JOURNAL") ? 2 : 1,
             ["o365_tenant_id"] = tenant,
             ["regions"] = Json.Strings(regions),

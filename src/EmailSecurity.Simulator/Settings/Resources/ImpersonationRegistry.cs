@@ -8,7 +8,8 @@ namespace EmailSecurity.Simulator.Settings.Resources
 {
     internal static class ImpersonationRegistry
     {
-        private static readonly string[] Provenances = { "A1S_INTERNAL", "SNOOPY-CASB_OFFICE_365", "SNOOPY-OFFICE_365", "SNOOPY-GOOGLE_DIRECTORY" };
+        private static readonly string[] Provenances =
+            { "A1S_INTERNAL", "SNOOPY-CASB_OFFICE_365", "SNOOPY-OFFICE_365", "SNOOPY-GOOGLE_DIRECTORY" };
 
         public static readonly SettingsResource Resource = new SettingsResource
         {
@@ -16,7 +17,8 @@ namespace EmailSecurity.Simulator.Settings.Resources
             Kind = "Impersonation registry entry",
             OutputKeys = new[]
             {
-                "id", "comments", "created_at", "directory_id", "directory_node_id", "email", "external_directory_node_id",
+                "id", "comments", "created_at", "directory_id", "directory_node_id", "email",
+                "external_directory_node_id",
                 "is_email_regex", "modified_at", "name", "provenance",
             },
             Fields = new[]
@@ -30,16 +32,20 @@ namespace EmailSecurity.Simulator.Settings.Resources
                 FieldSpec.Text("external_directory_node_id"),
                 FieldSpec.Choice("provenance", Provenances),
             },
-            Filters = new[] { FilterSpec.Choice("provenance", Provenances), FilterSpec.Search("name", "email", "comments") },
+            Filters =
+                new[] { FilterSpec.Choice("provenance", Provenances), FilterSpec.Search("name", "email", "comments") },
             OrderFields = new[] { "name", "email", "created_at" },
             Check = PatternChecks.RegexMustCompile("email", "is_email_regex"),
             Demo = (random, _) => Demo(random),
         };
 
-        /// <summary>The tenant's leadership, synced from the Microsoft 365 directory, plus a couple added by hand.</summary>
+        /// <summary>
+        /// The tenant's leadership, synced from the Microsoft 365 directory, plus a couple added by hand.
+        /// </summary>
         private static IEnumerable<JsonObject> Demo(Core.DemoRandom random)
         {
-            string[] titles = { "Chief Executive Officer", "Chief Financial Officer", "General Counsel", "VP Finance", "Head of HR", "CTO", "Controller", "Payroll Manager" };
+            string[] titles = { "Chief Executive Officer", "Chief Financial Officer", "General Counsel", "VP Finance",
+                "Head of HR", "CTO", "Controller", "Payroll Manager" };
             foreach ((Mailbox person, string title) in Tenant.People.Zip(titles, (p, t) => (p, t)))
             {
                 yield return new JsonObject
@@ -54,8 +60,10 @@ namespace EmailSecurity.Simulator.Settings.Resources
                     ["provenance"] = "SNOOPY-OFFICE_365",
                 };
             }
-            yield return Manual("Board of Directors", "^board-[a-z]+@contoso\\.example$", regex: true, "Board distribution aliases");
-            yield return Manual("Alex Morgan (personal)", "alex.morgan.home@freemail.test", regex: false, "CEO's personal address, often spoofed");
+            yield return Manual("Board of Directors", "^board-[a-z]+@contoso\\.example$", regex: true,
+                "Board distribution aliases");
+            yield return Manual("Alex Morgan (personal)", "alex.morgan.home@freemail.test", regex: false,
+                "CEO's personal address, often spoofed");
         }
 
         private static JsonObject Manual(string name, string email, bool regex, string comments) => new JsonObject

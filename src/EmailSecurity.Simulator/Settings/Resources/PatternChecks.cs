@@ -9,7 +9,9 @@ namespace EmailSecurity.Simulator.Settings.Resources
     {
         public static readonly string[] PatternTypes = { "EMAIL", "DOMAIN", "IP", "UNKNOWN" };
 
-        /// <summary>When <paramref name="regexFlag"/> is true, the pattern must be a valid regular expression.</summary>
+        /// <summary>
+        /// When <paramref name="regexFlag"/> is true, the pattern must be a valid regular expression.
+        /// </summary>
         public static Action<JsonObject> RegexMustCompile(string patternField, string regexFlag) => entry =>
         {
             if (entry[regexFlag] is JsonValue flag && flag.GetValue<bool>())

@@ -28,9 +28,11 @@ namespace EmailSecurity.Simulator.Settings.Resources
 
         private static IEnumerable<JsonObject> Demo()
         {
-            yield return Restriction("woodgrovebank.example", new[] { "legacy.woodgrovebank.example" }, "Bank partner; legacy host cannot do TLS");
+            yield return Restriction("woodgrovebank.example", new[] { "legacy.woodgrovebank.example" },
+                "Bank partner; legacy host cannot do TLS");
             yield return Restriction("adatum.example", new string[0], "Payroll provider");
-            yield return Restriction("fabrikam.example", new[] { "newsletter.fabrikam.example", "events.fabrikam.example" }, null);
+            yield return Restriction("fabrikam.example",
+                new[] { "newsletter.fabrikam.example", "events.fabrikam.example" }, null);
             yield return Restriction("contoso-legal.example", new string[0], "Outside counsel; contract requires TLS");
         }
 

@@ -9,7 +9,8 @@ namespace EmailSecurity.Simulator.Settings.Resources
         {
             Path = "trusted_domains",
             Kind = "Trusted domain",
-            OutputKeys = new[] { "id", "comments", "created_at", "is_recent", "is_regex", "is_similarity", "modified_at", "pattern" },
+            OutputKeys = new[] { "id", "comments", "created_at", "is_recent", "is_regex", "is_similarity",
+                "modified_at", "pattern" },
             Fields = new[]
             {
                 FieldSpec.Flag("is_recent", required: true),
@@ -20,7 +21,8 @@ namespace EmailSecurity.Simulator.Settings.Resources
             },
             Filters = new[]
             {
-                FilterSpec.Flag("is_recent"), FilterSpec.Flag("is_similarity"), FilterSpec.Text("pattern"), FilterSpec.Search("pattern", "comments"),
+                FilterSpec.Flag("is_recent"), FilterSpec.Flag("is_similarity"), FilterSpec.Text("pattern"),
+                FilterSpec.Search("pattern", "comments"),
             },
             BatchSince = ApiVersion.V2026_10,
             OrderFields = new[] { "pattern", "created_at" },
@@ -30,15 +32,24 @@ namespace EmailSecurity.Simulator.Settings.Resources
 
         private static IEnumerable<JsonObject> Demo()
         {
-            yield return Trusted("contoso-partners.example", similarity: true, comments: "Partner portal; spelled like our own domain");
+            yield return Trusted("contoso-partners.example", similarity: true,
+                comments: "Partner portal; spelled like our own domain");
             yield return Trusted("contoso.co.example", similarity: true, comments: "Regional subsidiary");
-            yield return Trusted("newvendor-onboarding.example", recent: true, comments: "Vendor registered its domain last month");
-            yield return Trusted("fabrikam.example", recent: false, similarity: false, comments: "Trusted partner domain");
-            yield return Trusted("^mail[0-9]+\\.contoso-labs\\.example$", recent: true, similarity: true, comments: "Lab mail servers", regex: true);
+            yield return Trusted("newvendor-onboarding.example", recent: true,
+                comments: "Vendor registered its domain last month");
+            yield return Trusted("fabrikam.example", recent: false, similarity: false,
+                comments: "Trusted partner domain");
+            yield return Trusted("^mail[0-9]+\\.contoso-labs\\.example$", recent: true, similarity: true,
+                comments: "Lab mail servers", regex: true);
             yield return Trusted("litware.example", recent: true, comments: "Recently rebranded supplier");
         }
 
-        private static JsonObject Trusted(string pattern, bool recent = false, bool similarity = false, string? comments = null, bool regex = false) =>
+        private static JsonObject Trusted(
+            string pattern,
+            bool recent = false,
+            bool similarity = false,
+            string? comments = null,
+            bool regex = false) =>
             new JsonObject
             {
                 ["comments"] = comments,

@@ -21,7 +21,8 @@ namespace EmailSecurity.Simulator.Settings.Resources
         private static IEnumerable<JsonObject> Demo()
         {
             yield return Pattern("https://intranet\\.contoso\\.example/.*", "Internal portal links");
-            yield return Pattern("https://([a-z0-9-]+\\.)?sharepoint\\.contoso\\.example/.*", "Document library links break when rewritten");
+            yield return Pattern("https://([a-z0-9-]+\\.)?sharepoint\\.contoso\\.example/.*",
+                "Document library links break when rewritten");
             yield return Pattern("https://payroll\\.adatum\\.example/login\\?.*", null);
         }
 

@@ -29,7 +29,8 @@ namespace EmailSecurity.Client
             var paged = RequestShape.Paged(PagingStyle.PageNumber);
             List = filterCasedByVersion == null
                 ? ApiOperation.Get(name + ".list", route, paged)
-                : ApiOperation.Get(name + ".list", route, paged.WithQueryCase(filterCasedByVersion, upper: false), paged.WithQueryCase(filterCasedByVersion, upper: true));
+                : ApiOperation.Get(name + ".list", route, paged.WithQueryCase(filterCasedByVersion, upper: false),
+                    paged.WithQueryCase(filterCasedByVersion, upper: true));
             Get = ApiOperation.Get(name + ".get", item);
             Create = creates ? ApiOperation.Post(name + ".create", route) : null;
             Edit = edits ? ApiOperation.Patch(name + ".edit", item) : null;
@@ -63,8 +64,8 @@ namespace EmailSecurity.Client
         public ApiOperation Delete { get; }
 
         /// <summary>
-        /// <c>POST {route}/batch</c>: deletes, patches, puts and posts in one atomic request; null when the API has none
-        /// for this collection.
+        /// <c>POST {route}/batch</c>: deletes, patches, puts and posts in one atomic request; null when the API has
+        /// none for this collection.
         /// </summary>
         public ApiOperation? Batch { get; }
 

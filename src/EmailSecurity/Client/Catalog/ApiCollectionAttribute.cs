@@ -3,9 +3,10 @@ using System;
 namespace EmailSecurity.Client
 {
     /// <summary>
-    /// Declares that a model is the entry of an API collection (a settings list, the bulk action jobs), where it lives and how a person
-    /// knows it: <c>[ApiCollection("/settings/block_senders", "pattern_id", "blocked sender", "pattern", "comments")]</c>.
-    /// The catalog makes the collection's operations from it (<see cref="ApiCatalog.CollectionOf"/>).
+    /// Declares that a model is the entry of an API collection (a settings list, the bulk action jobs), where it lives
+    /// and how a person knows it: <c>[ApiCollection("/settings/block_senders", "pattern_id", "blocked sender",
+    /// "pattern", "comments")]</c>. The catalog makes the collection's operations from it
+    /// (<see cref="ApiCatalog.CollectionOf"/>).
     /// </summary>
     [AttributeUsage(AttributeTargets.Class, Inherited = false)]
     internal sealed class ApiCollectionAttribute : Attribute
@@ -31,8 +32,8 @@ namespace EmailSecurity.Client
         public string[] DescribedBy { get; }
 
         /// <summary>
-        /// A list filter whose values the older API takes in lower case and the newer in upper case: the list is declared
-        /// in both shapes (<see cref="RequestShape.WithQueryCase"/>).
+        /// A list filter whose values the older API takes in lower case and the newer in upper case: the list is
+        /// declared in both shapes (<see cref="RequestShape.WithQueryCase"/>).
         /// </summary>
         public string? FilterCasedByVersion { get; set; }
 

@@ -30,7 +30,8 @@ namespace EmailSecurity.Client
             Route = route;
             Shapes = shapes;
             segments = route.Split('/');
-            RouteParameters = segments.Select(s => Placeholder.Match(s)).Where(m => m.Success).Select(m => m.Groups["name"].Value).ToList();
+            RouteParameters = segments.Select(s => Placeholder.Match(s)).Where(m => m.Success)
+                .Select(m => m.Groups["name"].Value).ToList();
         }
 
         /// <summary>The SDK's name of the operation, e.g. "investigate.move.bulk".</summary>
@@ -44,7 +45,9 @@ namespace EmailSecurity.Client
         /// <summary>The names of the route's placeholders, in order ("investigate_id").</summary>
         public IReadOnlyList<string> RouteParameters { get; }
 
-        /// <summary>Every shape the operation can be sent in; the first is the one sent unless another is asked for.</summary>
+        /// <summary>
+        /// Every shape the operation can be sent in; the first is the one sent unless another is asked for.
+        /// </summary>
         public IReadOnlyList<RequestShape> Shapes { get; }
 
         public static ApiOperation Get(string name, string route, params RequestShape[] shapes) =>
@@ -71,7 +74,8 @@ namespace EmailSecurity.Client
             if (routeValues.Length != RouteParameters.Count)
             {
                 throw new ArgumentException(
-                    $"{Name} takes {RouteParameters.Count} route value(s) ({Route}), not {routeValues.Length}.", nameof(routeValues));
+                    $"{Name} takes {RouteParameters.Count} route value(s) ({Route}), not {routeValues.Length}.",
+                    nameof(routeValues));
             }
 
             var escaped = new StringBuilder();
@@ -83,7 +87,8 @@ namespace EmailSecurity.Client
                 if (Placeholder.IsMatch(segments[i]))
                 {
                     var value = routeValues[next];
-                    escaped.Append(separator).Append(ApiPath.EscapeSegment(value, RouteParameters[next].Replace('_', ' ')));
+                    escaped.Append(separator)
+                        .Append(ApiPath.EscapeSegment(value, RouteParameters[next].Replace('_', ' ')));
                     display.Append(separator).Append(value);
                     next++;
                 }
@@ -97,12 +102,16 @@ namespace EmailSecurity.Client
             return new ApiRequest(this, new ApiPath(escaped.ToString(), display.ToString()), Shapes[0]);
         }
 
-        /// <summary>The SDK's name of a route's resource: "/settings/allow_policies" gives "settings.allowPolicies".</summary>
+        /// <summary>
+        /// The SDK's name of a route's resource: "/settings/allow_policies" gives "settings.allowPolicies".
+        /// </summary>
         public static string NameOf(string route) =>
-            string.Join(".", route.Trim('/').Split('/').Select(part => Regex.Replace(part, "_([a-z])", m => m.Groups[1].Value.ToUpperInvariant())));
+            string.Join(".", route.Trim('/').Split('/')
+                .Select(part => Regex.Replace(part, "_([a-z])", m => m.Groups[1].Value.ToUpperInvariant())));
 
         public override string ToString() => $"{Name} ({Method} {Route})";
 
-        private static RequestShape[] OrPlain(RequestShape[] shapes) => shapes.Length == 0 ? new[] { RequestShape.Plain } : shapes;
+        private static RequestShape[] OrPlain(RequestShape[] shapes) =>
+            shapes.Length == 0 ? new[] { RequestShape.Plain } : shapes;
     }
 }

@@ -6,7 +6,9 @@ namespace EmailSecurity.Client
         /// <summary><c>cursor</c> and <c>result_info.next</c> (message search).</summary>
         Cursor,
 
-        /// <summary><c>page</c> and <c>per_page</c> with <c>result_info.total_count</c> (settings, submissions).</summary>
+        /// <summary>
+        /// <c>page</c> and <c>per_page</c> with <c>result_info.total_count</c> (settings, submissions).
+        /// </summary>
         PageNumber,
     }
 }

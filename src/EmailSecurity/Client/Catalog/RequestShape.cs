@@ -17,7 +17,12 @@ namespace EmailSecurity.Client
 
         private (string Name, bool Upper)? queryCase;
 
-        private RequestShape(string name, PagingStyle? paging, BodyLayout layout, string? idsField = null, bool byPostfixId = false)
+        private RequestShape(
+            string name,
+            PagingStyle? paging,
+            BodyLayout layout,
+            string? idsField = null,
+            bool byPostfixId = false)
         {
             Name = name;
             Paging = paging;
@@ -34,7 +39,10 @@ namespace EmailSecurity.Client
             IdInField,
         }
 
-        /// <summary>Whether the shape names messages by their postfix ids (<see cref="ApiRequest.PostfixIds"/>) rather than their ids.</summary>
+        /// <summary>
+        /// Whether the shape names messages by their postfix ids (<see cref="ApiRequest.PostfixIds"/>) rather than
+        /// their ids.
+        /// </summary>
         public bool ByPostfixId { get; }
 
         /// <summary>A name for messages, e.g. "ids in 'ids'".</summary>
@@ -47,18 +55,27 @@ namespace EmailSecurity.Client
         public static readonly RequestShape Plain = new RequestShape("fields", null, BodyLayout.Fields);
 
         /// <summary>A list read page by page in <paramref name="style"/>.</summary>
-        public static RequestShape Paged(PagingStyle style) => new RequestShape($"paged by {style}", style, BodyLayout.Fields);
+        public static RequestShape Paged(PagingStyle style) =>
+            new RequestShape($"paged by {style}", style, BodyLayout.Fields);
 
         /// <summary>The ids as the whole body, a bare JSON array.</summary>
         public static readonly RequestShape IdsAsBody = new RequestShape("ids as the body", null, BodyLayout.IdsAsBody);
 
-        /// <summary>The fields as a JSON object with the ids, as an array, in <paramref name="field"/> after them.</summary>
-        public static RequestShape IdsIn(string field) => new RequestShape($"ids in '{field}'", null, BodyLayout.IdsInField, field);
+        /// <summary>
+        /// The fields as a JSON object with the ids, as an array, in <paramref name="field"/> after them.
+        /// </summary>
+        public static RequestShape IdsIn(string field) =>
+            new RequestShape($"ids in '{field}'", null, BodyLayout.IdsInField, field);
 
-        /// <summary>The fields as a JSON object with the one id, as text, in <paramref name="field"/> after them.</summary>
-        public static RequestShape IdIn(string field) => new RequestShape($"id in '{field}'", null, BodyLayout.IdInField, field);
+        /// <summary>
+        /// The fields as a JSON object with the one id, as text, in <paramref name="field"/> after them.
+        /// </summary>
+        public static RequestShape IdIn(string field) =>
+            new RequestShape($"id in '{field}'", null, BodyLayout.IdInField, field);
 
-        /// <summary>The one postfix id, as text, in <paramref name="field"/> (the older API's message preview).</summary>
+        /// <summary>
+        /// The one postfix id, as text, in <paramref name="field"/> (the older API's message preview).
+        /// </summary>
         public static RequestShape PostfixIdIn(string field) =>
             new RequestShape($"postfix id in '{field}'", null, BodyLayout.IdInField, field, byPostfixId: true);
 
@@ -67,7 +84,8 @@ namespace EmailSecurity.Client
         /// domains' status filter: lower case in the older API, upper case in the newer).
         /// </summary>
         public RequestShape WithQueryCase(string name, bool upper) =>
-            new RequestShape($"{Name}, '{name}' in {(upper ? "upper" : "lower")} case", Paging, layout, idsField, ByPostfixId)
+            new RequestShape($"{Name}, '{name}' in {(upper ? "upper" : "lower")} case", Paging, layout, idsField,
+                ByPostfixId)
             {
                 queryCase = (name, upper),
             };
@@ -78,12 +96,17 @@ namespace EmailSecurity.Client
                 ? (cased.Upper ? value.ToUpperInvariant() : value.ToLowerInvariant())
                 : value;
 
-        /// <summary>Whether a request with these values can be sent in this shape (a shape by postfix id needs them).</summary>
+        /// <summary>
+        /// Whether a request with these values can be sent in this shape (a shape by postfix id needs them).
+        /// </summary>
         public bool CanCarry(IReadOnlyList<string>? ids, IReadOnlyList<string>? postfixIds) =>
             layout == BodyLayout.Fields || (ByPostfixId ? postfixIds : ids) != null;
 
         /// <summary>What is serialized as the request's body, or null for none.</summary>
-        public object? BodyOf(IReadOnlyDictionary<string, object?> fields, IReadOnlyList<string>? ids, IReadOnlyList<string>? postfixIds)
+        public object? BodyOf(
+            IReadOnlyDictionary<string, object?> fields,
+            IReadOnlyList<string>? ids,
+            IReadOnlyList<string>? postfixIds)
         {
             ids = ByPostfixId ? postfixIds : ids;
             switch (layout)
@@ -93,7 +116,9 @@ namespace EmailSecurity.Client
                 case BodyLayout.IdsInField:
                     return With(fields, idsField!, (ids ?? new string[0]).ToArray());
                 case BodyLayout.IdInField:
-                    return With(fields, idsField!, ids?.Count == 1 ? ids[0] : throw new System.InvalidOperationException($"The shape {Name} sends one id, not {ids?.Count ?? 0}."));
+                    return With(fields, idsField!,
+                        ids?.Count == 1 ? ids[0] : throw new System.InvalidOperationException(
+                            $"The shape {Name} sends one id, not {ids?.Count ?? 0}."));
                 default:
                     return fields.Count > 0 ? fields : null;
             }
@@ -101,7 +126,10 @@ namespace EmailSecurity.Client
 
         public override string ToString() => Name;
 
-        private static Dictionary<string, object?> With(IReadOnlyDictionary<string, object?> fields, string name, object value)
+        private static Dictionary<string, object?> With(
+            IReadOnlyDictionary<string, object?> fields,
+            string name,
+            object value)
         {
             var body = fields.ToDictionary(f => f.Key, f => f.Value);
             body[name] = value;

@@ -11,9 +11,12 @@ namespace EmailSecurity.Client.Http
     /// <summary>Signs each request with the connection's credential, reading the secret only for this moment.</summary>
     internal sealed class AuthenticationHandler : DelegatingHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override Task<HttpResponseMessage> SendAsync(
+            HttpRequestMessage request,
+            CancellationToken cancellationToken)
         {
-            var context = RequestContext.Of(request) ?? throw new InvalidOperationException("Request sent without a request context.");
+            var context = RequestContext.Of(request)
+                ?? throw new InvalidOperationException("Request sent without a request context.");
             var connection = context.Connection;
             switch (connection.AuthKind)
             {

@@ -64,7 +64,8 @@ namespace EmailSecurity.Client.Http
         }
 
         private static string At(int index, int length, string kind) =>
-            $"character {index + 1} of {length} is {kind}, which an HTTP header cannot carry; give it again without that character";
+            $"character {index + 1} of {length} is {kind}, which an HTTP header cannot carry; give it again without " +
+            "that character";
 
         private static string? Describe(char c) =>
             c == '\r' || c == '\n' ? "a line break (often copied from the end of a file)"

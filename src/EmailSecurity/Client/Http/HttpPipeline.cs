@@ -9,15 +9,16 @@ namespace EmailSecurity.Client.Http
 {
     /// <summary>
     /// Builds the module's HttpClients with Microsoft.Extensions.Http: the primary handler (network or the in-memory
-    /// sandbox) under one ordered chain: authentication, user agent, retry, rate budget, logging. Handlers are pooled and
-    /// recycled by the factory, so one process keeps a few long-lived connections however many cmdlets run.
+    /// sandbox) under one ordered chain: authentication, user agent, retry, rate budget, logging. Handlers are pooled
+    /// and recycled by the factory, so one process keeps a few long-lived connections however many cmdlets run.
     /// </summary>
     internal sealed class HttpPipeline
     {
         private const string NetworkClient = "EmailSecurity";
         private const string SandboxClient = "EmailSecurity.Sandbox";
 
-        private static readonly Lazy<HttpPipeline> Shared = new Lazy<HttpPipeline>(() => new HttpPipeline(new RetryPolicy(), null));
+        private static readonly Lazy<HttpPipeline> Shared =
+            new Lazy<HttpPipeline>(() => new HttpPipeline(new RetryPolicy(), null));
         private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, HttpPipeline> ByProxy =
             new System.Collections.Concurrent.ConcurrentDictionary<string, HttpPipeline>(StringComparer.Ordinal);
 
@@ -37,7 +38,9 @@ namespace EmailSecurity.Client.Http
 
         public static HttpPipeline Default => Shared.Value;
 
-        /// <summary>The process's pipeline for a connection: the shared one, or one per explicit proxy and proxy credential.</summary>
+        /// <summary>
+        /// The process's pipeline for a connection: the shared one, or one per explicit proxy and proxy credential.
+        /// </summary>
         public static HttpPipeline For(EsConnection connection)
         {
             if (connection.Pipeline != null)
@@ -54,11 +57,17 @@ namespace EmailSecurity.Client.Http
             var credential = connection.ProxyCredential;
             var useDefault = connection.ProxyUsesDefaultCredentials;
             // Not both setters: WebProxy.UseDefaultCredentials = false clears Credentials.
-            return ByProxy.GetOrAdd(ProxyKey(proxy, credential, useDefault), _ => new HttpPipeline(Default.RetryPolicy, () => CreateNetworkHandler(
-                new WebProxy(proxy) { Credentials = credential ?? (useDefault ? CredentialCache.DefaultCredentials : null) })));
+            return ByProxy.GetOrAdd(ProxyKey(proxy, credential, useDefault),
+                _ => new HttpPipeline(Default.RetryPolicy, () => CreateNetworkHandler(
+                    new WebProxy(proxy)
+                    {
+                        Credentials = credential ?? (useDefault ? CredentialCache.DefaultCredentials : null)
+                    })));
         }
 
-        /// <summary>One pipeline per proxy and credential; the password enters the key only as a hash, which is never shown.</summary>
+        /// <summary>
+        /// One pipeline per proxy and credential; the password enters the key only as a hash, which is never shown.
+        /// </summary>
         private static string ProxyKey(Uri proxy, NetworkCredential? credential, bool useDefault)
         {
             var password = credential == null ? string.Empty : credential.Password;
@@ -74,7 +83,11 @@ namespace EmailSecurity.Client.Http
         public HttpClient ClientFor(EsConnection connection) =>
             factory.CreateClient(connection.IsSandbox ? SandboxClient : NetworkClient);
 
-        private static void AddClient(IServiceCollection services, string name, Func<HttpMessageHandler> primary, RetryPolicy policy)
+        private static void AddClient(
+            IServiceCollection services,
+            string name,
+            Func<HttpMessageHandler> primary,
+            RetryPolicy policy)
         {
             services.AddHttpClient(name, client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
                 .ConfigurePrimaryHttpMessageHandler(primary)
@@ -86,7 +99,8 @@ namespace EmailSecurity.Client.Http
                 .SetHandlerLifetime(TimeSpan.FromMinutes(5));
         }
 
-        /// <param name="proxy">An explicit proxy, or null for the system's: HTTPS_PROXY/NO_PROXY on PowerShell 7, the OS settings on Windows.</param>
+        /// <param name="proxy">An explicit proxy, or null for the system's: HTTPS_PROXY/NO_PROXY on PowerShell 7, the
+        /// OS settings on Windows.</param>
         private static HttpMessageHandler CreateNetworkHandler(IWebProxy? proxy)
         {
             var handler = new HttpClientHandler
@@ -105,7 +119,9 @@ namespace EmailSecurity.Client.Http
             return handler;
         }
 
-        /// <summary>Windows PowerShell 5.1 on older .NET Framework defaults may still offer TLS 1.0; the API needs 1.2+.</summary>
+        /// <summary>
+        /// Windows PowerShell 5.1 on older .NET Framework defaults may still offer TLS 1.0; the API needs 1.2+.
+        /// </summary>
         private static void EnsureModernTls()
         {
             if (RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal))

@@ -11,7 +11,9 @@ namespace EmailSecurity.Client.Http
     /// </summary>
     internal interface IAnswerReader
     {
-        /// <summary>Reads <paramref name="body"/> to its end, or until the JSON cannot go on; only transport failures throw.</summary>
+        /// <summary>
+        /// Reads <paramref name="body"/> to its end, or until the JSON cannot go on; only transport failures throw.
+        /// </summary>
         Task ReadAsync(HttpResponseMessage response, Stream body, CancellationToken cancellationToken);
     }
 }

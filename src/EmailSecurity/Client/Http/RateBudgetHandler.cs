@@ -21,7 +21,8 @@ namespace EmailSecurity.Client.Http
     /// </summary>
     internal sealed class RateBudgetHandler : DelegatingHandler
     {
-        private static readonly ConcurrentDictionary<string, RateBudget> Budgets = new ConcurrentDictionary<string, RateBudget>(StringComparer.Ordinal);
+        private static readonly ConcurrentDictionary<string, RateBudget> Budgets =
+            new ConcurrentDictionary<string, RateBudget>(StringComparer.Ordinal);
         private readonly RetryPolicy policy;
 
         public RateBudgetHandler(RetryPolicy policy)
@@ -29,7 +30,9 @@ namespace EmailSecurity.Client.Http
             this.policy = policy;
         }
 
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(
+            HttpRequestMessage request,
+            CancellationToken cancellationToken)
         {
             var context = RequestContext.Of(request);
             if (context == null || context.Connection.IsSandbox)
@@ -37,11 +40,13 @@ namespace EmailSecurity.Client.Http
                 return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
 
-            var budget = Budgets.GetOrAdd(KeyOf(context.Connection), _ => new RateBudget(IsCloudflare(context.Connection.BaseUri)));
+            var budget = Budgets.GetOrAdd(KeyOf(context.Connection),
+                _ => new RateBudget(IsCloudflare(context.Connection.BaseUri)));
             if (!budget.TryReserve(policy.Clock(), context.CanWait, out var wait, out var explanation))
             {
                 throw new WaitRefusedException(
-                    $"Not sent: the request budget of this credential is spent ({explanation}), and {context.WaitRefusal(wait)}");
+                    $"Not sent: the request budget of this credential is spent ({explanation}), and " +
+                    $"{context.WaitRefusal(wait)}");
             }
 
             if (wait > TimeSpan.Zero)
@@ -55,19 +60,25 @@ namespace EmailSecurity.Client.Http
             return response;
         }
 
-        /// <summary>A digest of the credential: the same token shares one budget, and the token itself is never kept.</summary>
+        /// <summary>
+        /// A digest of the credential: the same token shares one budget, and the token itself is never kept.
+        /// </summary>
         private static string KeyOf(EsConnection connection)
         {
             using (var sha = SHA256.Create())
             {
-                var secret = connection.Secret == null ? string.Empty : new System.Net.NetworkCredential(string.Empty, connection.Secret).Password;
-                var digest = sha.ComputeHash(Encoding.UTF8.GetBytes(connection.BaseUri.GetLeftPart(UriPartial.Authority) + "\n" + connection.Email + "\n" + secret));
+                var secret = connection.Secret == null
+                    ? string.Empty
+                    : new System.Net.NetworkCredential(string.Empty, connection.Secret).Password;
+                var digest = sha.ComputeHash(Encoding.UTF8.GetBytes(
+                    connection.BaseUri.GetLeftPart(UriPartial.Authority) + "\n" + connection.Email + "\n" + secret));
                 return Convert.ToBase64String(digest);
             }
         }
 
         private static bool IsCloudflare(Uri baseUri) =>
-            baseUri.Host.Equals("api.cloudflare.com", StringComparison.OrdinalIgnoreCase) || baseUri.Host.EndsWith(".cloudflare.com", StringComparison.OrdinalIgnoreCase);
+            baseUri.Host.Equals("api.cloudflare.com", StringComparison.OrdinalIgnoreCase)
+                || baseUri.Host.EndsWith(".cloudflare.com", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>A sliding window of the requests one credential has sent, with a reserve kept free.</summary>
@@ -92,7 +103,11 @@ namespace EmailSecurity.Client.Http
         /// Counts a request about to be sent and says how long to wait first (zero when there is room). When
         /// <paramref name="mayWait"/> refuses that wait, nothing is counted and the answer is false.
         /// </summary>
-        public bool TryReserve(DateTimeOffset now, Func<TimeSpan, bool> mayWait, out TimeSpan wait, out string explanation)
+        public bool TryReserve(
+            DateTimeOffset now,
+            Func<TimeSpan, bool> mayWait,
+            out TimeSpan wait,
+            out string explanation)
         {
             lock (sent)
             {
@@ -115,7 +130,8 @@ namespace EmailSecurity.Client.Http
                     if (sent.Count >= usable)
                     {
                         var freed = sent.ElementAt(sent.Count - usable) + window;
-                        explanation = $"{sent.Count} of {max} requests used in the last {window.TotalSeconds:0} s (a tenth is kept in reserve)";
+                        explanation = $"{sent.Count} of {max} requests used in the last {window.TotalSeconds:0} s (a " +
+                            "tenth is kept in reserve)";
                         start = freed > start ? freed : start;
                     }
                 }
@@ -147,7 +163,8 @@ namespace EmailSecurity.Client.Http
                     }
                 }
 
-                if (stateHeader != null && Number(Remaining, stateHeader) is int remaining && limit is int max && remaining < Math.Max(1, max / 10)
+                if (stateHeader != null && Number(Remaining, stateHeader) is int remaining && limit is int max
+                    && remaining < Math.Max(1, max / 10)
                     && Number(Reset, stateHeader) is int reset)
                 {
                     var until = now + TimeSpan.FromSeconds(reset);
@@ -162,7 +179,8 @@ namespace EmailSecurity.Client.Http
         private static int? Number(Regex pattern, string text)
         {
             var match = pattern.Match(text);
-            return match.Success && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : (int?)null;
+            return match.Success && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture,
+                out var value) ? value : (int?)null;
         }
     }
 }

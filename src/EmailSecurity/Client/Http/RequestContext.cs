@@ -26,10 +26,14 @@ namespace EmailSecurity.Client.Http
 
         public bool IsIdempotent { get; }
 
-        /// <summary>Time spent waiting so far: Retry-After, back-off after failures, the rate budget, polling.</summary>
+        /// <summary>
+        /// Time spent waiting so far: Retry-After, back-off after failures, the rate budget, polling.
+        /// </summary>
         public TimeSpan Waited { get; private set; }
 
-        /// <summary>Why the final answer was not retried although its status allows a retry (a wait too long), or null.</summary>
+        /// <summary>
+        /// Why the final answer was not retried although its status allows a retry (a wait too long), or null.
+        /// </summary>
         public string? NotRetriedBecause { get; set; }
 
         /// <summary>
@@ -38,10 +42,14 @@ namespace EmailSecurity.Client.Http
         /// </summary>
         public bool RetriedAfterUnknownOutcome { get; set; }
 
-        /// <summary>Parses a 200 answer's body inside the attempt that received it; null to buffer every body.</summary>
+        /// <summary>
+        /// Parses a 200 answer's body inside the attempt that received it; null to buffer every body.
+        /// </summary>
         public IAnswerReader? Reader { get; set; }
 
-        /// <summary>Whether waiting <paramref name="wait"/> more keeps the request within the connection's MaxWait.</summary>
+        /// <summary>
+        /// Whether waiting <paramref name="wait"/> more keeps the request within the connection's MaxWait.
+        /// </summary>
         public bool CanWait(TimeSpan wait) => wait <= Connection.MaxWait - Waited;
 
         /// <summary>
@@ -50,13 +58,17 @@ namespace EmailSecurity.Client.Http
         /// <see cref="CanWait"/> first.
         /// </summary>
         public Task WaitAsync(
-            RetryPolicy policy, TimeSpan wait, string announcement, CancellationToken cancellationToken, bool announceLong = true)
+            RetryPolicy policy,
+            TimeSpan wait,
+            string announcement,
+            CancellationToken cancellationToken,
+            bool announceLong = true)
         {
             if (announceLong && wait >= policy.WarnAfter)
             {
                 Observer.Warning(
-                    $"{announcement} Waiting {RetryPolicy.Seconds(wait)}; one request waits at most {RetryPolicy.Seconds(Connection.MaxWait)} " +
-                    "in all (Connect-EsAccount -MaxWaitSec). Ctrl+C stops.");
+                    $"{announcement} Waiting {RetryPolicy.Seconds(wait)}; one request waits at most " +
+                    $"{RetryPolicy.Seconds(Connection.MaxWait)} in all (Connect-EsAccount -MaxWaitSec). Ctrl+C stops.");
             }
             else
             {
@@ -71,11 +83,14 @@ namespace EmailSecurity.Client.Http
         public string WaitRefusal(TimeSpan wait) =>
             $"waiting {RetryPolicy.Seconds(wait)} more" +
             (Waited > TimeSpan.Zero ? $" after {RetryPolicy.Seconds(Waited)} already " : " ") +
-            $"would pass the {RetryPolicy.Seconds(Connection.MaxWait)} one request may wait in all (Connect-EsAccount -MaxWaitSec)";
+            $"would pass the {RetryPolicy.Seconds(Connection.MaxWait)} one request may wait in all " +
+            "(Connect-EsAccount -MaxWaitSec)";
 
         public void AttachTo(HttpRequestMessage request) => request.Properties[PropertyName] = this;
 
         public static RequestContext? Of(HttpRequestMessage? request) =>
-            request != null && request.Properties.TryGetValue(PropertyName, out var value) ? value as RequestContext : null;
+            request != null && request.Properties.TryGetValue(PropertyName, out var value)
+                ? value as RequestContext
+                : null;
     }
 }

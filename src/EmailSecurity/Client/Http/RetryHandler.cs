@@ -21,9 +21,12 @@ namespace EmailSecurity.Client.Http
             this.policy = policy;
         }
 
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(
+            HttpRequestMessage request,
+            CancellationToken cancellationToken)
         {
-            var context = RequestContext.Of(request) ?? throw new InvalidOperationException("Request sent without a request context.");
+            var context = RequestContext.Of(request)
+                ?? throw new InvalidOperationException("Request sent without a request context.");
             var attemptTimeout = context.Connection.RequestTimeout;
 
             for (var retry = 0; ; retry++)
@@ -53,7 +56,8 @@ namespace EmailSecurity.Client.Http
                             {
                                 var attempts = retry + 1;
                                 throw new TimeoutException(
-                                    $"timed out after {RetryPolicy.Seconds(attemptTimeout)} (Connect-EsAccount -TimeoutSec)" +
+                                    $"timed out after {RetryPolicy.Seconds(attemptTimeout)} (Connect-EsAccount " +
+                                    "-TimeoutSec)" +
                                     (attempts > 1 ? $" on each of {attempts} attempts" : string.Empty),
                                     error);
                             }
@@ -62,7 +66,8 @@ namespace EmailSecurity.Client.Http
                         }
 
                         context.RetriedAfterUnknownOutcome = true;
-                        var why = $"{request.Method} {request.RequestUri}: {Describe(error)}; retry {retry + 1} of {policy.MaxRetries}.";
+                        var why = $"{request.Method} {request.RequestUri}: {Describe(error)}; retry {retry + 1} of " +
+                            $"{policy.MaxRetries}.";
                         await context.WaitAsync(policy, backoff, why, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
@@ -80,8 +85,9 @@ namespace EmailSecurity.Client.Http
                 if (retryAfter > policy.MaxRetryAfter)
                 {
                     context.NotRetriedBecause =
-                        $"The API asked to wait before trying again (Retry-After: {RetryPolicy.RetryAfterText(response)}), " +
-                        $"longer than the {RetryPolicy.Seconds(policy.MaxRetryAfter)} this module waits for one answer; not retried";
+                        "The API asked to wait before trying again (Retry-After: " +
+                        $"{RetryPolicy.RetryAfterText(response)}), longer than the " +
+                        $"{RetryPolicy.Seconds(policy.MaxRetryAfter)} this module waits for one answer; not retried";
                     return response;
                 }
 
@@ -96,22 +102,31 @@ namespace EmailSecurity.Client.Http
                 var source = retryAfter.HasValue ? " as the API's Retry-After asks" : string.Empty;
                 context.RetriedAfterUnknownOutcome |= serverError;
                 response.Dispose();
-                var announcement = $"{request.Method} {request.RequestUri}: {reason}; retry {retry + 1} of {policy.MaxRetries}{source}.";
+                var announcement = $"{request.Method} {request.RequestUri}: {reason}; retry {retry + 1} of " +
+                    $"{policy.MaxRetries}{source}.";
                 await context.WaitAsync(policy, delay, announcement, cancellationToken).ConfigureAwait(false);
             }
         }
 
         /// <summary>
-        /// Parses a 200 answer's body as it arrives, inside the attempt: a connection dropped mid-body fails this attempt
-        /// (and a read is tried again from the start, nothing of it having been handed out), and a body that stops
-        /// arriving times out with the attempt.
+        /// Parses a 200 answer's body as it arrives, inside the attempt: a connection dropped mid-body fails this
+        /// attempt (and a read is tried again from the start, nothing of it having been handed out), and a body that
+        /// stops arriving times out with the attempt.
         /// </summary>
-        private static Task ReadWithinAsync(HttpResponseMessage response, IAnswerReader reader, CancellationToken attemptToken) =>
+        private static Task ReadWithinAsync(
+            HttpResponseMessage response,
+            IAnswerReader reader,
+            CancellationToken attemptToken) =>
             WithinAttemptAsync(response, ReadAsync(response, reader, attemptToken), attemptToken);
 
-        private static async Task ReadAsync(HttpResponseMessage response, IAnswerReader reader, CancellationToken attemptToken)
+        private static async Task ReadAsync(
+            HttpResponseMessage response,
+            IAnswerReader reader,
+            CancellationToken attemptToken)
         {
-            using (var body = response.Content == null ? Stream.Null : await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+            using (var body = response.Content == null
+                ? Stream.Null
+                : await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
             {
                 await reader.ReadAsync(response, body, attemptToken).ConfigureAwait(false);
             }
@@ -122,14 +137,19 @@ namespace EmailSecurity.Client.Http
         /// body that stops arriving times out with the attempt.
         /// </summary>
         private static Task BufferWithinAsync(HttpResponseMessage response, CancellationToken attemptToken) =>
-            response.Content == null ? Task.CompletedTask : WithinAttemptAsync(response, response.Content.LoadIntoBufferAsync(), attemptToken);
+            response.Content == null
+                ? Task.CompletedTask
+                : WithinAttemptAsync(response, response.Content.LoadIntoBufferAsync(), attemptToken);
 
         /// <summary>
-        /// Waits for <paramref name="reading"/> until the attempt's time is up (netstandard2.0 gives LoadIntoBufferAsync
-        /// no token, and a stream's read may ignore one): then the response is disposed, which closes its connection and
-        /// ends the read left behind.
+        /// Waits for <paramref name="reading"/> until the attempt's time is up (netstandard2.0 gives
+        /// LoadIntoBufferAsync no token, and a stream's read may ignore one): then the response is disposed, which
+        /// closes its connection and ends the read left behind.
         /// </summary>
-        private static async Task WithinAttemptAsync(HttpResponseMessage response, Task reading, CancellationToken attemptToken)
+        private static async Task WithinAttemptAsync(
+            HttpResponseMessage response,
+            Task reading,
+            CancellationToken attemptToken)
         {
             var stopped = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             using (attemptToken.Register(() => stopped.TrySetResult(true)))

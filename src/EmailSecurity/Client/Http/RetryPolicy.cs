@@ -25,7 +25,9 @@ namespace EmailSecurity.Client.Http
         /// </summary>
         public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(5);
 
-        /// <summary>A wait this long or longer is announced as a warning (a runbook's output shows it), not only in -Verbose.</summary>
+        /// <summary>
+        /// A wait this long or longer is announced as a warning (a runbook's output shows it), not only in -Verbose.
+        /// </summary>
         public TimeSpan WarnAfter { get; set; } = TimeSpan.FromSeconds(5);
 
         /// <summary>How the core waits; replaced by tests to observe waits without spending them.</summary>
@@ -61,12 +63,14 @@ namespace EmailSecurity.Client.Http
                 return null;
             }
 
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+                && seconds >= 0)
             {
                 return seconds < TimeSpan.MaxValue.TotalSeconds - 1 ? TimeSpan.FromSeconds(seconds) : TimeSpan.MaxValue;
             }
 
-            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal,
+                out var date))
             {
                 var wait = date - Clock();
                 return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
@@ -75,7 +79,9 @@ namespace EmailSecurity.Client.Http
             return null;
         }
 
-        /// <summary>The Retry-After header as sent (trimmed, at most 40 characters), for messages; null when absent.</summary>
+        /// <summary>
+        /// The Retry-After header as sent (trimmed, at most 40 characters), for messages; null when absent.
+        /// </summary>
         public static string? RetryAfterText(HttpResponseMessage response)
         {
             var text = RawRetryAfter(response);
@@ -86,6 +92,7 @@ namespace EmailSecurity.Client.Http
             response.Headers.TryGetValues("Retry-After", out var values) ? values.FirstOrDefault()?.Trim() : null;
 
         /// <summary>A wait as people read it: "1.5 s", "300 s".</summary>
-        public static string Seconds(TimeSpan wait) => wait.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+        public static string Seconds(TimeSpan wait) =>
+            wait.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
     }
 }

@@ -7,12 +7,16 @@ using System.Threading.Tasks;
 
 namespace EmailSecurity.Client.Http
 {
-    /// <summary>Names the module, PowerShell and .NET versions on every request, as Cloudflare asks of API clients.</summary>
+    /// <summary>
+    /// Names the module, PowerShell and .NET versions on every request, as Cloudflare asks of API clients.
+    /// </summary>
     internal sealed class UserAgentHandler : DelegatingHandler
     {
         public static readonly string UserAgent = Build();
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override Task<HttpResponseMessage> SendAsync(
+            HttpRequestMessage request,
+            CancellationToken cancellationToken)
         {
             request.Headers.UserAgent.Clear();
             request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
@@ -21,7 +25,8 @@ namespace EmailSecurity.Client.Http
 
         private static string Build()
         {
-            var module = typeof(UserAgentHandler).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+            var module = typeof(UserAgentHandler).Assembly
+                .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
             var plus = module.IndexOf('+');
             if (plus > 0)
             {
@@ -29,8 +34,13 @@ namespace EmailSecurity.Client.Http
             }
 
             var powerShell = typeof(System.Management.Automation.PSObject).Assembly.GetName().Version;
-            var os = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "Windows" : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? "macOS" : "Linux";
-            return $"EmailSecurity-PowerShell/{module} (PowerShell {powerShell?.ToString(3)}; {RuntimeInformation.FrameworkDescription.Trim()}; {os})";
+            var os = RuntimeInformation.IsOSPlatform(OSPlatform.Windows)
+                ? "Windows"
+                : RuntimeInformation.IsOSPlatform(OSPlatform.OSX)
+                ? "macOS"
+                : "Linux";
+            return $"EmailSecurity-PowerShell/{module} (PowerShell {powerShell?.ToString(3)}; " +
+                $"{RuntimeInformation.FrameworkDescription.Trim()}; {os})";
         }
     }
 }

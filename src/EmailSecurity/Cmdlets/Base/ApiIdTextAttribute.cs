@@ -22,8 +22,10 @@ namespace EmailSecurity.Cmdlets
         private readonly string[] propertyNames;
 
         /// <param name="takes">The module's type whose ids the parameter takes: <see cref="Message"/>, or
-        /// <see cref="SettingsObject"/> for any settings entry (the cmdlet then checks the list, see SettingsTarget).</param>
-        /// <param name="propertyAliases">More property names that hold the id (the parameter's aliases), after Id.</param>
+        /// <see cref="SettingsObject"/> for any settings entry (the cmdlet then checks the list, see
+        /// SettingsTarget).</param>
+        /// <param name="propertyAliases">More property names that hold the id (the parameter's aliases), after
+        /// Id.</param>
         public ApiIdTextAttribute(Type takes, params string[] propertyAliases)
         {
             this.takes = takes;
@@ -71,8 +73,10 @@ namespace EmailSecurity.Cmdlets
                 case ushort _:
                 case byte _:
                 case sbyte _:
-                    // The API's ids are text; a number is more likely a count (-IncludeTotalCount writes one) than an id.
-                    throw new ArgumentTransformationMetadataException($"{value} is a number, and ids are text; to use it as an id anyway, quote it: -Id '{value}'.");
+                    // The API's ids are text; a number is more likely a count (-IncludeTotalCount writes one) than an
+                    // id.
+                    throw new ArgumentTransformationMetadataException(
+                        $"{value} is a number, and ids are text; to use it as an id anyway, quote it: -Id '{value}'.");
             }
 
             var wrapped = PSObject.AsPSObject(item);
@@ -83,8 +87,10 @@ namespace EmailSecurity.Cmdlets
                     if (ModuleTypes.IdOwnerOf(wrapped) is Type owner && !takes.IsAssignableFrom(owner))
                     {
                         throw new ArgumentTransformationMetadataException(
-                            $"'{wrapped}' ({ModuleTypes.Of(wrapped)!.Name}) cannot be used as {ModuleTypes.IdName(takes)}: its id belongs to another "
-                            + "collection of the API, so it would change or read something else. Pipe the output of the matching Get- cmdlet, or give ids as text.");
+                            $"'{wrapped}' ({ModuleTypes.Of(wrapped)!.Name}) cannot be used as "
+                            + $"{ModuleTypes.IdName(takes)}: its id belongs to another collection of the API, so it "
+                            + "would change or read something else. Pipe the output of the matching Get- cmdlet, or "
+                            + "give ids as text.");
                     }
 
                     return id;
@@ -92,8 +98,9 @@ namespace EmailSecurity.Cmdlets
             }
 
             throw new ArgumentTransformationMetadataException(
-                $"A {value.GetType().Name} cannot be used as an id: it has no {string.Join(" or ", propertyNames)} property that holds text. Give ids as text, "
-                + "or pick the property that holds one first: ... | ForEach-Object <property> | ...");
+                $"A {value.GetType().Name} cannot be used as an id: it has no {string.Join(" or ", propertyNames)} "
+                + "property that holds text. Give ids as text, or pick the property that holds one first: ... | "
+                + "ForEach-Object <property> | ...");
         }
     }
 }

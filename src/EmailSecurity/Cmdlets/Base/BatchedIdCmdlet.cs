@@ -31,7 +31,9 @@ namespace EmailSecurity.Cmdlets
         /// </summary>
         internal const int BigRunRequests = 300;
 
-        /// <summary>The object piped in, whatever it is: its connection is used (see EsApiCmdlet.ConnectionFor).</summary>
+        /// <summary>
+        /// The object piped in, whatever it is: its connection is used (see EsApiCmdlet.ConnectionFor).
+        /// </summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public PSObject? InputObject { get; set; }
 
@@ -48,22 +50,28 @@ namespace EmailSecurity.Cmdlets
 
         internal abstract ApiRequest BulkRequest(IReadOnlyList<string> ids);
 
-        /// <summary>The id a result belongs to (filled from the request when the API leaves it out for one id).</summary>
+        /// <summary>
+        /// The id a result belongs to (filled from the request when the API leaves it out for one id).
+        /// </summary>
         protected abstract string? IdOf(TResult result);
 
         protected abstract void AssignId(TResult result, string id);
 
-        /// <summary>Why a result is a failure for its id (the error names the action and the id), or null when it is a success.</summary>
+        /// <summary>
+        /// Why a result is a failure for its id (the error names the action and the id), or null when it is a success.
+        /// </summary>
         protected abstract string? FailureOf(TResult result);
 
         protected abstract string FailureErrorId { get; }
 
-        /// <summary>Something about a result the user should hear, though it is not a failure (written as a warning).</summary>
+        /// <summary>
+        /// Something about a result the user should hear, though it is not a failure (written as a warning).
+        /// </summary>
         protected virtual string? WarningOf(TResult result) => null;
 
         /// <summary>
-        /// When set, this run asks as a ConfirmImpact High cmdlet would (the text is the question): a cmdlet's impact is
-        /// fixed, but one destination (a purge) can be graver than the others.
+        /// When set, this run asks as a ConfirmImpact High cmdlet would (the text is the question): a cmdlet's impact
+        /// is fixed, but one destination (a purge) can be graver than the others.
         /// </summary>
         protected virtual string? HighImpactQuestion => null;
 
@@ -92,7 +100,8 @@ namespace EmailSecurity.Cmdlets
                 }
 
                 var target = Investigate.MessageTarget.Describe(id, InputObject);
-                if (!ShouldChange(target, Action) || (HighImpactQuestion is string question && !ConfirmedAsHighImpact(question, Action, target)))
+                if (!ShouldChange(target, Action)
+                    || (HighImpactQuestion is string question && !ConfirmedAsHighImpact(question, Action, target)))
                 {
                     return;
                 }
@@ -121,7 +130,10 @@ namespace EmailSecurity.Cmdlets
             }
         }
 
-        /// <summary>Once a run needs more than <see cref="BigRunRequests"/> bulk requests: what they cost and how to spend fewer.</summary>
+        /// <summary>
+        /// Once a run needs more than <see cref="BigRunRequests"/> bulk requests: what they cost and how to spend
+        /// fewer.
+        /// </summary>
         private void SayIfBig()
         {
             if (saidBig || sent + (ulong)pending.Sum(b => b.Ids.Count) <= (ulong)BigRunRequests * (ulong)BatchLimit)
@@ -132,11 +144,12 @@ namespace EmailSecurity.Cmdlets
             saidBig = true;
             var larger = BatchLimit < ApiValues.MaxPageSize ? $"-BatchSize {ApiValues.MaxPageSize}, or " : string.Empty;
             WriteWarning(
-                $"{Action}: more than {BigRunRequests * BatchLimit:N0} messages, so more than {BigRunRequests} bulk requests of {BatchLimit} " +
-                "(-BatchSize). They count against the 1,200 requests per five minutes that every command using this API token " +
-                $"shares, and commands wait when those run out. Fewer requests: {larger}a narrower search (-Start, -End, -Disposition). " +
-                "Or let the service do it: Start-EsBulkAction acts on every message of a search in one request (API 2026-10). " +
-                "The command goes on.");
+                $"{Action}: more than {BigRunRequests * BatchLimit:N0} messages, so more than {BigRunRequests} bulk " +
+                $"requests of {BatchLimit} (-BatchSize). They count against the 1,200 requests per five minutes that " +
+                "every command using this API token shares, and commands wait when those run out. Fewer requests: " +
+                $"{larger}a narrower search (-Start, -End, -Disposition). Or let the service do it: " +
+                "Start-EsBulkAction acts on every message of a search in one request (API 2026-10). The command " +
+                "goes on.");
         }
 
         private void SendRemaining(Batch batch)
@@ -178,7 +191,8 @@ namespace EmailSecurity.Cmdlets
                 List<TResult> results;
                 try
                 {
-                    results = (await client.SendAsync<List<TResult>>(request, token).ConfigureAwait(false)).Result ?? new List<TResult>();
+                    results = (await client.SendAsync<List<TResult>>(request, token).ConfigureAwait(false)).Result
+                        ?? new List<TResult>();
                 }
                 catch (Exception failure) when (!(failure is OperationCanceledException))
                 {
@@ -199,8 +213,8 @@ namespace EmailSecurity.Cmdlets
         }
 
         /// <summary>
-        /// A request that failed as a whole: every id of it shares its outcome, and all are in the ledger before the first
-        /// error is written, so an error that stops the command (-ErrorAction Stop) still names them all.
+        /// A request that failed as a whole: every id of it shares its outcome, and all are in the ledger before the
+        /// first error is written, so an error that stops the command (-ErrorAction Stop) still names them all.
         /// </summary>
         private void ReportFailedRequest(string[] ids, Exception failure)
         {
@@ -211,7 +225,9 @@ namespace EmailSecurity.Cmdlets
                 Ledger.Record(id, outcome, detail);
             }
 
-            var cause = ids.Length > 1 ? $"It went in one request with {ids.Length - 1} other message(s). {failure.Message}" : failure.Message;
+            var cause = ids.Length > 1
+                ? $"It went in one request with {ids.Length - 1} other message(s). {failure.Message}"
+                : failure.Message;
             foreach (var id in ids)
             {
                 WriteChangeError(ChangeError(Action, id, outcome, cause, failure));
@@ -222,20 +238,32 @@ namespace EmailSecurity.Cmdlets
         {
             var answered = new HashSet<string>(results.Select(r => IdOf(r) ?? string.Empty), StringComparer.Ordinal);
             var unmatched = ids.Length > 1 && results.Count > 0 && !ids.Any(answered.Contains);
-            var failures = results.Select(r => (Result: r, Failure: FailureOf(r))).Where(f => f.Failure != null).ToList();
+            var failures =
+                results.Select(r => (Result: r, Failure: FailureOf(r))).Where(f => f.Failure != null).ToList();
             var unanswered = new HashSet<string>(
-                unmatched || (ids.Length == 1 && results.Count > 0) ? Enumerable.Empty<string>() : ids.Where(id => !answered.Contains(id)),
+                unmatched || (ids.Length == 1 && results.Count > 0)
+                    ? Enumerable.Empty<string>()
+                    : ids.Where(id => !answered.Contains(id)),
                 StringComparer.Ordinal);
 
-            // The whole request in the ledger first, then every result, then the errors: with -ErrorAction Stop the first
-            // error ends the run, and neither the results the API has already carried out nor the other ids may be lost.
+            // The whole request in the ledger first, then every result, then the errors: with -ErrorAction Stop the
+            // first error ends the run, and neither the results the API has already carried out nor the other ids may
+            // be lost.
             foreach (var id in ids)
             {
                 var failure = failures.FirstOrDefault(f => ids.Length == 1 || IdOf(f.Result) == id).Failure;
                 Ledger.Record(
                     id,
-                    unmatched || unanswered.Contains(id) ? ChangeOutcome.Unknown : failure != null ? ChangeOutcome.Failed : ChangeOutcome.Applied,
-                    unmatched ? "the API's results named other ids" : unanswered.Contains(id) ? "the API reported no outcome for it" : failure);
+                    unmatched || unanswered.Contains(id)
+                        ? ChangeOutcome.Unknown
+                        : failure != null
+                        ? ChangeOutcome.Failed
+                        : ChangeOutcome.Applied,
+                    unmatched
+                        ? "the API's results named other ids"
+                        : unanswered.Contains(id)
+                        ? "the API reported no outcome for it"
+                        : failure);
             }
 
             foreach (var result in results)
@@ -265,14 +293,20 @@ namespace EmailSecurity.Cmdlets
                 // The reference calls a move result's message_id only "Message identifier": an API that answers with
                 // another id (the Message-ID header, say) must not turn every success into a missing outcome.
                 var example = results.Select(IdOf).FirstOrDefault(i => !string.IsNullOrEmpty(i));
-                var naming = example == null ? "named no message in its results" : $"named the messages by ids it was not sent (for example '{example}')";
-                WriteWarning($"{Action}: the API {naming}, so its {results.Count} result(s) could not be matched to the {ids.Length} message(s) of this request; they are written as returned. Check any message in doubt with {CheckCommand} -Id.");
+                var naming = example == null
+                    ? "named no message in its results"
+                    : $"named the messages by ids it was not sent (for example '{example}')";
+                WriteWarning(
+                    $"{Action}: the API {naming}, so its {results.Count} result(s) could not be matched to the " +
+                    $"{ids.Length} message(s) of this request; they are written as returned. Check any message in " +
+                    $"doubt with {CheckCommand} -Id.");
                 return;
             }
 
             foreach (var id in ids.Where(unanswered.Contains))
             {
-                WriteChangeError(ChangeError(Action, id, ChangeOutcome.Unknown, "The API answered the request but reported nothing for this message; it was not sent again.", null));
+                WriteChangeError(ChangeError(Action, id, ChangeOutcome.Unknown, "The API answered the request but " +
+                    "reported nothing for this message; it was not sent again.", null));
             }
         }
 

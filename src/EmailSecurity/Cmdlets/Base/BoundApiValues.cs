@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -23,8 +24,10 @@ namespace EmailSecurity.Cmdlets
             var body = new Dictionary<string, object?>(StringComparer.Ordinal);
             foreach (var (property, name) in Marked<ApiFieldAttribute>(cmdlet.GetType(), a => a.Name))
             {
-                var given = IsGiven(cmdlet, property) || (includeUnboundSwitches && property.PropertyType == typeof(SwitchParameter));
-                if (given && ToJsonValue(property, property.GetValue(cmdlet)) is var value && (value != null || IsParameter(property)))
+                var given = IsGiven(cmdlet, property)
+                    || (includeUnboundSwitches && property.PropertyType == typeof(SwitchParameter));
+                if (given && ToJsonValue(property, property.GetValue(cmdlet)) is var value
+                    && (value != null || IsParameter(property)))
                 {
                     body[name] = value;
                 }
@@ -49,7 +52,8 @@ namespace EmailSecurity.Cmdlets
                         request = request.WithQuery(name, time);
                         break;
                     default:
-                        request = request.WithQuery(name, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                        request = request.WithQuery(name,
+                            Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
                         break;
                 }
             }
@@ -66,7 +70,8 @@ namespace EmailSecurity.Cmdlets
             foreach (var (property, name) in Marked<ApiQueryAttribute>(cmdlet.GetType(), a => a.Name))
             {
                 var value = property.GetValue(cmdlet);
-                if (!IsGiven(cmdlet, property) || value is SwitchParameter { IsPresent: false } || ToJsonValue(property, value) is not object sent)
+                if (!IsGiven(cmdlet, property) || value is SwitchParameter { IsPresent: false }
+                    || ToJsonValue(property, value) is not object sent)
                 {
                     continue;
                 }
@@ -81,15 +86,23 @@ namespace EmailSecurity.Cmdlets
         /// </summary>
         public static string InSetSpelling(PSCmdlet cmdlet, string propertyName)
         {
-            var property = cmdlet.GetType().GetProperty(propertyName) ?? throw new ArgumentException($"No property {propertyName}.", nameof(propertyName));
-            return Canonical((string)property.GetValue(cmdlet), property.GetCustomAttribute<ValidateSetAttribute>()?.ValidValues);
+            var property = cmdlet.GetType().GetProperty(propertyName)
+                ?? throw new ArgumentException($"No property {propertyName}.", nameof(propertyName));
+            return Canonical((string)property.GetValue(cmdlet),
+                property.GetCustomAttribute<ValidateSetAttribute>()?.ValidValues);
         }
 
-        /// <summary>The names of the parameters that map to body fields, for messages such as "nothing to change".</summary>
+        /// <summary>
+        /// The names of the parameters that map to body fields, for messages such as "nothing to change".
+        /// </summary>
         public static IEnumerable<string> FieldParameterNames(Type cmdletType) =>
-            Marked<ApiFieldAttribute>(cmdletType, a => a.Name).Where(p => IsParameter(p.Property)).Select(p => "-" + p.Property.Name);
+            Marked<ApiFieldAttribute>(cmdletType, a => a.Name).Where(p => IsParameter(p.Property))
+                .Select(p => "-" + p.Property.Name);
 
-        /// <summary>A parameter the caller bound, or a value the cmdlet works out itself (a marked property that is no parameter).</summary>
+        /// <summary>
+        /// A parameter the caller bound, or a value the cmdlet works out itself (a marked property that is no
+        /// parameter).
+        /// </summary>
         private static bool IsGiven(PSCmdlet cmdlet, PropertyInfo property) =>
             IsParameter(property) ? cmdlet.MyInvocation.BoundParameters.ContainsKey(property.Name) : true;
 
@@ -119,15 +132,18 @@ namespace EmailSecurity.Cmdlets
             validSet?.FirstOrDefault(v => string.Equals(v, text, StringComparison.OrdinalIgnoreCase)) ?? text;
 
         /// <summary>The marked properties of a cmdlet type, found by reflection once per type and attribute.</summary>
-        private static IReadOnlyList<(PropertyInfo Property, string Name)> Marked<TAttribute>(Type type, Func<TAttribute, string> name)
+        private static IReadOnlyList<(PropertyInfo Property, string Name)> Marked<TAttribute>(
+            Type type,
+            Func<TAttribute, string> name)
             where TAttribute : Attribute =>
-            MarkedCache.GetOrAdd((type, typeof(TAttribute)), _ => type.GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+            MarkedCache.GetOrAdd((type, typeof(TAttribute)),
+                _ => type.GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
                 .Select(p => (Property: p, Attribute: p.GetCustomAttribute<TAttribute>()))
                 .Where(p => p.Attribute != null)
                 .Select(p => (p.Property, name(p.Attribute!)))
                 .ToList());
 
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, Type), IReadOnlyList<(PropertyInfo, string)>> MarkedCache =
-            new System.Collections.Concurrent.ConcurrentDictionary<(Type, Type), IReadOnlyList<(PropertyInfo, string)>>();
+        private static readonly ConcurrentDictionary<(Type, Type), IReadOnlyList<(PropertyInfo, string)>> MarkedCache =
+            new ConcurrentDictionary<(Type, Type), IReadOnlyList<(PropertyInfo, string)>>();
     }
 }

@@ -11,6 +11,8 @@ namespace EmailSecurity.Cmdlets
     public sealed class DateTimeOffsetInputAttribute : ArgumentTransformationAttribute
     {
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData) =>
-            (inputData is PSObject wrapped ? wrapped.BaseObject : inputData) is DateTimeOffset instant ? instant.UtcDateTime : inputData;
+            (inputData is PSObject wrapped ? wrapped.BaseObject : inputData) is DateTimeOffset instant
+                ? instant.UtcDateTime
+                : inputData;
     }
 }

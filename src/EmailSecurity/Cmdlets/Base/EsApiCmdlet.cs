@@ -15,11 +15,14 @@ namespace EmailSecurity.Cmdlets
     /// </summary>
     public abstract class EsApiCmdlet : EsCmdlet
     {
-        private readonly Dictionary<EsConnection, EsConnection> copiesForAccount = new Dictionary<EsConnection, EsConnection>();
+        private readonly Dictionary<EsConnection, EsConnection> copiesForAccount =
+            new Dictionary<EsConnection, EsConnection>();
         private EsConnection? writingFor;
         private bool notedObjectsWithoutOrigin;
 
-        /// <summary>A connection from <c>Connect-EsAccount -PassThru</c>; the session's connection when omitted.</summary>
+        /// <summary>
+        /// A connection from <c>Connect-EsAccount -PassThru</c>; the session's connection when omitted.
+        /// </summary>
         [Parameter]
         [ValidateNotNull]
         public EsConnection? Connection { get; set; }
@@ -56,7 +59,8 @@ namespace EmailSecurity.Cmdlets
             var connection = Connection ?? origin ?? EsSession.Current;
             if (connection == null || (connection.IsClosed && connection != origin))
             {
-                ThrowTerminatingError(connection == null ? ErrorRecords.NotConnected() : ErrorRecords.ConnectionClosed(connection));
+                ThrowTerminatingError(
+                    connection == null ? ErrorRecords.NotConnected() : ErrorRecords.ConnectionClosed(connection));
                 return null;
             }
 
@@ -75,17 +79,21 @@ namespace EmailSecurity.Cmdlets
                 return null;
             }
 
-            if (origin == null && !notedObjectsWithoutOrigin && piped is PSObject shown && ModuleTypes.Of(shown) is Type type)
+            if (origin == null && !notedObjectsWithoutOrigin && piped is PSObject shown
+                && ModuleTypes.Of(shown) is Type type)
             {
                 notedObjectsWithoutOrigin = true;
-                WriteVerbose($"{type.Name} objects that carry no connection (read back from a file or a job, or made in a "
+                WriteVerbose(
+                    $"{type.Name} objects that carry no connection (read back from a file or a job, or made in a "
                     + $"script) go to account {target.AccountId}, the connection in effect.");
             }
 
             return target;
         }
 
-        /// <summary>One copy per connection for -AccountId, so the work of one account goes together (in batches).</summary>
+        /// <summary>
+        /// One copy per connection for -AccountId, so the work of one account goes together (in batches).
+        /// </summary>
         private EsConnection ForAccount(EsConnection connection, string accountId)
         {
             if (!copiesForAccount.TryGetValue(connection, out var copy))
@@ -114,14 +122,16 @@ namespace EmailSecurity.Cmdlets
             var unused = new[] { "First", "Skip", "IncludeTotalCount" }.Where(IsBound).ToList();
             if (unused.Count > 0)
             {
-                WriteWarning($"-{string.Join(", -", unused)} page through lists and do nothing with -Id: every id given is read.");
+                WriteWarning($"-{string.Join(", -", unused)} page through lists and do nothing with -Id: every id " +
+                    "given is read.");
             }
         }
 
         /// <summary>
         /// Streams every item of a paged list to the pipeline as its page arrives, paged as its request's shape says,
-        /// fetching the next page while the current one is written. Honours -First, -Skip and -IncludeTotalCount when the
-        /// cmdlet supports paging, and asks for no more per page, and no more pages, than -First needs. A search given a
+        /// fetching the next page while the current one is written. Honours -First, -Skip and -IncludeTotalCount when
+        /// the cmdlet supports paging, and asks for no more per page, and no more pages, than -First needs. A search
+        /// given a
         /// <paramref name="partitioning"/> may be read in time windows at once, written in the same order.
         /// </summary>
         internal void WritePaged<T>(ApiRequest request, int pageSize, TimePartitioning<T>? partitioning = null)
@@ -130,7 +140,8 @@ namespace EmailSecurity.Cmdlets
             var paging = PagingParameters; // null unless the cmdlet declares SupportsPaging
             var skip = paging?.Skip ?? 0UL;
             var first = paging?.First ?? ulong.MaxValue;
-            var countOnly = first == 0 && paging != null && paging.IncludeTotalCount; // -IncludeTotalCount -First 0: one small page for its total
+            // -IncludeTotalCount -First 0: one small page for its total
+            var countOnly = first == 0 && paging != null && paging.IncludeTotalCount;
             if (countOnly)
             {
                 pageSize = 1;
@@ -152,7 +163,8 @@ namespace EmailSecurity.Cmdlets
                     return;
                 }
 
-                var pages = client.PagesAsync(request, pageSize, token, partitioning, itemLimit).GetAsyncEnumerator(token);
+                var pages =
+                    client.PagesAsync(request, pageSize, token, partitioning, itemLimit).GetAsyncEnumerator(token);
                 try
                 {
                     while (await pages.MoveNextAsync().ConfigureAwait(false))
@@ -161,7 +173,8 @@ namespace EmailSecurity.Cmdlets
                         if (page.Number == 1 && paging != null && paging.IncludeTotalCount)
                         {
                             var total = page.Total;
-                            bridge.Post(() => WriteObject(paging.NewTotalCount(total.HasValue ? (ulong)total.Value : 0UL, total.HasValue ? 1.0 : 0.0)));
+                            bridge.Post(() => WriteObject(paging.NewTotalCount(
+                                total.HasValue ? (ulong)total.Value : 0UL, total.HasValue ? 1.0 : 0.0)));
                         }
 
                         var batch = new List<object>(page.Items.Count);
@@ -184,7 +197,9 @@ namespace EmailSecurity.Cmdlets
 
                         await bridge.PostPageAsync(batch, token).ConfigureAwait(false);
                         var shown = written;
-                        var expected = page.Total is long count && (ulong)Math.Max(0L, count) >= skip ? Math.Min((ulong)count - skip, first) : (ulong?)null;
+                        var expected = page.Total is long count && (ulong)Math.Max(0L, count) >= skip
+                            ? Math.Min((ulong)count - skip, first)
+                            : (ulong?)null;
                         bridge.Post(() => progress.Report(shown, expected, $"page {page.Number}"));
                         if (written == first)
                         {
@@ -215,7 +230,8 @@ namespace EmailSecurity.Cmdlets
             writingFor = target;
             try
             {
-                RunAsync((bridge, token) => work(new EsApiClient(target, bridge), bridge, token), errorTarget, onFailure);
+                RunAsync((bridge, token) => work(new EsApiClient(target, bridge), bridge, token), errorTarget,
+                    onFailure);
             }
             finally
             {

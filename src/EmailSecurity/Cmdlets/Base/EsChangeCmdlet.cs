@@ -32,7 +32,9 @@ namespace EmailSecurity.Cmdlets
         /// <summary>The command that shows one target, e.g. "Get-EsMessage -Id 'abc'".</summary>
         protected virtual string CheckFor(string target) => $"{CheckCommand} -Id {Quoted(target)}";
 
-        /// <summary>Whether -Force answers the question this cmdlet would ask (Unblock-EsMessage, the settings Remove- cmdlets).</summary>
+        /// <summary>
+        /// Whether -Force answers the question this cmdlet would ask (Unblock-EsMessage, the settings Remove- cmdlets).
+        /// </summary>
         protected virtual bool Forced => false;
 
         /// <summary>
@@ -53,7 +55,8 @@ namespace EmailSecurity.Cmdlets
         /// <summary>
         /// The prompt a High impact cmdlet would show (<paramref name="question"/>) when neither -Confirm nor
         /// -Confirm:$false was given and $ConfirmPreference is not None: a cmdlet's impact is fixed, but some of its
-        /// changes (a purge, a delete) can be graver than the others. ShouldProcess has already asked when -Confirm was given.
+        /// changes (a purge, a delete) can be graver than the others. ShouldProcess has already asked when -Confirm was
+        /// given.
         /// </summary>
         protected bool ConfirmedAsHighImpact(string question, string action, string target)
         {
@@ -64,13 +67,16 @@ namespace EmailSecurity.Cmdlets
 
             // ShouldProcess has already asked when $ConfirmPreference is at or below this cmdlet's own impact; None
             // means never ask.
-            var impact = ((CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute))).ConfirmImpact;
-            if (GetVariableValue("ConfirmPreference") is ConfirmImpact preference && (preference == ConfirmImpact.None || preference <= impact))
+            var impact =
+                ((CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute))).ConfirmImpact;
+            if (GetVariableValue("ConfirmPreference") is ConfirmImpact preference
+                && (preference == ConfirmImpact.None || preference <= impact))
             {
                 return true;
             }
 
-            return ShouldContinue($"{question}{Environment.NewLine}{action}: {target}", $"Confirm {action}", ref yesToAll, ref noToAll);
+            return ShouldContinue($"{question}{Environment.NewLine}{action}: {target}", $"Confirm {action}",
+                ref yesToAll, ref noToAll);
         }
 
         /// <summary>Text as a single-quoted PowerShell string.</summary>
@@ -96,9 +102,11 @@ namespace EmailSecurity.Cmdlets
                 {
                     var outcome = OutcomeOf(failure);
                     Ledger.Record(target, outcome, DetailOf(failure));
-                    if (outcome == ChangeOutcome.Failed && failure is EsApiException refused && Explain(refused, target) is Refusal refusal)
+                    if (outcome == ChangeOutcome.Failed && failure is EsApiException refused
+                        && Explain(refused, target) is Refusal refusal)
                     {
-                        WriteError(new ErrorRecord(ChangeError(action, target, outcome, refusal.Message, failure), refusal.ErrorId, refusal.Category, target)
+                        WriteError(new ErrorRecord(ChangeError(action, target, outcome, refusal.Message, failure),
+                            refusal.ErrorId, refusal.Category, target)
                         {
                             ErrorDetails = new ErrorDetails(refusal.Message) { RecommendedAction = refusal.Advice },
                         });
@@ -151,29 +159,41 @@ namespace EmailSecurity.Cmdlets
                 catch (Exception stop) when (stop is PipelineStoppedException || stop is ActionPreferenceStopException)
                 {
                     // WriteError under Stop records the error and throws PipelineStoppedException; the engine then
-                    // reports the error itself. (Ctrl+C stops with the same exception: those targets were not sent either.)
+                    // reports the error itself. (Ctrl+C stops with the same exception: those targets were not sent
+                    // either.)
                     Ledger.RecordNotSent(targets.Skip(i + 1));
                     throw;
                 }
             }
         }
 
-        /// <summary>The error of one target whose outcome is already in the ledger; <paramref name="cause"/> explains it.</summary>
-        internal EsChangeException ChangeError(string action, string target, ChangeOutcome outcome, string cause, Exception? inner)
+        /// <summary>
+        /// The error of one target whose outcome is already in the ledger; <paramref name="cause"/> explains it.
+        /// </summary>
+        internal EsChangeException ChangeError(
+            string action,
+            string target,
+            ChangeOutcome outcome,
+            string cause,
+            Exception? inner)
         {
             var message = outcome == ChangeOutcome.Unknown
-                ? $"The outcome of '{action}' for {ChangedNoun} '{target}' is unknown: it may have been applied. {cause}"
+                ? $"The outcome of '{action}' for {ChangedNoun} '{target}' is unknown: it may have been " +
+                    $"applied. {cause}"
                 : $"'{action}' failed for {ChangedNoun} '{target}': {cause}";
             return new EsChangeException(message, action, target, outcome, CheckCommand, Ledger.Entries, inner);
         }
 
-        /// <summary>Writes the error; <paramref name="refusedErrorId"/> names a failure the API reported for this target alone.</summary>
+        /// <summary>
+        /// Writes the error; <paramref name="refusedErrorId"/> names a failure the API reported for this target alone.
+        /// </summary>
         internal void WriteChangeError(EsChangeException error, string? refusedErrorId = null) =>
             WriteError(ErrorRecords.ForChange(error, CheckFor(error.Target), refusedErrorId));
 
         /// <summary>
         /// What a failed request leaves known of its change. The API's error says whether it may have processed it;
-        /// an argument refused here was never sent; anything else happened who knows where, so it may have been applied.
+        /// an argument refused here was never sent; anything else happened who knows where, so it may have been
+        /// applied.
         /// </summary>
         internal static ChangeOutcome OutcomeOf(Exception failure) =>
             failure is EsApiException api ? (api.MayHaveBeenProcessed ? ChangeOutcome.Unknown : ChangeOutcome.Failed)
@@ -183,7 +203,10 @@ namespace EmailSecurity.Cmdlets
         /// <summary>A few words for the ledger: the HTTP status, or that there was no answer.</summary>
         internal static string DetailOf(Exception failure) =>
             failure is EsApiException api
-                ? api.StatusCode is System.Net.HttpStatusCode status ? $"HTTP {(int)status}{(api.Kind == EsFailureKind.BadResponse ? ", unreadable answer" : string.Empty)}" : "no answer"
+                ? api.StatusCode is System.Net.HttpStatusCode status
+                    ? $"HTTP {(int)status}" +
+                        $"{(api.Kind == EsFailureKind.BadResponse ? ", unreadable answer" : string.Empty)}"
+                    : "no answer"
                 : failure.GetType().Name;
     }
 }

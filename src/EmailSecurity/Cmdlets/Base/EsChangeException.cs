@@ -11,7 +11,9 @@ namespace EmailSecurity
         /// <summary>The API answered that it made the change.</summary>
         Applied,
 
-        /// <summary>The API answered that it did not make it (refused the request, or reported a failure for this target).</summary>
+        /// <summary>
+        /// The API answered that it did not make it (refused the request, or reported a failure for this target).
+        /// </summary>
         Failed,
 
         /// <summary>No readable answer: the change may have been applied. Check before doing anything else.</summary>
@@ -31,7 +33,9 @@ namespace EmailSecurity
             Detail = detail;
         }
 
-        /// <summary>The message id or entry id; for a creation, the entry it would create (its pattern, its address).</summary>
+        /// <summary>
+        /// The message id or entry id; for a creation, the entry it would create (its pattern, its address).
+        /// </summary>
         public string Target { get; }
 
         public ChangeOutcome Outcome { get; }
@@ -39,7 +43,8 @@ namespace EmailSecurity
         /// <summary>Why, in a few words (the API's status, "no answer", ...); null when applied.</summary>
         public string? Detail { get; }
 
-        public override string ToString() => Detail == null ? $"{Target}: {Outcome}" : $"{Target}: {Outcome} ({Detail})";
+        public override string ToString() =>
+            Detail == null ? $"{Target}: {Outcome}" : $"{Target}: {Outcome} ({Detail})";
     }
 
     /// <summary>
@@ -52,7 +57,14 @@ namespace EmailSecurity
     {
         private readonly IReadOnlyList<ChangeTargetOutcome> outcomes;
 
-        internal EsChangeException(string message, string action, string target, ChangeOutcome outcome, string checkCommand, IReadOnlyList<ChangeTargetOutcome> outcomes, Exception? inner)
+        internal EsChangeException(
+            string message,
+            string action,
+            string target,
+            ChangeOutcome outcome,
+            string checkCommand,
+            IReadOnlyList<ChangeTargetOutcome> outcomes,
+            Exception? inner)
             : base(message, inner)
         {
             Action = action;
@@ -80,10 +92,13 @@ namespace EmailSecurity
         /// </summary>
         public IReadOnlyList<ChangeTargetOutcome> Outcomes => outcomes;
 
-        /// <summary>The API's error behind this one, when there is one (its status, error codes and cf-ray id).</summary>
+        /// <summary>
+        /// The API's error behind this one, when there is one (its status, error codes and cf-ray id).
+        /// </summary>
         public EsApiException? ApiError => InnerException as EsApiException;
 
         /// <summary>The targets with this outcome, e.g. <c>$_.Exception.TargetsWith('Unknown')</c>.</summary>
-        public string[] TargetsWith(ChangeOutcome outcome) => outcomes.Where(o => o.Outcome == outcome).Select(o => o.Target).ToArray();
+        public string[] TargetsWith(ChangeOutcome outcome) =>
+            outcomes.Where(o => o.Outcome == outcome).Select(o => o.Target).ToArray();
     }
 }

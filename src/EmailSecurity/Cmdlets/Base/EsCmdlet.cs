@@ -18,15 +18,20 @@ namespace EmailSecurity.Cmdlets
 
         protected override void StopProcessing() => stopping.Cancel();
 
-        /// <summary>Whether the caller bound this parameter (for -Confirm, PATCH fields and the like: unbound is not false).</summary>
+        /// <summary>
+        /// Whether the caller bound this parameter (for -Confirm, PATCH fields and the like: unbound is not false).
+        /// </summary>
         protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 
         /// <summary>
         /// Runs <paramref name="work"/> on a worker thread while this thread writes what it posts. A failure goes to
-        /// <paramref name="onFailure"/>, or is written as a non-terminating error against <paramref name="errorTarget"/>;
-        /// Ctrl+C ends the work promptly.
+        /// <paramref name="onFailure"/>, or is written as a non-terminating error against
+        /// <paramref name="errorTarget"/>; Ctrl+C ends the work promptly.
         /// </summary>
-        internal void RunAsync(Func<PipelineBridge, CancellationToken, Task> work, object? errorTarget, Action<Exception>? onFailure = null)
+        internal void RunAsync(
+            Func<PipelineBridge, CancellationToken, Task> work,
+            object? errorTarget,
+            Action<Exception>? onFailure = null)
         {
             using (var bridge = new PipelineBridge(this))
             using (var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token))
@@ -42,7 +47,8 @@ namespace EmailSecurity.Cmdlets
                 }
                 finally
                 {
-                    // Whatever ended the pump (done, Ctrl+C, a downstream -First), the worker must not outlive the cmdlet.
+                    // Whatever ended the pump (done, Ctrl+C, a downstream -First), the worker must not outlive the
+                    // cmdlet.
                     linked.Cancel();
                     WaitQuietly(worker);
                 }

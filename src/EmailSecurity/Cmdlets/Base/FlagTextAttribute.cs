@@ -18,10 +18,13 @@ namespace EmailSecurity.Cmdlets
                 return inputData;
             }
 
-            return Parse(text) ?? throw new ArgumentTransformationMetadataException($"'{text}' is not a true or false value (True, False, 1, 0).");
+            return Parse(text) ?? throw new ArgumentTransformationMetadataException(
+                $"'{text}' is not a true or false value (True, False, 1, 0).");
         }
 
-        /// <summary>True for "True" or "1", false for "False", "0" or empty (any case, spaces around), null for other text.</summary>
+        /// <summary>
+        /// True for "True" or "1", false for "False", "0" or empty (any case, spaces around), null for other text.
+        /// </summary>
         internal static bool? Parse(string text)
         {
             switch (text.Trim().ToUpperInvariant())

@@ -13,13 +13,18 @@ namespace EmailSecurity.Cmdlets
         private const string Deserialized = "Deserialized.";
         private static readonly string ModelsNamespace = typeof(Message).Namespace + ".";
 
-        /// <summary>The module type the object is, or null when it is none of them (text, a CSV row, another module's object).</summary>
+        /// <summary>
+        /// The module type the object is, or null when it is none of them (text, a CSV row, another module's object).
+        /// </summary>
         public static Type? Of(PSObject value)
         {
             foreach (var name in value.TypeNames)
             {
-                var plain = name.StartsWith(Deserialized, StringComparison.Ordinal) ? name.Substring(Deserialized.Length) : name;
-                if (plain.StartsWith(ModelsNamespace, StringComparison.Ordinal) && typeof(Message).Assembly.GetType(plain) is Type type)
+                var plain = name.StartsWith(Deserialized, StringComparison.Ordinal)
+                    ? name.Substring(Deserialized.Length)
+                    : name;
+                if (plain.StartsWith(ModelsNamespace, StringComparison.Ordinal)
+                    && typeof(Message).Assembly.GetType(plain) is Type type)
                 {
                     return type;
                 }
@@ -28,7 +33,9 @@ namespace EmailSecurity.Cmdlets
             return null;
         }
 
-        /// <summary>The module type whose id the object holds: a result about a message (a move, a trace) holds its message's.</summary>
+        /// <summary>
+        /// The module type whose id the object holds: a result about a message (a move, a trace) holds its message's.
+        /// </summary>
         public static Type? IdOwnerOf(PSObject value)
         {
             var type = Of(value);

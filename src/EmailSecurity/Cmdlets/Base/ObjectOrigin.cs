@@ -10,7 +10,8 @@ namespace EmailSecurity.Cmdlets
     /// </summary>
     internal static class ObjectOrigin
     {
-        private static readonly ConditionalWeakTable<object, EsConnection> Origins = new ConditionalWeakTable<object, EsConnection>();
+        private static readonly ConditionalWeakTable<object, EsConnection> Origins =
+            new ConditionalWeakTable<object, EsConnection>();
 
         public static void Remember(object item, EsConnection connection)
         {
@@ -23,7 +24,9 @@ namespace EmailSecurity.Cmdlets
             Origins.Add(item, connection);
         }
 
-        /// <summary>The connection <paramref name="item"/> came from; null when it came from none (text, a CSV row).</summary>
+        /// <summary>
+        /// The connection <paramref name="item"/> came from; null when it came from none (text, a CSV row).
+        /// </summary>
         public static EsConnection? Of(object? item)
         {
             var value = item is PSObject wrapped ? wrapped.BaseObject : item;

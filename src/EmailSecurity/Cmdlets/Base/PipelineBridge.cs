@@ -23,7 +23,8 @@ namespace EmailSecurity.Cmdlets
         public PipelineBridge(EsCmdlet cmdlet)
         {
             this.cmdlet = cmdlet;
-            waiting = new Lazy<ProgressReporter>(() => new ProgressReporter(cmdlet, $"{cmdlet.MyInvocation.MyCommand.Name}: waiting for the API"));
+            waiting = new Lazy<ProgressReporter>(
+                () => new ProgressReporter(cmdlet, $"{cmdlet.MyInvocation.MyCommand.Name}: waiting for the API"));
         }
 
         public void Post(Action action)
@@ -79,10 +80,13 @@ namespace EmailSecurity.Cmdlets
 
         public void Progress(string status) => Post(() => waiting.Value.Report(status));
 
-        /// <summary>Runs posted actions on the calling (pipeline) thread until <paramref name="worker"/> has finished.</summary>
+        /// <summary>
+        /// Runs posted actions on the calling (pipeline) thread until <paramref name="worker"/> has finished.
+        /// </summary>
         public void Pump(Task worker, CancellationToken stopping)
         {
-            worker.ContinueWith(_ => actions.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            worker.ContinueWith(_ => actions.CompleteAdding(), CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             foreach (var action in actions.GetConsumingEnumerable(stopping))
             {
                 action();

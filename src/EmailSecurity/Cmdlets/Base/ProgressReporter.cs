@@ -27,7 +27,9 @@ namespace EmailSecurity.Cmdlets
             var record = new ProgressRecord(activityId, activity, status)
             {
                 CurrentOperation = currentOperation,
-                PercentComplete = total.HasValue && total.Value > 0 ? (int)System.Math.Min(100, done * 100 / total.Value) : -1,
+                PercentComplete = total.HasValue && total.Value > 0
+                    ? (int)System.Math.Min(100, done * 100 / total.Value)
+                    : -1,
             };
             started = true;
             cmdlet.WriteProgress(record);
@@ -47,7 +49,8 @@ namespace EmailSecurity.Cmdlets
                 return;
             }
 
-            cmdlet.WriteProgress(new ProgressRecord(activityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            cmdlet.WriteProgress(new ProgressRecord(activityId, activity, "Done") { RecordType =
+                ProgressRecordType.Completed });
             started = false;
         }
     }

@@ -20,7 +20,8 @@ namespace EmailSecurity.Cmdlets
         {
             if (firstGiven)
             {
-                return Problem("-ResultSize and -First both limit the results; give one of them.", "EsConflictingParameters", resultSize);
+                return Problem("-ResultSize and -First both limit the results; give one of them.",
+                    "EsConflictingParameters", resultSize);
             }
 
             if (string.Equals(resultSize.Trim(), Unlimited, StringComparison.OrdinalIgnoreCase))
@@ -28,9 +29,11 @@ namespace EmailSecurity.Cmdlets
                 return null;
             }
 
-            if (!ulong.TryParse(resultSize.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count == 0)
+            if (!ulong.TryParse(resultSize.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+                || count == 0)
             {
-                return Problem($"-ResultSize '{resultSize}' is neither a number of items above 0 nor Unlimited.", "EsInvalidResultSize", resultSize);
+                return Problem($"-ResultSize '{resultSize}' is neither a number of items above 0 nor Unlimited.",
+                    "EsInvalidResultSize", resultSize);
             }
 
             paging.First = count;
@@ -40,18 +43,25 @@ namespace EmailSecurity.Cmdlets
         private static ErrorRecord Problem(string message, string errorId, string resultSize) =>
             new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, resultSize)
             {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Give -ResultSize a number such as 500, or Unlimited for every item." },
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Give -ResultSize a number such as " +
+                    "500, or Unlimited for every item." },
             };
     }
 
     /// <summary>Completes -ResultSize with Unlimited.</summary>
     public sealed class ResultSizeCompleter : IArgumentCompleter
     {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, System.Collections.IDictionary fakeBoundParameters)
+        public IEnumerable<CompletionResult> CompleteArgument(
+            string commandName,
+            string parameterName,
+            string wordToComplete,
+            CommandAst commandAst,
+            System.Collections.IDictionary fakeBoundParameters)
         {
             if (ResultSize.Unlimited.StartsWith(wordToComplete.Trim('\'', '"'), StringComparison.OrdinalIgnoreCase))
             {
-                yield return new CompletionResult(ResultSize.Unlimited, ResultSize.Unlimited, CompletionResultType.ParameterValue, "Every item");
+                yield return new CompletionResult(ResultSize.Unlimited, ResultSize.Unlimited,
+                    CompletionResultType.ParameterValue, "Every item");
             }
         }
     }

@@ -27,7 +27,8 @@ namespace EmailSecurity.Cmdlets
         }
 
         internal static string Message(string? account, string problem) =>
-            $"'{ApiPath.Printable(account ?? string.Empty)}' is not a Cloudflare account id: {problem}. The account id is the 32 hexadecimal characters after dash.cloudflare.com/ in the dashboard's address.";
+            $"'{ApiPath.Printable(account ?? string.Empty)}' is not a Cloudflare account id: {problem}. The account " +
+            "id is the 32 hexadecimal characters after dash.cloudflare.com/ in the dashboard's address.";
 
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {

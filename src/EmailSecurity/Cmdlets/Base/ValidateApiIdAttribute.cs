@@ -21,7 +21,8 @@ namespace EmailSecurity.Cmdlets
                 if (problem != null)
                 {
                     // Printable: a refused id must not forge lines in a transcript (CR/LF) or flood it (10 KB).
-                    throw new ValidationMetadataException($"The id '{ApiPath.Printable(text ?? string.Empty)}' is not valid: {problem}.");
+                    throw new ValidationMetadataException(
+                        $"The id '{ApiPath.Printable(text ?? string.Empty)}' is not valid: {problem}.");
                 }
             }
         }

@@ -20,10 +20,15 @@ namespace EmailSecurity.Cmdlets.Completion
     {
         internal static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(2);
         private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(1);
-        private static readonly ConcurrentDictionary<string, (DateTimeOffset At, IReadOnlyList<IdChoice> Choices)> Cache =
-            new ConcurrentDictionary<string, (DateTimeOffset, IReadOnlyList<IdChoice>)>();
+        private static readonly ConcurrentDictionary<string, (DateTimeOffset At, IReadOnlyList<IdChoice> Choices)>
+            Cache = new ConcurrentDictionary<string, (DateTimeOffset, IReadOnlyList<IdChoice>)>();
 
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        public IEnumerable<CompletionResult> CompleteArgument(
+            string commandName,
+            string parameterName,
+            string wordToComplete,
+            CommandAst commandAst,
+            IDictionary fakeBoundParameters)
         {
             var connection = ConnectionFor(fakeBoundParameters);
             var source = SourceFor(commandName);
@@ -34,8 +39,10 @@ namespace EmailSecurity.Cmdlets.Completion
 
             var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
             return Choices(connection, source)
-                .Where(c => c.Id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || c.Text.IndexOf(prefix, StringComparison.OrdinalIgnoreCase) >= 0)
-                .Select(c => new CompletionResult(Quote(c.Id), Shorten(c.Text, 60), CompletionResultType.ParameterValue, $"{c.Id}: {c.Text}"))
+                .Where(c => c.Id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+                    || c.Text.IndexOf(prefix, StringComparison.OrdinalIgnoreCase) >= 0)
+                .Select(c => new CompletionResult(Quote(c.Id), Shorten(c.Text, 60), CompletionResultType.ParameterValue,
+                    $"{c.Id}: {c.Text}"))
                 .ToList();
         }
 
@@ -56,12 +63,14 @@ namespace EmailSecurity.Cmdlets.Completion
                 {
                     var client = new EsApiClient(connection, SilentObserver.Instance);
                     // Completion must answer synchronously; the work runs on the pool under a hard time limit.
-                    var choices = Task.Run(() => source.Fetch(client, limit.Token), limit.Token).GetAwaiter().GetResult();
+                    var choices =
+                        Task.Run(() => source.Fetch(client, limit.Token), limit.Token).GetAwaiter().GetResult();
                     Cache[key] = (DateTimeOffset.UtcNow, choices);
                     return choices;
                 }
             }
-            catch (Exception error) when (error is EsApiException || error is OperationCanceledException || error is ArgumentException)
+            catch (Exception error) when (error is EsApiException || error is OperationCanceledException
+                || error is ArgumentException)
             {
                 return Array.Empty<IdChoice>();
             }
@@ -77,8 +86,11 @@ namespace EmailSecurity.Cmdlets.Completion
         private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 
         private static string Quote(string id) =>
-            id.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', ';', '(', ')', '{', '}', ',', '@', '#' }) >= 0 ? "'" + id.Replace("'", "''") + "'" : id;
+            id.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', ';', '(', ')', '{', '}', ',', '@', '#' }) >= 0
+                ? "'" + id.Replace("'", "''") + "'"
+                : id;
 
-        private static string Shorten(string text, int length) => text.Length <= length ? text : text.Substring(0, length - 1) + "…";
+        private static string Shorten(string text, int length) =>
+            text.Length <= length ? text : text.Substring(0, length - 1) + "…";
     }
 }

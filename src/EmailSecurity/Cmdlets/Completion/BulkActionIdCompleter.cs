@@ -11,7 +11,8 @@ namespace EmailSecurity.Cmdlets.Completion
 
         private static readonly IdSource Source = new IdSource(Jobs.List.Request(), item =>
             MessageIdCompleter.Text(item, "job_id") is string id
-                ? new IdChoice(id, string.Join(" ", Jobs.DescribedBy.Select(name => MessageIdCompleter.Text(item, name)).Where(t => !string.IsNullOrEmpty(t))))
+                ? new IdChoice(id, string.Join(" ", Jobs.DescribedBy.Select(name => MessageIdCompleter.Text(item, name))
+                    .Where(t => !string.IsNullOrEmpty(t))))
                 : null);
 
         internal override IdSource? SourceFor(string commandName) => Source;

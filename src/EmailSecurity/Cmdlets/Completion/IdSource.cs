@@ -20,10 +20,13 @@ namespace EmailSecurity.Cmdlets.Completion
 
         public ApiRequest Request { get; }
 
-        /// <summary>The first page only (up to 100 items): completion is for picking, not for listing everything.</summary>
+        /// <summary>
+        /// The first page only (up to 100 items): completion is for picking, not for listing everything.
+        /// </summary>
         public async Task<IReadOnlyList<IdChoice>> Fetch(EsApiClient client, CancellationToken cancellationToken)
         {
-            var pages = client.PagesAsync<System.Text.Json.JsonElement>(Request, 100, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            var pages = client.PagesAsync<System.Text.Json.JsonElement>(Request, 100, cancellationToken)
+                .GetAsyncEnumerator(cancellationToken);
             try
             {
                 return await pages.MoveNextAsync().ConfigureAwait(false)

@@ -7,11 +7,14 @@ namespace EmailSecurity.Cmdlets.Completion
     public sealed class MessageIdCompleter : ApiIdCompleter
     {
         private static readonly IdSource Messages = new IdSource(ApiCatalog.Investigate.List.Request(), item =>
-            Text(item, "id") is string id ? new IdChoice(id, $"{Text(item, "subject")} (from {Text(item, "from")})") : null);
+            Text(item, "id") is string id
+                ? new IdChoice(id, $"{Text(item, "subject")} (from {Text(item, "from")})")
+                : null);
 
         internal override IdSource? SourceFor(string commandName) => Messages;
 
         internal static string? Text(JsonElement item, string name) =>
-            item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out var value)
+                && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
     }
 }

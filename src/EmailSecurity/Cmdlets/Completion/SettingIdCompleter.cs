@@ -13,7 +13,8 @@ namespace EmailSecurity.Cmdlets.Completion
     /// </summary>
     public sealed class SettingIdCompleter : ApiIdCompleter
     {
-        private static readonly ConcurrentDictionary<string, IdSource?> ByCommand = new ConcurrentDictionary<string, IdSource?>(StringComparer.OrdinalIgnoreCase);
+        private static readonly ConcurrentDictionary<string, IdSource?> ByCommand =
+            new ConcurrentDictionary<string, IdSource?>(StringComparer.OrdinalIgnoreCase);
 
         internal override IdSource? SourceFor(string commandName) => ByCommand.GetOrAdd(commandName, Find);
 
@@ -21,7 +22,8 @@ namespace EmailSecurity.Cmdlets.Completion
         {
             var command = typeof(SettingIdCompleter).Assembly.GetTypes()
                 .Where(t => !t.IsAbstract && typeof(ISettingsCommand).IsAssignableFrom(t))
-                .FirstOrDefault(t => t.GetCustomAttribute<CmdletAttribute>() is CmdletAttribute a && string.Equals($"{a.VerbName}-{a.NounName}", commandName, StringComparison.OrdinalIgnoreCase));
+                .FirstOrDefault(t => t.GetCustomAttribute<CmdletAttribute>() is CmdletAttribute a
+                    && string.Equals($"{a.VerbName}-{a.NounName}", commandName, StringComparison.OrdinalIgnoreCase));
             if (command == null)
             {
                 return null;
@@ -36,7 +38,8 @@ namespace EmailSecurity.Cmdlets.Completion
                     return null;
                 }
 
-                var words = collection.DescribedBy.Select(name => MessageIdCompleter.Text(item, name)).Where(text => !string.IsNullOrEmpty(text)).ToList();
+                var words = collection.DescribedBy.Select(name => MessageIdCompleter.Text(item, name))
+                    .Where(text => !string.IsNullOrEmpty(text)).ToList();
                 return new IdChoice(id, words.Count > 0 ? string.Join(" ", words) : id);
             });
         }

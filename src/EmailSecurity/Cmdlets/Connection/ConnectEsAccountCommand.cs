@@ -39,7 +39,9 @@ namespace EmailSecurity.Cmdlets.Connection
         [ValidateNotNullOrEmpty]
         public string? Email { get; set; }
 
-        /// <summary>User name = account id, password = API token: the shape of an Azure Automation credential asset.</summary>
+        /// <summary>
+        /// User name = account id, password = API token: the shape of an Azure Automation credential asset.
+        /// </summary>
         [Parameter(ParameterSetName = CredentialSet, Mandatory = true)]
         [ValidateNotNull]
         [Credential]
@@ -54,7 +56,9 @@ namespace EmailSecurity.Cmdlets.Connection
         [Parameter(ParameterSetName = SandboxSet, Mandatory = true)]
         public SwitchParameter Sandbox { get; set; }
 
-        /// <summary>The API version the sandbox plays: last year's request shapes (seed) or today's (2026-10).</summary>
+        /// <summary>
+        /// The API version the sandbox plays: last year's request shapes (seed) or today's (2026-10).
+        /// </summary>
         [Parameter(ParameterSetName = SandboxSet)]
         [ValidateSet(SandboxApi.SeedVersion, SandboxApi.CurrentVersion)]
         public string SandboxApiVersion { get; set; } = SandboxApi.DefaultVersion;
@@ -72,14 +76,18 @@ namespace EmailSecurity.Cmdlets.Connection
         [ValidateRange(1, 86400)]
         public int MaxWaitSec { get; set; } = (int)EsConnection.DefaultMaxWait.TotalSeconds;
 
-        /// <summary>A proxy for this connection. Without it the system's proxy is used (HTTPS_PROXY on PowerShell 7).</summary>
+        /// <summary>
+        /// A proxy for this connection. Without it the system's proxy is used (HTTPS_PROXY on PowerShell 7).
+        /// </summary>
         [Parameter(ParameterSetName = TokenSet)]
         [Parameter(ParameterSetName = KeySet)]
         [Parameter(ParameterSetName = CredentialSet)]
         [ValidateNotNull]
         public Uri? Proxy { get; set; }
 
-        /// <summary>The user name and password the proxy asks for; kept apart from -Proxy so it never shows in a log.</summary>
+        /// <summary>
+        /// The user name and password the proxy asks for; kept apart from -Proxy so it never shows in a log.
+        /// </summary>
         [Parameter(ParameterSetName = TokenSet)]
         [Parameter(ParameterSetName = KeySet)]
         [Parameter(ParameterSetName = CredentialSet)]
@@ -107,7 +115,8 @@ namespace EmailSecurity.Cmdlets.Connection
                 {
                     var shownProxy = WithoutUserInfo(Proxy.OriginalString);
                     Fail(
-                        $"The proxy '{shownProxy}' must be an absolute http:// or https:// URI, for example http://proxy.contoso.example:8080.",
+                        $"The proxy '{shownProxy}' must be an absolute http:// or https:// URI, for example " +
+                        "http://proxy.contoso.example:8080.",
                         "EsInvalidProxy",
                         shownProxy);
                 }
@@ -116,7 +125,10 @@ namespace EmailSecurity.Cmdlets.Connection
                 {
                     // Shown without its user part: the password must not reach the error stream either.
                     var shown = new UriBuilder(Proxy) { UserName = string.Empty, Password = string.Empty }.Uri;
-                    Fail($"The proxy address '{shown}' carries a user name or password, which would show wherever the address is logged. Give the address alone and the credential with -ProxyCredential.", "EsInvalidProxy", shown);
+                    Fail(
+                        $"The proxy address '{shown}' carries a user name or password, which would show wherever the " +
+                        "address is logged. Give the address alone and the credential with -ProxyCredential.",
+                        "EsInvalidProxy", shown);
                 }
 
                 connection.Proxy = Proxy;
@@ -125,11 +137,13 @@ namespace EmailSecurity.Cmdlets.Connection
             }
             else if (ProxyCredential != null || ProxyUseDefaultCredentials)
             {
-                Fail("-ProxyCredential and -ProxyUseDefaultCredentials go with -Proxy: give the proxy's address too.", "EsInvalidProxy", null);
+                Fail("-ProxyCredential and -ProxyUseDefaultCredentials go with -Proxy: give the proxy's address too.",
+                    "EsInvalidProxy", null);
             }
 
             EsSession.Current = connection;
-            WriteVerbose($"Connected to account {connection.AccountId} at {connection.BaseUri} ({connection.AuthKind}).");
+            WriteVerbose(
+                $"Connected to account {connection.AccountId} at {connection.BaseUri} ({connection.AuthKind}).");
             if (PassThru)
             {
                 WriteObject(connection);
@@ -152,14 +166,17 @@ namespace EmailSecurity.Cmdlets.Connection
                     var accountFromCredential = Credential!.UserName?.Trim();
                     if (string.IsNullOrEmpty(accountFromCredential))
                     {
-                        Fail("The credential's user name must be the Cloudflare account id.", "EsCredentialWithoutAccount", Credential);
+                        Fail("The credential's user name must be the Cloudflare account id.",
+                            "EsCredentialWithoutAccount", Credential);
                     }
 
                     ValidateAccountId(accountFromCredential!);
                     var password = Credential.Password;
-                    return Signed(accountFromCredential!, baseUri, EsAuthKind.ApiToken, password, "the credential's password (the API token)", null);
+                    return Signed(accountFromCredential!, baseUri, EsAuthKind.ApiToken, password,
+                        "the credential's password (the API token)", null);
                 case KeySet:
-                    return Signed(ResolveAccountId(), baseUri, EsAuthKind.ApiKey, ApiKey!, "the API key (-ApiKey)", Email);
+                    return Signed(ResolveAccountId(), baseUri, EsAuthKind.ApiKey, ApiKey!, "the API key (-ApiKey)",
+                        Email);
                 default:
                     return ConnectWithTokenOrEnvironment(baseUri);
             }
@@ -169,7 +186,8 @@ namespace EmailSecurity.Cmdlets.Connection
         {
             if (ApiToken != null)
             {
-                return Signed(ResolveAccountId(), baseUri, EsAuthKind.ApiToken, ApiToken, "the API token (-ApiToken)", null);
+                return Signed(ResolveAccountId(), baseUri, EsAuthKind.ApiToken, ApiToken, "the API token (-ApiToken)",
+                    null);
             }
 
             var token = Environment.GetEnvironmentVariable("CLOUDFLARE_API_TOKEN");
@@ -180,33 +198,51 @@ namespace EmailSecurity.Cmdlets.Connection
             {
                 if (hasKey)
                 {
-                    WriteWarning("Both CLOUDFLARE_API_TOKEN and CLOUDFLARE_API_KEY with CLOUDFLARE_EMAIL are set; using the API token.");
+                    WriteWarning("Both CLOUDFLARE_API_TOKEN and CLOUDFLARE_API_KEY with CLOUDFLARE_EMAIL are set; " +
+                        "using the API token.");
                 }
 
-                return Signed(ResolveAccountId(), baseUri, EsAuthKind.ApiToken, token!, "the API token in CLOUDFLARE_API_TOKEN", null);
+                return Signed(ResolveAccountId(), baseUri, EsAuthKind.ApiToken, token!,
+                    "the API token in CLOUDFLARE_API_TOKEN", null);
             }
 
             if (hasKey)
             {
-                return Signed(ResolveAccountId(), baseUri, EsAuthKind.ApiKey, key!, "the API key in CLOUDFLARE_API_KEY", email);
+                return Signed(ResolveAccountId(), baseUri, EsAuthKind.ApiKey, key!, "the API key in CLOUDFLARE_API_KEY",
+                    email);
             }
 
             Fail(
-                "No credential given. Pass -ApiToken (or -ApiKey with -Email, or -Credential), or set CLOUDFLARE_API_TOKEN " +
-                "(or CLOUDFLARE_API_KEY and CLOUDFLARE_EMAIL). To try the module without an account: Connect-EsAccount -Sandbox.",
+                "No credential given. Pass -ApiToken (or -ApiKey with -Email, or -Credential), or set " +
+                "CLOUDFLARE_API_TOKEN (or CLOUDFLARE_API_KEY and CLOUDFLARE_EMAIL). To try the module without an " +
+                "account: Connect-EsAccount -Sandbox.",
                 "EsNoCredential",
                 null);
             throw new InvalidOperationException("unreachable");
         }
 
-        /// <summary>A connection signed with a copy of <paramref name="secret"/>, once it and the e-mail can travel in a header.</summary>
-        private EsConnection Signed(string accountId, Uri baseUri, EsAuthKind kind, SecureString secret, string secretName, string? email)
+        /// <summary>
+        /// A connection signed with a copy of <paramref name="secret"/>, once it and the e-mail can travel in a header.
+        /// </summary>
+        private EsConnection Signed(
+            string accountId,
+            Uri baseUri,
+            EsAuthKind kind,
+            SecureString secret,
+            string secretName,
+            string? email)
         {
             RefuseUnsendable(HeaderText.Problem(secret), secretName, email);
             return new EsConnection(accountId, baseUri, kind, secret.Copy(), email);
         }
 
-        private EsConnection Signed(string accountId, Uri baseUri, EsAuthKind kind, string secret, string secretName, string? email)
+        private EsConnection Signed(
+            string accountId,
+            Uri baseUri,
+            EsAuthKind kind,
+            string secret,
+            string secretName,
+            string? email)
         {
             RefuseUnsendable(HeaderText.Problem(secret), secretName, email);
             return new EsConnection(accountId, baseUri, kind, ToSecureString(secret), email);
@@ -221,7 +257,8 @@ namespace EmailSecurity.Cmdlets.Connection
 
             if (email != null && HeaderText.Problem(email) is string emailProblem)
             {
-                Fail($"The e-mail address that goes with the API key cannot be sent: {emailProblem}.", "EsInvalidCredential", null);
+                Fail($"The e-mail address that goes with the API key cannot be sent: {emailProblem}.",
+                    "EsInvalidCredential", null);
             }
         }
 
@@ -266,7 +303,8 @@ namespace EmailSecurity.Cmdlets.Connection
             if (!uri.IsAbsoluteUri)
             {
                 var shownText = WithoutUserInfo(uri.OriginalString);
-                Fail($"{source} '{shownText}' must be absolute, for example {EsConnection.DefaultBaseUri}.", "EsInvalidBaseUri", shownText);
+                Fail($"{source} '{shownText}' must be absolute, for example {EsConnection.DefaultBaseUri}.",
+                    "EsInvalidBaseUri", shownText);
             }
 
             // Every check shows the address without its user part and its query: either may hold a secret.
@@ -274,8 +312,9 @@ namespace EmailSecurity.Cmdlets.Connection
             if (uri.UserInfo.Length > 0)
             {
                 Fail(
-                    $"{source} '{shown}' carries a user name or password, which would show wherever the address is shown (Get-EsConnection, " +
-                    "-Verbose, errors). Give the address alone; the API is signed in with -ApiToken, -ApiKey or -Credential.",
+                    $"{source} '{shown}' carries a user name or password, which would show wherever the address is " +
+                    "shown (Get-EsConnection, -Verbose, errors). Give the address alone; the API is signed in with " +
+                    "-ApiToken, -ApiKey or -Credential.",
                     "EsInvalidBaseUri",
                     shown);
             }
@@ -283,8 +322,9 @@ namespace EmailSecurity.Cmdlets.Connection
             if (uri.Query.Length > 0 || uri.Fragment.Length > 0)
             {
                 Fail(
-                    $"{source} '{shown}' has a query or fragment ('?...' or '#...'). The module appends each request's path and query to " +
-                    $"the address, so give it up to the version only, for example {EsConnection.DefaultBaseUri}.",
+                    $"{source} '{shown}' has a query or fragment ('?...' or '#...'). The module appends each " +
+                    "request's path and query to the address, so give it up to the version only, for example " +
+                    $"{EsConnection.DefaultBaseUri}.",
                     "EsInvalidBaseUri",
                     shown);
             }
@@ -294,8 +334,8 @@ namespace EmailSecurity.Cmdlets.Connection
             if (!secure && !loopbackHttp)
             {
                 Fail(
-                    $"{source} '{shown}' is not https. Plain http is accepted only for loopback addresses (a local emulator), because the " +
-                    "credential would travel in clear text.",
+                    $"{source} '{shown}' is not https. Plain http is accepted only for loopback addresses (a local " +
+                    "emulator), because the credential would travel in clear text.",
                     "EsInsecureBaseUri",
                     shown);
             }
@@ -303,7 +343,9 @@ namespace EmailSecurity.Cmdlets.Connection
             return uri;
         }
 
-        /// <summary>Text that could not be read as a URI, with anything before an '@' of its authority hidden.</summary>
+        /// <summary>
+        /// Text that could not be read as a URI, with anything before an '@' of its authority hidden.
+        /// </summary>
         private static string WithoutUserInfo(string text)
         {
             var at = text.LastIndexOf('@');
@@ -318,7 +360,8 @@ namespace EmailSecurity.Cmdlets.Connection
         }
 
         private static bool IsLoopback(Uri uri) =>
-            uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+            uri.IsLoopback
+                || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
         private static SecureString ToSecureString(string value)
         {
@@ -333,6 +376,7 @@ namespace EmailSecurity.Cmdlets.Connection
         }
 
         private void Fail(string message, string errorId, object? target) =>
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target));
+            ThrowTerminatingError(
+                new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target));
     }
 }

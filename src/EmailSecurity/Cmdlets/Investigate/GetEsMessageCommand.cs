@@ -54,12 +54,15 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         [Parameter(ParameterSetName = SearchSet)]
         [ApiQuery("final_disposition")]
-        [ValidateSet(ApiValues.SearchDisposition.Malicious, ApiValues.SearchDisposition.Suspicious, ApiValues.SearchDisposition.Spoof, ApiValues.SearchDisposition.Spam, ApiValues.SearchDisposition.Bulk, ApiValues.SearchDisposition.None)]
+        [ValidateSet(ApiValues.SearchDisposition.Malicious, ApiValues.SearchDisposition.Suspicious,
+            ApiValues.SearchDisposition.Spoof, ApiValues.SearchDisposition.Spam, ApiValues.SearchDisposition.Bulk,
+            ApiValues.SearchDisposition.None)]
         public string? Disposition { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
         [ApiQuery("message_action")]
-        [ValidateSet(ApiValues.MessageAction.Preview, ApiValues.MessageAction.QuarantineReleased, ApiValues.MessageAction.Moved)]
+        [ValidateSet(ApiValues.MessageAction.Preview, ApiValues.MessageAction.QuarantineReleased,
+            ApiValues.MessageAction.Moved)]
         public string? MessageAction { get; set; }
 
         [Parameter(ParameterSetName = SearchSet)]
@@ -80,11 +83,15 @@ namespace EmailSecurity.Cmdlets.Investigate
         /// <summary>One delivery status (newer API only).</summary>
         [Parameter(ParameterSetName = SearchSet)]
         [ApiQuery("delivery_status")]
-        [ValidateSet(ApiValues.DeliveryStatus.Delivered, ApiValues.DeliveryStatus.Moved, ApiValues.DeliveryStatus.Quarantined, ApiValues.DeliveryStatus.Rejected,
-            ApiValues.DeliveryStatus.Deferred, ApiValues.DeliveryStatus.Bounced, ApiValues.DeliveryStatus.Queued, ApiValues.DeliveryStatus.MoveFailed)]
+        [ValidateSet(ApiValues.DeliveryStatus.Delivered, ApiValues.DeliveryStatus.Moved,
+            ApiValues.DeliveryStatus.Quarantined, ApiValues.DeliveryStatus.Rejected,
+            ApiValues.DeliveryStatus.Deferred, ApiValues.DeliveryStatus.Bounced, ApiValues.DeliveryStatus.Queued,
+            ApiValues.DeliveryStatus.MoveFailed)]
         public string? DeliveryStatus { get; set; }
 
-        /// <summary>Resumes a search at the page this cursor names (-Verbose, and the error that stopped a search, show it).</summary>
+        /// <summary>
+        /// Resumes a search at the page this cursor names (-Verbose, and the error that stopped a search, show it).
+        /// </summary>
         [Parameter(ParameterSetName = SearchSet)]
         [ApiQuery("cursor")]
         [ValidateNotNullOrEmpty]
@@ -116,12 +123,15 @@ namespace EmailSecurity.Cmdlets.Investigate
         [ValidateRange(1, ApiValues.MaxPageSize)]
         public int PageSize { get; set; } = ApiValues.MaxPageSize;
 
-        /// <summary>Requests of a long search under way at once, each reading a time window; 1 reads one page after another.</summary>
+        /// <summary>
+        /// Requests of a long search under way at once, each reading a time window; 1 reads one page after another.
+        /// </summary>
         [Parameter(ParameterSetName = SearchSet)]
         [ValidateRange(1, TimePartitioning.MaxConcurrency)]
         public int ThrottleLimit { get; set; } = TimePartitioning.DefaultConcurrency;
 
-        [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipeline = true,
+            ValueFromPipelineByPropertyName = true)]
         [Alias("InvestigateId", "Identity")]
         [ApiIdText(typeof(Message), "InvestigateId")]
         [ValidateApiId]
@@ -132,7 +142,9 @@ namespace EmailSecurity.Cmdlets.Investigate
         [ApiQuery("submission")]
         public SwitchParameter Submission { get; set; }
 
-        /// <summary>The object piped in, whatever it is: its connection is used (see EsApiCmdlet.ConnectionFor).</summary>
+        /// <summary>
+        /// The object piped in, whatever it is: its connection is used (see EsApiCmdlet.ConnectionFor).
+        /// </summary>
         [Parameter(ParameterSetName = ByIdSet, ValueFromPipeline = true, DontShow = true)]
         public PSObject? InputObject { get; set; }
 
@@ -156,7 +168,8 @@ namespace EmailSecurity.Cmdlets.Investigate
                     ThrowTerminatingError(wildcard);
                 }
 
-                if (ResultSize != null && Cmdlets.ResultSize.Apply(ResultSize, PagingParameters, IsBound("First")) is ErrorRecord wrongSize)
+                if (ResultSize != null && Cmdlets.ResultSize.Apply(ResultSize, PagingParameters, IsBound("First"))
+                    is ErrorRecord wrongSize)
                 {
                     ThrowTerminatingError(wrongSize);
                 }
@@ -166,8 +179,9 @@ namespace EmailSecurity.Cmdlets.Investigate
                 if (MessageId != null && MessageId.IndexOf('@') < 0)
                 {
                     var value = ApiPath.Printable(MessageId);
-                    WriteWarning($"-MessageId takes a message's Message-ID header, such as <id@mail.contoso.com>, and '{value}' has no '@'. "
-                        + $"If it is an investigate id (the Id of a message, the InvestigateId of a result about one), read the message with Get-EsMessage -Id '{value}'.");
+                    WriteWarning("-MessageId takes a message's Message-ID header, such as <id@mail.contoso.com>, and "
+                        + $"'{value}' has no '@'. If it is an investigate id (the Id of a message, the InvestigateId "
+                        + $"of a result about one), read the message with Get-EsMessage -Id '{value}'.");
                 }
             }
 

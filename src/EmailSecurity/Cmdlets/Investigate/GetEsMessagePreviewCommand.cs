@@ -20,13 +20,17 @@ namespace EmailSecurity.Cmdlets.Investigate
     {
         private const string ByPostfixIdSet = "ByPostfixId";
 
-        /// <summary>Not bound from the pipeline: messages carry both Id and PostfixId, and Id is the one to use.</summary>
+        /// <summary>
+        /// Not bound from the pipeline: messages carry both Id and PostfixId, and Id is the one to use.
+        /// </summary>
         [Parameter(ParameterSetName = ByPostfixIdSet, Mandatory = true)]
         [ValidateNotNullOrEmpty]
         public string? PostfixId { get; set; }
 
         protected override IEnumerable<string> IdsOfRecord =>
-            ParameterSetName == ByPostfixIdSet ? new[] { PostfixId! } : Id ?? (IEnumerable<string>)Array.Empty<string>();
+            ParameterSetName == ByPostfixIdSet
+                ? new[] { PostfixId! }
+                : Id ?? (IEnumerable<string>)Array.Empty<string>();
 
         protected override string FileExtension => ".png";
 
@@ -34,8 +38,8 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         /// <summary>1 November 2026, when the API's postfix ids reached their end of life.</summary>
         internal const string PostfixIdEndOfLife =
-            "-PostfixId: postfix ids are past their end of life (1 November 2026); the newer API previews a message only by its " +
-            "investigate id. Use -Id (Get-EsMessage shows it) instead.";
+            "-PostfixId: postfix ids are past their end of life (1 November 2026); the newer API previews a message " +
+            "only by its investigate id. Use -Id (Get-EsMessage shows it) instead.";
 
         protected override void BeginProcessing()
         {
@@ -51,7 +55,10 @@ namespace EmailSecurity.Cmdlets.Investigate
             ? ApiCatalog.Investigate.PreviewWithoutDetection.Request().WithPostfixIds(new[] { id })
             : ApiCatalog.Investigate.Preview.Request(id);
 
-        internal override Task<ApiResult<MessagePreview>> ReadAsync(EsApiClient client, string id, CancellationToken cancellationToken) =>
+        internal override Task<ApiResult<MessagePreview>> ReadAsync(
+            EsApiClient client,
+            string id,
+            CancellationToken cancellationToken) =>
             ParameterSetName == ByPostfixIdSet
                 ? base.ReadAsync(client, id, cancellationToken)
                 : MessagePreviews.OfAsync(client, id, cancellationToken);

@@ -27,6 +27,7 @@ namespace EmailSecurity.Cmdlets.Investigate
         protected override void AssignId(MessageRaw result, string id) => result.InvestigateId = id;
 
         protected override byte[] ContentOf(MessageRaw result) =>
-            Utf8WithoutBom.GetBytes(result.Raw ?? throw new InvalidOperationException($"The API sent no raw content for message {result.InvestigateId}."));
+            Utf8WithoutBom.GetBytes(result.Raw ?? throw new InvalidOperationException(
+                $"The API sent no raw content for message {result.InvestigateId}."));
     }
 }

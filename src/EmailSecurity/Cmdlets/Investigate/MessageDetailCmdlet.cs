@@ -26,14 +26,17 @@ namespace EmailSecurity.Cmdlets.Investigate
         private ulong read;
 
         /// <summary>Investigate ids; messages from Get-EsMessage bind by their Id property.</summary>
-        [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true,
+            ValueFromPipelineByPropertyName = true)]
         [Alias("InvestigateId", "Identity")]
         [ApiIdText(typeof(Models.Message), "InvestigateId")]
         [ValidateApiId]
         [ArgumentCompleter(typeof(Completion.MessageIdCompleter))]
         public string[]? Id { get; set; }
 
-        /// <summary>The object piped in, whatever it is: its connection is used (see EsApiCmdlet.ConnectionFor).</summary>
+        /// <summary>
+        /// The object piped in, whatever it is: its connection is used (see EsApiCmdlet.ConnectionFor).
+        /// </summary>
         [Parameter(ParameterSetName = ByIdSet, ValueFromPipeline = true, DontShow = true)]
         public PSObject? InputObject { get; set; }
 
@@ -48,13 +51,18 @@ namespace EmailSecurity.Cmdlets.Investigate
         internal abstract ApiRequest RequestFor(string id);
 
         /// <summary>Reads the document of one id; on a worker thread.</summary>
-        internal virtual Task<ApiResult<TModel>> ReadAsync(EsApiClient client, string id, CancellationToken cancellationToken) =>
+        internal virtual Task<ApiResult<TModel>> ReadAsync(
+            EsApiClient client,
+            string id,
+            CancellationToken cancellationToken) =>
             client.SendAsync<TModel>(RequestFor(id), cancellationToken);
 
         /// <summary>Records on the result which id it was read for: the API does not repeat it.</summary>
         protected abstract void AssignId(TModel result, string id);
 
-        /// <summary>Decides, before any request, whether to read this id (a refused -WhatIf or -OutFile says no).</summary>
+        /// <summary>
+        /// Decides, before any request, whether to read this id (a refused -WhatIf or -OutFile says no).
+        /// </summary>
         protected virtual bool Accept(string id) => true;
 
         /// <summary>Writes one result, on the pipeline thread.</summary>
@@ -134,7 +142,8 @@ namespace EmailSecurity.Cmdlets.Investigate
                         if (result == null)
                         {
                             bridge.Post(() => WriteError(new ErrorRecord(
-                                new InvalidOperationException($"The API answered without a result for {id}."), "EsNoResult", ErrorCategory.InvalidResult, id)));
+                                new InvalidOperationException($"The API answered without a result for {id}."),
+                                "EsNoResult", ErrorCategory.InvalidResult, id)));
                         }
                         else
                         {

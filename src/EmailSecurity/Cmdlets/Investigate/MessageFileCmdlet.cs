@@ -31,7 +31,9 @@ namespace EmailSecurity.Cmdlets.Investigate
         /// <summary>What is saved, for -WhatIf and -Confirm: "preview" gives "Save the preview of message X".</summary>
         protected abstract string Document { get; }
 
-        /// <summary>The bytes to save. May throw <see cref="FormatException"/> or <see cref="InvalidOperationException"/>.</summary>
+        /// <summary>
+        /// The bytes to save. May throw <see cref="FormatException"/> or <see cref="InvalidOperationException"/>.
+        /// </summary>
         protected abstract byte[] ContentOf(TModel result);
 
         protected override void BeginProcessing()
@@ -48,7 +50,10 @@ namespace EmailSecurity.Cmdlets.Investigate
             if (!outIsDirectory && given > 1)
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException($"-OutFile '{OutFile}' is one file, and {given} messages were given. To save several messages, give -OutFile an existing directory: each message is saved in it as <id>{FileExtension}."),
+                    new ArgumentException(
+                        $"-OutFile '{OutFile}' is one file, and {given} messages were given. To save several " +
+                        "messages, give -OutFile an existing directory: each message is saved in it as " +
+                        $"<id>{FileExtension}."),
                     "EsOutFileIsOneFile",
                     ErrorCategory.InvalidArgument,
                     OutFile));
@@ -74,7 +79,10 @@ namespace EmailSecurity.Cmdlets.Investigate
             else
             {
                 WriteError(new ErrorRecord(
-                    new ArgumentException($"-OutFile '{OutFile}' is one file and already holds message {fileTakenBy}, so message {id} was not saved. To save several messages, give -OutFile an existing directory: each message is saved in it as <id>{FileExtension}."),
+                    new ArgumentException(
+                        $"-OutFile '{OutFile}' is one file and already holds message {fileTakenBy}, so message {id} " +
+                        "was not saved. To save several messages, give -OutFile an existing directory: each message " +
+                        $"is saved in it as <id>{FileExtension}."),
                     "EsOutFileIsOneFile",
                     ErrorCategory.InvalidArgument,
                     id));
@@ -104,7 +112,8 @@ namespace EmailSecurity.Cmdlets.Investigate
             {
                 File.WriteAllBytes(path, ContentOf(result));
             }
-            catch (Exception error) when (error is IOException || error is UnauthorizedAccessException || error is NotSupportedException)
+            catch (Exception error) when (error is IOException || error is UnauthorizedAccessException
+                || error is NotSupportedException)
             {
                 WriteError(new ErrorRecord(error, "EsOutFileNotWritten", ErrorCategory.WriteError, path));
                 return;
@@ -115,11 +124,15 @@ namespace EmailSecurity.Cmdlets.Investigate
                 return;
             }
 
-            // Through the provider, as Get-Item would: the FileInfo then carries PSPath and friends, and formats as files do.
+            // Through the provider, as Get-Item would: the FileInfo then carries PSPath and friends, and formats as
+            // files do.
             WriteObject(InvokeProvider.Item.Get(new[] { path }, false, true), true);
         }
 
-        /// <summary>The id as a file name every file system takes: investigate ids hold ':' (a timestamp), which Windows refuses.</summary>
+        /// <summary>
+        /// The id as a file name every file system takes: investigate ids hold ':' (a timestamp), which Windows
+        /// refuses.
+        /// </summary>
         private string FileNameFor(string id)
         {
             var name = new string(id.Select(c => char.IsControl(c) || Unsafe.Contains(c) ? '_' : c).ToArray());

@@ -14,14 +14,16 @@ namespace EmailSecurity.Cmdlets.Investigate
         /// </summary>
         public static string Describe(string id, PSObject? piped)
         {
-            if (piped == null || ModuleTypes.Of(piped) != typeof(Message) || !string.Equals(Text(piped, nameof(Message.Id)), id, StringComparison.Ordinal))
+            if (piped == null || ModuleTypes.Of(piped) != typeof(Message)
+                || !string.Equals(Text(piped, nameof(Message.Id)), id, StringComparison.Ordinal))
             {
                 return id;
             }
 
             var subject = Text(piped, nameof(Message.Subject));
             var sender = Text(piped, nameof(Message.From));
-            var named = (subject == null ? "(no subject)" : $"'{ApiPath.Printable(subject)}'") + (sender == null ? string.Empty : $" from {ApiPath.Printable(sender)}");
+            var named = (subject == null ? "(no subject)" : $"'{ApiPath.Printable(subject)}'") +
+                (sender == null ? string.Empty : $" from {ApiPath.Printable(sender)}");
             return $"{named} ({id})";
         }
 

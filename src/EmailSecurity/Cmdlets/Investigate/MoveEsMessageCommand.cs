@@ -27,7 +27,8 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         [Parameter(Mandatory = true, Position = 1)]
         [ApiField("destination")]
-        [ValidateSet(ApiValues.Folder.Inbox, ApiValues.Folder.JunkEmail, ApiValues.Folder.DeletedItems, ApiValues.Folder.RecoverableItemsDeletions, ApiValues.Folder.RecoverableItemsPurges)]
+        [ValidateSet(ApiValues.Folder.Inbox, ApiValues.Folder.JunkEmail, ApiValues.Folder.DeletedItems,
+            ApiValues.Folder.RecoverableItemsDeletions, ApiValues.Folder.RecoverableItemsPurges)]
         public string Destination { get; set; } = string.Empty;
 
         [Parameter]
@@ -46,12 +47,15 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         protected override string FailureErrorId => "EsMoveFailed";
 
-        // A purge takes the message out of the users' reach (Recoverable Items\Purges): ask as a High impact cmdlet would.
+        // A purge takes the message out of the users' reach (Recoverable Items\Purges): ask as a High impact cmdlet
+        // would.
         protected override string? HighImpactQuestion => Folder == ApiValues.Folder.RecoverableItemsPurges
-            ? "Purged messages leave the mailbox folders users and their clients can reach; only an administrator can recover them, until the retention period deletes them. Purge this message?"
+            ? "Purged messages leave the mailbox folders users and their clients can reach; only an administrator " +
+                "can recover them, until the retention period deletes them. Purge this message?"
             : null;
 
-        internal override ApiRequest? SingleRequest(string id) => ApiCatalog.Investigate.Move.Request(id).WithFields(Fields);
+        internal override ApiRequest? SingleRequest(string id) =>
+            ApiCatalog.Investigate.Move.Request(id).WithFields(Fields);
 
         internal override ApiRequest BulkRequest(IReadOnlyList<string> ids) =>
             ApiCatalog.Investigate.MoveBulk.Request().WithFields(Fields).WithIds(ids);
@@ -62,6 +66,7 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         protected override string? FailureOf(MessageMoveResult result) => result.Success
             ? null
-            : $"{result.Status ?? "the API gave no reason"}{(result.Recipient != null ? $" (recipient {result.Recipient})" : string.Empty)}.";
+            : $"{result.Status ?? "the API gave no reason"}" +
+                $"{(result.Recipient != null ? $" (recipient {result.Recipient})" : string.Empty)}.";
     }
 }

@@ -14,7 +14,8 @@ namespace EmailSecurity.Cmdlets.Investigate
     /// (<c>POST /investigate/{id}/reclassify</c>), one request per message. The newer API deprecates the operation:
     /// the cmdlet warns once when it sends.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Submit, "EsReclassification", DefaultParameterSetName = EmlContentSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Submit, "EsReclassification", DefaultParameterSetName = EmlContentSet,
+        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ReclassificationRequest))]
     public sealed class SubmitEsReclassificationCommand : EsChangeCmdlet
     {
@@ -29,8 +30,8 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         /// <summary>Written once per command, before the first reclassification is sent.</summary>
         internal const string Deprecated =
-            "The API deprecates reclassify (POST /investigate/{id}/reclassify) and points to submissions instead, for which it " +
-            "has no endpoint yet. The request is still sent; it may stop working in a later API version.";
+            "The API deprecates reclassify (POST /investigate/{id}/reclassify) and points to submissions instead, " +
+            "for which it has no endpoint yet. The request is still sent; it may stop working in a later API version.";
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("InvestigateId", "Identity")]
@@ -41,7 +42,9 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         [Parameter(Mandatory = true, Position = 1)]
         [ApiField("expected_disposition")]
-        [ValidateSet(ApiValues.SearchDisposition.None, ApiValues.SearchDisposition.Bulk, ApiValues.SearchDisposition.Malicious, ApiValues.SearchDisposition.Spam, ApiValues.SearchDisposition.Spoof, ApiValues.SearchDisposition.Suspicious)]
+        [ValidateSet(ApiValues.SearchDisposition.None, ApiValues.SearchDisposition.Bulk,
+            ApiValues.SearchDisposition.Malicious, ApiValues.SearchDisposition.Spam, ApiValues.SearchDisposition.Spoof,
+            ApiValues.SearchDisposition.Suspicious)]
         public string ExpectedDisposition { get; set; } = string.Empty;
 
         /// <summary>The EML sent: -EmlContent, or the file of -EmlPath read and base64-encoded.</summary>
@@ -67,7 +70,9 @@ namespace EmailSecurity.Cmdlets.Investigate
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>The object piped in, whatever it is: its connection is used (see EsApiCmdlet.ConnectionFor).</summary>
+        /// <summary>
+        /// The object piped in, whatever it is: its connection is used (see EsApiCmdlet.ConnectionFor).
+        /// </summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public PSObject? InputObject { get; set; }
 
@@ -90,7 +95,8 @@ namespace EmailSecurity.Cmdlets.Investigate
                 {
                     emlBase64 = Convert.ToBase64String(File.ReadAllBytes(path));
                 }
-                catch (Exception error) when (error is IOException || error is UnauthorizedAccessException || error is NotSupportedException)
+                catch (Exception error) when (error is IOException || error is UnauthorizedAccessException
+                    || error is NotSupportedException)
                 {
                     ThrowTerminatingError(new ErrorRecord(error, "EsEmlFileNotRead", ErrorCategory.ReadError, EmlPath));
                 }
@@ -134,7 +140,8 @@ namespace EmailSecurity.Cmdlets.Investigate
                 await client.SendAsync<JsonElement>(request, token).ConfigureAwait(false);
                 if (PassThru)
                 {
-                    var sent = new ReclassificationRequest(id, Disposition, EscalatedSubmissionId, emlBase64 != null, DateTimeOffset.UtcNow);
+                    var sent = new ReclassificationRequest(id, Disposition, EscalatedSubmissionId, emlBase64 != null,
+                        DateTimeOffset.UtcNow);
                     bridge.Post(() => WriteObject(sent));
                 }
             });

@@ -42,7 +42,8 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         internal override ApiRequest? SingleRequest(string id) => null;
 
-        internal override ApiRequest BulkRequest(IReadOnlyList<string> ids) => ApiCatalog.Investigate.Release.Request().WithIds(ids);
+        internal override ApiRequest BulkRequest(IReadOnlyList<string> ids) =>
+            ApiCatalog.Investigate.Release.Request().WithIds(ids);
 
         protected override string? IdOf(ReleaseResult result) => result.Id;
 
@@ -53,7 +54,8 @@ namespace EmailSecurity.Cmdlets.Investigate
             : null;
 
         protected override string? WarningOf(ReleaseResult result) => result.Undelivered?.Count > 0
-            ? $"Message {result.Id} was not delivered to {string.Join(", ", result.Undelivered)}; it may not have been in quarantine. See its delivery log with Get-EsMessageTrace -Id {result.Id}."
+            ? $"Message {result.Id} was not delivered to {string.Join(", ", result.Undelivered)}; it may not have " +
+                $"been in quarantine. See its delivery log with Get-EsMessageTrace -Id {result.Id}."
             : null;
     }
 }

@@ -3,7 +3,9 @@ using System.Management.Automation;
 
 namespace EmailSecurity.Cmdlets.Investigate
 {
-    /// <summary>Refuses, at parameter binding, a string that is not base64 (the API would refuse it after the upload).</summary>
+    /// <summary>
+    /// Refuses, at parameter binding, a string that is not base64 (the API would refuse it after the upload).
+    /// </summary>
     public sealed class ValidateBase64Attribute : ValidateArgumentsAttribute
     {
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
@@ -15,7 +17,8 @@ namespace EmailSecurity.Cmdlets.Investigate
             }
             catch (FormatException)
             {
-                throw new ValidationMetadataException("The value is not base64. Give the EML file's content base64-encoded, or give the file itself with -EmlPath.");
+                throw new ValidationMetadataException("The value is not base64. Give the EML file's content " +
+                    "base64-encoded, or give the file itself with -EmlPath.");
             }
         }
     }

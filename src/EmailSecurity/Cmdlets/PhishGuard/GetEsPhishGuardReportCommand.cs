@@ -8,8 +8,8 @@ using EmailSecurity.Models;
 namespace EmailSecurity.Cmdlets.PhishGuard
 {
     /// <summary>
-    /// Lists PhishGuard reports created in a time range (<c>GET /phishguard/reports</c>: one unpaged answer in the older
-    /// API, every page in turn in the newer one). Only
+    /// Lists PhishGuard reports created in a time range (<c>GET /phishguard/reports</c>: one unpaged answer in the
+    /// older API, every page in turn in the newer one). Only
     /// <c>start</c>/<c>end</c> are sent; the deprecated <c>from_date</c>/<c>to_date</c> never are.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "EsPhishGuardReport")]
@@ -40,7 +40,8 @@ namespace EmailSecurity.Cmdlets.PhishGuard
 
         protected override void ProcessRecord()
         {
-            WritePaged<PhishGuardReport>(BoundApiValues.AddQuery(this, ApiCatalog.PhishGuard.Reports.Request()), ApiValues.MaxPageSize);
+            WritePaged<PhishGuardReport>(BoundApiValues.AddQuery(this, ApiCatalog.PhishGuard.Reports.Request()),
+                ApiValues.MaxPageSize);
         }
     }
 }

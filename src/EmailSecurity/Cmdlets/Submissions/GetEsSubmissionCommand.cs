@@ -35,24 +35,31 @@ namespace EmailSecurity.Cmdlets.Submissions
 
         [Parameter]
         [ApiQuery("requested_disposition")]
-        [ValidateSet(ApiValues.SearchDisposition.Malicious, ApiValues.SearchDisposition.Suspicious, ApiValues.SearchDisposition.Spoof, ApiValues.SearchDisposition.Spam, ApiValues.SearchDisposition.Bulk, ApiValues.SearchDisposition.None)]
+        [ValidateSet(ApiValues.SearchDisposition.Malicious, ApiValues.SearchDisposition.Suspicious,
+            ApiValues.SearchDisposition.Spoof, ApiValues.SearchDisposition.Spam, ApiValues.SearchDisposition.Bulk,
+            ApiValues.SearchDisposition.None)]
         public string? RequestedDisposition { get; set; }
 
         [Parameter]
         [ApiQuery("original_disposition")]
-        [ValidateSet(ApiValues.SearchDisposition.Malicious, ApiValues.SearchDisposition.Suspicious, ApiValues.SearchDisposition.Spoof, ApiValues.SearchDisposition.Spam, ApiValues.SearchDisposition.Bulk, ApiValues.SearchDisposition.None)]
+        [ValidateSet(ApiValues.SearchDisposition.Malicious, ApiValues.SearchDisposition.Suspicious,
+            ApiValues.SearchDisposition.Spoof, ApiValues.SearchDisposition.Spam, ApiValues.SearchDisposition.Bulk,
+            ApiValues.SearchDisposition.None)]
         public string? OriginalDisposition { get; set; }
 
         [Parameter]
         [ApiQuery("outcome_disposition")]
-        [ValidateSet(ApiValues.SearchDisposition.Malicious, ApiValues.SearchDisposition.Suspicious, ApiValues.SearchDisposition.Spoof, ApiValues.SearchDisposition.Spam, ApiValues.SearchDisposition.Bulk, ApiValues.SearchDisposition.None)]
+        [ValidateSet(ApiValues.SearchDisposition.Malicious, ApiValues.SearchDisposition.Suspicious,
+            ApiValues.SearchDisposition.Spoof, ApiValues.SearchDisposition.Spam, ApiValues.SearchDisposition.Bulk,
+            ApiValues.SearchDisposition.None)]
         public string? OutcomeDisposition { get; set; }
 
         /// <summary>True: only submissions escalated from an end user's; false: only the others.</summary>
         /// <summary>The field to sort by (newer API only).</summary>
         [Parameter]
         [ApiQuery("order")]
-        [ValidateSet("submission_id", "subject", "original_disposition", "requested_disposition", "outcome_disposition", "requested_at")]
+        [ValidateSet("submission_id", "subject", "original_disposition", "requested_disposition", "outcome_disposition",
+            "requested_at")]
         public string? Order { get; set; }
 
         /// <summary>The sort direction (newer API only).</summary>
@@ -94,7 +101,8 @@ namespace EmailSecurity.Cmdlets.Submissions
                 ThrowTerminatingError(problem);
             }
 
-            if (ResultSize != null && Cmdlets.ResultSize.Apply(ResultSize, PagingParameters, IsBound("First")) is ErrorRecord wrongSize)
+            if (ResultSize != null
+                && Cmdlets.ResultSize.Apply(ResultSize, PagingParameters, IsBound("First")) is ErrorRecord wrongSize)
             {
                 ThrowTerminatingError(wrongSize);
             }

@@ -9,8 +9,8 @@ namespace EmailSecurity.Models
 {
     /// <summary>
     /// A bulk action job (<c>/investigate/bulk</c>, 2026-10): a job the API runs by itself that moves or releases every
-    /// message a search finds. Its counters add up: <see cref="TotalMessagesDiscovered"/> is the sum of the five others.
-    /// A job counts each message once per recipient mailbox.
+    /// message a search finds. Its counters add up: <see cref="TotalMessagesDiscovered"/> is the sum of the five
+    /// others. A job counts each message once per recipient mailbox.
     /// </summary>
     [ApiCollection("/investigate/bulk", "job_id", "bulk action job", "status", "action_type", "comment", Edits = false)]
     public sealed class BulkAction
@@ -70,7 +70,9 @@ namespace EmailSecurity.Models
         [ListItem(23)]
         public long MessagesFailed { get; set; }
 
-        /// <summary>Messages the job cannot act on (phish submissions; for a release, messages not in quarantine).</summary>
+        /// <summary>
+        /// Messages the job cannot act on (phish submissions; for a release, messages not in quarantine).
+        /// </summary>
         [JsonPropertyName("messages_skipped")]
         [ListItem(24)]
         public long MessagesSkipped { get; set; }
@@ -96,9 +98,12 @@ namespace EmailSecurity.Models
         [ListItem(13)]
         public string? StatusMessage { get; set; }
 
-        /// <summary>True once the job is COMPLETED, FAILED or CANCELLED: it acts on nothing more and can be removed.</summary>
+        /// <summary>
+        /// True once the job is COMPLETED, FAILED or CANCELLED: it acts on nothing more and can be removed.
+        /// </summary>
         [JsonIgnore]
-        public bool IsFinished => Status != null && ApiValues.BulkAction.Finished.Contains(Status, StringComparer.OrdinalIgnoreCase);
+        public bool IsFinished =>
+            Status != null && ApiValues.BulkAction.Finished.Contains(Status, StringComparer.OrdinalIgnoreCase);
 
         [JsonExtensionData]
         public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -174,23 +179,32 @@ namespace EmailSecurity.Models
         [JsonPropertyName("end")]
         public DateTimeOffset? End { get; set; }
 
-        /// <summary>Filters the module does not know yet (metric, smtp_helo_ip, submissions...), as the API sent them.</summary>
+        /// <summary>
+        /// Filters the module does not know yet (metric, smtp_helo_ip, submissions...), as the API sent them.
+        /// </summary>
         [JsonExtensionData]
         public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
 
-        /// <summary>The filters that are set, by the API's names: "sender=a@phish.test, final_disposition=MALICIOUS".</summary>
+        /// <summary>
+        /// The filters that are set, by the API's names: "sender=a@phish.test, final_disposition=MALICIOUS".
+        /// </summary>
         public override string ToString()
         {
             var known = new (string Name, object? Value)[]
             {
-                ("query", Query), ("sender", Sender), ("recipient", Recipient), ("subject", Subject), ("exact_subject", ExactSubject),
-                ("domain", Domain), ("final_disposition", FinalDisposition), ("message_action", MessageAction), ("alert_id", AlertId),
+                ("query", Query), ("sender", Sender), ("recipient", Recipient), ("subject", Subject),
+                ("exact_subject", ExactSubject),
+                ("domain", Domain), ("final_disposition", FinalDisposition), ("message_action", MessageAction),
+                ("alert_id", AlertId),
                 ("message_id", MessageId), ("delivery_status", DeliveryStatus), ("detections_only", DetectionsOnly),
-                ("start", Start?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)),
-                ("end", End?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)),
+                ("start", Start?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'",
+                    System.Globalization.CultureInfo.InvariantCulture)),
+                ("end", End?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'",
+                    System.Globalization.CultureInfo.InvariantCulture)),
             };
             var parts = known.Where(f => f.Value != null).Select(f => $"{f.Name}={f.Value}")
-                .Concat((AdditionalFields ?? new Dictionary<string, JsonElement>()).Where(f => f.Value.ValueKind != JsonValueKind.Null).Select(f => $"{f.Key}={f.Value}"))
+                .Concat((AdditionalFields ?? new Dictionary<string, JsonElement>()).Where(
+                    f => f.Value.ValueKind != JsonValueKind.Null).Select(f => $"{f.Key}={f.Value}"))
                 .ToList();
             return parts.Count == 0 ? "(every message)" : string.Join(", ", parts);
         }

@@ -7,7 +7,8 @@ namespace EmailSecurity.Models
 {
     /// <summary>
     /// One message of a bulk action job in one recipient's mailbox (<c>GET /investigate/bulk/{job_id}/messages</c>):
-    /// whether the job has acted on it, and how that went. Its <see cref="InvestigateId"/> pipes into the message cmdlets.
+    /// whether the job has acted on it, and how that went. Its <see cref="InvestigateId"/> pipes into the message
+    /// cmdlets.
     /// </summary>
     public sealed class BulkActionMessage : IMessageResult
     {

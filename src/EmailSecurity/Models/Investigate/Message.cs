@@ -125,7 +125,9 @@ namespace EmailSecurity.Models
         [ListItem(25, WhenSet = true)]
         public string? PostfixIdOutbound { get; set; }
 
-        /// <summary>The address of the server that said HELO in the SMTP session (newer API; null in the older).</summary>
+        /// <summary>
+        /// The address of the server that said HELO in the SMTP session (newer API; null in the older).
+        /// </summary>
         [JsonPropertyName("smtp_helo_server_ip")]
         [ListItem(28, WhenSet = true)]
         public string? SmtpHeloServerIp { get; set; }
@@ -148,7 +150,9 @@ namespace EmailSecurity.Models
         public MessageValidation? Validation { get; set; }
 
         /// <summary>Fields this version of the module does not know, kept as the API sent them.</summary>
-        /// <summary>The allow policy pattern that matched the message, with its type: "partner.example (DOMAIN)".</summary>
+        /// <summary>
+        /// The allow policy pattern that matched the message, with its type: "partner.example (DOMAIN)".
+        /// </summary>
         [JsonIgnore]
         [ListItem(20, WhenSet = true)]
         public string? AllowlistedPattern
@@ -156,7 +160,9 @@ namespace EmailSecurity.Models
             get
             {
                 var pattern = Properties?.AllowlistedPattern;
-                var type = string.IsNullOrEmpty(Properties?.AllowlistedPatternType) ? Properties?.WhitelistedPatternType : Properties!.AllowlistedPatternType;
+                var type = string.IsNullOrEmpty(Properties?.AllowlistedPatternType)
+                    ? Properties?.WhitelistedPatternType
+                    : Properties!.AllowlistedPatternType;
                 return pattern == null || string.IsNullOrEmpty(type) ? pattern : $"{pattern} ({type})";
             }
         }
@@ -194,11 +200,19 @@ namespace EmailSecurity.Models
         [JsonExtensionData]
         public ApiFields? AdditionalFields { get; set; }
 
-        /// <summary>"allowlisted by contoso.com (DOMAIN); blocklisted by evil.test", or empty when neither applies.</summary>
+        /// <summary>
+        /// "allowlisted by contoso.com (DOMAIN); blocklisted by evil.test", or empty when neither applies.
+        /// </summary>
         public override string ToString() => string.Join("; ", new[]
         {
-            AllowlistedPattern == null ? null : $"allowlisted by {AllowlistedPattern} ({AllowlistedPatternType ?? WhitelistedPatternType ?? "?"})",
-            BlocklistedPattern != null ? $"blocklisted by {BlocklistedPattern}" : BlocklistedMessage == true ? "blocklisted" : null,
+            AllowlistedPattern == null
+                ? null
+                : $"allowlisted by {AllowlistedPattern} ({AllowlistedPatternType ?? WhitelistedPatternType ?? "?"})",
+            BlocklistedPattern != null
+                ? $"blocklisted by {BlocklistedPattern}"
+                : BlocklistedMessage == true
+                ? "blocklisted"
+                : null,
         }.Where(part => part != null));
     }
 

@@ -14,7 +14,9 @@ namespace EmailSecurity.Models
         [ListItem(1)]
         public string? InvestigateId { get; set; }
 
-        /// <summary>InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.</summary>
+        /// <summary>
+        /// InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.
+        /// </summary>
         [JsonIgnore]
         [Hidden]
         public string? MessageId { get => InvestigateId; set => InvestigateId = value; }
@@ -40,7 +42,8 @@ namespace EmailSecurity.Models
         public ApiList<DetectionFinding>? Findings { get; set; }
 
         [JsonPropertyName("attachments")]
-        [TableColumn(5, Width = 5, Label = "Files", AlignRight = true, Script = "if ($_.Attachments) { $_.Attachments.Count } else { 0 }")]
+        [TableColumn(5, Width = 5, Label = "Files", AlignRight = true,
+            Script = "if ($_.Attachments) { $_.Attachments.Count } else { 0 }")]
         [ListItem(9)]
         public ApiList<MessageAttachment>? Attachments { get; set; }
 
@@ -91,7 +94,8 @@ namespace EmailSecurity.Models
         [JsonExtensionData]
         public ApiFields? AdditionalFields { get; set; }
 
-        public override string ToString() => Name ?? Id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+        public override string ToString() =>
+            Name ?? Id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
     }
 
     /// <summary>One piece of evidence the scanner found: in a header, the body, a link or an attachment.</summary>

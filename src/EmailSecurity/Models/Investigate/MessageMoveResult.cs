@@ -20,7 +20,9 @@ namespace EmailSecurity.Models
         [ListItem(1)]
         public string? InvestigateId { get; set; }
 
-        /// <summary>InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.</summary>
+        /// <summary>
+        /// InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.
+        /// </summary>
         [JsonIgnore]
         [Hidden]
         public string? MessageId { get => InvestigateId; set => InvestigateId = value; }

@@ -20,7 +20,9 @@ namespace EmailSecurity.Models
         [ListItem(1)]
         public string? InvestigateId { get; set; }
 
-        /// <summary>InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.</summary>
+        /// <summary>
+        /// InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.
+        /// </summary>
         [JsonIgnore]
         [Hidden]
         public string? MessageId { get => InvestigateId; set => InvestigateId = value; }
@@ -63,7 +65,9 @@ namespace EmailSecurity.Models
             }
         }
 
-        /// <summary>The size of the PNG image in bytes; null when the API sent no image or one that is not base64.</summary>
+        /// <summary>
+        /// The size of the PNG image in bytes; null when the API sent no image or one that is not base64.
+        /// </summary>
         [JsonIgnore]
         [TableColumn(3, Width = 8, Label = "Bytes", AlignRight = true)]
         [ListItem(4, Label = "Bytes")]
@@ -87,7 +91,8 @@ namespace EmailSecurity.Models
 
         /// <summary>The PNG file's bytes, decoded from <see cref="Screenshot"/>.</summary>
         public byte[] GetImageBytes() =>
-            Convert.FromBase64String(Screenshot ?? throw new InvalidOperationException($"The API sent no screenshot for message {InvestigateId ?? PostfixId}."));
+            Convert.FromBase64String(Screenshot ?? throw new InvalidOperationException(
+                $"The API sent no screenshot for message {InvestigateId ?? PostfixId}."));
 
         public override string ToString() => InvestigateId ?? PostfixId ?? string.Empty;
 
@@ -105,6 +110,7 @@ namespace EmailSecurity.Models
         }
 
         private static long BigEndian(byte[] data, int offset) =>
-            ((long)data[offset] << 24) | ((long)data[offset + 1] << 16) | ((long)data[offset + 2] << 8) | data[offset + 3];
+            ((long)data[offset] << 24) | ((long)data[offset + 1] << 16) | ((long)data[offset + 2] << 8) | data[
+                offset + 3];
     }
 }

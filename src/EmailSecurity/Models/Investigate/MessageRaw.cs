@@ -8,7 +8,9 @@ using System.Text.Json.Serialization;
 
 namespace EmailSecurity.Models
 {
-    /// <summary>The message as the mail server received it, an RFC 5322 (.eml) text (<c>GET /investigate/{id}/raw</c>).</summary>
+    /// <summary>
+    /// The message as the mail server received it, an RFC 5322 (.eml) text (<c>GET /investigate/{id}/raw</c>).
+    /// </summary>
     public sealed class MessageRaw : IMessageResult
     {
         /// <summary>The investigate id the message was asked for; the API does not repeat it.</summary>
@@ -17,7 +19,9 @@ namespace EmailSecurity.Models
         [ListItem(1)]
         public string? InvestigateId { get; set; }
 
-        /// <summary>InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.</summary>
+        /// <summary>
+        /// InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.
+        /// </summary>
         [JsonIgnore]
         [Hidden]
         public string? MessageId { get => InvestigateId; set => InvestigateId = value; }
@@ -90,7 +94,8 @@ namespace EmailSecurity.Models
                     }
 
                     var colon = line.IndexOf(':');
-                    if (colon > 0 && string.Equals(line.Substring(0, colon).Trim(), name, StringComparison.OrdinalIgnoreCase))
+                    if (colon > 0
+                        && string.Equals(line.Substring(0, colon).Trim(), name, StringComparison.OrdinalIgnoreCase))
                     {
                         found = line.Substring(colon + 1).Trim();
                     }

@@ -33,24 +33,31 @@ namespace EmailSecurity.Models
             }
         }
 
-        /// <summary>InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.</summary>
+        /// <summary>
+        /// InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.
+        /// </summary>
         [JsonIgnore]
         [Hidden]
         public string? MessageId { get => InvestigateId; set => InvestigateId = value; }
 
         [JsonPropertyName("inbound")]
-        [TableColumn(2, Width = 7, AlignRight = true, Script = "if ($_.Inbound.Lines) { $_.Inbound.Lines.Count } else { 0 }")]
+        [TableColumn(2, Width = 7, AlignRight = true,
+            Script = "if ($_.Inbound.Lines) { $_.Inbound.Lines.Count } else { 0 }")]
         [ListItem(3)]
         public MessageTraceLog? Inbound { get; set; }
 
         [JsonPropertyName("outbound")]
-        [TableColumn(3, Width = 8, AlignRight = true, Script = "if ($_.Outbound.Lines) { $_.Outbound.Lines.Count } else { 0 }")]
+        [TableColumn(3, Width = 8, AlignRight = true,
+            Script = "if ($_.Outbound.Lines) { $_.Outbound.Lines.Count } else { 0 }")]
         [ListItem(4)]
         public MessageTraceLog? Outbound { get; set; }
 
         /// <summary>The inbound and outbound lines together, in the order they were logged.</summary>
         [JsonIgnore]
-        [ListItem(5, Script = "($_.Lines | ForEach-Object { $at = if ($_.LoggedAt) { $_.LoggedAt.LocalDateTime.ToString('yyyy-MM-dd HH:mm:ss', [cultureinfo]::InvariantCulture) }; '{0} {1,-8} {2}' -f $at, $_.Direction, $_.Message }) -join \"`n\"")]
+        [ListItem(5,
+            Script = "($_.Lines | ForEach-Object { $at = if ($_.LoggedAt) { " +
+                "$_.LoggedAt.LocalDateTime.ToString('yyyy-MM-dd HH:mm:ss', [cultureinfo]::InvariantCulture) }; '{0} " +
+                "{1,-8} {2}' -f $at, $_.Direction, $_.Message }) -join \"`n\"")]
         public ApiList<MessageTraceLine> Lines =>
             new ApiList<MessageTraceLine>(
                 LinesOf(Inbound).Concat(LinesOf(Outbound))
@@ -109,7 +116,8 @@ namespace EmailSecurity.Models
         [JsonExtensionData]
         public ApiFields? AdditionalFields { get; set; }
 
-        public override string ToString() => $"{Lines?.Count ?? 0} line(s){(Pending == true ? ", pending" : string.Empty)}";
+        public override string ToString() =>
+            $"{Lines?.Count ?? 0} line(s){(Pending == true ? ", pending" : string.Empty)}";
     }
 
     [ViewGroup(nameof(InvestigateId), "Message")]
@@ -120,7 +128,9 @@ namespace EmailSecurity.Models
         [ListItem(1)]
         public string? InvestigateId { get; set; }
 
-        /// <summary>InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.</summary>
+        /// <summary>
+        /// InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.
+        /// </summary>
         [JsonIgnore]
         [Hidden]
         public string? MessageId { get => InvestigateId; set => InvestigateId = value; }
@@ -138,7 +148,8 @@ namespace EmailSecurity.Models
         public long? LineNumber { get; set; }
 
         [JsonPropertyName("logged_at")]
-        [TableColumn(1, Width = 19, Script = "if ($_.LoggedAt) { $_.LoggedAt.LocalDateTime.ToString('yyyy-MM-dd HH:mm:ss', [cultureinfo]::InvariantCulture) }")]
+        [TableColumn(1, Width = 19, Script = "if ($_.LoggedAt) { $_.LoggedAt.LocalDateTime.ToString('yyyy-MM-dd " +
+            "HH:mm:ss', [cultureinfo]::InvariantCulture) }")]
         [ListItem(4)]
         public DateTimeOffset? LoggedAt { get; set; }
 

@@ -9,7 +9,12 @@ namespace EmailSecurity.Models
     /// </summary>
     public sealed class ReclassificationRequest : IMessageResult
     {
-        public ReclassificationRequest(string investigateId, string expectedDisposition, string? escalatedSubmissionId, bool emlIncluded, DateTimeOffset submittedAt)
+        public ReclassificationRequest(
+            string investigateId,
+            string expectedDisposition,
+            string? escalatedSubmissionId,
+            bool emlIncluded,
+            DateTimeOffset submittedAt)
         {
             InvestigateId = investigateId;
             ExpectedDisposition = expectedDisposition;
@@ -23,7 +28,9 @@ namespace EmailSecurity.Models
         [ListItem(1)]
         public string InvestigateId { get; }
 
-        /// <summary>InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.</summary>
+        /// <summary>
+        /// InvestigateId's former name, kept (hidden) for scripts: a Message's MessageId is its Message-ID header.
+        /// </summary>
         [Hidden]
         public string MessageId => InvestigateId;
 

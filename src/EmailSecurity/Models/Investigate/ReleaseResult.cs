@@ -28,7 +28,9 @@ namespace EmailSecurity.Models
         [ListItem(4)]
         public ApiList<string>? Failed { get; set; }
 
-        /// <summary>Recipients the message was not delivered to, for example because it was not in quarantine.</summary>
+        /// <summary>
+        /// Recipients the message was not delivered to, for example because it was not in quarantine.
+        /// </summary>
         [JsonPropertyName("undelivered")]
         [TableColumn(5)]
         [ListItem(5)]

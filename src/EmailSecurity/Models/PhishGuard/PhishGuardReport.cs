@@ -97,7 +97,8 @@ namespace EmailSecurity.Models
         [JsonExtensionData]
         public ApiFields? AdditionalFields { get; set; }
 
-        public override string ToString() => $"{From} -> {string.Join(", ", (IEnumerable<string>?)To ?? Array.Empty<string>())}";
+        public override string ToString() =>
+            $"{From} -> {string.Join(", ", (IEnumerable<string>?)To ?? Array.Empty<string>())}";
     }
 
     public sealed class PhishGuardReportTag

@@ -26,7 +26,9 @@ namespace EmailSecurity.Models
         [ListItem(41)]
         public bool? IsTrustedSender { get; set; }
 
-        /// <summary>Mail from the sender is exempted from the Spam, Spoof and Bulk dispositions (not Malicious or Suspicious).</summary>
+        /// <summary>
+        /// Mail from the sender is exempted from the Spam, Spoof and Bulk dispositions (not Malicious or Suspicious).
+        /// </summary>
         [JsonPropertyName("is_acceptable_sender")]
         [ListItem(42)]
         public bool? IsAcceptableSender { get; set; }

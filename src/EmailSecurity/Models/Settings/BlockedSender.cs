@@ -6,7 +6,9 @@ using EmailSecurity.Client;
 
 namespace EmailSecurity.Models
 {
-    /// <summary>A blocked sender pattern (<c>/settings/block_senders</c>): mail from matching senders is not delivered.</summary>
+    /// <summary>
+    /// A blocked sender pattern (<c>/settings/block_senders</c>): mail from matching senders is not delivered.
+    /// </summary>
     [ApiCollection("/settings/block_senders", "pattern_id", "blocked sender", "pattern", "comments", Batches = true)]
     [ColumnWidth(nameof(Pattern), 40)]
     public sealed class BlockedSender : PatternEntry

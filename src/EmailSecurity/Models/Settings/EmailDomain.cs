@@ -11,7 +11,8 @@ namespace EmailSecurity.Models
     /// is processed, and the state of its integration. The seed API edits and unprotects domains onboarded in the
     /// dashboard; since 2026-10 it also protects new ones and replaces a domain's whole configuration (PUT).
     /// </summary>
-    [ApiCollection("/settings/domains", "domain_id", "protected domain", "domain", "status", Replaces = true, FilterCasedByVersion = "status")]
+    [ApiCollection("/settings/domains", "domain_id", "protected domain", "domain", "status", Replaces = true,
+        FilterCasedByVersion = "status")]
     public sealed class EmailDomain : SettingsObject
     {
         [JsonPropertyName("domain")]
@@ -19,7 +20,9 @@ namespace EmailSecurity.Models
         [ListItem(10)]
         public string? Domain { get; set; }
 
-        /// <summary>pending, active, failed or timeout (upper case in the newer API: PENDING, ACTIVE, ...), as the API sends it.</summary>
+        /// <summary>
+        /// pending, active, failed or timeout (upper case in the newer API: PENDING, ACTIVE, ...), as the API sends it.
+        /// </summary>
         [JsonPropertyName("status")]
         [TableColumn(20, Width = 8)]
         [ListItem(20)]
@@ -95,14 +98,19 @@ namespace EmailSecurity.Models
         public string? SpfStatus { get; set; }
 
         [JsonPropertyName("authorization")]
-        [ListItem(44, Script = "$a = $_.Authorization; if ($a) { if ($a.Timestamp) { '{0} (checked {1})' -f $a, $a.Timestamp.LocalDateTime.ToString('yyyy-MM-dd HH:mm:ss', [cultureinfo]::InvariantCulture) } else { $a.ToString() } }")]
+        [ListItem(44,
+            Script = "$a = $_.Authorization; if ($a) { if ($a.Timestamp) { '{0} (checked {1})' -f $a, " +
+                "$a.Timestamp.LocalDateTime.ToString('yyyy-MM-dd HH:mm:ss', [cultureinfo]::InvariantCulture) } else " +
+                "{ $a.ToString() } }")]
         public EmailDomainAuthorization? Authorization { get; set; }
 
         [JsonPropertyName("emails_processed")]
         [ListItem(45)]
         public EmailDomainTraffic? EmailsProcessed { get; set; }
 
-        /// <summary>Whether Email Security is authorized on the domain's mail platform (<see cref="Authorization"/>).</summary>
+        /// <summary>
+        /// Whether Email Security is authorized on the domain's mail platform (<see cref="Authorization"/>).
+        /// </summary>
         [JsonIgnore]
         [TableColumn(40, Width = 10)]
         public bool? Authorized => Authorization?.Authorized;
@@ -128,7 +136,9 @@ namespace EmailSecurity.Models
         public override string ToString() => Authorized == true ? "Authorized" : StatusMessage ?? "Not authorized";
     }
 
-    /// <summary>How much of the domain's mail Email Security processed, in the current and the previous period.</summary>
+    /// <summary>
+    /// How much of the domain's mail Email Security processed, in the current and the previous period.
+    /// </summary>
     public sealed class EmailDomainTraffic
     {
         [JsonPropertyName("timestamp")]

@@ -10,7 +10,8 @@ namespace EmailSecurity.Models
     /// A protected identity of the impersonation registry (<c>/settings/impersonation_registry</c>): mail that pretends
     /// to come from this person is flagged. Entries are added by hand or synced from a directory.
     /// </summary>
-    [ApiCollection("/settings/impersonation_registry", "impersonation_registry_id", "impersonation registry entry", "name", "email")]
+    [ApiCollection("/settings/impersonation_registry", "impersonation_registry_id", "impersonation registry entry",
+        "name", "email")]
     public sealed class ImpersonationRegistryEntry : SettingsObject
     {
         [JsonPropertyName("name")]

@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 namespace EmailSecurity.Models
 {
     /// <summary>
-    /// What the pattern lists of the API share (allow policies, blocked senders, trusted domains): a pattern, whether it
-    /// is a regular expression, and a comment. A person knows an entry by its pattern.
+    /// What the pattern lists of the API share (allow policies, blocked senders, trusted domains): a pattern, whether
+    /// it is a regular expression, and a comment. A person knows an entry by its pattern.
     /// </summary>
     public abstract class PatternEntry : SettingsObject
     {

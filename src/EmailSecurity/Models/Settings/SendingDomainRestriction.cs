@@ -8,7 +8,8 @@ namespace EmailSecurity.Models
     /// arrive over TLS, except from the excluded subdomains. The deprecated <c>last_modified</c> lands in
     /// <see cref="SettingsObject.AdditionalFields"/>.
     /// </summary>
-    [ApiCollection("/settings/sending_domain_restrictions", "sending_domain_restriction_id", "sending domain restriction", "domain", "comments")]
+    [ApiCollection("/settings/sending_domain_restrictions", "sending_domain_restriction_id",
+        "sending domain restriction", "domain", "comments")]
     public sealed class SendingDomainRestriction : SettingsObject
     {
         [JsonPropertyName("domain")]

@@ -5,7 +5,10 @@ using System.Text.Json.Serialization;
 
 namespace EmailSecurity.Models
 {
-    /// <summary>What every settings object of the API has: an id, when it was made and changed, and room for fields this module does not know yet.</summary>
+    /// <summary>
+    /// What every settings object of the API has: an id, when it was made and changed, and room for fields this module
+    /// does not know yet.
+    /// </summary>
     public abstract class SettingsObject
     {
         [JsonPropertyName("id")]
@@ -20,7 +23,9 @@ namespace EmailSecurity.Models
         [ListItem(99)]
         public DateTimeOffset? ModifiedAt { get; set; }
 
-        /// <summary>When the entry last changed: <see cref="ModifiedAt"/>, or <see cref="CreatedAt"/> for one never changed.</summary>
+        /// <summary>
+        /// When the entry last changed: <see cref="ModifiedAt"/>, or <see cref="CreatedAt"/> for one never changed.
+        /// </summary>
         [JsonIgnore]
         [TableColumn(90, Width = 16)]
         public DateTimeOffset? Modified => ModifiedAt ?? CreatedAt;

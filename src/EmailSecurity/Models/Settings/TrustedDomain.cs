@@ -10,7 +10,8 @@ namespace EmailSecurity.Models
     /// A trusted domain pattern (<c>/settings/trusted_domains</c>): spares partner domains the recently-registered
     /// and lookalike-domain detections.
     /// </summary>
-    [ApiCollection("/settings/trusted_domains", "trusted_domain_id", "trusted domain", "pattern", "comments", Batches = true)]
+    [ApiCollection("/settings/trusted_domains", "trusted_domain_id", "trusted domain", "pattern", "comments",
+        Batches = true)]
     public sealed class TrustedDomain : PatternEntry
     {
         /// <summary>A recently registered domain that must not trigger a Suspicious or Malicious disposition.</summary>

@@ -5,7 +5,8 @@ namespace EmailSecurity.Models
 {
     /// <summary>
     /// A URL ignore pattern (<c>/settings/url_ignore_patterns</c>, 2026-10): a regular expression for URLs that URL
-    /// rewriting leaves alone. The deprecated <c>last_modified</c> lands in <see cref="SettingsObject.AdditionalFields"/>.
+    /// rewriting leaves alone. The deprecated <c>last_modified</c> lands in
+    /// <see cref="SettingsObject.AdditionalFields"/>.
     /// </summary>
     [ApiCollection("/settings/url_ignore_patterns", "pattern_id", "URL ignore pattern", "pattern", "comments")]
     public sealed class UrlIgnorePattern : SettingsObject

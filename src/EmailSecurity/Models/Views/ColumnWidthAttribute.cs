@@ -2,7 +2,9 @@ using System;
 
 namespace EmailSecurity.Models
 {
-    /// <summary>Hand-tuned: this type's table gives an inherited column another width than the base class does.</summary>
+    /// <summary>
+    /// Hand-tuned: this type's table gives an inherited column another width than the base class does.
+    /// </summary>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
     internal sealed class ColumnWidthAttribute : Attribute
     {

@@ -17,7 +17,9 @@ namespace EmailSecurity.Models
 
         public int Position { get; }
 
-        /// <summary>The label, when it is not the property's name; the objects get a property of that name too.</summary>
+        /// <summary>
+        /// The label, when it is not the property's name; the objects get a property of that name too.
+        /// </summary>
         public string? Label { get; set; }
 
         /// <summary>Shown only when it has a value.</summary>

@@ -21,7 +21,9 @@ namespace EmailSecurity.Models
         /// <summary>In characters; none (0) for the last column, which takes the rest of the line.</summary>
         public int Width { get; set; }
 
-        /// <summary>The header, when it is not the property's name; the objects get a property of that name too.</summary>
+        /// <summary>
+        /// The header, when it is not the property's name; the objects get a property of that name too.
+        /// </summary>
         public string? Label { get; set; }
 
         public bool AlignRight { get; set; }

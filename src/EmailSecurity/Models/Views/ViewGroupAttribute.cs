@@ -2,7 +2,9 @@ using System;
 
 namespace EmailSecurity.Models
 {
-    /// <summary>Groups the type's table by a property, each group under "Label: value" (the message a line is of).</summary>
+    /// <summary>
+    /// Groups the type's table by a property, each group under "Label: value" (the message a line is of).
+    /// </summary>
     [AttributeUsage(AttributeTargets.Class)]
     internal sealed class ViewGroupAttribute : Attribute
     {

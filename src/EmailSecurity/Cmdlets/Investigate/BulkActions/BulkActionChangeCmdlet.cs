@@ -6,7 +6,9 @@ using EmailSecurity.Models;
 
 namespace EmailSecurity.Cmdlets.Investigate
 {
-    /// <summary>What stopping and removing bulk action jobs share: jobs (or ids) piped in, one request per job, in order.</summary>
+    /// <summary>
+    /// What stopping and removing bulk action jobs share: jobs (or ids) piped in, one request per job, in order.
+    /// </summary>
     public abstract class BulkActionChangeCmdlet : EsChangeCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -16,7 +18,9 @@ namespace EmailSecurity.Cmdlets.Investigate
         [ArgumentCompleter(typeof(Completion.BulkActionIdCompleter))]
         public string[]? Id { get; set; }
 
-        /// <summary>The object piped in, whatever it is: its connection is used (see EsApiCmdlet.ConnectionFor).</summary>
+        /// <summary>
+        /// The object piped in, whatever it is: its connection is used (see EsApiCmdlet.ConnectionFor).
+        /// </summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public PSObject? InputObject { get; set; }
 

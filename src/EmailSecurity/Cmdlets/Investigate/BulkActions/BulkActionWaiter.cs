@@ -7,8 +7,8 @@ using EmailSecurity.Models;
 namespace EmailSecurity.Cmdlets.Investigate
 {
     /// <summary>
-    /// Waits for bulk action jobs on behalf of a cmdlet (Wait-EsBulkAction, Start-EsBulkAction -Wait): a progress bar per
-    /// job, each job written as it ends, and for each job still running when the time is up an error that says so.
+    /// Waits for bulk action jobs on behalf of a cmdlet (Wait-EsBulkAction, Start-EsBulkAction -Wait): a progress bar
+    /// per job, each job written as it ends, and for each job still running when the time is up an error that says so.
     /// </summary>
     internal static class BulkActionWaiter
     {
@@ -22,11 +22,13 @@ namespace EmailSecurity.Cmdlets.Investigate
             {
                 if (!progress.TryGetValue(job.Id, out var reporter))
                 {
-                    reporter = progress[job.Id] = new ProgressReporter(cmdlet, $"Bulk action job {job.Id}: {Describe(job)}");
+                    reporter = progress[job.Id] =
+                        new ProgressReporter(cmdlet, $"Bulk action job {job.Id}: {Describe(job)}");
                 }
 
                 var total = (ulong)Math.Max(0L, job.TotalMessagesDiscovered);
-                reporter.Report(total - (ulong)Math.Max(0L, Math.Min(job.MessagesPending, job.TotalMessagesDiscovered)), total, job.Status);
+                reporter.Report(total - (ulong)Math.Max(0L, Math.Min(job.MessagesPending, job.TotalMessagesDiscovered)),
+                    total, job.Status);
             }
 
             void Finish(BulkAction job)
@@ -62,19 +64,24 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         /// <summary>"Move to JunkEmail", "Release".</summary>
         public static string Describe(BulkAction job) =>
-            job.Destination != null ? $"Move to {job.Destination}" : string.Equals(job.Action, ApiValues.BulkAction.Release, StringComparison.OrdinalIgnoreCase) ? "Release" : job.Action ?? "?";
+            job.Destination != null
+                ? $"Move to {job.Destination}"
+                : string.Equals(job.Action, ApiValues.BulkAction.Release, StringComparison.OrdinalIgnoreCase)
+                ? "Release"
+                : job.Action ?? "?";
 
         private static ErrorRecord TimedOut(BulkAction job, TimeSpan timeout)
         {
             var done = job.TotalMessagesDiscovered - job.MessagesPending;
-            var message = $"Bulk action job {job.Id} had not ended after {timeout.TotalSeconds:0.#} s: it is {job.Status}, "
-                + $"{done} of {job.TotalMessagesDiscovered} message(s) handled so far.";
+            var message = $"Bulk action job {job.Id} had not ended after {timeout.TotalSeconds:0.#} s: it is "
+                + $"{job.Status}, {done} of {job.TotalMessagesDiscovered} message(s) handled so far.";
             return new ErrorRecord(new TimeoutException(message), TimeoutErrorId, ErrorCategory.OperationTimeout, job)
             {
                 ErrorDetails = new ErrorDetails(message)
                 {
-                    RecommendedAction = $"The job goes on by itself. Wait again with Wait-EsBulkAction -Id '{job.Id}' (a longer -Timeout), "
-                        + $"see it with Get-EsBulkAction -Id '{job.Id}', or stop it with Stop-EsBulkAction -Id '{job.Id}'.",
+                    RecommendedAction = $"The job goes on by itself. Wait again with Wait-EsBulkAction -Id '{job.Id}' "
+                        + $"(a longer -Timeout), see it with Get-EsBulkAction -Id '{job.Id}', or stop it with "
+                        + $"Stop-EsBulkAction -Id '{job.Id}'.",
                 },
             };
         }

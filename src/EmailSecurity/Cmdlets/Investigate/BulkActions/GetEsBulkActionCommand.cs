@@ -4,7 +4,10 @@ using EmailSecurity.Models;
 
 namespace EmailSecurity.Cmdlets.Investigate
 {
-    /// <summary>Lists bulk action jobs (<c>GET /investigate/bulk</c>) or reads jobs by id (<c>GET /investigate/bulk/{job_id}</c>).</summary>
+    /// <summary>
+    /// Lists bulk action jobs (<c>GET /investigate/bulk</c>) or reads jobs by id (<c>GET
+    /// /investigate/bulk/{job_id}</c>).
+    /// </summary>
     [Cmdlet(VerbsCommon.Get, "EsBulkAction", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(BulkAction))]
     public sealed class GetEsBulkActionCommand : EsApiCmdlet
@@ -12,7 +15,8 @@ namespace EmailSecurity.Cmdlets.Investigate
         private const string ListSet = "List";
         private const string ByIdSet = "ById";
 
-        [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true,
+            ValueFromPipelineByPropertyName = true)]
         [Alias("JobId", "Identity")]
         [ApiIdText(typeof(BulkAction), "JobId")]
         [ValidateApiId]

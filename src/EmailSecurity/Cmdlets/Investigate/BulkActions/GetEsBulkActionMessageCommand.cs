@@ -5,8 +5,8 @@ using EmailSecurity.Models;
 namespace EmailSecurity.Cmdlets.Investigate
 {
     /// <summary>
-    /// Lists the messages of bulk action jobs (<c>GET /investigate/bulk/{job_id}/messages</c>), one entry per message and
-    /// recipient mailbox, with what the job did there.
+    /// Lists the messages of bulk action jobs (<c>GET /investigate/bulk/{job_id}/messages</c>), one entry per message
+    /// and recipient mailbox, with what the job did there.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "EsBulkActionMessage", SupportsPaging = true)]
     [OutputType(typeof(BulkActionMessage))]
@@ -35,7 +35,8 @@ namespace EmailSecurity.Cmdlets.Investigate
         {
             foreach (var id in Id!)
             {
-                WritePaged<BulkActionMessage>(BoundApiValues.AddQuery(this, ApiCatalog.Investigate.BulkActionMessages.Request(id)), PageSize);
+                WritePaged<BulkActionMessage>(
+                    BoundApiValues.AddQuery(this, ApiCatalog.Investigate.BulkActionMessages.Request(id)), PageSize);
             }
         }
     }

@@ -9,9 +9,9 @@ using EmailSecurity.Models;
 namespace EmailSecurity.Cmdlets.Investigate
 {
     /// <summary>
-    /// Starts a bulk action job (<c>POST /investigate/bulk</c>) that moves or releases every message a search finds, the
-    /// search given with Get-EsMessage's filters. Before asking, it counts what the search finds now
-    /// (<c>GET /investigate</c>, one message per page).
+    /// Starts a bulk action job (<c>POST /investigate/bulk</c>) that moves or releases every message a search finds,
+    /// the search given with Get-EsMessage's filters. Before asking, it counts what the search finds now (<c>GET
+    /// /investigate</c>, one message per page).
     /// </summary>
     /// <remarks>
     /// The filter parameters repeat Get-EsMessage's (a cmdlet binds only its own properties): names, types, aliases and
@@ -35,7 +35,8 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         /// <summary>The folder a Move takes the messages to.</summary>
         [Parameter]
-        [ValidateSet(ApiValues.Folder.Inbox, ApiValues.Folder.JunkEmail, ApiValues.Folder.DeletedItems, ApiValues.Folder.RecoverableItemsDeletions, ApiValues.Folder.RecoverableItemsPurges)]
+        [ValidateSet(ApiValues.Folder.Inbox, ApiValues.Folder.JunkEmail, ApiValues.Folder.DeletedItems,
+            ApiValues.Folder.RecoverableItemsDeletions, ApiValues.Folder.RecoverableItemsPurges)]
         public string? Destination { get; set; }
 
         [Parameter]
@@ -77,12 +78,15 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         [Parameter]
         [ApiQuery("final_disposition")]
-        [ValidateSet(ApiValues.SearchDisposition.Malicious, ApiValues.SearchDisposition.Suspicious, ApiValues.SearchDisposition.Spoof, ApiValues.SearchDisposition.Spam, ApiValues.SearchDisposition.Bulk, ApiValues.SearchDisposition.None)]
+        [ValidateSet(ApiValues.SearchDisposition.Malicious, ApiValues.SearchDisposition.Suspicious,
+            ApiValues.SearchDisposition.Spoof, ApiValues.SearchDisposition.Spam, ApiValues.SearchDisposition.Bulk,
+            ApiValues.SearchDisposition.None)]
         public string? Disposition { get; set; }
 
         [Parameter]
         [ApiQuery("message_action")]
-        [ValidateSet(ApiValues.MessageAction.Preview, ApiValues.MessageAction.QuarantineReleased, ApiValues.MessageAction.Moved)]
+        [ValidateSet(ApiValues.MessageAction.Preview, ApiValues.MessageAction.QuarantineReleased,
+            ApiValues.MessageAction.Moved)]
         public string? MessageAction { get; set; }
 
         [Parameter]
@@ -98,8 +102,10 @@ namespace EmailSecurity.Cmdlets.Investigate
         [Parameter]
         [ApiQuery("delivery_status")]
         [ValidateSet(
-            ApiValues.DeliveryStatus.Delivered, ApiValues.DeliveryStatus.Moved, ApiValues.DeliveryStatus.Quarantined, ApiValues.DeliveryStatus.Rejected,
-            ApiValues.DeliveryStatus.Deferred, ApiValues.DeliveryStatus.Bounced, ApiValues.DeliveryStatus.Queued, ApiValues.DeliveryStatus.MoveFailed)]
+            ApiValues.DeliveryStatus.Delivered, ApiValues.DeliveryStatus.Moved, ApiValues.DeliveryStatus.Quarantined,
+            ApiValues.DeliveryStatus.Rejected,
+            ApiValues.DeliveryStatus.Deferred, ApiValues.DeliveryStatus.Bounced, ApiValues.DeliveryStatus.Queued,
+            ApiValues.DeliveryStatus.MoveFailed)]
         public string? DeliveryStatus { get; set; }
 
         [Parameter]
@@ -152,7 +158,8 @@ namespace EmailSecurity.Cmdlets.Investigate
                 ThrowTerminatingError(problem);
             }
 
-            search = BoundApiValues.Query(this).ToDictionary(f => f.Name, f => f.Value is DateTimeOffset time ? ApiRequest.InstantText(time) : f.Value);
+            search = BoundApiValues.Query(this).ToDictionary(f => f.Name,
+                f => f.Value is DateTimeOffset time ? ApiRequest.InstantText(time) : f.Value);
             if (ExactSubject != null)
             {
                 search["exact_subject"] = ExactSubject;
@@ -163,7 +170,8 @@ namespace EmailSecurity.Cmdlets.Investigate
                 ThrowTerminatingError(Refused(
                     "EsBulkActionWithoutSearch",
                     "Give at least one search filter: without one the job would act on every message of the account.",
-                    "Narrow the job as you would narrow Get-EsMessage (-Sender, -Subject, -Disposition, -Start/-End...), and check what it finds with Get-EsMessage first."));
+                    "Narrow the job as you would narrow Get-EsMessage (-Sender, -Subject, -Disposition, " +
+                    "-Start/-End...), and check what it finds with Get-EsMessage first."));
             }
 
             searchText = JsonSerializer.Deserialize<BulkActionSearch>(JsonSerializer.Serialize(search))!.ToString();
@@ -172,7 +180,8 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         protected override void ProcessRecord()
         {
-            var action = IsMove ? $"Start a bulk job that moves every matching message to {BoundApiValues.InSetSpelling(this, nameof(Destination))}"
+            var action = IsMove ? "Start a bulk job that moves every matching message to " +
+                $"{BoundApiValues.InSetSpelling(this, nameof(Destination))}"
                 : "Start a bulk job that releases every matching message from quarantine";
             // -Force skips the question, not -WhatIf.
             if ((WhatIfGiven || !Force) && !ShouldProcess(Target(CountMatching()), action))
@@ -198,7 +207,8 @@ namespace EmailSecurity.Cmdlets.Investigate
             body["search_params"] = search;
             RunChange(action, searchText!, ConnectionFor(null)!, async (client, bridge, token) =>
             {
-                started = (await client.SendAsync<BulkAction>(ApiCatalog.CollectionOf<BulkAction>().Create!.Request().WithFields(body), token)
+                started = (await client.SendAsync<BulkAction>(
+                    ApiCatalog.CollectionOf<BulkAction>().Create!.Request().WithFields(body), token)
                     .ConfigureAwait(false)).Result;
             });
 
@@ -221,7 +231,9 @@ namespace EmailSecurity.Cmdlets.Investigate
             ? ((SwitchParameter)given).IsPresent
             : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
-        /// <summary>How many messages the search finds now (one search request for one message); null when it cannot tell.</summary>
+        /// <summary>
+        /// How many messages the search finds now (one search request for one message); null when it cannot tell.
+        /// </summary>
         private long? CountMatching()
         {
             long? count = null;
@@ -229,7 +241,8 @@ namespace EmailSecurity.Cmdlets.Investigate
             RunApi(async (client, bridge, token) =>
             {
                 count = (await client.SendAsync<JsonElement>(request, token).ConfigureAwait(false)).Info?.TotalCount;
-            }, searchText, failure => WriteWarning($"The messages the search finds could not be counted: {failure.Message}"));
+            }, searchText,
+                failure => WriteWarning($"The messages the search finds could not be counted: {failure.Message}"));
             return count;
         }
 
@@ -237,7 +250,8 @@ namespace EmailSecurity.Cmdlets.Investigate
         private string Target(long? count)
         {
             var found = count == null ? "the search could not be counted"
-                : ExactSubject != null ? $"at most {count:N0} now: the count matches the subject's words, the job the exact subject"
+                : ExactSubject != null
+                ? $"at most {count:N0} now: the count matches the subject's words, the job the exact subject"
                 : $"{count:N0} now";
             return $"every message matching {searchText} ({found})";
         }
@@ -246,13 +260,16 @@ namespace EmailSecurity.Cmdlets.Investigate
         {
             if (IsMove && Destination == null)
             {
-                return Refused("EsBulkActionNeedsDestination", "-Action Move needs -Destination: the folder to move the messages to.",
-                    "Add -Destination (Inbox, JunkEmail, DeletedItems, RecoverableItemsDeletions or RecoverableItemsPurges).");
+                return Refused("EsBulkActionNeedsDestination",
+                    "-Action Move needs -Destination: the folder to move the messages to.",
+                    "Add -Destination (Inbox, JunkEmail, DeletedItems, RecoverableItemsDeletions or " +
+                    "RecoverableItemsPurges).");
             }
 
             if (!IsMove && Destination != null)
             {
-                return Refused("EsBulkActionNeedsNoDestination", "-Action Release delivers messages from quarantine to their recipients: it takes no -Destination.",
+                return Refused("EsBulkActionNeedsNoDestination",
+                    "-Action Release delivers messages from quarantine to their recipients: it takes no -Destination.",
                     "Leave out -Destination, or use -Action Move to move the messages to that folder.");
             }
 

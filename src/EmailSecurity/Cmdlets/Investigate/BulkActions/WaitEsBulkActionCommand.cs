@@ -7,8 +7,8 @@ namespace EmailSecurity.Cmdlets.Investigate
 {
     /// <summary>
     /// Waits, as Wait-Job does, until bulk action jobs have ended (COMPLETED, FAILED or CANCELLED), polling
-    /// <c>GET /investigate/bulk/{job_id}</c> with a progress bar per job; writes each job as it ends. A job still running
-    /// after -Timeout gets an error record of its own.
+    /// <c>GET /investigate/bulk/{job_id}</c> with a progress bar per job; writes each job as it ends. A job still
+    /// running after -Timeout gets an error record of its own.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Wait, "EsBulkAction")]
     [OutputType(typeof(BulkAction))]
@@ -23,7 +23,9 @@ namespace EmailSecurity.Cmdlets.Investigate
         [ArgumentCompleter(typeof(Completion.BulkActionIdCompleter))]
         public string[]? Id { get; set; }
 
-        /// <summary>Seconds to wait at most, as Wait-Job's -Timeout; -1 (the default) waits until every job has ended.</summary>
+        /// <summary>
+        /// Seconds to wait at most, as Wait-Job's -Timeout; -1 (the default) waits until every job has ended.
+        /// </summary>
         [Parameter]
         [Alias("TimeoutSec")]
         [ValidateRange(-1, int.MaxValue)]
