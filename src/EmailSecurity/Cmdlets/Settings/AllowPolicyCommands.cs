@@ -11,7 +11,8 @@ namespace EmailSecurity.Cmdlets.Settings
     {
         [Parameter(ParameterSetName = ListSet)]
         [ApiQuery("pattern_type")]
-        [ValidateSet(ApiValues.PatternType.Email, ApiValues.PatternType.Domain, ApiValues.PatternType.Ip, ApiValues.PatternType.Unknown)]
+        [ValidateSet(ApiValues.PatternType.Email, ApiValues.PatternType.Domain, ApiValues.PatternType.Ip,
+            ApiValues.PatternType.Unknown)]
         public string? PatternType { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
@@ -64,7 +65,9 @@ namespace EmailSecurity.Cmdlets.Settings
         protected override string PatternKind => PatternType;
     }
 
-    /// <summary>Edits an allow policy (<c>PATCH /settings/allow_policies/{id}</c>), sending only the given fields.</summary>
+    /// <summary>
+    /// Edits an allow policy (<c>PATCH /settings/allow_policies/{id}</c>), sending only the given fields.
+    /// </summary>
     [Cmdlet(VerbsCommon.Set, "EsAllowPolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(AllowPolicy))]
     public sealed class SetEsAllowPolicyCommand : SetPatternSettingCmdlet<AllowPolicy>

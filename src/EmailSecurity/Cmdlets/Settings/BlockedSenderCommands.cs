@@ -11,7 +11,8 @@ namespace EmailSecurity.Cmdlets.Settings
     {
         [Parameter(ParameterSetName = ListSet)]
         [ApiQuery("pattern_type")]
-        [ValidateSet(ApiValues.PatternType.Email, ApiValues.PatternType.Domain, ApiValues.PatternType.Ip, ApiValues.PatternType.Unknown)]
+        [ValidateSet(ApiValues.PatternType.Email, ApiValues.PatternType.Domain, ApiValues.PatternType.Ip,
+            ApiValues.PatternType.Unknown)]
         public string? PatternType { get; set; }
     }
 
@@ -28,7 +29,9 @@ namespace EmailSecurity.Cmdlets.Settings
         protected override string PatternKind => PatternType;
     }
 
-    /// <summary>Edits a blocked sender pattern (<c>PATCH /settings/block_senders/{id}</c>), sending only the given fields.</summary>
+    /// <summary>
+    /// Edits a blocked sender pattern (<c>PATCH /settings/block_senders/{id}</c>), sending only the given fields.
+    /// </summary>
     [Cmdlet(VerbsCommon.Set, "EsBlockedSender", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(BlockedSender))]
     public sealed class SetEsBlockedSenderCommand : SetPatternSettingCmdlet<BlockedSender>

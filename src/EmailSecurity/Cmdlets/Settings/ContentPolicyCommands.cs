@@ -23,7 +23,9 @@ namespace EmailSecurity.Cmdlets.Settings
         public string? Order { get; set; }
     }
 
-    /// <summary>Creates a content policy (<c>POST /settings/content_policies</c>), enabled unless -Enabled $false.</summary>
+    /// <summary>
+    /// Creates a content policy (<c>POST /settings/content_policies</c>), enabled unless -Enabled $false.
+    /// </summary>
     [Cmdlet(VerbsCommon.New, "EsContentPolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ContentPolicy))]
     public sealed class NewEsContentPolicyCommand : BatchedNewSettingCmdlet<ContentPolicy>
@@ -60,7 +62,9 @@ namespace EmailSecurity.Cmdlets.Settings
         protected override string CheckFor(string target) => $"{CheckCommand} -Name {Quoted(target)}";
     }
 
-    /// <summary>Edits a content policy (<c>PATCH /settings/content_policies/{id}</c>), sending only the given fields.</summary>
+    /// <summary>
+    /// Edits a content policy (<c>PATCH /settings/content_policies/{id}</c>), sending only the given fields.
+    /// </summary>
     [Cmdlet(VerbsCommon.Set, "EsContentPolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ContentPolicy))]
     public sealed class SetEsContentPolicyCommand : SetSettingCmdlet<ContentPolicy>

@@ -21,17 +21,20 @@ namespace EmailSecurity.Cmdlets.Settings
 
         [Parameter(ParameterSetName = ListSet)]
         [ApiQuery("status")]
-        [ValidateSet(ApiValues.DomainStatus.Pending, ApiValues.DomainStatus.Active, ApiValues.DomainStatus.Failed, ApiValues.DomainStatus.Timeout)]
+        [ValidateSet(ApiValues.DomainStatus.Pending, ApiValues.DomainStatus.Active, ApiValues.DomainStatus.Failed,
+            ApiValues.DomainStatus.Timeout)]
         public string? Status { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [ApiQuery("active_delivery_mode")]
-        [ValidateSet(ApiValues.DeliveryMode.Direct, ApiValues.DeliveryMode.Bcc, ApiValues.DeliveryMode.Journal, ApiValues.DeliveryMode.Api, ApiValues.DeliveryMode.RetroScan)]
+        [ValidateSet(ApiValues.DeliveryMode.Direct, ApiValues.DeliveryMode.Bcc, ApiValues.DeliveryMode.Journal,
+            ApiValues.DeliveryMode.Api, ApiValues.DeliveryMode.RetroScan)]
         public string? ActiveDeliveryMode { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [ApiQuery("allowed_delivery_mode")]
-        [ValidateSet(ApiValues.DeliveryMode.Direct, ApiValues.DeliveryMode.Bcc, ApiValues.DeliveryMode.Journal, ApiValues.DeliveryMode.Api, ApiValues.DeliveryMode.RetroScan)]
+        [ValidateSet(ApiValues.DeliveryMode.Direct, ApiValues.DeliveryMode.Bcc, ApiValues.DeliveryMode.Journal,
+            ApiValues.DeliveryMode.Api, ApiValues.DeliveryMode.RetroScan)]
         public string? AllowedDeliveryMode { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
@@ -47,8 +50,8 @@ namespace EmailSecurity.Cmdlets.Settings
 
     /// <summary>
     /// Protects a new domain (<c>POST /settings/domains</c>, 2026-10). The API requires the four lists, so they are
-    /// mandatory here too (an empty list is a choice: nothing dropped, no IP restriction); they bind by property name, so
-    /// domains piped from Get-EsDomain are copied, to another account with -AccountId or -Connection.
+    /// mandatory here too (an empty list is a choice: nothing dropped, no IP restriction); they bind by property name,
+    /// so domains piped from Get-EsDomain are copied, to another account with -AccountId or -Connection.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "EsDomain", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(EmailDomain))]
@@ -61,15 +64,18 @@ namespace EmailSecurity.Cmdlets.Settings
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ApiField("allowed_delivery_modes")]
-        [ValidateSet(ApiValues.DeliveryMode.Direct, ApiValues.DeliveryMode.Bcc, ApiValues.DeliveryMode.Journal, ApiValues.DeliveryMode.Api, ApiValues.DeliveryMode.RetroScan)]
+        [ValidateSet(ApiValues.DeliveryMode.Direct, ApiValues.DeliveryMode.Bcc, ApiValues.DeliveryMode.Journal,
+            ApiValues.DeliveryMode.Api, ApiValues.DeliveryMode.RetroScan)]
         public string[] AllowedDeliveryModes { get; set; } = new string[0];
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ApiField("drop_dispositions")]
         [AllowEmptyCollection]
         [ValidateSet(
-            ApiValues.DropDisposition.Malicious, ApiValues.DropDisposition.MaliciousBec, ApiValues.DropDisposition.Suspicious,
-            ApiValues.DropDisposition.Spoof, ApiValues.DropDisposition.Spam, ApiValues.DropDisposition.Bulk, ApiValues.DropDisposition.Encrypted,
+            ApiValues.DropDisposition.Malicious, ApiValues.DropDisposition.MaliciousBec,
+            ApiValues.DropDisposition.Suspicious,
+            ApiValues.DropDisposition.Spoof, ApiValues.DropDisposition.Spam, ApiValues.DropDisposition.Bulk,
+            ApiValues.DropDisposition.Encrypted,
             ApiValues.DropDisposition.External, ApiValues.DropDisposition.Unknown, ApiValues.DropDisposition.None)]
         public string[] DropDispositions { get; set; } = new string[0];
 
@@ -80,7 +86,8 @@ namespace EmailSecurity.Cmdlets.Settings
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ApiField("regions")]
-        [ValidateSet(ApiValues.Region.Global, ApiValues.Region.Au, ApiValues.Region.De, ApiValues.Region.In, ApiValues.Region.Us)]
+        [ValidateSet(ApiValues.Region.Global, ApiValues.Region.Au, ApiValues.Region.De, ApiValues.Region.In,
+            ApiValues.Region.Us)]
         public string[] Regions { get; set; } = new string[0];
 
         [Parameter]
@@ -106,7 +113,9 @@ namespace EmailSecurity.Cmdlets.Settings
         [ApiField("require_tls_outbound")]
         public bool RequireTlsOutbound { get; set; }
 
-        /// <summary>Null (a copied domain without one) sends null: the API then delivers by the domain's MX records.</summary>
+        /// <summary>
+        /// Null (a copied domain without one) sends null: the API then delivers by the domain's MX records.
+        /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ApiField("transport")]
         [AllowNull]
@@ -125,7 +134,9 @@ namespace EmailSecurity.Cmdlets.Settings
     [OutputType(typeof(EmailDomain))]
     public sealed class SetEsDomainCommand : SetSettingCmdlet<EmailDomain>
     {
-        /// <summary>Sends the whole configuration with PUT; the fields not given keep the domain's current values.</summary>
+        /// <summary>
+        /// Sends the whole configuration with PUT; the fields not given keep the domain's current values.
+        /// </summary>
         [Parameter]
         public SwitchParameter Replace { get; set; }
 
@@ -136,15 +147,18 @@ namespace EmailSecurity.Cmdlets.Settings
 
         [Parameter]
         [ApiField("allowed_delivery_modes")]
-        [ValidateSet(ApiValues.DeliveryMode.Direct, ApiValues.DeliveryMode.Bcc, ApiValues.DeliveryMode.Journal, ApiValues.DeliveryMode.Api, ApiValues.DeliveryMode.RetroScan)]
+        [ValidateSet(ApiValues.DeliveryMode.Direct, ApiValues.DeliveryMode.Bcc, ApiValues.DeliveryMode.Journal,
+            ApiValues.DeliveryMode.Api, ApiValues.DeliveryMode.RetroScan)]
         public string[]? AllowedDeliveryModes { get; set; }
 
         /// <summary>An empty array drops nothing.</summary>
         [Parameter]
         [ApiField("drop_dispositions")]
         [ValidateSet(
-            ApiValues.DropDisposition.Malicious, ApiValues.DropDisposition.MaliciousBec, ApiValues.DropDisposition.Suspicious,
-            ApiValues.DropDisposition.Spoof, ApiValues.DropDisposition.Spam, ApiValues.DropDisposition.Bulk, ApiValues.DropDisposition.Encrypted,
+            ApiValues.DropDisposition.Malicious, ApiValues.DropDisposition.MaliciousBec,
+            ApiValues.DropDisposition.Suspicious,
+            ApiValues.DropDisposition.Spoof, ApiValues.DropDisposition.Spam, ApiValues.DropDisposition.Bulk,
+            ApiValues.DropDisposition.Encrypted,
             ApiValues.DropDisposition.External, ApiValues.DropDisposition.Unknown, ApiValues.DropDisposition.None)]
         public string[]? DropDispositions { get; set; }
 
@@ -172,7 +186,8 @@ namespace EmailSecurity.Cmdlets.Settings
 
         [Parameter]
         [ApiField("regions")]
-        [ValidateSet(ApiValues.Region.Global, ApiValues.Region.Au, ApiValues.Region.De, ApiValues.Region.In, ApiValues.Region.Us)]
+        [ValidateSet(ApiValues.Region.Global, ApiValues.Region.Au, ApiValues.Region.De, ApiValues.Region.In,
+            ApiValues.Region.Us)]
         public string[]? Regions { get; set; }
 
         [Parameter]
@@ -205,7 +220,8 @@ namespace EmailSecurity.Cmdlets.Settings
             }
 
             var problem = InputProblem ?? (IsBound(nameof(Domain))
-                ? "-Domain cannot go with -Replace: the API fixes a domain's name when it is protected, and a replacement leaves it out."
+                ? "-Domain cannot go with -Replace: the API fixes a domain's name when it is protected, and a " +
+                    "replacement leaves it out."
                 : null);
             if (problem != null)
             {
@@ -214,7 +230,8 @@ namespace EmailSecurity.Cmdlets.Settings
             }
 
             var given = BoundApiValues.Body(this);
-            var action = $"Replace {Collection.Noun} configuration: set {string.Join(", ", given.Keys)}, keep the other fields as they are";
+            var action = $"Replace {Collection.Noun} configuration: set {string.Join(", ", given.Keys)}, keep the " +
+                "other fields as they are";
             if (!ShouldProcess(TargetOf(Id), action))
             {
                 return;
@@ -223,7 +240,8 @@ namespace EmailSecurity.Cmdlets.Settings
             EmailDomain? current = null;
             RunApi(
                 async (client, bridge, token) =>
-                    current = (await client.SendAsync<EmailDomain>(Collection.Get.Request(Id), token).ConfigureAwait(false)).Result,
+                    current = (await client.SendAsync<EmailDomain>(Collection.Get.Request(Id), token)
+                        .ConfigureAwait(false)).Result,
                 Id,
                 connection: connection);
             if (current == null)
@@ -234,7 +252,8 @@ namespace EmailSecurity.Cmdlets.Settings
             var body = WholeConfiguration(current, given);
             RunChange(action, Id, connection, async (client, bridge, token) =>
             {
-                var answer = await client.SendAsync<EmailDomain>(Collection.Replace!.Request(Id).WithFields(body), token).ConfigureAwait(false);
+                var answer = await client.SendAsync<EmailDomain>(Collection.Replace!.Request(Id).WithFields(body),
+                    token).ConfigureAwait(false);
                 if (PassThru)
                 {
                     bridge.Post(() => WriteObject(answer.Result));
@@ -246,7 +265,9 @@ namespace EmailSecurity.Cmdlets.Settings
         /// Every field this cmdlet can set but the name (which PUT leaves out), in the order declared: the value given,
         /// else the domain's current one, so a replacement never blanks a field the caller did not name.
         /// </summary>
-        private static Dictionary<string, object?> WholeConfiguration(EmailDomain current, IReadOnlyDictionary<string, object?> given)
+        private static Dictionary<string, object?> WholeConfiguration(
+            EmailDomain current,
+            IReadOnlyDictionary<string, object?> given)
         {
             var currentByName = typeof(EmailDomain).GetProperties()
                 .Where(p => p.GetCustomAttribute<JsonPropertyNameAttribute>() != null)
@@ -254,7 +275,8 @@ namespace EmailSecurity.Cmdlets.Settings
             return typeof(SetEsDomainCommand).GetProperties()
                 .Select(p => p.GetCustomAttribute<ApiFieldAttribute>()?.Name)
                 .Where(name => name != null && name != "domain")
-                .ToDictionary(name => name!, name => given.TryGetValue(name!, out var value) ? value : currentByName[name!]);
+                .ToDictionary(name => name!,
+                    name => given.TryGetValue(name!, out var value) ? value : currentByName[name!]);
         }
     }
 
@@ -268,8 +290,8 @@ namespace EmailSecurity.Cmdlets.Settings
     }
 
     /// <summary>
-    /// Unprotects domains (<c>DELETE /settings/domains/{id}</c>). Email Security stops processing their mail and the API
-    /// cannot undo it, hence ConfirmImpact High: it asks unless -Confirm:$false is given.
+    /// Unprotects domains (<c>DELETE /settings/domains/{id}</c>). Email Security stops processing their mail and the
+    /// API cannot undo it, hence ConfirmImpact High: it asks unless -Confirm:$false is given.
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "EsDomain", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]

@@ -2,7 +2,9 @@ using System.Management.Automation;
 
 namespace EmailSecurity.Cmdlets.Settings
 {
-    /// <summary>Lists of the pattern collections (allow policies, blocked senders, trusted domains): -Pattern and -Order.</summary>
+    /// <summary>
+    /// Lists of the pattern collections (allow policies, blocked senders, trusted domains): -Pattern and -Order.
+    /// </summary>
     public abstract class GetPatternSettingCmdlet<TModel> : GetSearchableSettingCmdlet<TModel>
         where TModel : class
     {

@@ -14,7 +14,8 @@ namespace EmailSecurity.Cmdlets.Settings
         protected const string ListSet = "List";
         protected const string ByIdSet = "ById";
 
-        [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true,
+            ValueFromPipelineByPropertyName = true)]
         [Alias("Identity")]
         [ApiIdText(typeof(Models.SettingsObject))]
         [ValidateApiId]
@@ -25,7 +26,9 @@ namespace EmailSecurity.Cmdlets.Settings
         [ValidateRange(1, ApiValues.MaxPageSize)]
         public int PageSize { get; set; } = ApiValues.MaxPageSize;
 
-        /// <summary>The entry piped in, when it is one: to refuse an entry of another list, and for the connection it came from.</summary>
+        /// <summary>
+        /// The entry piped in, when it is one: to refuse an entry of another list, and for the connection it came from.
+        /// </summary>
         [Parameter(ParameterSetName = ByIdSet, ValueFromPipeline = true, DontShow = true)]
         public Models.SettingsObject? InputObject { get; set; }
 
@@ -64,7 +67,8 @@ namespace EmailSecurity.Cmdlets.Settings
                 {
                     RunApi(async (client, bridge, token) =>
                     {
-                        var answer = await client.SendAsync<TModel>(Collection.Get.Request(id), token).ConfigureAwait(false);
+                        var answer =
+                            await client.SendAsync<TModel>(Collection.Get.Request(id), token).ConfigureAwait(false);
                         bridge.Post(() => WriteObject(answer.Result));
                     }, id, connection: connection);
                 }
@@ -76,7 +80,9 @@ namespace EmailSecurity.Cmdlets.Settings
         }
     }
 
-    /// <summary>A list the API searches and sorts: -Search and -Direction (each noun declares its own -Order).</summary>
+    /// <summary>
+    /// A list the API searches and sorts: -Search and -Direction (each noun declares its own -Order).
+    /// </summary>
     public abstract class GetSearchableSettingCmdlet<TModel> : GetSettingCmdlet<TModel>
         where TModel : class
     {

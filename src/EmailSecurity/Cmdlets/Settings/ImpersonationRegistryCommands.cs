@@ -4,14 +4,17 @@ using EmailSecurity.Models;
 
 namespace EmailSecurity.Cmdlets.Settings
 {
-    /// <summary>Lists the impersonation registry (<c>GET /settings/impersonation_registry</c>) or reads entries by id.</summary>
+    /// <summary>
+    /// Lists the impersonation registry (<c>GET /settings/impersonation_registry</c>) or reads entries by id.
+    /// </summary>
     [Cmdlet(VerbsCommon.Get, "EsImpersonationRegistryEntry", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(ImpersonationRegistryEntry))]
     public sealed class GetEsImpersonationRegistryEntryCommand : GetSearchableSettingCmdlet<ImpersonationRegistryEntry>
     {
         [Parameter(ParameterSetName = ListSet)]
         [ApiQuery("provenance")]
-        [ValidateSet(ApiValues.Provenance.Internal, ApiValues.Provenance.CasbOffice365, ApiValues.Provenance.Office365, ApiValues.Provenance.GoogleDirectory)]
+        [ValidateSet(ApiValues.Provenance.Internal, ApiValues.Provenance.CasbOffice365, ApiValues.Provenance.Office365,
+            ApiValues.Provenance.GoogleDirectory)]
         public string? Provenance { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
@@ -20,8 +23,11 @@ namespace EmailSecurity.Cmdlets.Settings
         public string? Order { get; set; }
     }
 
-    /// <summary>Adds a protected identity to the impersonation registry (<c>POST /settings/impersonation_registry</c>).</summary>
-    [Cmdlet(VerbsCommon.New, "EsImpersonationRegistryEntry", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    /// <summary>
+    /// Adds a protected identity to the impersonation registry (<c>POST /settings/impersonation_registry</c>).
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "EsImpersonationRegistryEntry", SupportsShouldProcess = true,
+        ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ImpersonationRegistryEntry))]
     public sealed class NewEsImpersonationRegistryEntryCommand : NewSettingCmdlet<ImpersonationRegistryEntry>
     {
@@ -46,7 +52,8 @@ namespace EmailSecurity.Cmdlets.Settings
 
         [Parameter]
         [ApiField("provenance")]
-        [ValidateSet(ApiValues.Provenance.Internal, ApiValues.Provenance.CasbOffice365, ApiValues.Provenance.Office365, ApiValues.Provenance.GoogleDirectory)]
+        [ValidateSet(ApiValues.Provenance.Internal, ApiValues.Provenance.CasbOffice365, ApiValues.Provenance.Office365,
+            ApiValues.Provenance.GoogleDirectory)]
         public string? Provenance { get; set; }
 
         [Parameter]
@@ -71,10 +78,11 @@ namespace EmailSecurity.Cmdlets.Settings
     }
 
     /// <summary>
-    /// Edits an impersonation registry entry (<c>PATCH /settings/impersonation_registry/{id}</c>), sending only the given
-    /// fields. The API refuses to edit entries synced from a directory.
+    /// Edits an impersonation registry entry (<c>PATCH /settings/impersonation_registry/{id}</c>), sending only the
+    /// given fields. The API refuses to edit entries synced from a directory.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "EsImpersonationRegistryEntry", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "EsImpersonationRegistryEntry", SupportsShouldProcess = true,
+        ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ImpersonationRegistryEntry))]
     public sealed class SetEsImpersonationRegistryEntryCommand : SetSettingCmdlet<ImpersonationRegistryEntry>
     {
@@ -98,7 +106,8 @@ namespace EmailSecurity.Cmdlets.Settings
 
         [Parameter]
         [ApiField("provenance")]
-        [ValidateSet(ApiValues.Provenance.Internal, ApiValues.Provenance.CasbOffice365, ApiValues.Provenance.Office365, ApiValues.Provenance.GoogleDirectory)]
+        [ValidateSet(ApiValues.Provenance.Internal, ApiValues.Provenance.CasbOffice365, ApiValues.Provenance.Office365,
+            ApiValues.Provenance.GoogleDirectory)]
         public string? Provenance { get; set; }
 
         [Parameter]
@@ -115,11 +124,14 @@ namespace EmailSecurity.Cmdlets.Settings
         public string? ExternalDirectoryNodeId { get; set; }
 
         protected override string? InputProblem =>
-            IsBound(nameof(Email)) && IsBound(nameof(IsEmailRegex)) && !IsEmailRegex ? SettingValues.EmailProblem(Email, false) : null;
+            IsBound(nameof(Email)) && IsBound(nameof(IsEmailRegex)) && !IsEmailRegex
+                ? SettingValues.EmailProblem(Email, false)
+                : null;
     }
 
     /// <summary>Deletes impersonation registry entries (<c>DELETE /settings/impersonation_registry/{id}</c>).</summary>
-    [Cmdlet(VerbsCommon.Remove, "EsImpersonationRegistryEntry", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "EsImpersonationRegistryEntry", SupportsShouldProcess = true,
+        ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemoveEsImpersonationRegistryEntryCommand : RemoveSettingCmdlet<ImpersonationRegistryEntry>
     {

@@ -3,7 +3,9 @@ using EmailSecurity.Client;
 
 namespace EmailSecurity.Cmdlets.Settings
 {
-    /// <summary>What creating any pattern entry takes: the pattern, whether it is a regular expression, a comment.</summary>
+    /// <summary>
+    /// What creating any pattern entry takes: the pattern, whether it is a regular expression, a comment.
+    /// </summary>
     public abstract class NewPatternSettingCmdlet<TModel> : BatchedNewSettingCmdlet<TModel>
         where TModel : class
     {
@@ -25,7 +27,9 @@ namespace EmailSecurity.Cmdlets.Settings
 
         protected override string CheckFor(string target) => $"{CheckCommand} -Pattern {Quoted(target)}";
 
-        /// <summary>The pattern type the pattern must fit: the noun's -PatternType, or DOMAIN where there is none.</summary>
+        /// <summary>
+        /// The pattern type the pattern must fit: the noun's -PatternType, or DOMAIN where there is none.
+        /// </summary>
         protected virtual string PatternKind => ApiValues.PatternType.Domain;
 
         protected override string? InputProblem => SettingValues.PatternProblem(Pattern, PatternKind, IsRegex);

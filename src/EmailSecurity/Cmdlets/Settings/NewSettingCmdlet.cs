@@ -18,7 +18,9 @@ namespace EmailSecurity.Cmdlets.Settings
         /// <summary>How the new object is named in -WhatIf and -Confirm, e.g. its pattern.</summary>
         protected abstract string Target { get; }
 
-        /// <summary>Why the values of this record cannot make a working entry (see SettingValues); null when they can.</summary>
+        /// <summary>
+        /// Why the values of this record cannot make a working entry (see SettingValues); null when they can.
+        /// </summary>
         protected virtual string? InputProblem => null;
 
         protected override void ProcessRecord()
@@ -31,7 +33,8 @@ namespace EmailSecurity.Cmdlets.Settings
 
             var body = BoundApiValues.Body(this, includeUnboundSwitches: true);
             var flags = body.Where(field => field.Value is true).Select(field => field.Key).ToList();
-            var action = $"Create {Collection.Noun}{(flags.Count > 0 ? " with " + string.Join(", ", flags) : string.Empty)}";
+            var action =
+                $"Create {Collection.Noun}{(flags.Count > 0 ? " with " + string.Join(", ", flags) : string.Empty)}";
             var connection = ConnectionFor(InputObject, anyOrigin: true);
             if (connection == null || !ShouldProcess(Target, action))
             {

@@ -4,7 +4,9 @@ using EmailSecurity.Models;
 
 namespace EmailSecurity.Cmdlets.Settings
 {
-    /// <summary>Lists sending domain restrictions (<c>GET /settings/sending_domain_restrictions</c>) or reads them by id.</summary>
+    /// <summary>
+    /// Lists sending domain restrictions (<c>GET /settings/sending_domain_restrictions</c>) or reads them by id.
+    /// </summary>
     [Cmdlet(VerbsCommon.Get, "EsSendingDomainRestriction", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(SendingDomainRestriction))]
     public sealed class GetEsSendingDomainRestrictionCommand : GetSearchableSettingCmdlet<SendingDomainRestriction>
@@ -16,7 +18,8 @@ namespace EmailSecurity.Cmdlets.Settings
     }
 
     /// <summary>Requires TLS for mail from a domain (<c>POST /settings/sending_domain_restrictions</c>).</summary>
-    [Cmdlet(VerbsCommon.New, "EsSendingDomainRestriction", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "EsSendingDomainRestriction", SupportsShouldProcess = true,
+        ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SendingDomainRestriction))]
     public sealed class NewEsSendingDomainRestrictionCommand : NewSettingCmdlet<SendingDomainRestriction>
     {
@@ -41,14 +44,16 @@ namespace EmailSecurity.Cmdlets.Settings
 
         protected override string CheckFor(string target) => $"{CheckCommand} -Search {Quoted(Domain)}";
 
-        protected override string? InputProblem => SettingValues.PatternProblem(Domain, ApiValues.PatternType.Domain, false);
+        protected override string? InputProblem =>
+            SettingValues.PatternProblem(Domain, ApiValues.PatternType.Domain, false);
     }
 
     /// <summary>
     /// Edits a sending domain restriction (<c>PATCH /settings/sending_domain_restrictions/{id}</c>), sending only the
     /// given fields.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "EsSendingDomainRestriction", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "EsSendingDomainRestriction", SupportsShouldProcess = true,
+        ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SendingDomainRestriction))]
     public sealed class SetEsSendingDomainRestrictionCommand : SetSettingCmdlet<SendingDomainRestriction>
     {
@@ -70,8 +75,11 @@ namespace EmailSecurity.Cmdlets.Settings
             IsBound(nameof(Domain)) ? SettingValues.PatternProblem(Domain, ApiValues.PatternType.Domain, false) : null;
     }
 
-    /// <summary>Deletes sending domain restrictions (<c>DELETE /settings/sending_domain_restrictions/{id}</c>).</summary>
-    [Cmdlet(VerbsCommon.Remove, "EsSendingDomainRestriction", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    /// <summary>
+    /// Deletes sending domain restrictions (<c>DELETE /settings/sending_domain_restrictions/{id}</c>).
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "EsSendingDomainRestriction", SupportsShouldProcess = true,
+        ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemoveEsSendingDomainRestrictionCommand : RemoveSettingCmdlet<SendingDomainRestriction>
     {

@@ -20,11 +20,15 @@ namespace EmailSecurity.Cmdlets.Settings
         [ApiField("comments")]
         public string? Comments { get; set; }
 
-        /// <summary>The pattern type the pattern must fit; null when the caller did not give one (the entry keeps its own).</summary>
+        /// <summary>
+        /// The pattern type the pattern must fit; null when the caller did not give one (the entry keeps its own).
+        /// </summary>
         protected virtual string? PatternKind => ApiValues.PatternType.Domain;
 
         // Checked only when the caller says it is not a regular expression: otherwise the entry's own is_regex decides.
         protected override string? InputProblem =>
-            IsBound(nameof(Pattern)) && IsBound(nameof(IsRegex)) && !IsRegex ? SettingValues.PatternProblem(Pattern, PatternKind, false) : null;
+            IsBound(nameof(Pattern)) && IsBound(nameof(IsRegex)) && !IsRegex
+                ? SettingValues.PatternProblem(Pattern, PatternKind, false)
+                : null;
     }
 }

@@ -26,7 +26,8 @@ namespace EmailSecurity.Cmdlets.Settings
             if (BoundApiValues.Body(this).Count == 0)
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException($"Nothing to change: give at least one of {string.Join(", ", BoundApiValues.FieldParameterNames(GetType()))}."),
+                    new ArgumentException("Nothing to change: give at least one of " +
+                        $"{string.Join(", ", BoundApiValues.FieldParameterNames(GetType()))}."),
                     "EsNothingToChange",
                     ErrorCategory.InvalidArgument,
                     null));
@@ -61,7 +62,8 @@ namespace EmailSecurity.Cmdlets.Settings
 
             RunChange(action, Id, connection, async (client, bridge, token) =>
             {
-                var answer = await client.SendAsync<TModel>(Collection.Edit!.Request(Id).WithFields(body), token).ConfigureAwait(false);
+                var answer = await client.SendAsync<TModel>(Collection.Edit!.Request(Id).WithFields(body), token)
+                    .ConfigureAwait(false);
                 if (PassThru)
                 {
                     bridge.Post(() => WriteObject(answer.Result));

@@ -25,7 +25,8 @@ namespace EmailSecurity.Cmdlets.Settings
 
             if (pattern.Any(char.IsWhiteSpace))
             {
-                return $"The pattern '{pattern}' contains white space, which no email address, domain or IP address has. Use -IsRegex for a regular expression.";
+                return $"The pattern '{pattern}' contains white space, which no email address, domain or IP address " +
+                    "has. Use -IsRegex for a regular expression.";
             }
 
             switch (patternType?.ToUpperInvariant())
@@ -33,29 +34,38 @@ namespace EmailSecurity.Cmdlets.Settings
                 case ApiValues.PatternType.Email:
                     return IsEmailAddress(pattern)
                         ? null
-                        : $"'{pattern}' is not an email address, which -PatternType EMAIL takes (someone@contoso.example). Use -PatternType DOMAIN for a whole domain, or -IsRegex.";
+                        : $"'{pattern}' is not an email address, which -PatternType EMAIL takes " +
+                            "(someone@contoso.example). Use -PatternType DOMAIN for a whole domain, or -IsRegex.";
                 case ApiValues.PatternType.Domain:
                     return pattern.IndexOf('@') < 0
                         ? null
-                        : $"'{pattern}' is an email address; -PatternType DOMAIN takes a domain (contoso.example). Use -PatternType EMAIL for one address.";
+                        : $"'{pattern}' is an email address; -PatternType DOMAIN takes a domain (contoso.example). " +
+                            "Use -PatternType EMAIL for one address.";
                 case ApiValues.PatternType.Ip:
                     return IsAddressOrRange(pattern)
                         ? null
-                        : $"'{pattern}' is not an IP address or CIDR range, which -PatternType IP takes (192.0.2.10, 192.0.2.0/24, 2001:db8::/32).";
+                        : $"'{pattern}' is not an IP address or CIDR range, which -PatternType IP takes (192.0.2.10, " +
+                            "192.0.2.0/24, 2001:db8::/32).";
                 default:
                     return null;
             }
         }
 
-        /// <summary>The error for a record whose values were refused; the record is skipped, the pipeline goes on.</summary>
+        /// <summary>
+        /// The error for a record whose values were refused; the record is skipped, the pipeline goes on.
+        /// </summary>
         public static ErrorRecord Error(string problem, object target) =>
-            new ErrorRecord(new ArgumentException(problem), "EsInvalidSettingValue", ErrorCategory.InvalidArgument, target);
+            new ErrorRecord(new ArgumentException(problem), "EsInvalidSettingValue", ErrorCategory.InvalidArgument,
+                target);
 
-        /// <summary>Why an impersonation registry email cannot be one, or null when it can (or is a regular expression).</summary>
+        /// <summary>
+        /// Why an impersonation registry email cannot be one, or null when it can (or is a regular expression).
+        /// </summary>
         public static string? EmailProblem(string? email, bool isRegex) =>
             isRegex || string.IsNullOrEmpty(email) || IsEmailAddress(email!)
                 ? null
-                : $"'{email}' is not an email address (someone@contoso.example). Use -IsEmailRegex for a regular expression.";
+                : $"'{email}' is not an email address (someone@contoso.example). Use -IsEmailRegex for a regular " +
+                    "expression.";
 
         /// <summary>One '@' with something on both sides.</summary>
         public static bool IsEmailAddress(string text)
@@ -64,7 +74,9 @@ namespace EmailSecurity.Cmdlets.Settings
             return at > 0 && at == text.LastIndexOf('@') && at < text.Length - 1 && !text.Any(char.IsWhiteSpace);
         }
 
-        /// <summary>An IPv4 address in four dotted parts or an IPv6 address, with an optional /prefix that fits it.</summary>
+        /// <summary>
+        /// An IPv4 address in four dotted parts or an IPv6 address, with an optional /prefix that fits it.
+        /// </summary>
         public static bool IsAddressOrRange(string text)
         {
             var slash = text.IndexOf('/');
@@ -85,7 +97,8 @@ namespace EmailSecurity.Cmdlets.Settings
                 return true;
             }
 
-            return int.TryParse(text.Substring(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var prefix)
+            return int.TryParse(text.Substring(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture,
+                out var prefix)
                 && prefix <= (v4 ? 32 : 128);
         }
     }

@@ -27,7 +27,11 @@ namespace EmailSecurity.Cmdlets.Settings
             Choices = parameter.GetCustomAttribute<ValidateSetAttribute>()?.ValidValues;
             Required = parameter.GetCustomAttributes<ParameterAttribute>().Any(p => p.Mandatory);
             var initial = parameter.GetValue(newCmdlet);
-            Default = initial is SwitchParameter flag ? flag.IsPresent : initial is string text && text.Length == 0 ? null : initial;
+            Default = initial is SwitchParameter flag
+                ? flag.IsPresent
+                : initial is string text && text.Length == 0
+                ? null
+                : initial;
         }
 
         /// <summary>The parameter and property name, e.g. "PatternType".</summary>
@@ -62,7 +66,9 @@ namespace EmailSecurity.Cmdlets.Settings
                 .ToList();
         }
 
-        /// <summary>A value as the API takes it (bool, text or null, sorted texts), or an explanation of why it is none.</summary>
+        /// <summary>
+        /// A value as the API takes it (bool, text or null, sorted texts), or an explanation of why it is none.
+        /// </summary>
         public object? Normalize(object? raw, out string? problem)
         {
             problem = null;
@@ -90,16 +96,19 @@ namespace EmailSecurity.Cmdlets.Settings
                 var items = raw switch
                 {
                     null => new List<string>(),
-                    string text when text.StartsWith("System.", StringComparison.Ordinal) && text.EndsWith("[]", StringComparison.Ordinal) =>
+                    string text when text.StartsWith("System.", StringComparison.Ordinal)
+                        && text.EndsWith("[]", StringComparison.Ordinal) =>
                         null,
-                    string text => text.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(t => t.Trim()).ToList(),
-                    IEnumerable many => many.Cast<object?>().Select(o => Convert.ToString(o is PSObject p ? p.BaseObject : o)).ToList(),
+                    string text => text.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries)
+                        .Select(t => t.Trim()).ToList(),
+                    IEnumerable many => many.Cast<object?>()
+                        .Select(o => Convert.ToString(o is PSObject p ? p.BaseObject : o)).ToList(),
                     _ => new List<string> { Convert.ToString(raw) },
                 };
                 if (items == null)
                 {
-                    problem = $"{Name} is '{raw}': Export-Csv wrote the type's name, not the values. Export the column as " +
-                        $"@{{ n = '{Name}'; e = {{ $_.{Name} -join ';' }} }}.";
+                    problem = $"{Name} is '{raw}': Export-Csv wrote the type's name, not the values. Export the " +
+                        $"column as @{{ n = '{Name}'; e = {{ $_.{Name} -join ';' }} }}.";
                     return null;
                 }
 
@@ -117,7 +126,9 @@ namespace EmailSecurity.Cmdlets.Settings
         }
 
         public bool Same(object? a, object? b) =>
-            a is string[] left && b is string[] right ? left.SequenceEqual(right, StringComparer.Ordinal) : Equals(a, b);
+            a is string[] left && b is string[] right
+                ? left.SequenceEqual(right, StringComparer.Ordinal)
+                : Equals(a, b);
 
         /// <summary>How the plan shows a value: true, 'text', (none), SUBJECT, BODY.</summary>
         public static string Show(object? value) => value switch
@@ -166,7 +177,8 @@ namespace EmailSecurity.Cmdlets.Settings
 
     /// <summary>
     /// What makes a settings list equal to desired entries: which to create, which to change (only the fields that
-    /// differ) and which to delete, matched by the list's key fields, never by id. Works on values alone; sends nothing.
+    /// differ) and which to delete, matched by the list's key fields, never by id. Works on values alone; sends
+    /// nothing.
     /// </summary>
     internal sealed class SettingsSyncPlan
     {
@@ -184,7 +196,8 @@ namespace EmailSecurity.Cmdlets.Settings
         /// <summary>The command that shows the entry a step is about: by its id, or by its key's first field.</summary>
         public string CheckFor(SyncStep step, string getCommand) => step.Id != null
             ? $"{getCommand} -Id '{step.Id.Replace("'", "''")}'"
-            : $"{getCommand} | Where-Object {key[0].Name} -eq '{Convert.ToString(step.Fields[key[0].ApiName]).Replace("'", "''")}'";
+            : $"{getCommand} | Where-Object {key[0].Name} -eq " +
+                $"'{Convert.ToString(step.Fields[key[0].ApiName]).Replace("'", "''")}'";
 
         /// <summary>
         /// The fields a piped object gives (the properties it has), normalized; the problems of its values are added
@@ -214,7 +227,9 @@ namespace EmailSecurity.Cmdlets.Settings
             if (problems.Count == before && fields.Any(f => f.ApiName == "is_regex"))
             {
                 var pattern = Value(given, "pattern") as string;
-                var type = fields.Any(f => f.ApiName == "pattern_type") ? Value(given, "pattern_type") as string : ApiValues.PatternType.Domain;
+                var type = fields.Any(f => f.ApiName == "pattern_type")
+                    ? Value(given, "pattern_type") as string
+                    : ApiValues.PatternType.Domain;
                 if (SettingValues.PatternProblem(pattern, type, Value(given, "is_regex") is true) is string problem)
                 {
                     problems.Add(problem);
@@ -236,7 +251,10 @@ namespace EmailSecurity.Cmdlets.Settings
             fields.ToDictionary(f => f, f => f.Normalize(f.Model.GetValue(entry), out _));
 
         /// <summary>The steps, deletes first, then changes, then creations (the order of a batch request).</summary>
-        public List<SyncStep> Steps(IReadOnlyList<Dictionary<SyncField, object?>> desired, IReadOnlyList<SettingsObject> current, bool delete)
+        public List<SyncStep> Steps(
+            IReadOnlyList<Dictionary<SyncField, object?>> desired,
+            IReadOnlyList<SettingsObject> current,
+            bool delete)
         {
             var held = current.Select(e => (Entry: e, Values: ValuesOf(e), Key: KeyOf(ValuesOf(e)))).ToList();
             var matched = new HashSet<SettingsObject>();
@@ -245,7 +263,8 @@ namespace EmailSecurity.Cmdlets.Settings
             foreach (var wanted in desired)
             {
                 var name = KeyOf(wanted);
-                var existing = held.FirstOrDefault(h => !matched.Contains(h.Entry) && string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase));
+                var existing = held.FirstOrDefault(
+                    h => !matched.Contains(h.Entry) && string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase));
                 if (existing.Entry == null)
                 {
                     var body = fields
@@ -268,7 +287,8 @@ namespace EmailSecurity.Cmdlets.Settings
                         name,
                         existing.Entry.Id,
                         differing.ToDictionary(d => d.Key.ApiName, d => d.Value),
-                        differing.Select(d => $"{d.Key.ApiName}: {SyncField.Show(existing.Values[d.Key])} → {SyncField.Show(d.Value)}").ToArray()));
+                        differing.Select(d => $"{d.Key.ApiName}: {SyncField.Show(existing.Values[d.Key])} → " +
+                            $"{SyncField.Show(d.Value)}").ToArray()));
                 }
             }
 

@@ -20,7 +20,10 @@ namespace EmailSecurity.Cmdlets.Settings
             piped == null || piped is TModel
                 ? null
                 : new ErrorRecord(
-                    new ArgumentException($"'{piped}' ({piped.GetType().Name}) is not an entry of this cmdlet's list ({collection.Noun}); its id belongs to another list. Pipe the output of the matching Get- cmdlet."),
+                    new ArgumentException(
+                        $"'{piped}' ({piped.GetType().Name}) is not an entry of this cmdlet's list " +
+                        $"({collection.Noun}); its id belongs to another list. Pipe the output of the matching " +
+                        "Get- cmdlet."),
                     "EsWrongSettingsObject",
                     ErrorCategory.InvalidArgument,
                     piped);

@@ -27,7 +27,9 @@ namespace EmailSecurity.Cmdlets.Settings
         private EsConnection? listConnection;
         private int records;
 
-        /// <summary>A desired entry: any object with the properties Get- writes (or the columns Export-Csv writes from them).</summary>
+        /// <summary>
+        /// A desired entry: any object with the properties Get- writes (or the columns Export-Csv writes from them).
+        /// </summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         public PSObject? InputObject { get; set; }
 
@@ -71,12 +73,15 @@ namespace EmailSecurity.Cmdlets.Settings
             if (problems.Count > 0 || records == 0)
             {
                 var message = records == 0
-                    ? $"No desired {Collection.Noun} entries were piped in, so nothing was changed (the list would be emptied). To remove entries, pipe them to Remove-{NounName}."
+                    ? $"No desired {Collection.Noun} entries were piped in, so nothing was changed (the list would " +
+                        $"be emptied). To remove entries, pipe them to Remove-{NounName}."
                     : $"Nothing was sent: {string.Join(" ", problems)}";
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), "EsInvalidSyncInput", ErrorCategory.InvalidData, null));
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), "EsInvalidSyncInput",
+                    ErrorCategory.InvalidData, null));
             }
 
-            // The list to make equal is the one -Connection/-AccountId (or the session) names, wherever the entries came from.
+            // The list to make equal is the one -Connection/-AccountId (or the session) names, wherever the entries
+            // came from.
             listConnection = ConnectionFor(null);
             var current = ReadList();
             if (current == null)
@@ -91,7 +96,8 @@ namespace EmailSecurity.Cmdlets.Settings
                 $"{steps.Count(s => s.Kind == ChangeKind.Delete)} to delete.");
             var approved = steps.Where(step => ShouldProcess(step.Entry, ActionOf(step))
                 && (step.Kind != ChangeKind.Delete || Force
-                || ConfirmedAsHighImpact($"The {Collection.Noun} is not among the desired entries and will be deleted.", ActionOf(step), step.Entry))).ToList();
+                || ConfirmedAsHighImpact($"The {Collection.Noun} is not among the desired entries and will be deleted.",
+                    ActionOf(step), step.Entry))).ToList();
             foreach (var step in approved)
             {
                 checks[step.Target] = Plan.CheckFor(step, CheckCommand);
@@ -103,7 +109,8 @@ namespace EmailSecurity.Cmdlets.Settings
             }
         }
 
-        private string NounName => ((CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute))).NounName;
+        private string NounName =>
+            ((CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute))).NounName;
 
         private string ActionOf(SyncStep step) => step.Kind switch
         {
@@ -119,7 +126,8 @@ namespace EmailSecurity.Cmdlets.Settings
             var read = false;
             RunApi(async (client, bridge, token) =>
             {
-                var pages = client.PagesAsync<TModel>(Collection.List.Request(), ApiValues.MaxPageSize, token).GetAsyncEnumerator(token);
+                var pages = client.PagesAsync<TModel>(Collection.List.Request(), ApiValues.MaxPageSize, token)
+                    .GetAsyncEnumerator(token);
                 try
                 {
                     while (await pages.MoveNextAsync().ConfigureAwait(false))

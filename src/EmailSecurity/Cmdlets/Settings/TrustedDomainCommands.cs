@@ -33,7 +33,9 @@ namespace EmailSecurity.Cmdlets.Settings
         public SwitchParameter IsSimilarity { get; set; }
     }
 
-    /// <summary>Edits a trusted domain pattern (<c>PATCH /settings/trusted_domains/{id}</c>), sending only the given fields.</summary>
+    /// <summary>
+    /// Edits a trusted domain pattern (<c>PATCH /settings/trusted_domains/{id}</c>), sending only the given fields.
+    /// </summary>
     [Cmdlet(VerbsCommon.Set, "EsTrustedDomain", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(TrustedDomain))]
     public sealed class SetEsTrustedDomainCommand : SetPatternSettingCmdlet<TrustedDomain>

@@ -10,7 +10,9 @@ namespace EmailSecurity.Cmdlets.Settings
     {
     }
 
-    /// <summary>Keeps URL rewriting away from URLs matching a regular expression (<c>POST /settings/url_ignore_patterns</c>).</summary>
+    /// <summary>
+    /// Keeps URL rewriting away from URLs matching a regular expression (<c>POST /settings/url_ignore_patterns</c>).
+    /// </summary>
     [Cmdlet(VerbsCommon.New, "EsUrlIgnorePattern", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(UrlIgnorePattern))]
     public sealed class NewEsUrlIgnorePatternCommand : NewSettingCmdlet<UrlIgnorePattern>
@@ -26,10 +28,13 @@ namespace EmailSecurity.Cmdlets.Settings
 
         protected override string Target => Pattern;
 
-        protected override string CheckFor(string target) => $"{CheckCommand} | Where-Object Pattern -eq {Quoted(Pattern)}";
+        protected override string CheckFor(string target) =>
+            $"{CheckCommand} | Where-Object Pattern -eq {Quoted(Pattern)}";
     }
 
-    /// <summary>Edits a URL ignore pattern (<c>PATCH /settings/url_ignore_patterns/{id}</c>), sending only the given fields.</summary>
+    /// <summary>
+    /// Edits a URL ignore pattern (<c>PATCH /settings/url_ignore_patterns/{id}</c>), sending only the given fields.
+    /// </summary>
     [Cmdlet(VerbsCommon.Set, "EsUrlIgnorePattern", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(UrlIgnorePattern))]
     public sealed class SetEsUrlIgnorePatternCommand : SetSettingCmdlet<UrlIgnorePattern>
