@@ -10,9 +10,9 @@ namespace EmailSecurity.Tests.Contract;
 /// <summary>
 /// Every operation of the endpoint catalog driven through its cmdlet against the emulator in each API version that
 /// serves it (the seed's 37 operations in both; the others in 2026-10), and the requests it sent (method, target, body)
-/// compared byte for byte with Fixtures/requests/&lt;operation&gt;.&lt;version&gt;.txt, so a change to the REST core or the
-/// cmdlets that alters what goes over the wire shows up here. A shape the version refuses shows as the refused request
-/// followed by the one in the shape it takes (at most one refusal per operation and connection).
+/// compared byte for byte with Fixtures/requests/&lt;operation&gt;.&lt;version&gt;.txt, so a change to the REST core or
+/// the cmdlets that alters what goes over the wire shows up here. A shape the version refuses shows as the refused
+/// request followed by the one in the shape it takes (at most one refusal per operation and connection).
 /// </summary>
 /// <remarks>
 /// The files are written only on request: <c>ES_RECORD_REQUESTS=1 dotnet test EsPowerShell.sln --filter
@@ -40,15 +40,18 @@ public sealed class OperationRequestTests : ModuleTest
 
     /// <summary>
     /// Each operation: the script that drives it (several calls where the cmdlet builds the request in several ways),
-    /// and the ids it needs from the account's data. Those of the settings lists are made by <see cref="SettingsRows"/>.
+    /// and the ids it needs from the account's data. Those of the settings lists are made by
+    /// <see cref="SettingsRows"/>.
     /// </summary>
     private static readonly Dictionary<string, Operation> Operations = new Operation[]
     {
         new("investigate.list",
-            $"Get-EsMessage -Query 'invoice' -Sender 'a@phish.test' -Recipient 'b@contoso.example' -Subject 'Pay now' -Domain 'phish.test' " +
-            $"-Disposition malicious -MessageAction moved -AlertId '20260101-000001' -MessageId '<x.1@phish.test>' -Metric 'm' -DetectionsOnly {Start} {End} -PageSize 50\n" +
+            "Get-EsMessage -Query 'invoice' -Sender 'a@phish.test' -Recipient 'b@contoso.example' -Subject 'Pay now' " +
+            "-Domain 'phish.test' -Disposition malicious -MessageAction moved -AlertId '20260101-000001' -MessageId " +
+            $"'<x.1@phish.test>' -Metric 'm' -DetectionsOnly {Start} {End} -PageSize 50\n" +
             "Get-EsMessage -Disposition NONE -PageSize 2 -First 3"),
-        new("investigate.get", "Get-EsMessage -Id $id\nGet-EsMessage -Id $id -Submission", Message("final_disposition=MALICIOUS")),
+        new("investigate.get", "Get-EsMessage -Id $id\nGet-EsMessage -Id $id -Submission",
+            Message("final_disposition=MALICIOUS")),
         new("investigate.detections.get", "Get-EsMessageDetection -Id $id", Message("final_disposition=MALICIOUS")),
         new("investigate.preview.get", "Get-EsMessagePreview -Id $id", Message("final_disposition=MALICIOUS")),
         new("investigate.preview.create", "Get-EsMessagePreview -PostfixId $id", PostfixId("final_disposition=NONE"))
@@ -59,29 +62,35 @@ public sealed class OperationRequestTests : ModuleTest
         },
         new("investigate.raw.get", "Get-EsMessageRaw -Id $id", Message("final_disposition=MALICIOUS")),
         new("investigate.trace.get", "Get-EsMessageTrace -Id $id", Message("final_disposition=MALICIOUS")),
-        new("investigate.move.create", $"Move-EsMessage -Id $id -Destination junkemail {Confirmed}", Message("final_disposition=MALICIOUS")),
-        new("investigate.move.bulk", $"$ids | Move-EsMessage -Destination DeletedItems -BatchSize 2 {Confirmed}", Messages("final_disposition=MALICIOUS", 3)),
+        new("investigate.move.create", $"Move-EsMessage -Id $id -Destination junkemail {Confirmed}",
+            Message("final_disposition=MALICIOUS")),
+        new("investigate.move.bulk", $"$ids | Move-EsMessage -Destination DeletedItems -BatchSize 2 {Confirmed}",
+            Messages("final_disposition=MALICIOUS", 3)),
         new("investigate.reclassify.create",
-            $"Submit-EsReclassification -Id $id -ExpectedDisposition spam -EmlContent '{Eml}' -EscalatedSubmissionId 'sub-1' {Confirmed}\n" +
-            $"Submit-EsReclassification -Id $id -ExpectedDisposition NONE {Confirmed}",
+            $"Submit-EsReclassification -Id $id -ExpectedDisposition spam -EmlContent '{Eml}' -EscalatedSubmissionId " +
+            $"'sub-1' {Confirmed}\nSubmit-EsReclassification -Id $id -ExpectedDisposition NONE {Confirmed}",
             Message("final_disposition=MALICIOUS")),
         new("investigate.release.bulk", $"$ids | Unblock-EsMessage -BatchSize 2 {Confirmed}", Quarantined(3)),
         new("investigate.bulk.create",
-            "Start-EsBulkAction -Action Move -Destination junkemail -Query 'invoice' -Sender '*@phish.test' -Recipient 'b@contoso.example' " +
-            "-Subject 'Pay now' -ExactSubject 'Pay now!' -Domain 'phish.test' -Disposition malicious -MessageAction moved -AlertId '20260101-000001' " +
-            $"-MessageId '<x.1@phish.test>' -DeliveryStatus Delivered -DetectionsOnly {Start} {End} -Comment 'Pull the wave' -Force\n" +
+            "Start-EsBulkAction -Action Move -Destination junkemail -Query 'invoice' -Sender '*@phish.test' " +
+            "-Recipient 'b@contoso.example' -Subject 'Pay now' -ExactSubject 'Pay now!' -Domain 'phish.test' " +
+            "-Disposition malicious -MessageAction moved -AlertId '20260101-000001' -MessageId '<x.1@phish.test>' " +
+            $"-DeliveryStatus Delivered -DetectionsOnly {Start} {End} -Comment 'Pull the wave' -Force\n" +
             "Start-EsBulkAction Release -Disposition SPAM -Force"),
-        new("investigate.bulk.list", "Get-EsBulkAction -Status pending -Action move -PageSize 5\nGet-EsBulkAction -PageSize 2 -First 3", BulkJobs(3)),
+        new("investigate.bulk.list", "Get-EsBulkAction -Status pending -Action move -PageSize 5\n" +
+            "Get-EsBulkAction -PageSize 2 -First 3", BulkJobs(3)),
         new("investigate.bulk.get", "Get-EsBulkAction -Id $id", BulkJob(finished: false)),
         new("investigate.bulk.delete", $"Remove-EsBulkAction -Id $id {Confirmed}", BulkJob(finished: true)),
-        new("investigate.bulk.cancel.create", $"Stop-EsBulkAction -Id $id -PassThru {Confirmed}", BulkJob(finished: false)),
+        new("investigate.bulk.cancel.create", $"Stop-EsBulkAction -Id $id -PassThru {Confirmed}",
+            BulkJob(finished: false)),
         new("investigate.bulk.messages.list",
-            "Get-EsBulkActionMessage -Id $id -Status completed -PageSize 5\nGet-EsBulkActionMessage -Id $id -PageSize 2 -First 3", BulkJob(finished: true)),
+            "Get-EsBulkActionMessage -Id $id -Status completed -PageSize 5\n" +
+            "Get-EsBulkActionMessage -Id $id -PageSize 2 -First 3", BulkJob(finished: true)),
         new("phishguard.reports.list", $"Get-EsPhishGuardReport {Start} {End}"),
         new("submissions.list",
-            "Get-EsSubmission -Query 'invoice' -SubmissionId 'sub-1' -Type team -Status 'complete' -RequestedDisposition MALICIOUS " +
-            $"-OriginalDisposition NONE -OutcomeDisposition SPAM -EscalatedFromUser $true {Start} {End} -PageSize 10\n" +
-            "Get-EsSubmission -PageSize 2 -First 3"),
+            "Get-EsSubmission -Query 'invoice' -SubmissionId 'sub-1' -Type team -Status 'complete' " +
+            "-RequestedDisposition MALICIOUS -OriginalDisposition NONE -OutcomeDisposition SPAM -EscalatedFromUser " +
+            $"$true {Start} {End} -PageSize 10\nGet-EsSubmission -PageSize 2 -First 3"),
     }.Concat(SettingsRows()).ToDictionary(o => o.Name);
 
     public OperationRequestTests(EmulatorFixture emulator)
@@ -89,11 +98,14 @@ public sealed class OperationRequestTests : ModuleTest
     {
     }
 
-    private static string Folder => Path.Combine(Paths.RepoRoot, "tests", "EmailSecurity.Tests", "Fixtures", "requests");
+    private static string Folder =>
+        Path.Combine(Paths.RepoRoot, "tests", "EmailSecurity.Tests", "Fixtures", "requests");
 
     private static bool Recording => Environment.GetEnvironmentVariable(RecordVariable) == "1";
 
-    /// <summary>Each operation with each API version that serves it: the seed's operations in both, the others in 2026-10.</summary>
+    /// <summary>
+    /// Each operation with each API version that serves it: the seed's operations in both, the others in 2026-10.
+    /// </summary>
     public static TheoryData<string, string> Recordings()
     {
         var data = new TheoryData<string, string>();
@@ -118,10 +130,12 @@ public sealed class OperationRequestTests : ModuleTest
     public void Every_operation_of_the_catalog_is_driven_here_with_its_recorded_requests()
     {
         var expected = ApiCatalog.All.Select(o => o.Name).Order(StringComparer.Ordinal).ToList();
-        var files = expected.SelectMany(name => VersionsServing(name).Select(version => Path.GetFileName(FileOf(name, version))))
+        var files = expected.SelectMany(
+            name => VersionsServing(name).Select(version => Path.GetFileName(FileOf(name, version))))
             .Order(StringComparer.Ordinal).ToList();
         var recorded = Directory.Exists(Folder)
-            ? Directory.GetFiles(Folder, "*.txt").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList()
+            ? Directory.GetFiles(Folder, "*.txt").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)
+                .ToList()
             : new List<string>();
 
         Assert.NotEmpty(expected);
@@ -172,7 +186,8 @@ public sealed class OperationRequestTests : ModuleTest
 
         session.Run(script, variables.ToDictionary(v => v.Key, v => (object?)v.Value)).ShouldSucceed();
 
-        var requests = account.Requests().Where(r => !r.Outcome.StartsWith("fault:", StringComparison.Ordinal)).ToList();
+        var requests =
+            account.Requests().Where(r => !r.Outcome.StartsWith("fault:", StringComparison.Ordinal)).ToList();
         AssertSentBy(declared, requests, account.Id, operation.Noun);
         Assert.Empty(sends.Except(SentNames(requests)));
         Assert.True(requests.Count(r => r.Status == 400) <= 1, $"{name} was refused more than once on one connection");
@@ -189,7 +204,9 @@ public sealed class OperationRequestTests : ModuleTest
             return;
         }
 
-        Assert.True(File.Exists(file), $"No recorded requests for {name} in {version}: run {RecordVariable}=1 dotnet test EsPowerShell.sln --filter FullyQualifiedName~{nameof(OperationRequestTests)} and review the new file.");
+        Assert.True(File.Exists(file),
+            $"No recorded requests for {name} in {version}: run {RecordVariable}=1 dotnet test EsPowerShell.sln " +
+            $"--filter FullyQualifiedName~{nameof(OperationRequestTests)} and review the new file.");
         Assert.Equal(Encoding.UTF8.GetString(File.ReadAllBytes(file)), actual);
     }
 
@@ -205,7 +222,8 @@ public sealed class OperationRequestTests : ModuleTest
         {
             Assert.Equal(described.Method, r.Method);
             var unknown = SentNames(new[] { r }).Distinct().Except(described.Parameters).Except(paging).ToList();
-            Assert.True(unknown.Count == 0, $"{r.Method} {r.RawTarget} sends {string.Join(", ", unknown)}, which {ApiReference.File} does not describe for {name}");
+            Assert.True(unknown.Count == 0, $"{r.Method} {r.RawTarget} sends {string.Join(", ", unknown)}, which " +
+                $"{ApiReference.File} does not describe for {name}");
         });
     }
 
@@ -233,18 +251,25 @@ public sealed class OperationRequestTests : ModuleTest
     }
 
     public static TheoryData<string> SettingsNames() =>
-        new(Operations.Values.Where(o => o.Generate is not null && o.Sends.Count > 0).Select(o => o.Name).Order(StringComparer.Ordinal));
+        new(Operations.Values.Where(o => o.Generate is not null && o.Sends.Count > 0).Select(o => o.Name)
+            .Order(StringComparer.Ordinal));
 
     /// <summary>
-    /// The rows of the settings lists, one per operation of each list's collection that a cmdlet sends. A creation copies
-    /// the list's first entry, which is taken out of the list first, so a list whose entries are unique takes it again.
+    /// The rows of the settings lists, one per operation of each list's collection that a cmdlet sends. A creation
+    /// copies the list's first entry, which is taken out of the list first, so a list whose entries are unique takes it
+    /// again.
     /// </summary>
-    private static IEnumerable<Operation> SettingsRows() => SettingsNoun.All.SelectMany(noun => noun.Collection.Operations
+    private static IEnumerable<Operation> SettingsRows() =>
+        SettingsNoun.All.SelectMany(noun => noun.Collection.Operations
         .Where(operation => operation != noun.Collection.Create || noun.New is not null)
         .Select(operation => new Operation(
             operation.Name,
             null,
-            operation.Route.Contains('{') ? Entry(noun.Collection) : operation == noun.Collection.Create ? Freed(noun.Collection) : null,
+            operation.Route.Contains('{')
+                ? Entry(noun.Collection)
+                : operation == noun.Collection.Create
+                ? Freed(noun.Collection)
+                : null,
             api => SettingsScripts.For(noun, operation, FirstEntry(api, noun.Collection))!,
             SettingsScripts.Declared(noun, operation),
             noun)));
@@ -252,7 +277,8 @@ public sealed class OperationRequestTests : ModuleTest
     private static Func<AccountApi, Dictionary<string, object>> Freed(ApiCollection collection) =>
         api =>
         {
-            api.Delete($"{collection.Route}/{FirstEntry(api, collection).GetProperty("id").GetString()}").GetAwaiter().GetResult().ShouldSucceed();
+            api.Delete($"{collection.Route}/{FirstEntry(api, collection).GetProperty("id").GetString()}").GetAwaiter()
+                .GetResult().ShouldSucceed();
             return new();
         };
 
@@ -275,7 +301,8 @@ public sealed class OperationRequestTests : ModuleTest
 
     private static string StartJob(AccountApi api)
     {
-        var job = api.Post("/investigate/bulk", new { action = "MOVE", destination = "JunkEmail", search_params = new { final_disposition = "MALICIOUS" } })
+        var job = api.Post("/investigate/bulk",
+            new { action = "MOVE", destination = "JunkEmail", search_params = new { final_disposition = "MALICIOUS" } })
             .GetAwaiter().GetResult();
         job.ShouldSucceed();
         return job.Result.GetProperty("job_id").GetString()!;
@@ -285,17 +312,23 @@ public sealed class OperationRequestTests : ModuleTest
     /// Every request was one of the operation's (its method, its route with a segment in each placeholder), or a read
     /// that the operation's cmdlet makes first: a replacement reads the entry it keeps, a batch (Sync-Es*) its list.
     /// </summary>
-    private static void AssertSentBy(ApiOperation operation, IReadOnlyList<RecordedRequest> requests, string accountId, SettingsNoun? noun)
+    private static void AssertSentBy(
+        ApiOperation operation,
+        IReadOnlyList<RecordedRequest> requests,
+        string accountId,
+        SettingsNoun? noun)
     {
         var readFirst = noun is null ? null
             : operation == noun.Collection.Replace ? noun.Collection.Get
             : operation == noun.Collection.Batch ? noun.Collection.List
             : null;
         bool IsOf(ApiOperation op, RecordedRequest r) => r.Method == op.Method.Method
-            && Regex.IsMatch(EncodedPath(r, accountId), "^" + string.Join("/", op.Route.Split('/').Select(s => s.StartsWith('{') ? "[^/]+" : Regex.Escape(s))) + "$");
+            && Regex.IsMatch(EncodedPath(r, accountId), "^" +
+                string.Join("/", op.Route.Split('/').Select(s => s.StartsWith('{') ? "[^/]+" : Regex.Escape(s))) + "$");
         Assert.NotEmpty(requests);
         Assert.Contains(requests, r => IsOf(operation, r));
-        Assert.All(requests, r => Assert.True(IsOf(operation, r) || (readFirst != null && IsOf(readFirst, r)), $"{r.Method} {r.RawTarget} is not {operation}"));
+        Assert.All(requests, r => Assert.True(IsOf(operation, r) || (readFirst != null && IsOf(readFirst, r)),
+            $"{r.Method} {r.RawTarget} is not {operation}"));
     }
 
     /// <summary>The query parameters and top-level body fields the requests sent, by name.</summary>
@@ -307,7 +340,8 @@ public sealed class OperationRequestTests : ModuleTest
 
     /// <summary>The script a file was recorded with (its "# " lines), or null when there is no file.</summary>
     private static string? RecordedScript(string file) => File.Exists(file)
-        ? string.Join("\n", File.ReadAllText(file).Split('\n').TakeWhile(l => l.StartsWith("# ", StringComparison.Ordinal)).Select(l => l[2..]))
+        ? string.Join("\n", File.ReadAllText(file).Split('\n')
+            .TakeWhile(l => l.StartsWith("# ", StringComparison.Ordinal)).Select(l => l[2..]))
         : null;
 
     /// <summary>The path of the raw target below /email-security, still encoded.</summary>
@@ -319,8 +353,14 @@ public sealed class OperationRequestTests : ModuleTest
         return target[prefix.Length..];
     }
 
-    /// <summary>"# script" lines, then per request its method and target and, when it has one, its body on the next line.</summary>
-    private static string Render(string script, IReadOnlyList<RecordedRequest> requests, string accountId, IReadOnlyDictionary<string, object> variables)
+    /// <summary>
+    /// "# script" lines, then per request its method and target and, when it has one, its body on the next line.
+    /// </summary>
+    private static string Render(
+        string script,
+        IReadOnlyList<RecordedRequest> requests,
+        string accountId,
+        IReadOnlyDictionary<string, object> variables)
     {
         var placeholders = new List<(string Value, string Placeholder)> { (accountId, "{account_id}") };
         foreach (var (variable, value) in variables)
@@ -339,7 +379,8 @@ public sealed class OperationRequestTests : ModuleTest
 
         string Substitute(string text)
         {
-            foreach (var (value, placeholder) in placeholders.Where(p => p.Value.Length > 0).OrderByDescending(p => p.Value.Length))
+            foreach (var (value, placeholder) in placeholders.Where(p => p.Value.Length > 0)
+                .OrderByDescending(p => p.Value.Length))
             {
                 text = text.Replace(value, placeholder, StringComparison.Ordinal);
             }
@@ -368,10 +409,13 @@ public sealed class OperationRequestTests : ModuleTest
     /// <summary>Every detection preview refused as for a message without a detection.</summary>
     private static FaultRule[] NoDetectionPreview =>
     [
-        new FaultRule("status") { Method = "GET", Path = "/preview", Status = 404, Times = 0, ErrorCode = 1003, ErrorMessage = "No detection preview" },
+        new FaultRule("status") { Method = "GET", Path = "/preview", Status = 404, Times = 0, ErrorCode = 1003,
+            ErrorMessage = "No detection preview" },
     ];
 
-    /// <summary>Fields of a generated settings script that 2026-10 refuses (a domain's name is fixed at creation), by operation.</summary>
+    /// <summary>
+    /// Fields of a generated settings script that 2026-10 refuses (a domain's name is fixed at creation), by operation.
+    /// </summary>
     private static readonly Dictionary<string, (string Field, string Parameter)> RefusedIn2026 = new()
     {
         ["settings.domains.edit"] = ("domain", "Domain"),
@@ -424,7 +468,9 @@ public sealed class OperationRequestTests : ModuleTest
     {
         public IReadOnlyList<string> Sends => Declared ?? [];
 
-        /// <summary>How it is driven in 2026-10 instead, when that differs: script, variables and the faults it meets.</summary>
+        /// <summary>
+        /// How it is driven in 2026-10 instead, when that differs: script, variables and the faults it meets.
+        /// </summary>
         public (string Script, Func<AccountApi, Dictionary<string, object>> Variables, FaultRule[]? Faults)? In2026 { get; init; }
     }
 }

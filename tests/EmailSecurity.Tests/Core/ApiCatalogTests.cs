@@ -22,18 +22,21 @@ public sealed class ApiCatalogTests
         network.Answer(200, ScriptedNetwork.Envelope("[]"));
 
         await network.Client().SendAsync<List<ReleaseResult>>(request, CancellationToken.None);
-        await network.Client().SendAsync<List<ReleaseResult>>(request.InShape(release.Shapes[1]), CancellationToken.None);
+        await network.Client()
+            .SendAsync<List<ReleaseResult>>(request.InShape(release.Shapes[1]), CancellationToken.None);
 
         Assert.Equal(2, release.Shapes.Count);
         Assert.Equal(["[\"m1\",\"m2\"]", "{\"ids\":[\"m1\",\"m2\"]}"], network.Bodies);
         Assert.All(network.Requests, r => Assert.Equal(
-            "https://api.example.test/client/v4/accounts/acct/email-security/investigate/release", r.RequestUri!.AbsoluteUri));
+            "https://api.example.test/client/v4/accounts/acct/email-security/investigate/release",
+            r.RequestUri!.AbsoluteUri));
     }
 
     [Fact]
     public async Task A_new_operation_is_one_declaration_whose_shapes_lay_out_the_same_values_differently()
     {
-        var preview = ApiOperation.Post("example.preview.create", "/example/{group_id}/preview", RequestShape.IdIn("postfix_id"), RequestShape.IdIn("id"));
+        var preview = ApiOperation.Post("example.preview.create", "/example/{group_id}/preview",
+            RequestShape.IdIn("postfix_id"), RequestShape.IdIn("id"));
         var fields = new Dictionary<string, object?> { ["format"] = "png" };
         var request = preview.Request("g/1").WithFields(fields).WithIds(["4Njp3P0STMz2c02Q"]);
         network.Answer(200, ScriptedNetwork.Envelope("{}"));
@@ -46,7 +49,8 @@ public sealed class ApiCatalogTests
             ["{\"format\":\"png\",\"postfix_id\":\"4Njp3P0STMz2c02Q\"}", "{\"format\":\"png\",\"id\":\"4Njp3P0STMz2c02Q\"}"],
             network.Bodies);
         Assert.All(network.Requests, r => Assert.Equal(HttpMethod.Post, r.Method));
-        Assert.All(network.Requests, r => Assert.EndsWith("/email-security/example/g%2F1/preview", r.RequestUri!.AbsoluteUri));
+        Assert.All(network.Requests,
+            r => Assert.EndsWith("/email-security/example/g%2F1/preview", r.RequestUri!.AbsoluteUri));
         Assert.Equal("POST /example/g/1/preview", request.ToString());
     }
 
@@ -78,16 +82,19 @@ public sealed class ApiCatalogTests
         var jobs = ApiCatalog.CollectionOf<BulkAction>();
 
         Assert.Equal(
-            [("settings.domains.list", "GET"), ("settings.domains.get", "GET"), ("settings.domains.create", "POST"), ("settings.domains.edit", "PATCH"),
+            [("settings.domains.list", "GET"), ("settings.domains.get", "GET"), ("settings.domains.create", "POST"), (
+                "settings.domains.edit", "PATCH"),
              ("settings.domains.update", "PUT"), ("settings.domains.delete", "DELETE")],
             domains.Operations.Select(o => (o.Name, o.Method.Method)));
         Assert.Equal(
-            [("investigate.bulk.list", "/investigate/bulk"), ("investigate.bulk.get", "/investigate/bulk/{job_id}"), ("investigate.bulk.create", "/investigate/bulk"),
+            [("investigate.bulk.list", "/investigate/bulk"), ("investigate.bulk.get", "/investigate/bulk/{job_id}"), (
+                "investigate.bulk.create", "/investigate/bulk"),
              ("investigate.bulk.delete", "/investigate/bulk/{job_id}")],
             jobs.Operations.Select(o => (o.Name, o.Route)));
         Assert.Null(jobs.Edit);
         Assert.Equal(
-            [("GET", "/settings/allow_policies"), ("GET", "/settings/allow_policies/{policy_id}"), ("POST", "/settings/allow_policies"),
+            [("GET", "/settings/allow_policies"), ("GET", "/settings/allow_policies/{policy_id}"), ("POST",
+                "/settings/allow_policies"),
              ("PATCH", "/settings/allow_policies/{policy_id}"), ("DELETE", "/settings/allow_policies/{policy_id}"),
              ("POST", "/settings/allow_policies/batch")],
             allow.Operations.Select(o => (o.Method.Method, o.Route)));

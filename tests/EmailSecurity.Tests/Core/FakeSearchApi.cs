@@ -60,14 +60,19 @@ internal sealed class FakeSearchApi : HttpMessageHandler
     public IReadOnlyList<string> AllIds(DateTimeOffset? start = null, DateTimeOffset? end = null) =>
         Matching(start, end).Select(m => m.Id).ToList();
 
-    /// <summary>A core over this API with retries that do not wait, for a connection of its own (its own request budget).</summary>
+    /// <summary>
+    /// A core over this API with retries that do not wait, for a connection of its own (its own request budget).
+    /// </summary>
     public EsApiClient Client(IApiObserver observer) =>
         new(
-            new EsConnection("acct", new Uri("https://search.example.test/client/v4"), EsAuthKind.ApiToken, Infrastructure.ModuleTest.Secure(Guid.NewGuid().ToString("N")), null),
+            new EsConnection("acct", new Uri("https://search.example.test/client/v4"), EsAuthKind.ApiToken,
+                Infrastructure.ModuleTest.Secure(Guid.NewGuid().ToString("N")), null),
             observer,
             new HttpPipeline(new RetryPolicy { Delay = (_, _) => Task.CompletedTask }, () => this));
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request,
+        CancellationToken cancellationToken)
     {
         var query = Parse(request.RequestUri!.Query);
         int number;
@@ -96,7 +101,9 @@ internal sealed class FakeSearchApi : HttpMessageHandler
         }
     }
 
-    /// <summary>What the API answers to <paramref name="request"/> without a fault (for a fault that alters it).</summary>
+    /// <summary>
+    /// What the API answers to <paramref name="request"/> without a fault (for a fault that alters it).
+    /// </summary>
     public HttpResponseMessage Answer(HttpRequestMessage request)
     {
         var query = Parse(request.RequestUri!.Query);
@@ -104,12 +111,14 @@ internal sealed class FakeSearchApi : HttpMessageHandler
         var end = query.TryGetValue("end", out var e) ? Date(e) : Now;
         if (start > end)
         {
-            return Json(request, 400, "{\"success\":false,\"errors\":[{\"code\":1001,\"message\":\"start must not be later than end\"}],\"result\":null}");
+            return Json(request, 400, "{\"success\":false,\"errors\":[{\"code\":1001,\"message\":\"start must not be " +
+                "later than end\"}],\"result\":null}");
         }
 
         var matches = Matching(start, end).ToList();
         var perPage = Math.Min(PageCap, int.Parse(query["per_page"], CultureInfo.InvariantCulture));
-        var search = string.Join("&", query.Where(p => p.Key != "cursor" && p.Key != "per_page").OrderBy(p => p.Key).Select(p => p.Key + "=" + p.Value));
+        var search = string.Join("&", query.Where(p => p.Key != "cursor" && p.Key != "per_page").OrderBy(p => p.Key)
+            .Select(p => p.Key + "=" + p.Value));
         var offset = query.TryGetValue("cursor", out var cursor) ? Offset(cursor, search) : 0;
         var page = matches.Skip(offset).Take(perPage).ToList();
         lock (gate)
@@ -119,10 +128,15 @@ internal sealed class FakeSearchApi : HttpMessageHandler
 
         var next = offset + page.Count < matches.Count ? Cursor(offset + page.Count, search) : null;
         var extra = ExtraFields == null ? string.Empty : "," + ExtraFields;
-        var items = string.Join(",", page.Select(m => $"{{\"id\":\"{m.Id}\",\"scanned_at\":{(m.At is { } at ? "\"" + at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) + "\"" : "null")}{extra}}}"));
+        var items = string.Join(",",
+            page.Select(
+                m =>
+                    $"{{\"id\":\"{m.Id}\",\"scanned_at\":{(m.At is { } at ? "\"" + at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) + "\"" : "null")}{extra}}}"));
         var total = WithoutTotal ? string.Empty : $",\"total_count\":{matches.Count}";
-        var info = $"{{\"count\":{page.Count},\"per_page\":{perPage}{total},\"next\":{(next == null ? "null" : "\"" + next + "\"")}}}";
-        var response = Json(request, 200, $"{{\"success\":true,\"errors\":[],\"messages\":[],\"result\":[{items}],\"result_info\":{info}}}");
+        var info =
+            $"{{\"count\":{page.Count},\"per_page\":{perPage}{total},\"next\":{(next == null ? "null" : "\"" + next + "\"")}}}";
+        var response = Json(request, 200,
+            $"{{\"success\":true,\"errors\":[],\"messages\":[],\"result\":[{items}],\"result_info\":{info}}}");
         response.Headers.Date = Now;
         return response;
     }
@@ -137,12 +151,15 @@ internal sealed class FakeSearchApi : HttpMessageHandler
     }
 
     public static HttpResponseMessage Json(HttpRequestMessage request, int status, string body) =>
-        new((HttpStatusCode)status) { Content = new StringContent(body, Encoding.UTF8, "application/json"), RequestMessage = request };
+        new((HttpStatusCode)status) { Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            RequestMessage = request };
 
     private static DateTimeOffset Date(string text) =>
-        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
 
-    private static string Cursor(int offset, string search) => Convert.ToBase64String(Encoding.UTF8.GetBytes(offset + "|" + search));
+    private static string Cursor(int offset, string search) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(offset + "|" + search));
 
     private static int Offset(string cursor, string search)
     {
@@ -158,5 +175,6 @@ internal sealed class FakeSearchApi : HttpMessageHandler
     private static Dictionary<string, string> Parse(string query) =>
         query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Split('=', 2))
-            .ToDictionary(p => Uri.UnescapeDataString(p[0]), p => Uri.UnescapeDataString(p.Length > 1 ? p[1] : string.Empty));
+            .ToDictionary(p => Uri.UnescapeDataString(p[0]),
+                p => Uri.UnescapeDataString(p.Length > 1 ? p[1] : string.Empty));
 }

@@ -3,7 +3,9 @@ using EmailSecurity.Models;
 
 namespace EmailSecurity.Tests.Core;
 
-/// <summary>Paging guards the emulator cannot provoke: an API that ignores the page number and sends no result_info.</summary>
+/// <summary>
+/// Paging guards the emulator cannot provoke: an API that ignores the page number and sends no result_info.
+/// </summary>
 public sealed class PagingGuardTests
 {
     private readonly ScriptedNetwork network = new();
@@ -26,7 +28,8 @@ public sealed class PagingGuardTests
         var ids = new List<string?>();
         var error = await Assert.ThrowsAsync<EsApiException>(async () =>
         {
-            await foreach (var page in client.PagesAsync<AllowPolicy>(ApiCatalog.CollectionOf<AllowPolicy>().List.Request(), 2, CancellationToken.None))
+            await foreach (var page in client.PagesAsync<AllowPolicy>(
+                ApiCatalog.CollectionOf<AllowPolicy>().List.Request(), 2, CancellationToken.None))
             {
                 ids.AddRange(page.Items.Select(p => p.Id));
             }
@@ -45,7 +48,8 @@ public sealed class PagingGuardTests
         network.Answer(200, ScriptedNetwork.Envelope("[{\"id\":\"m\"}]", "{\"next\":null}"));
 
         var ids = new List<string>();
-        await foreach (var page in client.PagesAsync<Message>(ApiCatalog.Investigate.List.Request(), 10, CancellationToken.None))
+        await foreach (var page in client.PagesAsync<Message>(ApiCatalog.Investigate.List.Request(), 10,
+            CancellationToken.None))
         {
             ids.AddRange(page.Items.Select(m => m.Id));
         }

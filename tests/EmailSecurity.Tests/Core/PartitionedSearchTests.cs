@@ -22,7 +22,8 @@ public sealed class PartitionedSearchTests
         var cases = new TheoryData<string, bool, bool, string>();
         foreach (var data in new[] { "spread over 29 days", "a result on every edge" })
         {
-            foreach (var (startInclusive, endInclusive) in new[] { (true, true), (true, false), (false, true), (false, false) })
+            foreach (var (startInclusive, endInclusive) in new[] { (true, true), (true, false), (false, true),
+                (false, false) })
             {
                 foreach (var range in new[] { "no range", "start and end", "start only", "end only" })
                 {
@@ -36,10 +37,17 @@ public sealed class PartitionedSearchTests
 
     [Theory]
     [MemberData(nameof(EdgeCases))]
-    public async Task A_partitioned_search_returns_exactly_what_the_sequential_walk_returns(string data, bool startInclusive, bool endInclusive, string range)
+    public async Task A_partitioned_search_returns_exactly_what_the_sequential_walk_returns(
+        string data,
+        bool startInclusive,
+        bool endInclusive,
+        string range)
     {
-        var messages = data == "a result on every edge" ? OnEveryEdge(TimeSpan.FromHours(2)) : Spread(12_000, TimeSpan.FromDays(29), seed: 3);
-        var api = new FakeSearchApi(messages, Now) { StartInclusive = startInclusive, EndInclusive = endInclusive, Latency = TimeSpan.FromMilliseconds(1) };
+        var messages = data == "a result on every edge"
+            ? OnEveryEdge(TimeSpan.FromHours(2))
+            : Spread(12_000, TimeSpan.FromDays(29), seed: 3);
+        var api = new FakeSearchApi(messages, Now) { StartInclusive = startInclusive, EndInclusive = endInclusive,
+            Latency = TimeSpan.FromMilliseconds(1) };
         var search = Search();
         var times = messages.Select(m => m.At!.Value).OrderBy(t => t).ToList();
         var (start, end) = (times[times.Count / 10], times[times.Count * 9 / 10]);
@@ -58,11 +66,13 @@ public sealed class PartitionedSearchTests
         api.Queries.Clear();
         var partitioned = await Read(api, search, concurrency: 4);
 
-        Assert.True(sequential.Count > 20 * PageSize, $"the search should need many pages, it has {sequential.Count} results");
+        Assert.True(sequential.Count > 20 * PageSize,
+            $"the search should need many pages, it has {sequential.Count} results");
         Assert.Equal(sequential, partitioned);
         Assert.True(api.MostAtOnce > 1, "the windows should have been read at once");
         Assert.Contains(api.Queries, q => q.TryGetValue("end", out var e) && e != search.QueryValue("end"));
-        Assert.True(api.Queries.Count <= sequentialRequests * 1.5, $"{api.Queries.Count} requests in windows against {sequentialRequests} in sequence");
+        Assert.True(api.Queries.Count <= sequentialRequests * 1.5,
+            $"{api.Queries.Count} requests in windows against {sequentialRequests} in sequence");
     }
 
     [Fact]
@@ -73,7 +83,8 @@ public sealed class PartitionedSearchTests
 
         await Read(api, Search(), concurrency: 4);
 
-        var ends = api.Queries.Where(q => q.ContainsKey("end")).Select(q => DateTimeOffset.Parse(q["end"], CultureInfo.InvariantCulture)).ToList();
+        var ends = api.Queries.Where(q => q.ContainsKey("end"))
+            .Select(q => DateTimeOffset.Parse(q["end"], CultureInfo.InvariantCulture)).ToList();
         Assert.True(ends.Count > 10, $"{ends.Count} windows");
         Assert.All(ends, e => Assert.Equal(0, e.UtcTicks % TimeSpan.TicksPerSecond));
         Assert.All(ends, e => Assert.Contains(messages, m => m.At == e));
@@ -87,7 +98,9 @@ public sealed class PartitionedSearchTests
         {
             // Three quarters of the mail in three short campaigns, the rest spread thin.
             var burst = i % 4 != 0;
-            var at = burst ? Now.AddDays(-(1 + (i % 3) * 9)).AddSeconds(-random.Next(0, 1800)) : Now.AddSeconds(-random.Next(60, 29 * 86400));
+            var at = burst
+                ? Now.AddDays(-(1 + (i % 3) * 9)).AddSeconds(-random.Next(0, 1800))
+                : Now.AddSeconds(-random.Next(60, 29 * 86400));
             return ($"m{i:D6}", (DateTimeOffset?)at.AddMilliseconds(random.Next(0, 1000)));
         }).ToList();
         var api = new FakeSearchApi(messages, Now);
@@ -111,16 +124,19 @@ public sealed class PartitionedSearchTests
 
         Assert.Equal(all.Take(2_500), some.Take(2_500));
         var beyond = api.ResultsSent - sent - 2_500;
-        Assert.True(beyond <= (4 + 1) * PageSize, $"{beyond} results read beyond the 2,500 asked for, in pages of {PageSize} with 4 windows at once");
+        Assert.True(beyond <= (4 + 1) * PageSize,
+            $"{beyond} results read beyond the 2,500 asked for, in pages of {PageSize} with 4 windows at once");
     }
 
     [Fact]
     public async Task A_slow_reader_holds_back_the_search_after_two_pages_per_window()
     {
-        var api = new FakeSearchApi(Spread(12_000, TimeSpan.FromDays(29), seed: 6), Now) { Latency = TimeSpan.FromMilliseconds(5) };
+        var api = new FakeSearchApi(Spread(12_000, TimeSpan.FromDays(29), seed: 6), Now) { Latency =
+            TimeSpan.FromMilliseconds(5) };
         var client = api.Client(observer);
 
-        await using (var pages = client.PagesAsync(Search(), PageSize, CancellationToken.None, TimePartitioning.MessagesByScanTime(4)).GetAsyncEnumerator())
+        await using (var pages = client.PagesAsync(Search(), PageSize, CancellationToken.None,
+            TimePartitioning.MessagesByScanTime(4)).GetAsyncEnumerator())
         {
             Assert.True(await pages.MoveNextAsync());
             Assert.True(await pages.MoveNextAsync());
@@ -139,9 +155,11 @@ public sealed class PartitionedSearchTests
         var sequential = await Read(api, Search(), concurrency: 1);
         var faulty = new FakeSearchApi(messages, Now) { Latency = TimeSpan.FromMilliseconds(2) };
         faulty.Fault = (number, request) =>
-            number % 7 == 0 ? FakeSearchApi.Json(request, 429, "{\"success\":false,\"errors\":[{\"code\":971,\"message\":\"Please wait\"}]}").WithRetryAfter("0")
+            number % 7 == 0 ? FakeSearchApi.Json(request, 429,
+                "{\"success\":false,\"errors\":[{\"code\":971,\"message\":\"Please wait\"}]}").WithRetryAfter("0")
             : number % 11 == 0 ? FakeSearchApi.Json(request, 503, "{\"success\":false,\"errors\":[]}")
-            : number % 13 == 0 ? new System.Net.Http.HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new BrokenOffContent(Envelope(request)), RequestMessage = request }
+            : number % 13 == 0 ? new System.Net.Http.HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content =
+                new BrokenOffContent(Envelope(request)), RequestMessage = request }
             : null;
 
         var partitioned = await Read(faulty, Search(), concurrency: 4);
@@ -163,12 +181,14 @@ public sealed class PartitionedSearchTests
             var query = request.RequestUri!.Query;
             lock (failing)
             {
-                if (failing.Count == 0 && number > 4 && query.Contains("end=", StringComparison.Ordinal) && !query.Contains("cursor=", StringComparison.Ordinal))
+                if (failing.Count == 0 && number > 4 && query.Contains("end=", StringComparison.Ordinal)
+                    && !query.Contains("cursor=", StringComparison.Ordinal))
                 {
                     failing.Add(query);
                 }
 
-                return failing.Contains(query) ? FakeSearchApi.Json(request, 503, "{\"success\":false,\"errors\":[{\"code\":1000,\"message\":\"down\"}]}") : null;
+                return failing.Contains(query) ? FakeSearchApi.Json(request, 503,
+                    "{\"success\":false,\"errors\":[{\"code\":1000,\"message\":\"down\"}]}") : null;
             }
         };
         var ids = new List<string>();
@@ -200,7 +220,8 @@ public sealed class PartitionedSearchTests
 
         Assert.Equal(api.AllIds(), ids);
         Assert.Equal(1, api.MostAtOnce);
-        Assert.Contains(observer.Verbose, v => v.Contains("reading them one page after another: " + why, StringComparison.Ordinal));
+        Assert.Contains(observer.Verbose,
+            v => v.Contains("reading them one page after another: " + why, StringComparison.Ordinal));
         Assert.DoesNotContain(api.Queries, q => q.ContainsKey("end"));
     }
 
@@ -288,7 +309,8 @@ public sealed class PartitionedSearchTests
                 return null;
             }
 
-            // A window that fits in a page, asked without its start: a full page from its end down, without result_info.
+            // A window that fits in a page, asked without its start: a full page from its end down, without
+            // result_info.
             var withoutStart = Regex.Replace(request.RequestUri!.AbsoluteUri, "&start=[^&]*", string.Empty);
             var unbounded = new System.Net.Http.HttpRequestMessage(request.Method, withoutStart);
             var body = Regex.Replace(Body(api.Answer(unbounded)), ",\"result_info\":\\{[^}]*\\}", string.Empty);
@@ -322,10 +344,20 @@ public sealed class PartitionedSearchTests
 
     private static ApiRequest Search() => ApiCatalog.Investigate.List.Request();
 
-    private Task<List<string>> Read(FakeSearchApi api, ApiRequest search, int concurrency, long limit = long.MaxValue, List<string>? into = null) =>
+    private Task<List<string>> Read(
+        FakeSearchApi api,
+        ApiRequest search,
+        int concurrency,
+        long limit = long.MaxValue,
+        List<string>? into = null) =>
         Read(api.Client(observer), search, concurrency, limit, into ?? new List<string>());
 
-    private static async Task<List<string>> Read(EsApiClient client, ApiRequest search, int concurrency, long limit, List<string> ids)
+    private static async Task<List<string>> Read(
+        EsApiClient client,
+        ApiRequest search,
+        int concurrency,
+        long limit,
+        List<string> ids)
     {
         var partitioning = TimePartitioning.MessagesByScanTime(concurrency);
         await foreach (var page in client.PagesAsync(search, PageSize, CancellationToken.None, partitioning, limit))
@@ -347,14 +379,19 @@ public sealed class PartitionedSearchTests
         var messages = new List<(string, DateTimeOffset?)>(count);
         for (var i = 0; i < count; i++)
         {
-            var at = i % 50 == 1 ? messages[i - 1].Item2!.Value : Now.AddMilliseconds(-60_000 - (random.NextDouble() * (over.TotalMilliseconds - 60_000)));
-            messages.Add(($"m{i:D6}", new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero)));
+            var at = i % 50 == 1
+                ? messages[i - 1].Item2!.Value
+                : Now.AddMilliseconds(-60_000 - (random.NextDouble() * (over.TotalMilliseconds - 60_000)));
+            messages.Add(($"m{i:D6}",
+                new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero)));
         }
 
         return messages;
     }
 
-    /// <summary>Three messages in every second: one exactly on it, one in the middle, one a millisecond before the next.</summary>
+    /// <summary>
+    /// Three messages in every second: one exactly on it, one in the middle, one a millisecond before the next.
+    /// </summary>
     private static List<(string Id, DateTimeOffset? At)> OnEveryEdge(TimeSpan over)
     {
         var messages = new List<(string, DateTimeOffset?)>();
@@ -370,9 +407,12 @@ public sealed class PartitionedSearchTests
         return messages;
     }
 
-    private static DateTimeOffset Whole(DateTimeOffset time) => new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+    private static DateTimeOffset Whole(DateTimeOffset time) =>
+        new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 
-    /// <summary>The first request of a window with both edges (not the whole search's, not the oldest window's).</summary>
+    /// <summary>
+    /// The first request of a window with both edges (not the whole search's, not the oldest window's).
+    /// </summary>
     private static bool IsWindowStart(System.Net.Http.HttpRequestMessage request)
     {
         var query = request.RequestUri!.Query;
@@ -380,7 +420,9 @@ public sealed class PartitionedSearchTests
             && !query.Contains("cursor=", StringComparison.Ordinal);
     }
 
-    /// <summary>Whether the window's page holds a result of its second of overlap below its start (which ends it).</summary>
+    /// <summary>
+    /// Whether the window's page holds a result of its second of overlap below its start (which ends it).
+    /// </summary>
     private static bool ReachesBelowItsStart(FakeSearchApi api, System.Net.Http.HttpRequestMessage request)
     {
         var start = Regex.Match(request.RequestUri!.Query, "start=([^&]*)").Groups[1].Value;
@@ -401,12 +443,15 @@ public sealed class PartitionedSearchTests
 
     /// <summary>The body the API would send for this request (its page), for a fault that breaks it off.</summary>
     private static string Envelope(System.Net.Http.HttpRequestMessage request) =>
-        "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":[" + string.Join(",", Enumerable.Range(0, 100).Select(i => $"{{\"id\":\"x{i}\",\"scanned_at\":\"2026-11-01T00:00:00Z\"}}")) + "]}";
+        "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":[" + string.Join(",", Enumerable.Range(0, 100)
+            .Select(i => $"{{\"id\":\"x{i}\",\"scanned_at\":\"2026-11-01T00:00:00Z\"}}")) + "]}";
 }
 
 internal static class ResponseExtensions
 {
-    public static System.Net.Http.HttpResponseMessage WithRetryAfter(this System.Net.Http.HttpResponseMessage response, string value)
+    public static System.Net.Http.HttpResponseMessage WithRetryAfter(
+        this System.Net.Http.HttpResponseMessage response,
+        string value)
     {
         response.Headers.TryAddWithoutValidation("Retry-After", value);
         return response;

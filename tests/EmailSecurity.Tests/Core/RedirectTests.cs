@@ -4,7 +4,9 @@ using EmailSecurity.Models;
 
 namespace EmailSecurity.Tests.Core;
 
-/// <summary>What the engine matrix (RedirectFaultTests) cannot script on the emulator: 303 after a change, and loops.</summary>
+/// <summary>
+/// What the engine matrix (RedirectFaultTests) cannot script on the emulator: 303 after a change, and loops.
+/// </summary>
 public sealed class RedirectTests
 {
     private static readonly ApiRequest Move = ScriptedNetwork.MoveToInbox();
@@ -37,13 +39,15 @@ public sealed class RedirectTests
     {
         network.Answer(303, string.Empty, ("Location", "https://elsewhere.example/results/7"));
 
-        var error = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<MessageMoveResult>>(Move, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EsApiException>(
+            () => client.SendAsync<List<MessageMoveResult>>(Move, CancellationToken.None));
 
         Assert.Single(network.Requests);
         Assert.True(error.MayHaveBeenProcessed);
         Assert.Equal(
-            "The API answered 303 See Other, redirecting to https://elsewhere.example, which is not the API's address (https://api.example.test); " +
-            "neither the credential nor the change was sent there. The change may have been carried out. [POST /investigate/move]",
+            "The API answered 303 See Other, redirecting to https://elsewhere.example, which is not the API's " +
+            "address (https://api.example.test); neither the credential nor the change was sent there. The change " +
+            "may have been carried out. [POST /investigate/move]",
             error.Message);
     }
 
@@ -55,7 +59,8 @@ public sealed class RedirectTests
             network.Answer(302, string.Empty, ("Location", "/client/v4/accounts/acct/email-security/investigate"));
         }
 
-        var error = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EsApiException>(
+            () => client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None));
 
         Assert.Equal(6, network.Requests.Count);
         Assert.Equal(EsFailureKind.Redirected, error.Kind);

@@ -7,7 +7,9 @@ using EmailSecurity.Models;
 
 namespace EmailSecurity.Tests.Core;
 
-/// <summary>The REST core alone, over a scripted network handler: retries, waits, paging guards, cancellation.</summary>
+/// <summary>
+/// The REST core alone, over a scripted network handler: retries, waits, paging guards, cancellation.
+/// </summary>
 public sealed class RestCoreTests
 {
     private readonly List<TimeSpan> waits = new();
@@ -55,9 +57,11 @@ public sealed class RestCoreTests
     [Fact]
     public async Task A_wait_longer_than_the_limit_is_not_taken_and_the_429_is_reported()
     {
-        network.Answer(429, "{\"success\":false,\"errors\":[{\"code\":971,\"message\":\"Please wait and consider throttling your request speed\"}]}", ("Retry-After", "3600"));
+        network.Answer(429, "{\"success\":false,\"errors\":[{\"code\":971,\"message\":\"Please wait and consider " +
+            "throttling your request speed\"}]}", ("Retry-After", "3600"));
 
-        var error = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EsApiException>(
+            () => client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None));
 
         Assert.Equal(EsFailureKind.RateLimited, error.Kind);
         Assert.Contains("throttling", error.Message);
@@ -72,7 +76,8 @@ public sealed class RestCoreTests
             network.Answer(503, "{\"success\":false,\"errors\":[]}");
         }
 
-        var error = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EsApiException>(
+            () => client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
         Assert.Equal(policy.MaxRetries + 1, network.Requests.Count);
@@ -85,7 +90,8 @@ public sealed class RestCoreTests
     {
         network.Answer(503, "{\"success\":false,\"errors\":[{\"code\":10500,\"message\":\"upstream unavailable\"}]}");
 
-        var error = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<MessageMoveResult>>(ScriptedNetwork.MoveToInbox(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EsApiException>(
+            () => client.SendAsync<List<MessageMoveResult>>(ScriptedNetwork.MoveToInbox(), CancellationToken.None));
 
         Assert.Single(network.Requests);
         Assert.True(error.MayHaveBeenProcessed);
@@ -98,7 +104,8 @@ public sealed class RestCoreTests
     {
         network.Fail(new HttpRequestException("connection reset"));
 
-        var error = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<MessageMoveResult>>(ScriptedNetwork.MoveToInbox(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EsApiException>(
+            () => client.SendAsync<List<MessageMoveResult>>(ScriptedNetwork.MoveToInbox(), CancellationToken.None));
 
         Assert.Single(network.Requests);
         Assert.Null(error.StatusCode);
@@ -110,13 +117,17 @@ public sealed class RestCoreTests
     [InlineData("", "an empty body")]
     [InlineData("[{\"message_id\":\"m-1\",\"success\":true}]", "JSON of an unexpected shape")]
     [InlineData("{\"result\":[{\"message_id\":\"m-1\"}]}", "not its answer envelope")]
-    public async Task A_change_answered_2xx_with_a_body_it_cannot_read_may_have_been_carried_out_and_is_not_sent_again(string body, string said)
+    public async Task A_change_answered_2xx_with_a_body_it_cannot_read_may_have_been_carried_out_and_is_not_sent_again(
+        string body,
+        string said)
     {
         network.Answer(200, body);
         network.Answer(200, body);
 
-        var change = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<MessageMoveResult>>(ScriptedNetwork.MoveToInbox(), CancellationToken.None));
-        var read = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<MessageMoveResult>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None));
+        var change = await Assert.ThrowsAsync<EsApiException>(
+            () => client.SendAsync<List<MessageMoveResult>>(ScriptedNetwork.MoveToInbox(), CancellationToken.None));
+        var read = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<MessageMoveResult>>(
+            ApiCatalog.Investigate.List.Request(), CancellationToken.None));
 
         Assert.Equal(2, network.Requests.Count);
         Assert.Equal((EsFailureKind.BadResponse, true), (change.Kind, change.MayHaveBeenProcessed));
@@ -131,10 +142,12 @@ public sealed class RestCoreTests
     {
         for (var attempt = 0; attempt <= policy.MaxRetries; attempt++)
         {
-            network.Answer(503, "{\"success\":false,\"errors\":[{\"code\":10500,\"message\":\"upstream unavailable\"}]}");
+            network.Answer(503,
+                "{\"success\":false,\"errors\":[{\"code\":10500,\"message\":\"upstream unavailable\"}]}");
         }
 
-        var error = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EsApiException>(
+            () => client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None));
 
         Assert.Equal(policy.MaxRetries + 1, network.Requests.Count);
         Assert.Equal(EsFailureKind.Ambiguous, error.Kind);
@@ -159,34 +172,41 @@ public sealed class RestCoreTests
         network.Answer(429, "{}", ("Retry-After", "60"));
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), cancel.Token));
     }
 
     [Fact]
     public async Task Page_numbers_stop_at_the_total_count()
     {
-        network.Answer(200, Envelope("[{\"id\":\"a\"},{\"id\":\"b\"}]", "{\"page\":1,\"per_page\":2,\"count\":2,\"total_count\":3}"));
+        network.Answer(200,
+            Envelope("[{\"id\":\"a\"},{\"id\":\"b\"}]", "{\"page\":1,\"per_page\":2,\"count\":2,\"total_count\":3}"));
         network.Answer(200, Envelope("[{\"id\":\"c\"}]", "{\"page\":2,\"per_page\":2,\"count\":1,\"total_count\":3}"));
 
         var ids = new List<string>();
-        await foreach (var page in client.PagesAsync<Message>(ApiCatalog.CollectionOf<AllowPolicy>().List.Request(), 2, CancellationToken.None))
+        await foreach (var page in client.PagesAsync<Message>(ApiCatalog.CollectionOf<AllowPolicy>().List.Request(), 2,
+            CancellationToken.None))
         {
             ids.AddRange(page.Items.Select(m => m.Id));
         }
 
         Assert.Equal(new[] { "a", "b", "c" }, ids);
-        Assert.Equal(new[] { "page=1", "page=2" }, network.Requests.Select(r => r.RequestUri!.Query.Split('&').Single(p => p.Contains("page=") && !p.Contains("per_page")).TrimStart('?')));
+        Assert.Equal(new[] { "page=1", "page=2" }, network.Requests.Select(r => r.RequestUri!.Query.Split('&')
+            .Single(p => p.Contains("page=") && !p.Contains("per_page")).TrimStart('?')));
     }
 
     [Fact]
     public async Task A_page_that_comes_back_for_another_page_number_stops_paging()
     {
-        network.Answer(200, Envelope("[{\"id\":\"a\"},{\"id\":\"b\"}]", "{\"page\":1,\"per_page\":2,\"count\":2,\"total_count\":10}"));
-        network.Answer(200, Envelope("[{\"id\":\"a\"},{\"id\":\"b\"}]", "{\"page\":1,\"per_page\":2,\"count\":2,\"total_count\":10}"));
+        network.Answer(200,
+            Envelope("[{\"id\":\"a\"},{\"id\":\"b\"}]", "{\"page\":1,\"per_page\":2,\"count\":2,\"total_count\":10}"));
+        network.Answer(200,
+            Envelope("[{\"id\":\"a\"},{\"id\":\"b\"}]", "{\"page\":1,\"per_page\":2,\"count\":2,\"total_count\":10}"));
 
         var error = await Assert.ThrowsAsync<EsApiException>(async () =>
         {
-            await foreach (var _ in client.PagesAsync<Message>(ApiCatalog.CollectionOf<AllowPolicy>().List.Request(), 2, CancellationToken.None))
+            await foreach (var _ in client.PagesAsync<Message>(ApiCatalog.CollectionOf<AllowPolicy>().List.Request(), 2,
+                CancellationToken.None))
             {
             }
         });
@@ -197,9 +217,13 @@ public sealed class RestCoreTests
     [Fact]
     public async Task Unknown_fields_and_enum_values_do_not_break_a_call()
     {
-        network.Answer(200, Envelope("[{\"id\":\"a\",\"final_disposition\":\"QUANTUM-PHISH\",\"brand_new_field\":{\"x\":1},\"scanned_at\":\"not a date\",\"validation\":{\"spf\":\"softfail\"}}]"));
+        network.Answer(200,
+            Envelope(
+                "[{\"id\":\"a\",\"final_disposition\":\"QUANTUM-PHISH\",\"brand_new_field\":{\"x\":1},\"scanned_at\":\"not " +
+                "a date\",\"validation\":{\"spf\":\"softfail\"}}]"));
 
-        var answer = await client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None);
+        var answer =
+            await client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None);
 
         var message = Assert.Single(answer.Result);
         Assert.Equal("QUANTUM-PHISH", message.FinalDisposition);

@@ -6,7 +6,9 @@ using EmailSecurity.Client.Http;
 
 namespace EmailSecurity.Tests.Core;
 
-/// <summary>The network under the REST core, answering from a script: one queued answer (or failure) per request.</summary>
+/// <summary>
+/// The network under the REST core, answering from a script: one queued answer (or failure) per request.
+/// </summary>
 internal sealed class ScriptedNetwork : HttpMessageHandler
 {
     private readonly Queue<Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>> answers = new();
@@ -18,43 +20,60 @@ internal sealed class ScriptedNetwork : HttpMessageHandler
 
     /// <summary>A token connection to https://api.example.test; tests that change its limits take their own.</summary>
     public static EsConnection Connection(string token = "t") =>
-        new("acct", new Uri("https://api.example.test/client/v4"), EsAuthKind.ApiToken, Infrastructure.ModuleTest.Secure(token), null);
+        new("acct", new Uri("https://api.example.test/client/v4"), EsAuthKind.ApiToken,
+            Infrastructure.ModuleTest.Secure(token), null);
 
     /// <summary>The REST core over this script; without a policy, waits are not spent.</summary>
-    public EsApiClient Client(IApiObserver? observer = null, EsConnection? connection = null, RetryPolicy? policy = null) =>
-        new(connection ?? Connection(), observer ?? SilentObserver.Instance, new HttpPipeline(policy ?? new RetryPolicy { Delay = (_, _) => Task.CompletedTask }, () => this));
+    public EsApiClient Client(
+        IApiObserver? observer = null,
+        EsConnection? connection = null,
+        RetryPolicy? policy = null) =>
+        new(connection ?? Connection(), observer ?? SilentObserver.Instance,
+            new HttpPipeline(policy ?? new RetryPolicy { Delay = (_, _) => Task.CompletedTask }, () => this));
 
     /// <summary>A change to send: a bulk move of one message to the Inbox.</summary>
     public static ApiRequest MoveToInbox() =>
-        ApiCatalog.Investigate.MoveBulk.Request().WithFields(new Dictionary<string, object?> { ["destination"] = "Inbox" }).WithIds(["m1"]);
+        ApiCatalog.Investigate.MoveBulk.Request()
+            .WithFields(new Dictionary<string, object?> { ["destination"] = "Inbox" }).WithIds(["m1"]);
 
-    /// <summary>A successful v4 envelope around <paramref name="result"/> (JSON), with <paramref name="info"/> as result_info.</summary>
+    /// <summary>
+    /// A successful v4 envelope around <paramref name="result"/> (JSON), with <paramref name="info"/> as result_info.
+    /// </summary>
     public static string Envelope(string result, string? info = null) =>
         $"{{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{result}{(info == null ? string.Empty : ",\"result_info\":" + info)}}}";
 
     public void Answer(int status, string body, params (string Name, string Value)[] headers) =>
-        answers.Enqueue((request, _) => Task.FromResult(Response(request, status, new StringContent(body, Encoding.UTF8, "application/json"), headers)));
+        answers.Enqueue((request, _) => Task.FromResult(
+            Response(request, status, new StringContent(body, Encoding.UTF8, "application/json"), headers)));
 
     public void Answer(int status, HttpContent content) =>
         answers.Enqueue((request, _) => Task.FromResult(Response(request, status, content)));
 
     public void Fail(Exception error) => answers.Enqueue((_, _) => throw error);
 
-    /// <summary>An attempt that never answers: it ends only when its cancellation token (the attempt's time limit) fires.</summary>
+    /// <summary>
+    /// An attempt that never answers: it ends only when its cancellation token (the attempt's time limit) fires.
+    /// </summary>
     public void Hang() => answers.Enqueue(async (_, token) =>
     {
         await Task.Delay(Timeout.InfiniteTimeSpan, token);
         throw new InvalidOperationException("unreachable");
     });
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request,
+        CancellationToken cancellationToken)
     {
         Requests.Add(request);
         Bodies.Add(request.Content?.ReadAsStringAsync(cancellationToken).GetAwaiter().GetResult());
         return answers.Dequeue()(request, cancellationToken);
     }
 
-    private static HttpResponseMessage Response(HttpRequestMessage request, int status, HttpContent content, params (string Name, string Value)[] headers)
+    private static HttpResponseMessage Response(
+        HttpRequestMessage request,
+        int status,
+        HttpContent content,
+        params (string Name, string Value)[] headers)
     {
         var response = new HttpResponseMessage((HttpStatusCode)status) { Content = content, RequestMessage = request };
         foreach (var (name, value) in headers)

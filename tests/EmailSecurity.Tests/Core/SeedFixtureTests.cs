@@ -17,12 +17,14 @@ public sealed class SeedFixtureTests
 {
     private static readonly string[] None = Array.Empty<string>();
 
-    // The end-of-life fields of the reference, by example; a path is relative to one result object, list items unindexed.
+    // The end-of-life fields of the reference, by example; a path is relative to one result object, list items
+    // unindexed.
     private static readonly string[] MessageEndOfLife = { "ts", "action_log", "findings" };
     private static readonly string[] MoveEndOfLife = { "completed_timestamp", "item_count" };
     private static readonly string[] TraceEndOfLife = { "inbound.lines.ts", "outbound.lines.ts" };
     private static readonly string[] ReleaseEndOfLife = { "postfix_id" };
-    private static readonly string[] AllowPolicyEndOfLife = { "last_modified", "is_recipient", "is_sender", "is_spoof" };
+    private static readonly string[] AllowPolicyEndOfLife =
+        { "last_modified", "is_recipient", "is_sender", "is_spoof" };
     private static readonly string[] SettingEndOfLife = { "last_modified" };
 
     // Marked "Deprecated, use ... instead" with no end-of-life date; the PhishGuard and submission models leave them
@@ -30,7 +32,9 @@ public sealed class SeedFixtureTests
     private static readonly string[] PhishGuardDeprecated = { "ts", "fields.ts" };
     private static readonly string[] SubmissionDeprecated = { "requested_ts" };
 
-    /// <summary>Each seed file, the type the module reads its <c>result</c> into, and the fields it leaves to AdditionalFields.</summary>
+    /// <summary>
+    /// Each seed file, the type the module reads its <c>result</c> into, and the fields it leaves to AdditionalFields.
+    /// </summary>
     private static readonly Dictionary<string, (Type Model, string[] EndOfLife)> Models = new()
     {
         ["investigate.list.json"] = (typeof(List<Message>), MessageEndOfLife),
@@ -77,9 +81,11 @@ public sealed class SeedFixtureTests
         ["settings.trusted_domains.delete.json"] = (typeof(TrustedDomain), None),
     };
 
-    private static string SeedFolder => Path.Combine(Paths.RepoRoot, "tests", "EmailSecurity.Tests", "Fixtures", "seed");
+    private static string SeedFolder =>
+        Path.Combine(Paths.RepoRoot, "tests", "EmailSecurity.Tests", "Fixtures", "seed");
 
-    private static IEnumerable<string> SeedFiles() => Directory.GetFiles(SeedFolder, "*.json").Select(Path.GetFileName).Order()!;
+    private static IEnumerable<string> SeedFiles() =>
+        Directory.GetFiles(SeedFolder, "*.json").Select(Path.GetFileName).Order()!;
 
     public static TheoryData<string> Examples() => new(SeedFiles());
 
@@ -97,7 +103,8 @@ public sealed class SeedFixtureTests
     public void An_example_reads_into_its_model_with_no_field_lost_and_only_end_of_life_fields_left_over(string file)
     {
         Assert.True(Models.TryGetValue(file, out var expected), $"{file} has no model in the table");
-        var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(SeedFolder, file))).RootElement.GetProperty("result");
+        var result =
+            JsonDocument.Parse(File.ReadAllText(Path.Combine(SeedFolder, file))).RootElement.GetProperty("result");
 
         var model = JsonSerializer.Deserialize(result, expected.Model, ApiJson.Options);
 

@@ -13,7 +13,8 @@ namespace EmailSecurity.Tests.Core;
 public sealed class StreamedReadingTests
 {
     private static readonly string Page = ScriptedNetwork.Envelope(
-        "[" + string.Join(",", Enumerable.Range(0, 300).Select(i => $"{{\"id\":\"m{i}\",\"subject\":\"Invoice {i} \\\"overdue\\\" \\\\ paid\"}}")) + "]",
+        "[" + string.Join(",", Enumerable.Range(0, 300)
+            .Select(i => $"{{\"id\":\"m{i}\",\"subject\":\"Invoice {i} \\\"overdue\\\" \\\\ paid\"}}")) + "]",
         "{\"count\":300,\"per_page\":300,\"total_count\":900,\"next\":\"c2\"}");
 
     private readonly ScriptedNetwork network = new();
@@ -23,7 +24,8 @@ public sealed class StreamedReadingTests
     {
         network.Answer(200, new ChunkedContent(Page, chunk: 97, refuseBuffering: true));
 
-        var answer = await network.Client().SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None);
+        var answer = await network.Client()
+            .SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None);
 
         Assert.Equal(300, answer.Result.Count);
         Assert.Equal("Invoice 299 \"overdue\" \\ paid", answer.Result[299].Subject);
@@ -36,7 +38,8 @@ public sealed class StreamedReadingTests
         network.Answer(200, new BrokenOffContent(Page));
         network.Answer(200, ScriptedNetwork.Envelope("[{\"id\":\"whole\"}]"));
 
-        var answer = await network.Client().SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None);
+        var answer = await network.Client()
+            .SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None);
 
         Assert.Equal("whole", Assert.Single(answer.Result).Id);
         Assert.Equal(2, network.Requests.Count);
@@ -71,7 +74,9 @@ public sealed class StreamedReadingTests
         return scanned.ResultDigest;
     }
 
-    /// <summary>A body that arrives a few bytes at a time; with refuseBuffering, loading it whole fails the test.</summary>
+    /// <summary>
+    /// A body that arrives a few bytes at a time; with refuseBuffering, loading it whole fails the test.
+    /// </summary>
     private sealed class ChunkedContent(string body, int chunk, bool refuseBuffering) : HttpContent
     {
         private readonly byte[] bytes = Encoding.UTF8.GetBytes(body);
@@ -86,7 +91,8 @@ public sealed class StreamedReadingTests
             await stream.WriteAsync(bytes);
         }
 
-        protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult<Stream>(new ChunkedStream(bytes, chunk));
+        protected override Task<Stream> CreateContentReadStreamAsync() =>
+            Task.FromResult<Stream>(new ChunkedStream(bytes, chunk));
 
         protected override bool TryComputeLength(out long length)
         {
@@ -97,9 +103,14 @@ public sealed class StreamedReadingTests
 
     private sealed class ChunkedStream(byte[] bytes, int chunk) : MemoryStream(bytes)
     {
-        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, chunk));
+        public override int Read(byte[] buffer, int offset, int count) =>
+            base.Read(buffer, offset, Math.Min(count, chunk));
 
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        public override Task<int> ReadAsync(
+            byte[] buffer,
+            int offset,
+            int count,
+            CancellationToken cancellationToken) =>
             base.ReadAsync(buffer, offset, Math.Min(count, chunk), cancellationToken);
 
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
@@ -118,7 +129,8 @@ internal sealed class BrokenOffContent(string body) : HttpContent
         throw new IOException("The response ended prematurely.");
     }
 
-    protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult<Stream>(new BrokenOffStream(bytes));
+    protected override Task<Stream> CreateContentReadStreamAsync() =>
+        Task.FromResult<Stream>(new BrokenOffStream(bytes));
 
     protected override bool TryComputeLength(out long length)
     {
@@ -134,13 +146,19 @@ internal sealed class BrokenOffContent(string body) : HttpContent
             return read > 0 ? read : throw new IOException("The response ended prematurely.");
         }
 
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        public override async ValueTask<int> ReadAsync(
+            Memory<byte> buffer,
+            CancellationToken cancellationToken = default)
         {
             var read = await base.ReadAsync(buffer, cancellationToken);
             return read > 0 ? read : throw new IOException("The response ended prematurely.");
         }
 
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        public override Task<int> ReadAsync(
+            byte[] buffer,
+            int offset,
+            int count,
+            CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
     }
 }

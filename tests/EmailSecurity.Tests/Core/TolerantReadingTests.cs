@@ -23,20 +23,23 @@ public sealed class TolerantReadingTests
     private async Task<T> Read<T>(string result)
     {
         network.Answer(200, ScriptedNetwork.Envelope(result));
-        return (await client.SendAsync<T>(ApiCatalog.CollectionOf<AllowPolicy>().List.Request(), CancellationToken.None)).Result;
+        return (await client.SendAsync<T>(ApiCatalog.CollectionOf<AllowPolicy>().List.Request(),
+            CancellationToken.None)).Result;
     }
 
     [Fact]
     public async Task An_id_sent_as_a_number_is_read_as_its_text_without_a_warning()
     {
-        var policy = await Read<AllowPolicy>("{\"id\":4711,\"pattern\":\"contoso.example\",\"is_trusted_sender\":true}");
+        var policy =
+            await Read<AllowPolicy>("{\"id\":4711,\"pattern\":\"contoso.example\",\"is_trusted_sender\":true}");
 
         Assert.Equal("4711", policy.Id);
         Assert.Equal("contoso.example", policy.Pattern);
         Assert.True(policy.IsTrustedSender);
         Assert.Null(policy.AdditionalFields);
         Assert.Empty(observer.Warnings);
-        Assert.Contains("GET /settings/allow_policies: 'id' of AllowPolicy is a number where text was expected; read as text.", observer.Verbose);
+        Assert.Contains("GET /settings/allow_policies: 'id' of AllowPolicy is a number where text was expected; read " +
+            "as text.", observer.Verbose);
     }
 
     [Fact]
@@ -53,14 +56,16 @@ public sealed class TolerantReadingTests
         Assert.False(policies[2].IsTrustedSender);
         Assert.Null(policies[2].AdditionalFields);
         Assert.Equal(
-            "GET /settings/allow_policies: 'is_trusted_sender' of AllowPolicy is text (\"yes\") where true or false was expected (2 times in this answer); kept as sent in AdditionalFields, the property left empty.",
+            "GET /settings/allow_policies: 'is_trusted_sender' of AllowPolicy is text (\"yes\") where true or false " +
+            "was expected (2 times in this answer); kept as sent in AdditionalFields, the property left empty.",
             Assert.Single(observer.Warnings));
     }
 
     [Fact]
     public async Task A_single_value_where_a_list_is_expected_is_a_list_of_one_and_null_is_no_list()
     {
-        var message = await Read<Message>("{\"id\":\"m\",\"to\":\"ceo@contoso.example\",\"detection_reasons\":null,\"delivery_status\":[\"delivered\",7]}");
+        var message = await Read<Message>(
+            "{\"id\":\"m\",\"to\":\"ceo@contoso.example\",\"detection_reasons\":null,\"delivery_status\":[\"delivered\",7]}");
 
         Assert.Equal(new[] { "ceo@contoso.example" }, message.To);
         Assert.Null(message.DetectionReasons);
@@ -88,22 +93,27 @@ public sealed class TolerantReadingTests
         Assert.Null(category.Name);
         Assert.Equal("a", category.AdditionalFields!["name"][0].GetString());
         Assert.Equal(4, observer.Warnings.Count);
-        Assert.Contains(observer.Warnings, w => w.Contains("'links' of MessageDetection is a list ([{\"href\":\"https://x.example\"},\"https://y...) where a list of MessageLink was expected"));
-        Assert.Contains(observer.Warnings, w => w.Contains("'validation' of MessageDetection is text (\"pass\") where an object (MessageValidation) was expected"));
+        Assert.Contains(observer.Warnings, w => w.Contains("'links' of MessageDetection is a list " +
+            "([{\"href\":\"https://x.example\"},\"https://y...) where a list of MessageLink was expected"));
+        Assert.Contains(observer.Warnings, w => w.Contains(
+            "'validation' of MessageDetection is text (\"pass\") where an object (MessageValidation) was expected"));
     }
 
     [Fact]
     public async Task An_unreadable_date_is_kept_and_an_unreadable_field_of_an_object_without_AdditionalFields_is_left_out()
     {
-        network.Answer(200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":[{\"id\":\"m\",\"scanned_at\":\"yesterday\"}],\"result_info\":{\"count\":\"many\",\"next\":null}}");
+        network.Answer(200,
+            "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":[{\"id\":\"m\",\"scanned_at\":\"yesterday\"}],\"result_info\":{\"count\":\"many\",\"next\":null}}");
 
-        var answer = await client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None);
+        var answer =
+            await client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None);
 
         var message = Assert.Single(answer.Result);
         Assert.Null(message.ScannedAt);
         Assert.Equal("yesterday", message.AdditionalFields!["scanned_at"].GetString());
         Assert.Null(answer.Info!.Count);
-        Assert.Contains(observer.Warnings, w => w.Contains("'count' of result_info is text (\"many\") where a whole number was expected; left out."));
+        Assert.Contains(observer.Warnings,
+            w => w.Contains("'count' of result_info is text (\"many\") where a whole number was expected; left out."));
     }
 
     [Fact]
@@ -111,11 +121,13 @@ public sealed class TolerantReadingTests
     {
         for (var page = 1; page <= 3; page++)
         {
-            network.Answer(200, ScriptedNetwork.Envelope($"[{{\"id\":\"p{page}\",\"is_regex\":\"maybe\"}}]", $"{{\"page\":{page},\"per_page\":1,\"total_count\":3}}"));
+            network.Answer(200, ScriptedNetwork.Envelope($"[{{\"id\":\"p{page}\",\"is_regex\":\"maybe\"}}]",
+                $"{{\"page\":{page},\"per_page\":1,\"total_count\":3}}"));
         }
 
         var pages = new List<ApiPage<AllowPolicy>>();
-        await foreach (var page in client.PagesAsync<AllowPolicy>(ApiCatalog.CollectionOf<AllowPolicy>().List.Request(), 1, CancellationToken.None))
+        await foreach (var page in client.PagesAsync<AllowPolicy>(ApiCatalog.CollectionOf<AllowPolicy>().List.Request(),
+            1, CancellationToken.None))
         {
             pages.Add(page);
         }
@@ -125,17 +137,21 @@ public sealed class TolerantReadingTests
     }
 
     [Theory]
-    [InlineData("{\"success\":true,\"errors\":[],\"result\":{\"id\":\"m\"}}", "at $.result, an object where a list of Message was expected")]
-    [InlineData("{\"success\":true,\"errors\":[],\"result\":[{\"id\":\"m\"},42]}", "at $.result[1], a number where an object (Message) was expected")]
+    [InlineData("{\"success\":true,\"errors\":[],\"result\":{\"id\":\"m\"}}",
+        "at $.result, an object where a list of Message was expected")]
+    [InlineData("{\"success\":true,\"errors\":[],\"result\":[{\"id\":\"m\"},42]}",
+        "at $.result[1], a number where an object (Message) was expected")]
     [InlineData("[{\"id\":\"m\"}]", "at $, a list where an object (the API's answer envelope) was expected")]
     public async Task An_answer_of_the_wrong_shape_is_a_shape_problem_not_invalid_JSON(string body, string problem)
     {
         network.Answer(200, body);
 
-        var error = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EsApiException>(
+            () => client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None));
 
         Assert.Equal(EsFailureKind.BadResponse, error.Kind);
-        Assert.StartsWith($"The API answered HTTP 200 with JSON of an unexpected shape: {problem}. [GET /investigate, HTTP 200", error.Message);
+        Assert.StartsWith($"The API answered HTTP 200 with JSON of an unexpected shape: {problem}. [GET " +
+            "/investigate, HTTP 200", error.Message);
         Assert.DoesNotContain("not valid JSON", error.Message);
     }
 
@@ -144,7 +160,8 @@ public sealed class TolerantReadingTests
     {
         network.Answer(200, "{\"success\":true,\"result\":[{\"id\":");
 
-        var error = await Assert.ThrowsAsync<EsApiException>(() => client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EsApiException>(
+            () => client.SendAsync<List<Message>>(ApiCatalog.Investigate.List.Request(), CancellationToken.None));
 
         Assert.Contains("with a body that is not valid JSON", error.Message);
     }
@@ -154,7 +171,8 @@ public sealed class TolerantReadingTests
     {
         Assert.Equal(
             "{\"id\":\"x\",\"created_at\":\"2026-11-24T12:00:00.000Z\",\"is_regex\":true,\"to\":[\"a\"]}",
-            JsonSerializer.Serialize(new Written { Id = "x", CreatedAt = new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero), IsRegex = true, To = ["a"] }, ApiJson.Options));
+            JsonSerializer.Serialize(new Written { Id = "x", CreatedAt = new DateTimeOffset(2026, 11, 24, 12, 0, 0,
+                TimeSpan.Zero), IsRegex = true, To = ["a"] }, ApiJson.Options));
     }
 
     private sealed class Written

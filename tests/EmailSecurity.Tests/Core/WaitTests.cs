@@ -14,7 +14,8 @@ namespace EmailSecurity.Tests.Core;
 public sealed class WaitTests
 {
     private static readonly ApiRequest Search = ApiCatalog.Investigate.List.Request();
-    private const string RateLimitedBody = "{\"success\":false,\"errors\":[{\"code\":971,\"message\":\"Please wait and consider throttling your request speed\"}]}";
+    private const string RateLimitedBody = "{\"success\":false,\"errors\":[{\"code\":971,\"message\":\"Please wait " +
+        "and consider throttling your request speed\"}]}";
 
     private readonly List<TimeSpan> waits = new();
     private readonly ScriptedNetwork network = new();
@@ -55,7 +56,8 @@ public sealed class WaitTests
 
         Assert.Equal(new[] { TimeSpan.FromSeconds(300) }, waits);
         var warning = Assert.Single(observer.Warnings);
-        Assert.Contains("rate limited (429); retry 1 of 4 as the API's Retry-After asks. Waiting 300 s; one request waits at most 600 s in all (Connect-EsAccount -MaxWaitSec). Ctrl+C stops.", warning);
+        Assert.Contains("rate limited (429); retry 1 of 4 as the API's Retry-After asks. Waiting 300 s; one request " +
+            "waits at most 600 s in all (Connect-EsAccount -MaxWaitSec). Ctrl+C stops.", warning);
         Assert.StartsWith("GET https://api.example.test/client/v4/accounts/acct/email-security/investigate", warning);
     }
 
@@ -68,7 +70,8 @@ public sealed class WaitTests
         await Client.SendAsync<List<Message>>(Search, CancellationToken.None);
 
         Assert.Empty(observer.Warnings);
-        Assert.Contains(observer.Verbose, v => v.Contains("rate limited (429)") && v.EndsWith("Waiting 2 s.", StringComparison.Ordinal));
+        Assert.Contains(observer.Verbose,
+            v => v.Contains("rate limited (429)") && v.EndsWith("Waiting 2 s.", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -85,8 +88,9 @@ public sealed class WaitTests
         Assert.Equal(3, network.Requests.Count);
         Assert.Equal(EsFailureKind.RateLimited, error.Kind);
         Assert.StartsWith(
-            "Please wait and consider throttling your request speed (code 971). Not retried: waiting 300 s more after 600 s already " +
-            "would pass the 600 s one request may wait in all (Connect-EsAccount -MaxWaitSec). [GET /investigate, HTTP 429",
+            "Please wait and consider throttling your request speed (code 971). Not retried: waiting 300 s more " +
+            "after 600 s already would pass the 600 s one request may wait in all (Connect-EsAccount -MaxWaitSec). " +
+            "[GET /investigate, HTTP 429",
             error.Message);
     }
 
@@ -100,7 +104,8 @@ public sealed class WaitTests
 
         Assert.Empty(waits);
         Assert.Single(network.Requests);
-        Assert.Contains("Not retried: waiting 45 s more would pass the 30 s one request may wait in all (Connect-EsAccount -MaxWaitSec)", error.Message);
+        Assert.Contains("Not retried: waiting 45 s more would pass the 30 s one request may wait in all " +
+            "(Connect-EsAccount -MaxWaitSec)", error.Message);
     }
 
     [Theory]
@@ -117,7 +122,8 @@ public sealed class WaitTests
         Assert.Empty(waits);
         Assert.Single(network.Requests);
         Assert.Equal(EsFailureKind.RateLimited, error.Kind);
-        Assert.Contains($"The API asked to wait before trying again (Retry-After: {retryAfter}), longer than the 300 s this module waits for one answer; not retried", error.Message);
+        Assert.Contains($"The API asked to wait before trying again (Retry-After: {retryAfter}), longer than the 300 " +
+            "s this module waits for one answer; not retried", error.Message);
     }
 
     [Fact]
@@ -126,7 +132,8 @@ public sealed class WaitTests
         connection.MaxWait = TimeSpan.FromSeconds(10);
         for (var i = 0; i < 5; i++)
         {
-            network.Answer(202, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":null}", ("Location", "/client/v4/poll/42"), ("Retry-After", "3"));
+            network.Answer(202, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":null}",
+                ("Location", "/client/v4/poll/42"), ("Retry-After", "3"));
         }
 
         var error = await Failure(Search);
@@ -136,19 +143,22 @@ public sealed class WaitTests
         Assert.Equal(EsFailureKind.StillWorking, error.Kind);
         Assert.Equal((HttpStatusCode)202, error.StatusCode);
         Assert.Equal(
-            "The API accepted the request (202) but was still preparing its result after 9 s of polling: waiting 3 s more after 9 s already " +
-            "would pass the 10 s one request may wait in all (Connect-EsAccount -MaxWaitSec). Nothing was changed. [GET /investigate]",
+            "The API accepted the request (202) but was still preparing its result after 9 s of polling: waiting 3 s " +
+            "more after 9 s already would pass the 10 s one request may wait in all (Connect-EsAccount -MaxWaitSec). " +
+            "Nothing was changed. [GET /investigate]",
             error.Message);
         Assert.Equal(
-            "GET /investigate: the API accepted the request and is still preparing its result (202 Accepted). Polling /client/v4/poll/42 as it asks, " +
-            "for up to 10 s of waiting in all (Connect-EsAccount -MaxWaitSec). Ctrl+C stops.",
+            "GET /investigate: the API accepted the request and is still preparing its result (202 Accepted). " +
+            "Polling /client/v4/poll/42 as it asks, for up to 10 s of waiting in all (Connect-EsAccount " +
+            "-MaxWaitSec). Ctrl+C stops.",
             Assert.Single(observer.Warnings));
     }
 
     [Fact]
     public async Task A_rate_budget_wait_past_the_limit_is_not_started_and_nothing_is_sent()
     {
-        network.Answer(200, ScriptedNetwork.Envelope("[]"), ("Ratelimit-Policy", "\"default\";q=10;w=3600"), ("Ratelimit", "\"default\";r=0;t=3600"));
+        network.Answer(200, ScriptedNetwork.Envelope("[]"), ("Ratelimit-Policy", "\"default\";q=10;w=3600"),
+            ("Ratelimit", "\"default\";r=0;t=3600"));
         await Client.SendAsync<List<Message>>(Search, CancellationToken.None);
 
         var error = await Failure(Search);
@@ -158,15 +168,17 @@ public sealed class WaitTests
         Assert.Equal(EsFailureKind.RateLimited, error.Kind);
         Assert.Null(error.StatusCode);
         Assert.Equal(
-            "Not sent: the request budget of this credential is spent (the API reported its remaining budget nearly spent), and waiting 3600 s more " +
-            "would pass the 600 s one request may wait in all (Connect-EsAccount -MaxWaitSec). [GET /investigate]",
+            "Not sent: the request budget of this credential is spent (the API reported its remaining budget nearly " +
+            "spent), and waiting 3600 s more would pass the 600 s one request may wait in all (Connect-EsAccount " +
+            "-MaxWaitSec). [GET /investigate]",
             error.Message);
     }
 
     [Fact]
     public async Task A_long_rate_budget_wait_is_a_warning()
     {
-        network.Answer(200, ScriptedNetwork.Envelope("[]"), ("Ratelimit-Policy", "\"default\";q=10;w=60"), ("Ratelimit", "\"default\";r=0;t=60"));
+        network.Answer(200, ScriptedNetwork.Envelope("[]"), ("Ratelimit-Policy", "\"default\";q=10;w=60"),
+            ("Ratelimit", "\"default\";r=0;t=60"));
         network.Answer(200, ScriptedNetwork.Envelope("[]"));
         await Client.SendAsync<List<Message>>(Search, CancellationToken.None);
 
@@ -174,7 +186,8 @@ public sealed class WaitTests
 
         Assert.Equal(new[] { TimeSpan.FromSeconds(60) }, waits);
         var warning = Assert.Single(observer.Warnings);
-        Assert.StartsWith("Rate budget: the API reported its remaining budget nearly spent; GET https://api.example.test/", warning);
+        Assert.StartsWith(
+            "Rate budget: the API reported its remaining budget nearly spent; GET https://api.example.test/", warning);
         Assert.Contains("Waiting 60 s; one request waits at most 600 s in all", warning);
     }
 
@@ -192,7 +205,8 @@ public sealed class WaitTests
         Assert.Equal(5, network.Requests.Count);
         Assert.Null(error.StatusCode);
         Assert.False(error.MayHaveBeenProcessed);
-        Assert.Equal("No answer from the API: timed out after 0.05 s (Connect-EsAccount -TimeoutSec) on each of 5 attempts [GET /investigate]", error.Message);
+        Assert.Equal("No answer from the API: timed out after 0.05 s (Connect-EsAccount -TimeoutSec) on each of 5 " +
+            "attempts [GET /investigate]", error.Message);
     }
 
     [Fact]
@@ -206,7 +220,8 @@ public sealed class WaitTests
 
         Assert.Single(network.Requests);
         Assert.True(error.MayHaveBeenProcessed);
-        Assert.Equal("No answer from the API; the request may have been carried out and was not sent again: timed out after 0.05 s (Connect-EsAccount -TimeoutSec) [POST /investigate/move]", error.Message);
+        Assert.Equal("No answer from the API; the request may have been carried out and was not sent again: timed " +
+            "out after 0.05 s (Connect-EsAccount -TimeoutSec) [POST /investigate/move]", error.Message);
     }
 
     [Fact]
@@ -226,7 +241,8 @@ public sealed class WaitTests
         Assert.Contains(observer.Verbose, v => v.Contains("timed out; retry 1 of 4."));
     }
 
-    public static TheoryData<string> WaitKinds() => new() { "Retry-After", "back-off after a 503", "202 poll", "rate budget" };
+    public static TheoryData<string> WaitKinds() =>
+        new() { "Retry-After", "back-off after a 503", "202 poll", "rate budget" };
 
     [Theory]
     [MemberData(nameof(WaitKinds))]
@@ -241,10 +257,12 @@ public sealed class WaitTests
                 network.Answer(503, "{\"success\":false,\"errors\":[]}");
                 break;
             case "202 poll":
-                network.Answer(202, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":null}", ("Location", "/client/v4/poll/1"), ("Retry-After", "20"));
+                network.Answer(202, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":null}",
+                    ("Location", "/client/v4/poll/1"), ("Retry-After", "20"));
                 break;
             case "rate budget":
-                network.Answer(200, ScriptedNetwork.Envelope("[]"), ("Ratelimit-Policy", "\"default\";q=10;w=60"), ("Ratelimit", "\"default\";r=0;t=60"));
+                network.Answer(200, ScriptedNetwork.Envelope("[]"), ("Ratelimit-Policy", "\"default\";q=10;w=60"),
+                    ("Ratelimit", "\"default\";r=0;t=60"));
                 await Client.SendAsync<List<Message>>(Search, CancellationToken.None);
                 break;
         }
@@ -253,7 +271,8 @@ public sealed class WaitTests
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client.SendAsync<List<Message>>(Search, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => Client.SendAsync<List<Message>>(Search, cancel.Token));
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }

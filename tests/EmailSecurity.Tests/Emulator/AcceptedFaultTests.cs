@@ -6,11 +6,14 @@ using Xunit;
 
 namespace EmailSecurity.Tests.Emulator;
 
-/// <summary>The accepted fault (a long-running search answered 202 with a Location to poll) and the probability option.</summary>
+/// <summary>
+/// The accepted fault (a long-running search answered 202 with a Location to poll) and the probability option.
+/// </summary>
 [Collection("Emulator")]
 public sealed class AcceptedFaultTests
 {
-    private const string RunningBody = "{\"success\":true,\"errors\":[],\"messages\":[{\"code\":0,\"message\":\"The search is running\"}],\"result\":null}";
+    private const string RunningBody = "{\"success\":true,\"errors\":[],\"messages\":[{\"code\":0,\"message\":\"The " +
+        "search is running\"}],\"result\":null}";
 
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
 
@@ -190,7 +193,8 @@ public sealed class AcceptedFaultTests
         EmulatorAccount account = emulator.NewAccount();
         using var content = new StringContent("[" + rule + "]", System.Text.Encoding.UTF8, "application/json");
 
-        using HttpResponseMessage response = await Http.PutAsync(new Uri(emulator.ControlUri, $"accounts/{account.Id}/faults"), content);
+        using HttpResponseMessage response =
+            await Http.PutAsync(new Uri(emulator.ControlUri, $"accounts/{account.Id}/faults"), content);
 
         Assert.Equal(400, (int)response.StatusCode);
         Assert.Contains(field, await response.Content.ReadAsStringAsync());

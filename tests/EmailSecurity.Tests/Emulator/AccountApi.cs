@@ -21,16 +21,21 @@ internal sealed class AccountApi
 
     public EmulatorAccount Account { get; }
 
-    /// <summary>The full URL of <paramref name="relative"/>, which is taken as is (already encoded) after /email-security.</summary>
+    /// <summary>
+    /// The full URL of <paramref name="relative"/>, which is taken as is (already encoded) after /email-security.
+    /// </summary>
     public string Url(string relative) => $"{fixture.ApiBaseUri}/accounts/{Account.Id}/email-security{relative}";
 
     public Task<ApiResult> Get(string relative) => Send(HttpMethod.Get, relative);
 
-    public Task<ApiResult> Post(string relative, object body) => Send(HttpMethod.Post, relative, JsonSerializer.Serialize(body));
+    public Task<ApiResult> Post(string relative, object body) =>
+        Send(HttpMethod.Post, relative, JsonSerializer.Serialize(body));
 
-    public Task<ApiResult> Patch(string relative, object body) => Send(HttpMethod.Patch, relative, JsonSerializer.Serialize(body));
+    public Task<ApiResult> Patch(string relative, object body) =>
+        Send(HttpMethod.Patch, relative, JsonSerializer.Serialize(body));
 
-    public Task<ApiResult> Put(string relative, object body) => Send(HttpMethod.Put, relative, JsonSerializer.Serialize(body));
+    public Task<ApiResult> Put(string relative, object body) =>
+        Send(HttpMethod.Put, relative, JsonSerializer.Serialize(body));
 
     public Task<ApiResult> Delete(string relative) => Send(HttpMethod.Delete, relative);
 
@@ -51,13 +56,18 @@ internal sealed class AccountApi
     private static readonly string[] SnapshotLists =
     {
         "/investigate?per_page=1000", "/submissions?per_page=1000", "/investigate/bulk?per_page=1000",
-        "/settings/allow_policies?per_page=1000", "/settings/block_senders?per_page=1000", "/settings/content_policies?per_page=1000",
+        "/settings/allow_policies?per_page=1000", "/settings/block_senders?per_page=1000",
+        "/settings/content_policies?per_page=1000",
         "/settings/domains?per_page=1000", "/settings/impersonation_registry?per_page=1000",
         "/settings/sending_domain_restrictions?per_page=1000", "/settings/trusted_domains?per_page=1000",
         "/settings/url_ignore_patterns?per_page=1000",
     };
 
-    public async Task<ApiResult> Send(HttpMethod method, string relative, string? json = null, Action<HttpRequestMessage>? configure = null)
+    public async Task<ApiResult> Send(
+        HttpMethod method,
+        string relative,
+        string? json = null,
+        Action<HttpRequestMessage>? configure = null)
     {
         using var request = new HttpRequestMessage(method, Url(relative));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "emulator-test-token");
@@ -68,7 +78,8 @@ internal sealed class AccountApi
         }
         configure?.Invoke(request);
         using HttpResponseMessage response = await Http.SendAsync(request);
-        return new ApiResult((int)response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers, response.Content.Headers);
+        return new ApiResult((int)response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers,
+            response.Content.Headers);
     }
 
     /// <summary>result_info.total_count of a list (path without a query), read with a one-item page.</summary>
@@ -82,7 +93,8 @@ internal sealed class AccountApi
         string? cursor = null;
         do
         {
-            ApiResult page = await Get("/investigate?" + query + (cursor == null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
+            ApiResult page =
+                await Get("/investigate?" + query + (cursor == null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
             page.ShouldSucceed();
             ids.AddRange(page.Result.EnumerateArray().Select(m => m.GetProperty("id").GetString()!));
             cursor = page.Json.GetProperty("result_info").GetProperty("next").GetString();
@@ -99,12 +111,15 @@ internal sealed class AccountApi
         return page.Result.EnumerateArray().First();
     }
 
-    /// <summary>How many of a message's trace lines read exactly <paramref name="line"/> (each move or release adds one).</summary>
+    /// <summary>
+    /// How many of a message's trace lines read exactly <paramref name="line"/> (each move or release adds one).
+    /// </summary>
     public int TraceLines(string id, string line)
     {
         ApiResult trace = Get($"/investigate/{Uri.EscapeDataString(id)}/trace").GetAwaiter().GetResult();
         trace.ShouldSucceed();
-        return trace.Result.GetProperty("inbound").GetProperty("lines").EnumerateArray().Count(l => l.GetProperty("message").GetString() == line);
+        return trace.Result.GetProperty("inbound").GetProperty("lines").EnumerateArray()
+            .Count(l => l.GetProperty("message").GetString() == line);
     }
 
     public async Task<JsonElement> Message(string id)
@@ -134,7 +149,9 @@ internal sealed class ApiResult(int status, string body, HttpResponseHeaders hea
         Assert.True(Json.GetProperty("success").GetBoolean(), Body);
     }
 
-    /// <summary>An error envelope with the given status whose first error message starts with "<paramref name="field"/>:".</summary>
+    /// <summary>
+    /// An error envelope with the given status whose first error message starts with "<paramref name="field"/>:".
+    /// </summary>
     public void ShouldBeInvalid(string field)
     {
         Assert.True(Status == 400, $"Expected 400, got {Status}: {Body}");

@@ -19,34 +19,47 @@ public sealed class ApiVersionTests
 
     public ApiVersionTests(EmulatorFixture emulator) => this.emulator = emulator;
 
-    private AccountApi NewApi(string? version, int messages = 200) => new(emulator, emulator.NewAccount(messages, apiVersion: version));
+    private AccountApi NewApi(string? version, int messages = 200) =>
+        new(emulator, emulator.NewAccount(messages, apiVersion: version));
 
     /// <summary>
-    /// A request in each version's shape. Placeholders: {id} and {postfix} of a quarantined message, {domain} the id of a
-    /// protected domain. For GET the shape is the query string. A refused field of null: that version accepts the
+    /// A request in each version's shape. Placeholders: {id} and {postfix} of a quarantined message, {domain} the id of
+    /// a protected domain. For GET the shape is the query string. A refused field of null: that version accepts the
     /// other's shape too.
     /// </summary>
     public static TheoryData<string, string, string, string, string, string?, string?> Shapes() => new()
     {
         { "release", "POST", "/investigate/release", """["{id}"]""", """{"ids":["{id}"]}""", "body", "body" },
-        { "preview create", "POST", "/investigate/preview", """{"postfix_id":"{postfix}"}""", """{"id":"{id}"}""", "id", "postfix_id" },
+        { "preview create", "POST", "/investigate/preview", """{"postfix_id":"{postfix}"}""", """{"id":"{id}"}""", "id",
+            "postfix_id" },
         { "move", "POST", "/investigate/{id}/move", """{"destination":"JunkEmail"}""",
             """{"destination":"JunkEmail","expected_disposition":"SPAM"}""", "expected_disposition", null },
         { "bulk move", "POST", "/investigate/move", """{"destination":"JunkEmail","ids":["{id}"]}""",
-            """{"destination":"JunkEmail","ids":["{id}"],"expected_disposition":null}""", "expected_disposition", null },
-        { "search by delivery status", "GET", "/investigate", "action_log=true", "delivery_status=quarantined", "delivery_status", "action_log" },
-        { "search by HELO address", "GET", "/investigate", "per_page=5", "smtp_helo_ip=192.0.2.10", "smtp_helo_ip", null },
+            """{"destination":"JunkEmail","ids":["{id}"],"expected_disposition":null}""", "expected_disposition",
+            null },
+        { "search by delivery status", "GET", "/investigate", "action_log=true", "delivery_status=quarantined",
+            "delivery_status", "action_log" },
+        { "search by HELO address", "GET", "/investigate", "per_page=5", "smtp_helo_ip=192.0.2.10", "smtp_helo_ip",
+            null },
         { "PhishGuard pages", "GET", "/phishguard/reports", "", "page=1&per_page=5", "page", null },
         { "domain status casing", "GET", "/settings/domains", "status=active", "status=ACTIVE", "status", "status" },
-        { "domain edit", "PATCH", "/settings/domains/{domain}", """{"domain":"renamed.contoso.example"}""", """{"folder":null}""", "folder", "domain" },
-        { "domain lookback", "PATCH", "/settings/domains/{domain}", """{"lookback_hops":0}""", """{"lookback_hops":null}""", "lookback_hops", "lookback_hops" },
+        { "domain edit", "PATCH", "/settings/domains/{domain}", """{"domain":"renamed.contoso.example"}""",
+            """{"folder":null}""", "folder", "domain" },
+        { "domain lookback", "PATCH", "/settings/domains/{domain}", """{"lookback_hops":0}""",
+            """{"lookback_hops":null}""", "lookback_hops", "lookback_hops" },
         { "submissions order", "GET", "/submissions", "", "order=subject&direction=asc", "order", null },
     };
 
     [Theory]
     [MemberData(nameof(Shapes))]
     public async Task Each_version_takes_its_shape_and_refuses_the_others_with_a_validation_400_that_changes_nothing(
-        string operation, string method, string path, string seedShape, string shape2026, string? seedRefuses, string? refuses2026)
+        string operation,
+        string method,
+        string path,
+        string seedShape,
+        string shape2026,
+        string? seedRefuses,
+        string? refuses2026)
     {
         foreach ((string version, string own, string other, string? refused) in new[]
         {
@@ -99,7 +112,8 @@ public sealed class ApiVersionTests
         using var http = new HttpClient();
         var account = new EmulatorAccount(Guid.NewGuid().ToString("N"), new Uri(process.Root, "_emulator/"));
         string health = await http.GetStringAsync(new Uri(process.Root, "_emulator/health"));
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(process.Root, $"client/v4/accounts/{account.Id}/email-security/investigate/bulk"));
+        using var request = new HttpRequestMessage(HttpMethod.Get,
+            new Uri(process.Root, $"client/v4/accounts/{account.Id}/email-security/investigate/bulk"));
         request.Headers.Authorization = new("Bearer", "emulator-test-token");
 
         HttpResponseMessage jobs = await http.SendAsync(request);
@@ -108,7 +122,8 @@ public sealed class ApiVersionTests
         Assert.Equal(200, (int)jobs.StatusCode);
         account.Reset(10, 1, apiVersion: Seed);
         Assert.Equal(404, (int)(await http.SendAsync(Clone(request))).StatusCode);
-        InvalidOperationException refused = Assert.Throws<InvalidOperationException>(() => EmulatorFixture.StartSeparate("--api-version", "newest"));
+        InvalidOperationException refused =
+            Assert.Throws<InvalidOperationException>(() => EmulatorFixture.StartSeparate("--api-version", "newest"));
         Assert.Contains("exited with code 2", refused.Message);
         Assert.Contains("--api-version must be one of seed, 2026-10", refused.Message);
     }
@@ -134,8 +149,10 @@ public sealed class ApiVersionTests
                 continue;
             }
             Assert.Equal(added, keys.Intersect(added).Order());
-            Assert.Matches(@"^(192\.0\.2|198\.51\.100|203\.0\.113)\.\d+$", message.GetProperty("smtp_helo_server_ip").GetString()!);
-            Assert.Matches(@"^(192\.0\.2|198\.51\.100|203\.0\.113)\.\d+$", message.GetProperty("smtp_previous_hop_ip").GetString()!);
+            Assert.Matches(@"^(192\.0\.2|198\.51\.100|203\.0\.113)\.\d+$",
+                message.GetProperty("smtp_helo_server_ip").GetString()!);
+            Assert.Matches(@"^(192\.0\.2|198\.51\.100|203\.0\.113)\.\d+$",
+                message.GetProperty("smtp_previous_hop_ip").GetString()!);
         }
         if (version == V2026)
         {
@@ -153,15 +170,18 @@ public sealed class ApiVersionTests
         string id = (await api.First()).GetProperty("id").GetString()!;
         string before = await api.Snapshot();
 
-        ApiResult postfixIds = await api.Post("/investigate/move", new { destination = "JunkEmail", ids = new[] { id }, postfix_ids = new[] { id } });
+        ApiResult postfixIds = await api.Post("/investigate/move",
+            new { destination = "JunkEmail", ids = new[] { id }, postfix_ids = new[] { id } });
         ApiResult page = await api.Get("/investigate?page=2");
         ApiResult isSender = await api.Send(HttpMethod.Post, "/settings/allow_policies",
-            ApiOperations.CreateBodies["allow_policies"].Replace("{", "{\"is_sender\":true,", StringComparison.Ordinal));
+            ApiOperations.CreateBodies["allow_policies"].Replace("{", "{\"is_sender\":true,",
+                StringComparison.Ordinal));
 
         postfixIds.ShouldBeInvalid("postfix_ids");
         page.ShouldBeInvalid("page");
         isSender.ShouldBeInvalid("is_sender");
-        Assert.All(new[] { postfixIds, page, isSender }, r => Assert.EndsWith("has reached end of life", r.ErrorMessage.Split(';')[0]));
+        Assert.All(new[] { postfixIds, page, isSender },
+            r => Assert.EndsWith("has reached end of life", r.ErrorMessage.Split(';')[0]));
         Assert.Equal(before, await api.Snapshot());
     }
 
@@ -172,13 +192,16 @@ public sealed class ApiVersionTests
         JsonElement message = await api.First("final_disposition=MALICIOUS");
         string helo = message.GetProperty("smtp_helo_server_ip").GetString()!;
 
-        List<JsonElement> byHelo = (await api.Get("/investigate?per_page=1000&smtp_helo_ip=" + helo)).Result.EnumerateArray().ToList();
-        List<JsonElement> quarantined = (await api.Get("/investigate?per_page=1000&delivery_status=quarantined")).Result.EnumerateArray().ToList();
+        List<JsonElement> byHelo =
+            (await api.Get("/investigate?per_page=1000&smtp_helo_ip=" + helo)).Result.EnumerateArray().ToList();
+        List<JsonElement> quarantined =
+            (await api.Get("/investigate?per_page=1000&delivery_status=quarantined")).Result.EnumerateArray().ToList();
 
         Assert.Contains(byHelo, m => m.GetProperty("id").GetString() == message.GetProperty("id").GetString());
         Assert.All(byHelo, m => Assert.Equal(helo, m.GetProperty("smtp_helo_server_ip").GetString()));
         Assert.NotEmpty(quarantined);
-        Assert.All(quarantined, m => Assert.Contains("quarantined", m.GetProperty("delivery_status").EnumerateArray().Select(s => s.GetString())));
+        Assert.All(quarantined, m => Assert.Contains("quarantined",
+            m.GetProperty("delivery_status").EnumerateArray().Select(s => s.GetString())));
         (await api.Get("/investigate?delivery_status=lost")).ShouldBeInvalid("delivery_status");
         string tomorrow = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"));
         (await api.Get($"/investigate?start={tomorrow}&end={tomorrow}")).ShouldBeInvalid("start");
@@ -190,9 +213,11 @@ public sealed class ApiVersionTests
         AccountApi seed = NewApi(Seed, messages: 300);
         AccountApi v2026 = NewApi(V2026, messages: 300);
         JsonElement withAttachment = default;
-        foreach (JsonElement candidate in (await v2026.Get("/investigate?per_page=1000&detections_only=true")).Result.EnumerateArray())
+        foreach (JsonElement candidate in (await v2026.Get(
+            "/investigate?per_page=1000&detections_only=true")).Result.EnumerateArray())
         {
-            JsonElement attachments = (await v2026.Get($"/investigate/{Uri.EscapeDataString(candidate.GetProperty("id").GetString()!)}/detections"))
+            JsonElement attachments = (await v2026.Get(
+                $"/investigate/{Uri.EscapeDataString(candidate.GetProperty("id").GetString()!)}/detections"))
                 .Result.GetProperty("attachments");
             if (attachments.GetArrayLength() > 0)
             {
@@ -204,8 +229,10 @@ public sealed class ApiVersionTests
 
         int seedByRecipientDomain = (await seed.AllIds("per_page=1000&domain=contoso.example")).Count;
         int byRecipientDomain = (await v2026.AllIds("per_page=1000&domain=contoso.example")).Count;
-        List<string> reversedWords = await v2026.AllIds("per_page=1000&subject=" + Uri.EscapeDataString("overdue invoice"));
-        List<string> seedReversedWords = await seed.AllIds("per_page=1000&subject=" + Uri.EscapeDataString("overdue invoice"));
+        List<string> reversedWords =
+            await v2026.AllIds("per_page=1000&subject=" + Uri.EscapeDataString("overdue invoice"));
+        List<string> seedReversedWords =
+            await seed.AllIds("per_page=1000&subject=" + Uri.EscapeDataString("overdue invoice"));
 
         Assert.Equal(300, byRecipientDomain);
         Assert.True(seedByRecipientDomain < 300, "the seed matches the sender's domain only");
@@ -220,9 +247,11 @@ public sealed class ApiVersionTests
     {
         var api = new AccountApi(emulator, emulator.NewAccount(apiVersion: Seed));
 
-        List<string?> seedStatuses = (await api.Get("/settings/domains")).Result.EnumerateArray().Select(d => d.GetProperty("status").GetString()).ToList();
+        List<string?> seedStatuses = (await api.Get("/settings/domains")).Result.EnumerateArray()
+            .Select(d => d.GetProperty("status").GetString()).ToList();
         api.Account.SetApiVersion(V2026);
-        List<string?> statuses = (await api.Get("/settings/domains")).Result.EnumerateArray().Select(d => d.GetProperty("status").GetString()).ToList();
+        List<string?> statuses = (await api.Get("/settings/domains")).Result.EnumerateArray()
+            .Select(d => d.GetProperty("status").GetString()).ToList();
         List<JsonElement> active = (await api.Get("/settings/domains?status=ACTIVE")).Result.EnumerateArray().ToList();
 
         Assert.Equal(new[] { "active", "active", "failed", "pending", "timeout" }, seedStatuses.Order());
@@ -258,7 +287,8 @@ public sealed class ApiVersionTests
 
         List<string> subjects = (await api.Get("/submissions?per_page=1000&order=subject")).Result.EnumerateArray()
             .Select(s => s.GetProperty("subject").GetString() ?? "").ToList();
-        List<string> descending = (await api.Get("/submissions?per_page=1000&order=subject&direction=desc")).Result.EnumerateArray()
+        List<string> descending = (await api.Get(
+            "/submissions?per_page=1000&order=subject&direction=desc")).Result.EnumerateArray()
             .Select(s => s.GetProperty("subject").GetString() ?? "").ToList();
         List<DateTimeOffset> byDefault = (await api.Get("/submissions?per_page=1000")).Result.EnumerateArray()
             .Select(s => s.GetProperty("requested_at").GetDateTimeOffset()).ToList();
@@ -278,10 +308,12 @@ public sealed class ApiVersionTests
         await ApiOperations.CreateJob(api, new { message_id = quarantined.GetProperty("message_id").GetString() });
         api.Account.AdvanceBulkJobs();
 
-        List<string?> statuses = (await api.Message(id)).GetProperty("delivery_status").EnumerateArray().Select(s => s.GetString()).ToList();
+        List<string?> statuses =
+            (await api.Message(id)).GetProperty("delivery_status").EnumerateArray().Select(s => s.GetString()).ToList();
         List<string> failed = await api.AllIds("per_page=1000&delivery_status=move_failed");
         api.Account.SetApiVersion(Seed);
-        List<string?> seedStatuses = (await api.Message(id)).GetProperty("delivery_status").EnumerateArray().Select(s => s.GetString()).ToList();
+        List<string?> seedStatuses =
+            (await api.Message(id)).GetProperty("delivery_status").EnumerateArray().Select(s => s.GetString()).ToList();
 
         Assert.Equal(new[] { "quarantined", "move_failed" }, statuses);
         Assert.Equal(new[] { id }, failed);
@@ -310,5 +342,6 @@ public sealed class ApiVersionTests
         return copy;
     }
 
-    private static List<string> Ids(ApiResult page) => page.Result.EnumerateArray().Select(e => e.GetProperty("id").GetRawText()).ToList();
+    private static List<string> Ids(ApiResult page) =>
+        page.Result.EnumerateArray().Select(e => e.GetProperty("id").GetRawText()).ToList();
 }

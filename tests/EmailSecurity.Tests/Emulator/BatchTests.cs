@@ -16,11 +16,14 @@ public sealed class BatchTests
 
     public BatchTests(EmulatorFixture emulator) => this.emulator = emulator;
 
-    private AccountApi NewApi() => new(emulator, emulator.NewAccount(messages: 10, apiVersion: ApiVersionNames.V2026_10));
+    private AccountApi NewApi() =>
+        new(emulator, emulator.NewAccount(messages: 10, apiVersion: ApiVersionNames.V2026_10));
 
-    public static TheoryData<string> Resources() => new("allow_policies", "block_senders", "content_policies", "domains", "trusted_domains");
+    public static TheoryData<string> Resources() =>
+        new("allow_policies", "block_senders", "content_policies", "domains", "trusted_domains");
 
-    public static TheoryData<string> AtomicResources() => new("allow_policies", "block_senders", "content_policies", "trusted_domains");
+    public static TheoryData<string> AtomicResources() =>
+        new("allow_policies", "block_senders", "content_policies", "trusted_domains");
 
     [Theory]
     [MemberData(nameof(Resources))]
@@ -54,7 +57,8 @@ public sealed class BatchTests
         Assert.Equal(ids.Count, after.Count);
         AssertHas((await api.Get($"{collection}/{ids[1]}")).Result, patch);
         AssertHas((await api.Get($"{collection}/{ids[2]}")).Result, put);
-        AssertHas((await api.Get($"{collection}/{created}")).Result, JsonNode.Parse(ApiOperations.CreateBodies[resource])!.AsObject());
+        AssertHas((await api.Get($"{collection}/{created}")).Result,
+            JsonNode.Parse(ApiOperations.CreateBodies[resource])!.AsObject());
     }
 
     [Theory]
@@ -67,7 +71,8 @@ public sealed class BatchTests
         JsonObject put = PutBody(resource, ids[1]);
         JsonObject patch = PatchBody(resource, ids[1]);
 
-        ApiResult patchDeleted = await Batch(api, resource, deletes: $$"""{"id":"{{ids[0]}}"}""", patches: $$"""{"id":"{{ids[0]}}"}""");
+        ApiResult patchDeleted =
+            await Batch(api, resource, deletes: $$"""{"id":"{{ids[0]}}"}""", patches: $$"""{"id":"{{ids[0]}}"}""");
         ApiResult patchThenPut = await Batch(api, resource, patches: patch.ToJsonString(), puts: put.ToJsonString());
 
         Assert.Equal(404, patchDeleted.Status);
@@ -86,7 +91,8 @@ public sealed class BatchTests
         string delete = $$"""{"id":"{{ids[0]}}"}""";
         string before = await api.Snapshot();
 
-        ApiResult invalidPost = await Batch(api, resource, deletes: delete, posts: ApiOperations.CreateBodies[resource] + ",{}");
+        ApiResult invalidPost =
+            await Batch(api, resource, deletes: delete, posts: ApiOperations.CreateBodies[resource] + ",{}");
         ApiResult unknownPut = await Batch(api, resource, deletes: delete, puts: $$"""{"id":"{{Guid.NewGuid()}}"}""");
         ApiResult duplicateDelete = await Batch(api, resource, deletes: delete + "," + delete);
 
@@ -108,9 +114,11 @@ public sealed class BatchTests
         string taken = (await api.Get("/settings/domains/" + ids[2])).Result.GetProperty("domain").GetString()!;
         string before = await api.Snapshot();
 
-        ApiResult invalid = await Batch(api, "domains", deletes: $$"""{"id":"{{ids[0]}}"}""", patches: $$"""{"id":"{{ids[1]}}","regions":["MARS"]}""");
+        ApiResult invalid = await Batch(api, "domains", deletes: $$"""{"id":"{{ids[0]}}"}""",
+            patches: $$"""{"id":"{{ids[1]}}","regions":["MARS"]}""");
         string afterInvalid = await api.Snapshot();
-        ApiResult unknown = await Batch(api, "domains", deletes: $$"""{"id":"{{ids[0]}}"}""", patches: $$"""{"id":"{{Guid.NewGuid()}}"}""");
+        ApiResult unknown = await Batch(api, "domains", deletes: $$"""{"id":"{{ids[0]}}"}""",
+            patches: $$"""{"id":"{{Guid.NewGuid()}}"}""");
         ApiResult duplicate = await Batch(api, "domains", deletes: $$"""{"id":"{{ids[1]}}"}""",
             posts: $$"""{"domain":"{{taken.ToUpperInvariant()}}","allowed_delivery_modes":["DIRECT"],"drop_dispositions":[],"ip_restrictions":[],"regions":["US"]}""");
 
@@ -119,7 +127,8 @@ public sealed class BatchTests
         Assert.Equal(404, unknown.Status);
         Assert.Equal("patches[0].id: Domain not found; the operation before it was done", unknown.ErrorMessage);
         Assert.Equal(409, duplicate.Status);
-        Assert.StartsWith($"posts[0].domain: {taken.ToUpperInvariant()} already exists", duplicate.ErrorMessage, StringComparison.Ordinal);
+        Assert.StartsWith($"posts[0].domain: {taken.ToUpperInvariant()} already exists", duplicate.ErrorMessage,
+            StringComparison.Ordinal);
         List<string> after = await Ids(api, "/settings/domains");
         Assert.DoesNotContain(ids[0], after);
         Assert.DoesNotContain(ids[1], after);
@@ -133,8 +142,10 @@ public sealed class BatchTests
         { """{"deletes":[1],"patches":[],"puts":[],"posts":[]}""", "deletes" },
         { """{"deletes":[{}],"patches":[],"puts":[],"posts":[]}""", "deletes[0].id" },
         { """{"deletes":[],"patches":[{"comments":"no id"}],"puts":[],"posts":[]}""", "patches[0].id" },
-        { """{"deletes":[],"patches":[],"puts":[{"is_regex":false,"pattern":"x@example.com","pattern_type":"EMAIL"}],"posts":[]}""", "puts[0].id" },
-        { """{"deletes":[],"patches":[],"puts":[],"posts":[{"is_regex":false,"pattern":"x@example.com","pattern_type":"UNKNOWN"}]}""", "posts[0].pattern_type" },
+        { """{"deletes":[],"patches":[],"puts":[{"is_regex":false,"pattern":"x@example.com","pattern_type":"EMAIL"}],"posts":[]}""",
+            "puts[0].id" },
+        { """{"deletes":[],"patches":[],"puts":[],"posts":[{"is_regex":false,"pattern":"x@example.com","pattern_type":"UNKNOWN"}]}""",
+            "posts[0].pattern_type" },
     };
 
     [Theory]
@@ -157,7 +168,10 @@ public sealed class BatchTests
         return body;
     }
 
-    /// <summary>A full replacement of entry <paramref name="id"/>: the create body, without the domain name, which cannot change.</summary>
+    /// <summary>
+    /// A full replacement of entry <paramref name="id"/>: the create body, without the domain name, which cannot
+    /// change.
+    /// </summary>
     private static JsonObject PutBody(string resource, string id)
     {
         JsonObject body = JsonNode.Parse(ApiOperations.CreateBodies[resource])!.AsObject();
@@ -174,18 +188,29 @@ public sealed class BatchTests
         return body;
     }
 
-    /// <summary>Every field of <paramref name="expected"/> but the id has that value in <paramref name="entry"/>.</summary>
+    /// <summary>
+    /// Every field of <paramref name="expected"/> but the id has that value in <paramref name="entry"/>.
+    /// </summary>
     private static void AssertHas(JsonElement entry, JsonObject expected)
     {
         foreach ((string name, JsonNode? value) in expected.Where(p => p.Key != "id"))
         {
-            Assert.True(JsonNode.DeepEquals(value, JsonNode.Parse(entry.GetProperty(name).GetRawText())), $"{name}: {entry}");
+            Assert.True(JsonNode.DeepEquals(value, JsonNode.Parse(entry.GetProperty(name).GetRawText())),
+                $"{name}: {entry}");
         }
     }
 
-    private static Task<ApiResult> Batch(AccountApi api, string resource, string deletes = "", string patches = "", string puts = "", string posts = "") =>
-        api.Send(HttpMethod.Post, $"/settings/{resource}/batch", $$"""{"deletes":[{{deletes}}],"patches":[{{patches}}],"puts":[{{puts}}],"posts":[{{posts}}]}""");
+    private static Task<ApiResult> Batch(
+        AccountApi api,
+        string resource,
+        string deletes = "",
+        string patches = "",
+        string puts = "",
+        string posts = "") =>
+        api.Send(HttpMethod.Post, $"/settings/{resource}/batch",
+            $$"""{"deletes":[{{deletes}}],"patches":[{{patches}}],"puts":[{{puts}}],"posts":[{{posts}}]}""");
 
     private static async Task<List<string>> Ids(AccountApi api, string collection) =>
-        (await api.Get(collection + "?per_page=1000")).Result.EnumerateArray().Select(e => e.GetProperty("id").GetString()!).ToList();
+        (await api.Get(collection + "?per_page=1000")).Result.EnumerateArray()
+            .Select(e => e.GetProperty("id").GetString()!).ToList();
 }

@@ -4,7 +4,9 @@ using Xunit;
 
 namespace EmailSecurity.Tests.Emulator;
 
-/// <summary>Bulk action jobs (2026-10): what they act on, their lifecycle and counters, cancel, delete, lists and validation.</summary>
+/// <summary>
+/// Bulk action jobs (2026-10): what they act on, their lifecycle and counters, cancel, delete, lists and validation.
+/// </summary>
 [Collection("Emulator")]
 public sealed class BulkJobTests
 {
@@ -15,7 +17,8 @@ public sealed class BulkJobTests
     private static readonly string[] JobKeys =
     {
         "job_id", "action_type", "action_params", "created_at", "status", "search_params", "total_messages_discovered",
-        "messages_pending", "messages_successful", "messages_failed", "messages_skipped", "messages_cancelled", "comment",
+        "messages_pending", "messages_successful", "messages_failed", "messages_skipped", "messages_cancelled",
+        "comment",
         "started_at", "completed_at", "status_message",
     };
 
@@ -32,7 +35,8 @@ public sealed class BulkJobTests
     private AccountApi NewApi(int messages = 300, int perStep = 25, bool advanceOnGet = true)
     {
         var account = new EmulatorAccount(Guid.NewGuid().ToString("N"), emulator.ControlUri);
-        account.Reset(messages, 1, apiVersion: ApiVersionNames.V2026_10, bulkJobMessagesPerStep: perStep, bulkJobsAdvanceOnGet: advanceOnGet);
+        account.Reset(messages, 1, apiVersion: ApiVersionNames.V2026_10, bulkJobMessagesPerStep: perStep,
+            bulkJobsAdvanceOnGet: advanceOnGet);
         return new AccountApi(emulator, account);
     }
 
@@ -40,10 +44,12 @@ public sealed class BulkJobTests
     public async Task A_move_job_acts_on_exactly_what_the_search_finds_step_by_step_with_counters_that_add_up()
     {
         AccountApi api = NewApi(perStep: 3);
-        List<JsonElement> found = (await api.Get("/investigate?per_page=1000&final_disposition=MALICIOUS")).Result.EnumerateArray().ToList();
+        List<JsonElement> found =
+            (await api.Get("/investigate?per_page=1000&final_disposition=MALICIOUS")).Result.EnumerateArray().ToList();
         var search = new { final_disposition = "MALICIOUS" };
 
-        ApiResult created = await api.Post("/investigate/bulk", new { action = "MOVE", destination = "JunkEmail", comment = "Sweep", search_params = search });
+        ApiResult created = await api.Post("/investigate/bulk",
+            new { action = "MOVE", destination = "JunkEmail", comment = "Sweep", search_params = search });
         created.ShouldSucceed();
         string job = created.Result.GetProperty("job_id").GetString()!;
         List<JsonElement> polls = await PollUntilFinished(api, job);
@@ -52,23 +58,28 @@ public sealed class BulkJobTests
         Assert.Equal(JobKeys, first.EnumerateObject().Select(p => p.Name));
         Assert.Equal("PENDING", first.GetProperty("status").GetString());
         Assert.Equal("""{"final_disposition":"MALICIOUS"}""", first.GetProperty("search_params").GetRawText());
-        Assert.Equal("""{"type":"MOVE","destination":"JunkEmail","expected_disposition":null}""", first.GetProperty("action_params").GetRawText());
+        Assert.Equal("""{"type":"MOVE","destination":"JunkEmail","expected_disposition":null}""",
+            first.GetProperty("action_params").GetRawText());
         Assert.Equal("Sweep", first.GetProperty("comment").GetString());
         Assert.All(Counters.Append("total_messages_discovered"), c => Assert.Equal(0, first.GetProperty(c).GetInt32()));
         Assert.All(polls.Prepend(first), CountersAddUp);
         List<string> statuses = polls.Select(p => p.GetProperty("status").GetString()!).ToList();
         Assert.Equal(new[] { "DISCOVERING", "PROCESSING", "COMPLETED" }, statuses.Distinct());
         int toAct = polls[0].GetProperty("messages_pending").GetInt32();
-        Assert.Equal(toAct, polls[0].GetProperty("total_messages_discovered").GetInt32() - polls[0].GetProperty("messages_skipped").GetInt32());
+        Assert.Equal(toAct, polls[0].GetProperty("total_messages_discovered")
+            .GetInt32() - polls[0].GetProperty("messages_skipped").GetInt32());
         List<int> pendingWhileProcessing = polls.Where(p => p.GetProperty("status").GetString() == "PROCESSING")
             .Select(p => p.GetProperty("messages_pending").GetInt32()).ToList();
-        Assert.InRange(pendingWhileProcessing.Count, (toAct + 4) / 5, (toAct + 2) / 3); // 3 per step, a message's 3 mailboxes at most
-        Assert.All(pendingWhileProcessing.Prepend(toAct).Zip(pendingWhileProcessing), step => Assert.InRange(step.First - step.Second, 3, 5));
+        // 3 per step, a message's 3 mailboxes at most
+        Assert.InRange(pendingWhileProcessing.Count, (toAct + 4) / 5, (toAct + 2) / 3);
+        Assert.All(pendingWhileProcessing.Prepend(toAct).Zip(pendingWhileProcessing),
+            step => Assert.InRange(step.First - step.Second, 3, 5));
         Assert.Equal(0, pendingWhileProcessing[^1]);
 
         JsonElement done = polls[^1];
         List<JsonElement> entries = await AllMessages(api, job);
-        Assert.Equal(found.Select(m => m.GetProperty("id").GetString()).Order(), entries.Select(e => e.GetProperty("message_id").GetString()).Distinct().Order());
+        Assert.Equal(found.Select(m => m.GetProperty("id").GetString()).Order(),
+            entries.Select(e => e.GetProperty("message_id").GetString()).Distinct().Order());
         Assert.Equal(found.Sum(m => m.GetProperty("to").GetArrayLength()), entries.Count);
         Assert.Equal(entries.Count, done.GetProperty("total_messages_discovered").GetInt32());
         foreach (JsonElement message in found)
@@ -76,10 +87,13 @@ public sealed class BulkJobTests
             string expected = message.GetProperty("is_phish_submission").GetBoolean() ? "SKIPPED"
                 : message.GetProperty("is_quarantined").GetBoolean() ? "FAILED" : "COMPLETED";
             JsonElement now = await api.Message(message.GetProperty("id").GetString()!);
-            Assert.All(entries.Where(e => e.GetProperty("message_id").GetString() == message.GetProperty("id").GetString()),
+            Assert.All(
+                entries.Where(e => e.GetProperty("message_id").GetString() == message.GetProperty("id").GetString()),
                 e => Assert.Equal(expected, e.GetProperty("status").GetString()));
-            string[] delivery = now.GetProperty("delivery_status").EnumerateArray().Select(s => s.GetString()!).ToArray();
-            Assert.Equal(expected switch { "COMPLETED" => new[] { "moved" }, "FAILED" => new[] { "quarantined", "move_failed" }, _ => delivery }, delivery);
+            string[] delivery =
+                now.GetProperty("delivery_status").EnumerateArray().Select(s => s.GetString()!).ToArray();
+            Assert.Equal(expected switch { "COMPLETED" => new[] { "moved" }, "FAILED" => new[] { "quarantined",
+                "move_failed" }, _ => delivery }, delivery);
         }
         Assert.Contains(entries, e => e.GetProperty("status").GetString() == "FAILED");
         Assert.Contains(entries, e => e.GetProperty("status").GetString() == "COMPLETED");
@@ -88,14 +102,17 @@ public sealed class BulkJobTests
             int listed = (await AllMessages(api, job, "status=" + status)).Count;
             Assert.Equal(entries.Count(e => e.GetProperty("status").GetString() == status), listed);
         }
-        Assert.Equal(entries.Count(e => e.GetProperty("status").GetString() == "COMPLETED"), done.GetProperty("messages_successful").GetInt32());
+        Assert.Equal(entries.Count(e => e.GetProperty("status").GetString() == "COMPLETED"),
+            done.GetProperty("messages_successful").GetInt32());
         Assert.Equal(JsonValueKind.String, done.GetProperty("started_at").ValueKind);
         Assert.Equal(JsonValueKind.String, done.GetProperty("completed_at").ValueKind);
         JsonElement entry = entries.First(e => e.GetProperty("status").GetString() == "COMPLETED");
         Assert.Equal(EntryKeys, entry.EnumerateObject().Select(p => p.Name));
         Assert.Equal("MOVE", entry.GetProperty("action_params").GetProperty("type").GetString());
-        Assert.EndsWith("@contoso.example", entry.GetProperty("action_params").GetProperty("client_recipient").GetString()!);
-        Assert.Equal(entry.GetProperty("message_id").GetString(), entry.GetProperty("message").GetProperty("id").GetString());
+        Assert.EndsWith("@contoso.example",
+            entry.GetProperty("action_params").GetProperty("client_recipient").GetString()!);
+        Assert.Equal(entry.GetProperty("message_id").GetString(),
+            entry.GetProperty("message").GetProperty("id").GetString());
         Assert.Equal(JsonValueKind.String, entry.GetProperty("processed_at").ValueKind);
     }
 
@@ -103,19 +120,23 @@ public sealed class BulkJobTests
     public async Task A_release_job_releases_what_is_quarantined_and_skips_the_rest()
     {
         AccountApi api = NewApi();
-        List<JsonElement> found = (await api.Get("/investigate?per_page=1000&final_disposition=MALICIOUS")).Result.EnumerateArray().ToList();
-        string job = (await api.Post("/investigate/bulk", new { action = "RELEASE", search_params = new { final_disposition = "MALICIOUS" } }))
+        List<JsonElement> found =
+            (await api.Get("/investigate?per_page=1000&final_disposition=MALICIOUS")).Result.EnumerateArray().ToList();
+        string job = (await api.Post("/investigate/bulk",
+            new { action = "RELEASE", search_params = new { final_disposition = "MALICIOUS" } }))
             .Result.GetProperty("job_id").GetString()!;
 
         JsonElement done = (await PollUntilFinished(api, job))[^1];
 
         Assert.Equal("COMPLETED", done.GetProperty("status").GetString());
         Assert.Equal("""{"type":"RELEASE"}""", done.GetProperty("action_params").GetRawText());
-        int quarantined = found.Where(m => m.GetProperty("is_quarantined").GetBoolean() && !m.GetProperty("is_phish_submission").GetBoolean())
+        int quarantined = found.Where(
+            m => m.GetProperty("is_quarantined").GetBoolean() && !m.GetProperty("is_phish_submission").GetBoolean())
             .Sum(m => m.GetProperty("to").GetArrayLength());
         Assert.True(quarantined > 0);
         Assert.Equal(quarantined, done.GetProperty("messages_successful").GetInt32());
-        Assert.Equal(found.Sum(m => m.GetProperty("to").GetArrayLength()) - quarantined, done.GetProperty("messages_skipped").GetInt32());
+        Assert.Equal(found.Sum(m => m.GetProperty("to").GetArrayLength()) - quarantined,
+            done.GetProperty("messages_skipped").GetInt32());
         Assert.Empty(await api.AllIds("per_page=1000&final_disposition=MALICIOUS&delivery_status=quarantined"));
     }
 
@@ -141,14 +162,16 @@ public sealed class BulkJobTests
         JsonElement job1 = cancelled.Result;
         Assert.Equal("CANCELLED", job1.GetProperty("status").GetString());
         Assert.Equal(0, job1.GetProperty("messages_pending").GetInt32());
-        Assert.Equal(running.GetProperty("messages_pending").GetInt32(), job1.GetProperty("messages_cancelled").GetInt32());
+        Assert.Equal(running.GetProperty("messages_pending").GetInt32(),
+            job1.GetProperty("messages_cancelled").GetInt32());
         CountersAddUp(job1);
         Assert.Equal(409, cancelAgain.Status);
         Assert.Equal(job1.GetRawText(), after.GetRawText());
         foreach (JsonElement entry in entries.Where(e => e.GetProperty("status").GetString() == "CANCELLED"))
         {
             JsonElement message = await api.Message(entry.GetProperty("message_id").GetString()!);
-            Assert.DoesNotContain("moved", message.GetProperty("delivery_status").EnumerateArray().Select(s => s.GetString()));
+            Assert.DoesNotContain("moved",
+                message.GetProperty("delivery_status").EnumerateArray().Select(s => s.GetString()));
         }
         ApiResult deleted = await api.Delete("/investigate/bulk/" + job);
         deleted.ShouldSucceed();
@@ -181,7 +204,8 @@ public sealed class BulkJobTests
         AccountApi api = NewApi(advanceOnGet: false);
         string move = await ApiOperations.CreateJob(api);
         api.Account.AdvanceBulkJobs();
-        string release = (await api.Post("/investigate/bulk", new { action = "RELEASE", search_params = new { } })).Result.GetProperty("job_id").GetString()!;
+        string release = (await api.Post("/investigate/bulk",
+            new { action = "RELEASE", search_params = new { } })).Result.GetProperty("job_id").GetString()!;
 
         Assert.Equal(new[] { release, move }, JobIds(await api.Get("/investigate/bulk")));
         Assert.Equal(new[] { move }, JobIds(await api.Get("/investigate/bulk?action_type=MOVE")));
@@ -257,7 +281,8 @@ public sealed class BulkJobTests
 
         foreach (ApiResult result in new[]
         {
-            await api.Get(job), await api.Delete(job), await api.Send(HttpMethod.Post, job + "/cancel"), await api.Get(job + "/messages"),
+            await api.Get(job), await api.Delete(job), await api.Send(HttpMethod.Post, job + "/cancel"),
+            await api.Get(job + "/messages"),
         })
         {
             Assert.Equal(404, result.Status);
@@ -266,7 +291,8 @@ public sealed class BulkJobTests
     }
 
     private static void CountersAddUp(JsonElement job) =>
-        Assert.Equal(job.GetProperty("total_messages_discovered").GetInt32(), Counters.Sum(c => job.GetProperty(c).GetInt32()));
+        Assert.Equal(job.GetProperty("total_messages_discovered").GetInt32(),
+            Counters.Sum(c => job.GetProperty(c).GetInt32()));
 
     private static async Task<List<JsonElement>> PollUntilFinished(AccountApi api, string job)
     {
@@ -293,10 +319,12 @@ public sealed class BulkJobTests
     /// <summary>The messages a new job with these search params discovers.</summary>
     private static async Task<List<JsonElement>> Discovered(AccountApi api, object searchParams)
     {
-        string job = (await api.Post("/investigate/bulk", new { action = "RELEASE", search_params = searchParams })).Result.GetProperty("job_id").GetString()!;
+        string job = (await api.Post("/investigate/bulk",
+            new { action = "RELEASE", search_params = searchParams })).Result.GetProperty("job_id").GetString()!;
         await api.Get("/investigate/bulk/" + job);
         return await AllMessages(api, job);
     }
 
-    private static List<string> JobIds(ApiResult list) => list.Result.EnumerateArray().Select(j => j.GetProperty("job_id").GetString()!).ToList();
+    private static List<string> JobIds(ApiResult list) =>
+        list.Result.EnumerateArray().Select(j => j.GetProperty("job_id").GetString()!).ToList();
 }

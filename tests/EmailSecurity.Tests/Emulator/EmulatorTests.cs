@@ -4,7 +4,9 @@ using Xunit;
 
 namespace EmailSecurity.Tests.Emulator;
 
-/// <summary>The emulator's investigate API: paging, validation, routing, state changes, auth and request recording.</summary>
+/// <summary>
+/// The emulator's investigate API: paging, validation, routing, state changes, auth and request recording.
+/// </summary>
 [Collection("Emulator")]
 public sealed class EmulatorTests
 {
@@ -24,7 +26,8 @@ public sealed class EmulatorTests
         string? cursor = null;
         do
         {
-            ApiResult page = await api.Get("/investigate?per_page=100" + (cursor == null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
+            ApiResult page = await api.Get(
+                "/investigate?per_page=100" + (cursor == null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
             page.ShouldSucceed();
             pages.Add(page.Json.GetProperty("result_info"));
             foreach (JsonElement message in page.Result.EnumerateArray())
@@ -59,19 +62,26 @@ public sealed class EmulatorTests
         Assert.All(messages, m =>
         {
             string postfixId = m.GetProperty("postfix_id").GetString()!;
-            string scanned = m.GetProperty("scanned_at").GetDateTimeOffset().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss");
+            string scanned =
+                m.GetProperty("scanned_at").GetDateTimeOffset().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss");
             Assert.Matches("^[A-Za-z0-9]{16}$", postfixId);
             Assert.Matches($"^{postfixId}-{scanned}-[0-9]{{8}}$", m.GetProperty("id").GetString()!);
             Assert.EndsWith("Z", m.GetProperty("scanned_at").GetString()!);
-            Assert.All(m.GetProperty("to").EnumerateArray(), to => Assert.EndsWith("@contoso.example", to.GetString()!));
+            Assert.All(m.GetProperty("to").EnumerateArray(),
+                to => Assert.EndsWith("@contoso.example", to.GetString()!));
         });
-        var dispositions = messages.GroupBy(m => m.GetProperty("final_disposition").GetString()!).ToDictionary(g => g.Key, g => g.Count());
+        var dispositions = messages.GroupBy(m => m.GetProperty("final_disposition").GetString()!)
+            .ToDictionary(g => g.Key, g => g.Count());
         Assert.True(dispositions["NONE"] > messages.Count / 2, "most mail is clean");
-        Assert.All(new[] { "MALICIOUS", "SUSPICIOUS", "SPOOF", "SPAM", "BULK" }, d => Assert.True(dispositions.ContainsKey(d), d));
-        List<JsonElement> malicious = messages.Where(m => m.GetProperty("final_disposition").GetString() == "MALICIOUS").ToList();
-        Assert.True(malicious.Count(m => m.GetProperty("is_quarantined").GetBoolean()) > malicious.Count / 2, "most malicious mail is quarantined");
+        Assert.All(new[] { "MALICIOUS", "SUSPICIOUS", "SPOOF", "SPAM", "BULK" },
+            d => Assert.True(dispositions.ContainsKey(d), d));
+        List<JsonElement> malicious =
+            messages.Where(m => m.GetProperty("final_disposition").GetString() == "MALICIOUS").ToList();
+        Assert.True(malicious.Count(m => m.GetProperty("is_quarantined").GetBoolean()) > malicious.Count / 2,
+            "most malicious mail is quarantined");
         Assert.All(malicious, m => Assert.Equal(JsonValueKind.String, m.GetProperty("alert_id").ValueKind));
-        Assert.Contains(messages, m => m.GetProperty("from").GetString()!.EndsWith("@evil.test", StringComparison.Ordinal));
+        Assert.Contains(messages,
+            m => m.GetProperty("from").GetString()!.EndsWith("@evil.test", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -80,7 +90,8 @@ public sealed class EmulatorTests
         static async Task<List<string>> Fingerprint(AccountApi api)
         {
             ApiResult page = await api.Get("/investigate?per_page=1000");
-            return page.Result.EnumerateArray().Select(m => m.GetProperty("postfix_id").GetString() + " " + m.GetProperty("subject").GetString()).ToList();
+            return page.Result.EnumerateArray().Select(
+                m => m.GetProperty("postfix_id").GetString() + " " + m.GetProperty("subject").GetString()).ToList();
         }
 
         List<string> first = await Fingerprint(NewApi(messages: 80, seed: 7));
@@ -102,15 +113,23 @@ public sealed class EmulatorTests
 
         await AssertAll("final_disposition=SPAM", m => m.GetProperty("final_disposition").GetString() == "SPAM");
         await AssertAll("detections_only=true", m => m.GetProperty("final_disposition").GetString() != "NONE");
-        await AssertAll("sender=" + Uri.EscapeDataString(sender), m => m.GetProperty("from").GetString() == sender || m.GetProperty("envelope_from").GetString()!.Contains(sender));
-        await AssertAll("domain=" + domain, m => m.GetProperty("from").GetString()!.EndsWith("@" + domain, StringComparison.Ordinal));
-        await AssertAll("recipient=" + Uri.EscapeDataString(recipient), m => m.GetProperty("to").EnumerateArray().Any(t => t.GetString() == recipient));
-        await AssertAll("alert_id=" + malicious.GetProperty("alert_id").GetString(), m => m.GetProperty("id").GetString() == malicious.GetProperty("id").GetString());
-        await AssertAll("message_id=" + Uri.EscapeDataString(malicious.GetProperty("message_id").GetString()!), m => m.GetProperty("id").GetString() == malicious.GetProperty("id").GetString());
-        await AssertAll("message_action=MOVED", m => m.GetProperty("post_delivery_operations").EnumerateArray().Any(o => o.GetString() == "MOVE"));
-        await AssertAll("subject=invoice", m => m.GetProperty("subject").GetString()!.Contains("invoice", StringComparison.OrdinalIgnoreCase));
+        await AssertAll("sender=" + Uri.EscapeDataString(sender), m => m.GetProperty("from").GetString() == sender
+            || m.GetProperty("envelope_from").GetString()!.Contains(sender));
+        await AssertAll("domain=" + domain,
+            m => m.GetProperty("from").GetString()!.EndsWith("@" + domain, StringComparison.Ordinal));
+        await AssertAll("recipient=" + Uri.EscapeDataString(recipient),
+            m => m.GetProperty("to").EnumerateArray().Any(t => t.GetString() == recipient));
+        await AssertAll("alert_id=" + malicious.GetProperty("alert_id").GetString(),
+            m => m.GetProperty("id").GetString() == malicious.GetProperty("id").GetString());
+        await AssertAll("message_id=" + Uri.EscapeDataString(malicious.GetProperty("message_id").GetString()!),
+            m => m.GetProperty("id").GetString() == malicious.GetProperty("id").GetString());
+        await AssertAll("message_action=MOVED",
+            m => m.GetProperty("post_delivery_operations").EnumerateArray().Any(o => o.GetString() == "MOVE"));
+        await AssertAll("subject=invoice",
+            m => m.GetProperty("subject").GetString()!.Contains("invoice", StringComparison.OrdinalIgnoreCase));
         await AssertAll("query=" + Uri.EscapeDataString("INVOICE " + domain), m =>
-            m.GetRawText().Contains("invoice", StringComparison.OrdinalIgnoreCase) && m.GetRawText().Contains(domain, StringComparison.OrdinalIgnoreCase));
+            m.GetRawText().Contains("invoice", StringComparison.OrdinalIgnoreCase)
+                && m.GetRawText().Contains(domain, StringComparison.OrdinalIgnoreCase));
 
         DateTimeOffset newest = (await api.First()).GetProperty("scanned_at").GetDateTimeOffset();
         string start = Uri.EscapeDataString(newest.AddDays(-3).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"));
@@ -163,8 +182,10 @@ public sealed class EmulatorTests
         ApiResult first = await api.Get("/investigate?per_page=10&final_disposition=NONE");
         string next = first.Json.GetProperty("result_info").GetProperty("next").GetString()!;
 
-        ApiResult sameSearchOtherPageSize = await api.Get("/investigate?per_page=5&final_disposition=NONE&cursor=" + Uri.EscapeDataString(next));
-        ApiResult otherSearch = await api.Get("/investigate?per_page=10&final_disposition=SPAM&cursor=" + Uri.EscapeDataString(next));
+        ApiResult sameSearchOtherPageSize =
+            await api.Get("/investigate?per_page=5&final_disposition=NONE&cursor=" + Uri.EscapeDataString(next));
+        ApiResult otherSearch =
+            await api.Get("/investigate?per_page=10&final_disposition=SPAM&cursor=" + Uri.EscapeDataString(next));
 
         sameSearchOtherPageSize.ShouldSucceed();
         otherSearch.ShouldBeInvalid("cursor");
@@ -174,7 +195,8 @@ public sealed class EmulatorTests
     public async Task Unknown_ids_are_a_404_naming_what_was_not_found()
     {
         AccountApi api = NewApi();
-        foreach (string path in new[] { "/investigate/nope", "/investigate/nope/detections", "/investigate/nope/raw", "/investigate/nope/trace", "/investigate/nope/preview" })
+        foreach (string path in new[] { "/investigate/nope", "/investigate/nope/detections", "/investigate/nope/raw",
+            "/investigate/nope/trace", "/investigate/nope/preview" })
         {
             ApiResult result = await api.Get(path);
             Assert.Equal(404, result.Status);
@@ -228,12 +250,16 @@ public sealed class EmulatorTests
         string id = message.GetProperty("id").GetString()!;
 
         string raw = (await api.Get($"/investigate/{id}/raw")).Result.GetProperty("raw").GetString()!;
-        byte[] png = Convert.FromBase64String((await api.Get($"/investigate/{id}/preview")).Result.GetProperty("screenshot").GetString()!);
-        byte[] pngByPostfix = Convert.FromBase64String((await api.Post("/investigate/preview", new { postfix_id = message.GetProperty("postfix_id").GetString() })).Result.GetProperty("screenshot").GetString()!);
+        byte[] png = Convert.FromBase64String(
+            (await api.Get($"/investigate/{id}/preview")).Result.GetProperty("screenshot").GetString()!);
+        byte[] pngByPostfix = Convert.FromBase64String(
+            (await api.Post("/investigate/preview", new { postfix_id = message.GetProperty("postfix_id")
+                .GetString() })).Result.GetProperty("screenshot").GetString()!);
         JsonElement detections = (await api.Get($"/investigate/{id}/detections")).Result;
         JsonElement trace = (await api.Get($"/investigate/{id}/trace")).Result;
 
-        foreach (string header in new[] { "Received: ", "From: ", "To: ", "Subject: ", "Date: ", "Message-ID: ", "MIME-Version: 1.0", "Content-Type: " })
+        foreach (string header in new[] { "Received: ", "From: ", "To: ", "Subject: ", "Date: ", "Message-ID: ",
+            "MIME-Version: 1.0", "Content-Type: " })
         {
             Assert.Contains("\r\n" + header, "\r\n" + raw);
         }
@@ -249,8 +275,10 @@ public sealed class EmulatorTests
         List<JsonElement> lines = trace.GetProperty("inbound").GetProperty("lines").EnumerateArray().ToList();
         Assert.True(lines.Count >= 3);
         Assert.All(lines, l => Assert.False(l.TryGetProperty("ts", out _)));
-        Assert.Contains(lines, l => l.GetProperty("message").GetString()!.StartsWith("Scanned", StringComparison.Ordinal));
-        Assert.Contains("PREVIEW", (await api.Message(id)).GetProperty("post_delivery_operations").EnumerateArray().Select(o => o.GetString()));
+        Assert.Contains(lines,
+            l => l.GetProperty("message").GetString()!.StartsWith("Scanned", StringComparison.Ordinal));
+        Assert.Contains("PREVIEW", (await api.Message(id)).GetProperty("post_delivery_operations").EnumerateArray()
+            .Select(o => o.GetString()));
     }
 
     [Fact]
@@ -277,10 +305,13 @@ public sealed class EmulatorTests
             Assert.False(e.TryGetProperty("completed_timestamp", out _));
         });
         JsonElement after = await api.Message(id);
-        Assert.Contains("MOVE", after.GetProperty("post_delivery_operations").EnumerateArray().Select(o => o.GetString()));
-        Assert.Equal(new[] { "moved" }, after.GetProperty("delivery_status").EnumerateArray().Select(s => s.GetString()));
+        Assert.Contains("MOVE",
+            after.GetProperty("post_delivery_operations").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal(new[] { "moved" },
+            after.GetProperty("delivery_status").EnumerateArray().Select(s => s.GetString()));
         JsonElement trace = (await api.Get($"/investigate/{id}/trace")).Result;
-        Assert.Contains(trace.GetProperty("inbound").GetProperty("lines").EnumerateArray(), l => l.GetProperty("message").GetString() == "Moved to JunkEmail by API");
+        Assert.Contains(trace.GetProperty("inbound").GetProperty("lines").EnumerateArray(),
+            l => l.GetProperty("message").GetString() == "Moved to JunkEmail by API");
         Assert.Contains(await api.AllIds("message_action=MOVED"), moved => moved == id);
     }
 
@@ -290,15 +321,18 @@ public sealed class EmulatorTests
         AccountApi api = NewApi();
         string id = (await api.First()).GetProperty("id").GetString()!;
 
-        ApiResult move = await api.Post("/investigate/move", new { destination = "DeletedItems", ids = new[] { id, "missing-id" } });
+        ApiResult move =
+            await api.Post("/investigate/move", new { destination = "DeletedItems", ids = new[] { id, "missing-id" } });
 
         move.ShouldSucceed();
         List<JsonElement> entries = move.Result.EnumerateArray().ToList();
-        Assert.All(entries.Where(e => e.GetProperty("message_id").GetString() == id), e => Assert.True(e.GetProperty("success").GetBoolean()));
+        Assert.All(entries.Where(e => e.GetProperty("message_id").GetString() == id),
+            e => Assert.True(e.GetProperty("success").GetBoolean()));
         JsonElement missing = Assert.Single(entries, e => e.GetProperty("message_id").GetString() == "missing-id");
         Assert.False(missing.GetProperty("success").GetBoolean());
         Assert.Equal("Message not found", missing.GetProperty("status").GetString());
-        Assert.Contains("MOVE", (await api.Message(id)).GetProperty("post_delivery_operations").EnumerateArray().Select(o => o.GetString()));
+        Assert.Contains("MOVE", (await api.Message(id)).GetProperty("post_delivery_operations").EnumerateArray()
+            .Select(o => o.GetString()));
     }
 
     [Fact]
@@ -309,25 +343,30 @@ public sealed class EmulatorTests
 
         (await api.Post($"/investigate/{id}/move", new { destination = "Trash" })).ShouldBeInvalid("destination");
         (await api.Post($"/investigate/{id}/move", new { })).ShouldBeInvalid("destination");
-        (await api.Post("/investigate/move", new { destination = "Inbox", postfix_ids = new[] { "x" } })).ShouldBeInvalid("postfix_ids");
-        (await api.Post("/investigate/move", new { destination = "Inbox", ids = Array.Empty<string>() })).ShouldBeInvalid("ids");
+        (await api.Post("/investigate/move",
+            new { destination = "Inbox", postfix_ids = new[] { "x" } })).ShouldBeInvalid("postfix_ids");
+        (await api.Post("/investigate/move",
+            new { destination = "Inbox", ids = Array.Empty<string>() })).ShouldBeInvalid("ids");
         (await api.Post("/investigate/move", new { destination = "Inbox" })).ShouldBeInvalid("ids");
         (await api.Send(HttpMethod.Post, "/investigate/move", "{not json")).ShouldBeInvalid("body");
         ApiResult invalid = await api.Post($"/investigate/{id}/move", new { destination = "Trash" });
-        Assert.Equal("destination: must be one of Inbox, JunkEmail, DeletedItems, RecoverableItemsDeletions, RecoverableItemsPurges", invalid.ErrorMessage);
+        Assert.Equal("destination: must be one of Inbox, JunkEmail, DeletedItems, RecoverableItemsDeletions, " +
+            "RecoverableItemsPurges", invalid.ErrorMessage);
     }
 
     [Fact]
     public async Task Release_delivers_quarantined_mail_once()
     {
         AccountApi api = NewApi(messages: 300);
-        JsonElement quarantined = (await api.Get("/investigate?per_page=1000&final_disposition=MALICIOUS")).Result.EnumerateArray()
+        JsonElement quarantined = (await api.Get(
+            "/investigate?per_page=1000&final_disposition=MALICIOUS")).Result.EnumerateArray()
             .First(m => m.GetProperty("is_quarantined").GetBoolean());
         JsonElement delivered = await api.First("final_disposition=NONE");
         string id = quarantined.GetProperty("id").GetString()!;
         string[] recipients = quarantined.GetProperty("to").EnumerateArray().Select(t => t.GetString()!).ToArray();
 
-        ApiResult release = await api.Post("/investigate/release", new[] { id, delivered.GetProperty("id").GetString()!, "missing-id" });
+        ApiResult release = await api.Post("/investigate/release",
+            new[] { id, delivered.GetProperty("id").GetString()!, "missing-id" });
         ApiResult again = await api.Post("/investigate/release", new[] { id });
 
         release.ShouldSucceed();
@@ -337,11 +376,13 @@ public sealed class EmulatorTests
         Assert.False(results[0].TryGetProperty("postfix_id", out _));
         Assert.Empty(results[1].GetProperty("delivered").EnumerateArray());
         Assert.NotEmpty(results[1].GetProperty("undelivered").EnumerateArray());
-        Assert.Equal(new[] { "missing-id" }, results[2].GetProperty("failed").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(new[] { "missing-id" },
+            results[2].GetProperty("failed").EnumerateArray().Select(f => f.GetString()));
         Assert.Empty(again.Result[0].GetProperty("delivered").EnumerateArray());
         JsonElement after = await api.Message(id);
         Assert.False(after.GetProperty("is_quarantined").GetBoolean());
-        Assert.Contains("QUARANTINE_RELEASE", after.GetProperty("post_delivery_operations").EnumerateArray().Select(o => o.GetString()));
+        Assert.Contains("QUARANTINE_RELEASE",
+            after.GetProperty("post_delivery_operations").EnumerateArray().Select(o => o.GetString()));
         Assert.Contains(await api.AllIds("message_action=QUARANTINE_RELEASED"), released => released == id);
         (await api.Post("/investigate/release", new { ids = new[] { id } })).ShouldBeInvalid("body");
     }
@@ -354,17 +395,22 @@ public sealed class EmulatorTests
         string id = message.GetProperty("id").GetString()!;
         string postfixId = message.GetProperty("postfix_id").GetString()!;
 
-        ApiResult reclassify = await api.Post($"/investigate/{id}/reclassify", new { expected_disposition = "SPAM", eml_content = Convert.ToBase64String("From: x"u8.ToArray()) });
+        ApiResult reclassify = await api.Post($"/investigate/{id}/reclassify",
+            new { expected_disposition = "SPAM", eml_content = Convert.ToBase64String("From: x"u8.ToArray()) });
 
         reclassify.ShouldSucceed();
         Assert.Equal(JsonValueKind.Object, reclassify.Result.ValueKind);
         Assert.Empty(reclassify.Result.EnumerateObject());
         ApiResult submissions = await api.Get("/submissions?per_page=1000&type=TEAM&requested_disposition=SPAM");
-        Assert.Contains(submissions.Result.EnumerateArray(), s => s.GetProperty("original_postfix_id").GetString() == postfixId);
-        Assert.Contains("SUBMISSION", (await api.Message(id)).GetProperty("post_delivery_operations").EnumerateArray().Select(o => o.GetString()));
-        (await api.Post($"/investigate/{id}/reclassify", new { expected_disposition = "HAM" })).ShouldBeInvalid("expected_disposition");
+        Assert.Contains(submissions.Result.EnumerateArray(),
+            s => s.GetProperty("original_postfix_id").GetString() == postfixId);
+        Assert.Contains("SUBMISSION", (await api.Message(id)).GetProperty("post_delivery_operations").EnumerateArray()
+            .Select(o => o.GetString()));
+        (await api.Post($"/investigate/{id}/reclassify", new { expected_disposition = "HAM" })).ShouldBeInvalid(
+            "expected_disposition");
         (await api.Post($"/investigate/{id}/reclassify", new { })).ShouldBeInvalid("expected_disposition");
-        (await api.Post($"/investigate/{id}/reclassify", new { expected_disposition = "NONE", eml_content = "%%%" })).ShouldBeInvalid("eml_content");
+        (await api.Post($"/investigate/{id}/reclassify",
+            new { expected_disposition = "NONE", eml_content = "%%%" })).ShouldBeInvalid("eml_content");
     }
 
     [Fact]
@@ -373,8 +419,10 @@ public sealed class EmulatorTests
         AccountApi api = NewApi();
 
         ApiResult none = await api.Send(HttpMethod.Get, "/investigate", configure: r => r.Headers.Authorization = null);
-        ApiResult invalid = await api.Send(HttpMethod.Get, "/investigate", configure: r => r.Headers.Authorization = new("Bearer", "invalid-token"));
-        ApiResult keyOnly = await api.Send(HttpMethod.Get, "/investigate", configure: r => { r.Headers.Authorization = null; r.Headers.Add("X-Auth-Key", "k"); });
+        ApiResult invalid = await api.Send(HttpMethod.Get, "/investigate", configure: r => r.Headers.Authorization =
+            new("Bearer", "invalid-token"));
+        ApiResult keyOnly = await api.Send(HttpMethod.Get, "/investigate",
+            configure: r => { r.Headers.Authorization = null; r.Headers.Add("X-Auth-Key", "k"); });
         ApiResult keyAndEmail = await api.Send(HttpMethod.Get, "/investigate", configure: r =>
         {
             r.Headers.Authorization = null;
@@ -414,7 +462,9 @@ public sealed class EmulatorTests
         Assert.Equal("/investigate", search.Path);
         Assert.Equal("per_page=5&query=invoice+overdue", search.Query);
         Assert.Equal("invoice overdue", search.QueryParameters["query"]);
-        Assert.Equal($"/client/v4/accounts/{api.Account.Id}/email-security/investigate?per_page=5&query=invoice+overdue", search.RawTarget);
+        Assert.Equal(
+            $"/client/v4/accounts/{api.Account.Id}/email-security/investigate?per_page=5&query=invoice+overdue",
+            search.RawTarget);
         Assert.Null(search.Body);
         Assert.Equal("Bearer emulator-test-token", search.Authorization);
         Assert.Equal("EmulatorTests/1.0", search.UserAgent);
@@ -441,6 +491,7 @@ public sealed class EmulatorTests
 
         Assert.Equal(401, (int)response.StatusCode);
         var log = new EmulatorAccount("_", emulator.ControlUri);
-        Assert.Contains(log.Requests(), r => r.QueryParameters.GetValueOrDefault("marker") == marker && r.Status == 401);
+        Assert.Contains(log.Requests(),
+            r => r.QueryParameters.GetValueOrDefault("marker") == marker && r.Status == 401);
     }
 }

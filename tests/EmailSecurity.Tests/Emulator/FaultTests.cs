@@ -21,9 +21,11 @@ public sealed class FaultTests
     }
 
     private static async Task<bool> WasMoved(AccountApi api, string id) =>
-        (await api.Message(id)).GetProperty("post_delivery_operations").EnumerateArray().Any(o => o.GetString() == "MOVE");
+        (await api.Message(id)).GetProperty("post_delivery_operations").EnumerateArray()
+            .Any(o => o.GetString() == "MOVE");
 
-    private static Task<ApiResult> Move(AccountApi api, string id) => api.Post($"/investigate/{id}/move", new { destination = "JunkEmail" });
+    private static Task<ApiResult> Move(AccountApi api, string id) =>
+        api.Post($"/investigate/{id}/move", new { destination = "JunkEmail" });
 
     [Fact]
     public async Task Status_answers_with_an_error_envelope_and_does_not_process()
@@ -48,19 +50,23 @@ public sealed class FaultTests
     public async Task Redirect_answers_the_status_and_location_with_the_target_filled_in_and_does_not_process()
     {
         var (api, id) = await NewApiWithMessage();
-        api.Account.SetFaults(new FaultRule("redirect") { Method = "POST", Status = 308, Location = "http://localhost:1{target}" });
+        api.Account.SetFaults(
+            new FaultRule("redirect") { Method = "POST", Status = 308, Location = "http://localhost:1{target}" });
 
         using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         using var move = new HttpRequestMessage(HttpMethod.Post, api.Url($"/investigate/{id}/move"))
         {
-            Content = new StringContent("{\"destination\":\"JunkEmail\"}", System.Text.Encoding.UTF8, "application/json"),
+            Content =
+                new StringContent("{\"destination\":\"JunkEmail\"}", System.Text.Encoding.UTF8, "application/json"),
         };
-        move.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "emulator-test-token");
+        move.Headers.Authorization =
+            new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "emulator-test-token");
 
         using HttpResponseMessage result = await noRedirects.SendAsync(move);
 
         Assert.Equal(308, (int)result.StatusCode);
-        Assert.Equal($"http://localhost:1/client/v4/accounts/{api.Account.Id}/email-security/investigate/{id}/move", result.Headers.Location!.OriginalString);
+        Assert.Equal($"http://localhost:1/client/v4/accounts/{api.Account.Id}/email-security/investigate/{id}/move",
+            result.Headers.Location!.OriginalString);
         Assert.Equal(string.Empty, await result.Content.ReadAsStringAsync());
         Assert.False(await WasMoved(api, id));
         Assert.Equal("fault:redirect", api.Account.Requests().Single(r => r.Method == "POST").Outcome);
@@ -84,7 +90,8 @@ public sealed class FaultTests
     public async Task RetypedFields_replaces_the_named_fields_of_each_result_item_that_has_them()
     {
         var api = new AccountApi(emulator, emulator.NewAccount());
-        api.Account.SetFaults(new FaultRule("retypedFields") { Path = "/settings/block_senders", Fields = new() { ["id"] = 4711, ["is_regex"] = "yes", ["no_such_field"] = 1 } });
+        api.Account.SetFaults(new FaultRule("retypedFields") { Path = "/settings/block_senders", Fields =
+            new() { ["id"] = 4711, ["is_regex"] = "yes", ["no_such_field"] = 1 } });
 
         ApiResult list = await api.Get("/settings/block_senders");
 
@@ -101,7 +108,8 @@ public sealed class FaultTests
     public async Task Status_uses_the_given_error_code_and_message()
     {
         var (api, _) = await NewApiWithMessage();
-        api.Account.SetFaults(new FaultRule("status") { Status = 502, ErrorCode = 1234, ErrorMessage = "upstream went away" });
+        api.Account.SetFaults(
+            new FaultRule("status") { Status = 502, ErrorCode = 1234, ErrorMessage = "upstream went away" });
 
         ApiResult result = await api.Get("/investigate");
 
@@ -197,7 +205,8 @@ public sealed class FaultTests
     public async Task SuccessFalse_answers_200_with_an_error_and_does_not_process()
     {
         var (api, id) = await NewApiWithMessage();
-        api.Account.SetFaults(new FaultRule("successFalse") { Method = "POST", ErrorCode = 1001, ErrorMessage = "try again" });
+        api.Account.SetFaults(
+            new FaultRule("successFalse") { Method = "POST", ErrorCode = 1001, ErrorMessage = "try again" });
 
         ApiResult result = await Move(api, id);
 
@@ -237,7 +246,8 @@ public sealed class FaultTests
 
         ApiResult second = await api.Get("/investigate?per_page=10&cursor=" + Uri.EscapeDataString(next));
         ApiResult restart = await api.Get("/investigate?per_page=10");
-        ApiResult followed = await api.Get("/investigate?per_page=10&cursor=" + Uri.EscapeDataString(restart.Json.GetProperty("result_info").GetProperty("next").GetString()!));
+        ApiResult followed = await api.Get("/investigate?per_page=10&cursor=" +
+            Uri.EscapeDataString(restart.Json.GetProperty("result_info").GetProperty("next").GetString()!));
 
         second.ShouldSucceed();
         Assert.Equal(10, second.Result.GetArrayLength());
@@ -253,7 +263,8 @@ public sealed class FaultTests
         api.Account.SetFaults(new FaultRule("emptyPageWithNext"));
 
         ApiResult empty = await api.Get("/investigate?per_page=10");
-        ApiResult continued = await api.Get("/investigate?per_page=10&cursor=" + Uri.EscapeDataString(empty.Json.GetProperty("result_info").GetProperty("next").GetString()!));
+        ApiResult continued = await api.Get("/investigate?per_page=10&cursor=" +
+            Uri.EscapeDataString(empty.Json.GetProperty("result_info").GetProperty("next").GetString()!));
 
         empty.ShouldSucceed();
         Assert.Equal(0, empty.Result.GetArrayLength());
@@ -293,7 +304,8 @@ public sealed class FaultTests
         partial.ShouldSucceed();
         Assert.True(whole.Result.GetArrayLength() >= ids.Count);
         Assert.Equal(whole.Result.GetArrayLength() / 2, partial.Result.GetArrayLength());
-        Assert.Equal(new[] { "fault:partialResults", "ok" }, api.Account.Requests().Where(r => r.Method == "POST").Select(r => r.Outcome));
+        Assert.Equal(new[] { "fault:partialResults", "ok" },
+            api.Account.Requests().Where(r => r.Method == "POST").Select(r => r.Outcome));
         foreach (var id in ids)
         {
             Assert.True(await WasMoved(api, id));
@@ -318,7 +330,8 @@ public sealed class FaultTests
 
         Assert.Equal(new[] { 200, 503, 503, 200, 200 }, statuses);
         Assert.Equal(200, other);
-        Assert.Equal(new[] { "ok", "fault:status", "fault:status", "ok", "ok", "ok" }, api.Account.Requests().Select(r => r.Outcome));
+        Assert.Equal(new[] { "ok", "fault:status", "fault:status", "ok", "ok", "ok" },
+            api.Account.Requests().Select(r => r.Outcome));
     }
 
     [Fact]
@@ -358,5 +371,6 @@ public sealed class FaultTests
         Assert.Contains("kind", error.Message);
     }
 
-    private static List<string> Ids(ApiResult page) => page.Result.EnumerateArray().Select(m => m.GetProperty("id").GetString()!).ToList();
+    private static List<string> Ids(ApiResult page) =>
+        page.Result.EnumerateArray().Select(m => m.GetProperty("id").GetString()!).ToList();
 }

@@ -4,7 +4,10 @@ using Xunit;
 
 namespace EmailSecurity.Tests.Emulator;
 
-/// <summary>The settings operations 2026-10 adds: domain create, replace and bulk delete, content policies, sending domain restrictions, URL ignore patterns.</summary>
+/// <summary>
+/// The settings operations 2026-10 adds: domain create, replace and bulk delete, content policies, sending domain
+/// restrictions, URL ignore patterns.
+/// </summary>
 [Collection("Emulator")]
 public sealed class NewSettingsTests
 {
@@ -15,7 +18,8 @@ public sealed class NewSettingsTests
 
     public NewSettingsTests(EmulatorFixture emulator) => this.emulator = emulator;
 
-    private AccountApi NewApi() => new(emulator, emulator.NewAccount(messages: 10, apiVersion: ApiVersionNames.V2026_10));
+    private AccountApi NewApi() =>
+        new(emulator, emulator.NewAccount(messages: 10, apiVersion: ApiVersionNames.V2026_10));
 
     [Fact]
     public async Task A_new_domain_starts_pending_and_its_name_is_unique()
@@ -23,7 +27,8 @@ public sealed class NewSettingsTests
         AccountApi api = NewApi();
 
         ApiResult created = await api.Send(HttpMethod.Post, "/settings/domains", ApiOperations.CreateBodies["domains"]);
-        ApiResult again = await api.Send(HttpMethod.Post, "/settings/domains", ApiOperations.CreateBodies["domains"].Replace("new-domain", "NEW-DOMAIN"));
+        ApiResult again = await api.Send(HttpMethod.Post, "/settings/domains",
+            ApiOperations.CreateBodies["domains"].Replace("new-domain", "NEW-DOMAIN"));
 
         created.ShouldSucceed();
         JsonElement domain = created.Result;
@@ -31,12 +36,15 @@ public sealed class NewSettingsTests
         Assert.Equal("PENDING", domain.GetProperty("status").GetString());
         Assert.Equal("mx.new-domain.example", domain.GetProperty("transport").GetString());
         Assert.Equal(JsonValueKind.Null, domain.GetProperty("lookback_hops").ValueKind);
-        Assert.Equal(domain.GetRawText(), (await api.Get("/settings/domains/" + domain.GetProperty("id").GetString())).Result.GetRawText());
+        Assert.Equal(domain.GetRawText(),
+            (await api.Get("/settings/domains/" + domain.GetProperty("id").GetString())).Result.GetRawText());
         Assert.Equal(409, again.Status);
         Assert.Equal("domain: NEW-DOMAIN.example already exists", again.ErrorMessage);
-        (await api.Post("/settings/domains", new { domain = "x.example", allowed_delivery_modes = new[] { "DIRECT" }, drop_dispositions = Array.Empty<string>(), ip_restrictions = Array.Empty<string>() }))
+        (await api.Post("/settings/domains",
+            new { domain = "x.example", allowed_delivery_modes = new[] { "DIRECT" }, drop_dispositions = Array.Empty<string>(), ip_restrictions = Array.Empty<string>() }))
             .ShouldBeInvalid("regions");
-        (await api.Send(HttpMethod.Post, "/settings/domains", ApiOperations.CreateBodies["domains"].Replace("\"transport\"", "\"lookback_hops\":21,\"transport\"")))
+        (await api.Send(HttpMethod.Post, "/settings/domains",
+            ApiOperations.CreateBodies["domains"].Replace("\"transport\"", "\"lookback_hops\":21,\"transport\"")))
             .ShouldBeInvalid("lookback_hops");
     }
 
@@ -48,7 +56,8 @@ public sealed class NewSettingsTests
         string path = "/settings/domains/" + before.GetProperty("id").GetString();
 
         ApiResult replaced = await api.Send(HttpMethod.Put, path, ReplaceBody);
-        ApiResult withName = await api.Send(HttpMethod.Put, path, ReplaceBody.Replace("{", """{"domain":"other.example",""", StringComparison.Ordinal));
+        ApiResult withName = await api.Send(HttpMethod.Put, path,
+            ReplaceBody.Replace("{", """{"domain":"other.example",""", StringComparison.Ordinal));
         ApiResult missing = await api.Send(HttpMethod.Put, path, """{"allowed_delivery_modes":["DIRECT"]}""");
 
         replaced.ShouldSucceed();
@@ -70,7 +79,8 @@ public sealed class NewSettingsTests
     public async Task The_deprecated_bulk_delete_unprotects_every_domain_and_refuses_a_body()
     {
         AccountApi api = NewApi();
-        List<string> ids = (await api.Get("/settings/domains")).Result.EnumerateArray().Select(d => d.GetProperty("id").GetString()!).ToList();
+        List<string> ids = (await api.Get("/settings/domains")).Result.EnumerateArray()
+            .Select(d => d.GetProperty("id").GetString()!).ToList();
 
         ApiResult withBody = await api.Send(HttpMethod.Delete, "/settings/domains", $$"""{"ids":["{{ids[0]}}"]}""");
         int left = (await api.Get("/settings/domains")).Result.GetArrayLength();
@@ -79,7 +89,8 @@ public sealed class NewSettingsTests
         withBody.ShouldBeInvalid("body");
         Assert.Equal(ids.Count, left);
         deleted.ShouldSucceed();
-        Assert.Equal(ids.Order(), deleted.Result.EnumerateArray().Select(d => d.GetProperty("id").GetString()!).Order());
+        Assert.Equal(ids.Order(),
+            deleted.Result.EnumerateArray().Select(d => d.GetProperty("id").GetString()!).Order());
         Assert.Equal(0, (await api.Get("/settings/domains")).Result.GetArrayLength());
     }
 
@@ -92,10 +103,14 @@ public sealed class NewSettingsTests
             new { enabled = true, name = "Wire fraud", pattern = "wire (transfer|payment)", targets = new[] { "SUBJECT" }, notes = "Finance" });
         string path = "/settings/content_policies/" + created.Result.GetProperty("id").GetString();
         ApiResult disabled = await api.Patch(path, new { enabled = false });
-        List<JsonElement> off = (await api.Get("/settings/content_policies?enabled=false")).Result.EnumerateArray().ToList();
-        List<JsonElement> named = (await api.Get("/settings/content_policies?name=Wire%20fraud")).Result.EnumerateArray().ToList();
-        List<JsonElement> searched = (await api.Get("/settings/content_policies?search=GIFT")).Result.EnumerateArray().ToList();
-        List<string> byName = (await api.Get("/settings/content_policies?order=name&direction=desc")).Result.EnumerateArray()
+        List<JsonElement> off =
+            (await api.Get("/settings/content_policies?enabled=false")).Result.EnumerateArray().ToList();
+        List<JsonElement> named =
+            (await api.Get("/settings/content_policies?name=Wire%20fraud")).Result.EnumerateArray().ToList();
+        List<JsonElement> searched =
+            (await api.Get("/settings/content_policies?search=GIFT")).Result.EnumerateArray().ToList();
+        List<string> byName = (await api.Get(
+            "/settings/content_policies?order=name&direction=desc")).Result.EnumerateArray()
             .Select(p => p.GetProperty("name").GetString()!).ToList();
         ApiResult deleted = await api.Delete(path);
 
@@ -111,9 +126,14 @@ public sealed class NewSettingsTests
         Assert.Equal(byName.OrderDescending(StringComparer.OrdinalIgnoreCase), byName);
         deleted.ShouldSucceed();
         Assert.Equal(404, (await api.Get(path)).Status);
-        (await api.Post("/settings/content_policies", new { enabled = true, name = "Bad", pattern = "([", targets = new[] { "BODY" } })).ShouldBeInvalid("pattern");
-        (await api.Post("/settings/content_policies", new { enabled = true, name = "Bad", pattern = "x", targets = new[] { "HEADER" } })).ShouldBeInvalid("targets");
-        (await api.Post("/settings/content_policies", new { enabled = true, name = "Bad", pattern = "x" })).ShouldBeInvalid("targets");
+        (await api.Post("/settings/content_policies",
+            new { enabled = true, name = "Bad", pattern = "([", targets = new[] { "BODY" } })).ShouldBeInvalid(
+                "pattern");
+        (await api.Post("/settings/content_policies",
+            new { enabled = true, name = "Bad", pattern = "x", targets = new[] { "HEADER" } })).ShouldBeInvalid(
+                "targets");
+        (await api.Post("/settings/content_policies",
+            new { enabled = true, name = "Bad", pattern = "x" })).ShouldBeInvalid("targets");
     }
 
     [Fact]
@@ -121,11 +141,14 @@ public sealed class NewSettingsTests
     {
         AccountApi api = NewApi();
 
-        ApiResult created = await api.Post("/settings/sending_domain_restrictions", new { domain = "bank.example", exclude = Array.Empty<string>(), comments = "Bank" });
+        ApiResult created = await api.Post("/settings/sending_domain_restrictions",
+            new { domain = "bank.example", exclude = Array.Empty<string>(), comments = "Bank" });
         string path = "/settings/sending_domain_restrictions/" + created.Result.GetProperty("id").GetString();
         ApiResult edited = await api.Patch(path, new { exclude = new[] { "legacy.bank.example" } });
-        List<JsonElement> searched = (await api.Get("/settings/sending_domain_restrictions?search=bank")).Result.EnumerateArray().ToList();
-        ApiResult duplicate = await api.Post("/settings/sending_domain_restrictions", new { domain = "bank.example", exclude = Array.Empty<string>() });
+        List<JsonElement> searched =
+            (await api.Get("/settings/sending_domain_restrictions?search=bank")).Result.EnumerateArray().ToList();
+        ApiResult duplicate = await api.Post("/settings/sending_domain_restrictions",
+            new { domain = "bank.example", exclude = Array.Empty<string>() });
         ApiResult deleted = await api.Delete(path);
 
         created.ShouldSucceed();
@@ -138,7 +161,8 @@ public sealed class NewSettingsTests
         Assert.Contains(searched, r => r.GetProperty("domain").GetString() == "woodgrovebank.example");
         Assert.Equal(409, duplicate.Status);
         deleted.ShouldSucceed();
-        (await api.Post("/settings/sending_domain_restrictions", new { domain = "x.example" })).ShouldBeInvalid("exclude");
+        (await api.Post("/settings/sending_domain_restrictions", new { domain = "x.example" })).ShouldBeInvalid(
+            "exclude");
     }
 
     [Fact]
@@ -147,7 +171,8 @@ public sealed class NewSettingsTests
         AccountApi api = NewApi();
         int demo = (await api.Get("/settings/url_ignore_patterns")).Result.GetArrayLength();
 
-        ApiResult created = await api.Post("/settings/url_ignore_patterns", new { pattern = @"https://wiki\.example/.*", comments = "Wiki" });
+        ApiResult created = await api.Post("/settings/url_ignore_patterns",
+            new { pattern = @"https://wiki\.example/.*", comments = "Wiki" });
         string path = "/settings/url_ignore_patterns/" + created.Result.GetProperty("id").GetString();
         ApiResult edited = await api.Send(HttpMethod.Patch, path, """{"comments":null}""");
         ApiResult deleted = await api.Delete(path);
@@ -158,7 +183,8 @@ public sealed class NewSettingsTests
             created.Result.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Null, edited.Result.GetProperty("comments").ValueKind);
         Assert.Equal(@"https://wiki\.example/.*", edited.Result.GetProperty("pattern").GetString());
-        Assert.Equal(edited.Result.GetProperty("modified_at").GetString(), edited.Result.GetProperty("last_modified").GetString());
+        Assert.Equal(edited.Result.GetProperty("modified_at").GetString(),
+            edited.Result.GetProperty("last_modified").GetString());
         deleted.ShouldSucceed();
         Assert.Equal(demo, (await api.Get("/settings/url_ignore_patterns")).Result.GetArrayLength());
         (await api.Post("/settings/url_ignore_patterns", new { pattern = "(unclosed" })).ShouldBeInvalid("pattern");

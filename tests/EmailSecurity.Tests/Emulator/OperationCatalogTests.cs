@@ -3,7 +3,10 @@ using Xunit;
 
 namespace EmailSecurity.Tests.Emulator;
 
-/// <summary>All 66 operations: each answers in the versions that have it, and the 29 new ones are unknown routes in the seed API.</summary>
+/// <summary>
+/// All 66 operations: each answers in the versions that have it, and the 29 new ones are unknown routes in the seed
+/// API.
+/// </summary>
 [Collection("Emulator")]
 public sealed class OperationCatalogTests
 {
@@ -25,7 +28,8 @@ public sealed class OperationCatalogTests
         return data;
     }
 
-    public static TheoryData<string> NewOperations() => new(ApiOperations.All.Where(o => !o.InSeed).Select(o => o.Name));
+    public static TheoryData<string> NewOperations() =>
+        new(ApiOperations.All.Where(o => !o.InSeed).Select(o => o.Name));
 
     [Fact]
     public void There_are_66_operations_37_of_them_in_the_seed_API()
@@ -52,7 +56,8 @@ public sealed class OperationCatalogTests
     {
         var api = new AccountApi(emulator, emulator.NewAccount(apiVersion: ApiVersionNames.Seed));
         ApiOperations.Operation operation = ApiOperations.Named(name);
-        string path = operation.Path.Replace("{id}", (await api.Get("/settings/domains")).Result[0].GetProperty("id").GetString())
+        string path = operation.Path.Replace("{id}",
+            (await api.Get("/settings/domains")).Result[0].GetProperty("id").GetString())
             .Replace("{job_id}", Guid.NewGuid().ToString());
         string? body = operation.Method is "POST" or "PUT" or "PATCH" ? ApiOperations.EmptyBatch() : null;
         string before = await api.Snapshot();

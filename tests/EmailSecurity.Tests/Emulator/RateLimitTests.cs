@@ -4,7 +4,9 @@ using Xunit;
 
 namespace EmailSecurity.Tests.Emulator;
 
-/// <summary>The per-account sliding-window rate limit (PUT /_emulator/accounts/{id}/ratelimit) and its headers.</summary>
+/// <summary>
+/// The per-account sliding-window rate limit (PUT /_emulator/accounts/{id}/ratelimit) and its headers.
+/// </summary>
 [Collection("Emulator")]
 public sealed class RateLimitTests
 {
@@ -35,7 +37,8 @@ public sealed class RateLimitTests
         Assert.All(results, r => r.ShouldSucceed());
         Assert.Equal(new[] { 2, 1, 0 }, results.Select(r => State(r).Remaining));
         Assert.All(results, r => Assert.InRange(State(r).Reset, 59, 60));
-        Assert.All(results, r => Assert.Equal("\"default\";q=3;w=60", r.Headers.GetValues("Ratelimit-Policy").Single()));
+        Assert.All(results,
+            r => Assert.Equal("\"default\";q=3;w=60", r.Headers.GetValues("Ratelimit-Policy").Single()));
     }
 
     [Fact]
@@ -57,7 +60,8 @@ public sealed class RateLimitTests
         Assert.Equal(0, remaining);
         Assert.InRange(reset, 59, 60);
         Assert.Equal(reset.ToString(), refused.Headers.RetryAfter!.ToString());
-        Assert.Equal(new[] { (200, "ok"), (429, "ratelimited") }, api.Account.Requests().Select(r => (r.Status, r.Outcome)));
+        Assert.Equal(new[] { (200, "ok"), (429, "ratelimited") },
+            api.Account.Requests().Select(r => (r.Status, r.Outcome)));
 
         api.Account.ClearRateLimit();
         JsonAssertNotMoved(await api.Message(id));
@@ -128,5 +132,6 @@ public sealed class RateLimitTests
     }
 
     private static void JsonAssertNotMoved(System.Text.Json.JsonElement message) =>
-        Assert.DoesNotContain(message.GetProperty("post_delivery_operations").EnumerateArray(), o => o.GetString() == "MOVE");
+        Assert.DoesNotContain(message.GetProperty("post_delivery_operations").EnumerateArray(),
+            o => o.GetString() == "MOVE");
 }

@@ -2,7 +2,10 @@ using EmailSecurity.Tests.Infrastructure;
 
 namespace EmailSecurity.Tests.Emulator;
 
-/// <summary>The emulator's knobs for how messages spread in time: a short span (results on every second), and mail's workday rhythm.</summary>
+/// <summary>
+/// The emulator's knobs for how messages spread in time: a short span (results on every second), and mail's workday
+/// rhythm.
+/// </summary>
 [Collection("Emulator")]
 public sealed class SearchDataTests
 {
@@ -33,7 +36,8 @@ public sealed class SearchDataTests
 
         var times = await ScanTimes(new AccountApi(emulator, account));
 
-        var office = times.Count(t => t.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && t.Hour is >= 8 and < 18);
+        var office =
+            times.Count(t => t.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && t.Hour is >= 8 and < 18);
         Assert.Equal(3_000, times.Count);
         Assert.InRange(office / (double)times.Count, 0.7, 0.95);
     }
@@ -43,8 +47,10 @@ public sealed class SearchDataTests
     {
         var account = emulator.NewAccount();
 
-        Assert.Contains("timeProfile", Assert.Throws<InvalidOperationException>(() => account.Reset(10, 1, timeProfile: "night")).Message);
-        Assert.Contains("spanSeconds", Assert.Throws<InvalidOperationException>(() => account.Reset(10, 1, spanSeconds: 5)).Message);
+        Assert.Contains("timeProfile",
+            Assert.Throws<InvalidOperationException>(() => account.Reset(10, 1, timeProfile: "night")).Message);
+        Assert.Contains("spanSeconds",
+            Assert.Throws<InvalidOperationException>(() => account.Reset(10, 1, spanSeconds: 5)).Message);
     }
 
     private static async Task<List<DateTimeOffset>> ScanTimes(AccountApi api)
@@ -54,7 +60,8 @@ public sealed class SearchDataTests
         string? cursor = null;
         do
         {
-            page = await api.Get("/investigate?per_page=1000" + (cursor == null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
+            page = await api.Get(
+                "/investigate?per_page=1000" + (cursor == null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
             page.ShouldSucceed();
             times.AddRange(page.Result.EnumerateArray().Select(m => m.GetProperty("scanned_at").GetDateTimeOffset()));
             cursor = page.Json.GetProperty("result_info").GetProperty("next").GetString();

@@ -17,8 +17,11 @@ public sealed class SeedShapeTests
 
     private static readonly Dictionary<string, string> CreateBodies = new()
     {
-        ["allow_policies"] = """{"is_acceptable_sender":false,"is_exempt_recipient":false,"is_regex":false,"is_trusted_sender":true,"pattern":"test@example.com","pattern_type":"EMAIL","verify_sender":true,"comments":"Trust test@example.com"}""",
-        ["block_senders"] = """{"is_regex":false,"pattern":"spammer@example.com","pattern_type":"EMAIL","comments":"Block"}""",
+        [
+            "allow_policies"] =
+            """{"is_acceptable_sender":false,"is_exempt_recipient":false,"is_regex":false,"is_trusted_sender":true,"pattern":"test@example.com","pattern_type":"EMAIL","verify_sender":true,"comments":"Trust test@example.com"}""",
+        ["block_senders"] =
+            """{"is_regex":false,"pattern":"spammer@example.com","pattern_type":"EMAIL","comments":"Block"}""",
         ["impersonation_registry"] = """{"email":"john.doe@example.com","is_email_regex":false,"name":"John Doe"}""",
         ["trusted_domains"] = """{"is_recent":true,"is_regex":false,"is_similarity":false,"pattern":"example.com"}""",
     };
@@ -27,18 +30,26 @@ public sealed class SeedShapeTests
 
     public SeedShapeTests(EmulatorFixture emulator) => this.emulator = emulator;
 
-    private static string SeedFolder => Path.Combine(Paths.RepoRoot, "tests", "EmailSecurity.Tests", "Fixtures", "seed");
+    private static string SeedFolder =>
+        Path.Combine(Paths.RepoRoot, "tests", "EmailSecurity.Tests", "Fixtures", "seed");
 
     private static readonly string[] EndpointNames =
     {
-        "investigate.list", "investigate.get", "investigate.detections.get", "investigate.preview.get", "investigate.preview.create",
-        "investigate.raw.get", "investigate.trace.get", "investigate.move.create", "investigate.move.bulk", "investigate.reclassify.create",
+        "investigate.list", "investigate.get", "investigate.detections.get", "investigate.preview.get",
+        "investigate.preview.create",
+        "investigate.raw.get", "investigate.trace.get", "investigate.move.create", "investigate.move.bulk",
+        "investigate.reclassify.create",
         "investigate.release.bulk", "phishguard.reports.list", "submissions.list",
-        "settings.allow_policies.list", "settings.allow_policies.get", "settings.allow_policies.create", "settings.allow_policies.edit", "settings.allow_policies.delete",
-        "settings.block_senders.list", "settings.block_senders.get", "settings.block_senders.create", "settings.block_senders.edit", "settings.block_senders.delete",
+        "settings.allow_policies.list", "settings.allow_policies.get", "settings.allow_policies.create",
+        "settings.allow_policies.edit", "settings.allow_policies.delete",
+        "settings.block_senders.list", "settings.block_senders.get", "settings.block_senders.create",
+        "settings.block_senders.edit", "settings.block_senders.delete",
         "settings.domains.list", "settings.domains.get", "settings.domains.edit", "settings.domains.delete",
-        "settings.impersonation_registry.list", "settings.impersonation_registry.get", "settings.impersonation_registry.create", "settings.impersonation_registry.edit", "settings.impersonation_registry.delete",
-        "settings.trusted_domains.list", "settings.trusted_domains.get", "settings.trusted_domains.create", "settings.trusted_domains.edit", "settings.trusted_domains.delete",
+        "settings.impersonation_registry.list", "settings.impersonation_registry.get",
+        "settings.impersonation_registry.create", "settings.impersonation_registry.edit",
+        "settings.impersonation_registry.delete",
+        "settings.trusted_domains.list", "settings.trusted_domains.get", "settings.trusted_domains.create",
+        "settings.trusted_domains.edit", "settings.trusted_domains.delete",
     };
 
     public static TheoryData<string> Endpoints() => new(EndpointNames);
@@ -46,7 +57,8 @@ public sealed class SeedShapeTests
     [Fact]
     public void There_is_one_seed_example_per_endpoint_and_37_endpoints()
     {
-        var files = Directory.GetFiles(SeedFolder, "*.json").Select(f => Path.GetFileNameWithoutExtension(f)).Order().ToList();
+        var files =
+            Directory.GetFiles(SeedFolder, "*.json").Select(f => Path.GetFileNameWithoutExtension(f)).Order().ToList();
 
         Assert.Equal(EndpointNames.Order(), files);
         Assert.Equal(37, files.Count);
@@ -56,7 +68,8 @@ public sealed class SeedShapeTests
     [MemberData(nameof(Endpoints))]
     public async Task An_endpoint_answers_in_the_shape_of_its_seed_example(string endpoint)
     {
-        JsonElement seed = JsonDocument.Parse(File.ReadAllText(Path.Combine(SeedFolder, endpoint + ".json"))).RootElement;
+        JsonElement seed =
+            JsonDocument.Parse(File.ReadAllText(Path.Combine(SeedFolder, endpoint + ".json"))).RootElement;
         var api = new AccountApi(emulator, emulator.NewAccount(messages: 300));
 
         ApiResult answer = await Call(api, endpoint);
@@ -114,13 +127,17 @@ public sealed class SeedShapeTests
             "investigate.get" => await api.Get($"/investigate/{id}"),
             "investigate.detections.get" => await api.Get($"/investigate/{id}/detections"),
             "investigate.preview.get" => await api.Get($"/investigate/{id}/preview"),
-            "investigate.preview.create" => await api.Post("/investigate/preview", new { postfix_id = message.GetProperty("postfix_id").GetString() }),
+            "investigate.preview.create" => await api.Post("/investigate/preview",
+                new { postfix_id = message.GetProperty("postfix_id").GetString() }),
             "investigate.raw.get" => await api.Get($"/investigate/{id}/raw"),
             "investigate.trace.get" => await api.Get($"/investigate/{id}/trace"),
             "investigate.move.create" => await api.Post($"/investigate/{id}/move", new { destination = "JunkEmail" }),
-            "investigate.move.bulk" => await api.Post("/investigate/move", new { destination = "JunkEmail", ids = new[] { message.GetProperty("id").GetString() } }),
-            "investigate.reclassify.create" => await api.Post($"/investigate/{id}/reclassify", new { expected_disposition = "SPAM" }),
-            "investigate.release.bulk" => await api.Post("/investigate/release", new[] { message.GetProperty("id").GetString() }),
+            "investigate.move.bulk" => await api.Post("/investigate/move",
+                new { destination = "JunkEmail", ids = new[] { message.GetProperty("id").GetString() } }),
+            "investigate.reclassify.create" => await api.Post($"/investigate/{id}/reclassify",
+                new { expected_disposition = "SPAM" }),
+            "investigate.release.bulk" => await api.Post("/investigate/release",
+                new[] { message.GetProperty("id").GetString() }),
             "phishguard.reports.list" => await api.Get("/phishguard/reports"),
             "submissions.list" => await api.Get("/submissions"),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint),
@@ -142,7 +159,9 @@ public sealed class SeedShapeTests
         return operation switch
         {
             "get" => await api.Get(entry),
-            "edit" => resource == "domains" ? await api.Patch(entry, new { folder = "Inbox" }) : await api.Patch(entry, new { comments = "edited" }),
+            "edit" => resource == "domains"
+                ? await api.Patch(entry, new { folder = "Inbox" })
+                : await api.Patch(entry, new { comments = "edited" }),
             "delete" => await api.Delete(entry),
             _ => throw new ArgumentOutOfRangeException(nameof(operation), operation),
         };

@@ -12,7 +12,8 @@ public sealed class SettingsTests
 
     public SettingsTests(EmulatorFixture emulator) => this.emulator = emulator;
 
-    private AccountApi NewApi(int messages = 60, string? apiVersion = null) => new(emulator, emulator.NewAccount(messages, apiVersion: apiVersion));
+    private AccountApi NewApi(int messages = 60, string? apiVersion = null) =>
+        new(emulator, emulator.NewAccount(messages, apiVersion: apiVersion));
 
     /// <summary>Every settings list the module's cmdlets use.</summary>
     public static TheoryData<string> Resources() => new(SettingsNoun.All.Select(n => n.Resource));
@@ -82,13 +83,23 @@ public sealed class SettingsTests
     {
         AccountApi api = NewApi();
 
-        (await api.Post("/settings/block_senders", new { is_regex = false, pattern_type = "EMAIL" })).ShouldBeInvalid("pattern");
-        (await api.Post("/settings/block_senders", new { is_regex = false, pattern = "x@example.com", pattern_type = "PHONE" })).ShouldBeInvalid("pattern_type");
-        (await api.Post("/settings/block_senders", new { is_regex = false, pattern = "x@example.com", pattern_type = "UNKNOWN" })).ShouldBeInvalid("pattern_type");
-        (await api.Post("/settings/block_senders", new { is_regex = "no", pattern = "x@example.com", pattern_type = "EMAIL" })).ShouldBeInvalid("is_regex");
-        (await api.Post("/settings/block_senders", new { is_regex = true, pattern = "([", pattern_type = "EMAIL" })).ShouldBeInvalid("pattern");
-        (await api.Post("/settings/trusted_domains", new { is_recent = true, is_regex = false, pattern = "example.com" })).ShouldBeInvalid("is_similarity");
-        (await api.Post("/settings/impersonation_registry", new { email = "a@example.com", is_email_regex = false, name = "A", provenance = "LDAP" })).ShouldBeInvalid("provenance");
+        (await api.Post("/settings/block_senders", new { is_regex = false, pattern_type = "EMAIL" })).ShouldBeInvalid(
+            "pattern");
+        (await api.Post("/settings/block_senders",
+            new { is_regex = false, pattern = "x@example.com", pattern_type = "PHONE" })).ShouldBeInvalid(
+                "pattern_type");
+        (await api.Post("/settings/block_senders",
+            new { is_regex = false, pattern = "x@example.com", pattern_type = "UNKNOWN" })).ShouldBeInvalid(
+                "pattern_type");
+        (await api.Post("/settings/block_senders",
+            new { is_regex = "no", pattern = "x@example.com", pattern_type = "EMAIL" })).ShouldBeInvalid("is_regex");
+        (await api.Post("/settings/block_senders",
+            new { is_regex = true, pattern = "([", pattern_type = "EMAIL" })).ShouldBeInvalid("pattern");
+        (await api.Post("/settings/trusted_domains",
+            new { is_recent = true, is_regex = false, pattern = "example.com" })).ShouldBeInvalid("is_similarity");
+        (await api.Post("/settings/impersonation_registry",
+            new { email = "a@example.com", is_email_regex = false, name = "A", provenance = "LDAP" })).ShouldBeInvalid(
+                "provenance");
         (await api.Post("/settings/allow_policies", new
         {
             is_acceptable_sender = false, is_exempt_recipient = false, is_regex = false, is_trusted_sender = true,
@@ -109,7 +120,8 @@ public sealed class SettingsTests
         ApiResult edited = await api.Patch(path, new { regions = new[] { "US", "DE" }, lookback_hops = 3 });
 
         edited.ShouldSucceed();
-        Assert.Equal(new[] { "US", "DE" }, edited.Result.GetProperty("regions").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(new[] { "US", "DE" },
+            edited.Result.GetProperty("regions").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal(3, edited.Result.GetProperty("lookback_hops").GetInt32());
         Assert.Equal(domain.GetProperty("domain").GetString(), edited.Result.GetProperty("domain").GetString());
         Assert.Equal(domain.GetProperty("transport").GetString(), edited.Result.GetProperty("transport").GetString());
@@ -124,14 +136,22 @@ public sealed class SettingsTests
     {
         AccountApi api = NewApi();
 
-        List<JsonElement> acceptable = (await api.Get("/settings/allow_policies?per_page=1000&is_acceptable_sender=true")).Result.EnumerateArray().ToList();
-        List<JsonElement> domains = (await api.Get("/settings/block_senders?per_page=1000&pattern_type=DOMAIN")).Result.EnumerateArray().ToList();
-        List<JsonElement> searched = (await api.Get("/settings/block_senders?per_page=1000&search=EVIL")).Result.EnumerateArray().ToList();
-        List<string> ordered = (await api.Get("/settings/trusted_domains?per_page=1000&order=pattern&direction=desc")).Result.EnumerateArray()
+        List<JsonElement> acceptable = (await api.Get(
+            "/settings/allow_policies?per_page=1000&is_acceptable_sender=true")).Result.EnumerateArray().ToList();
+        List<JsonElement> domains = (await api.Get(
+            "/settings/block_senders?per_page=1000&pattern_type=DOMAIN")).Result.EnumerateArray().ToList();
+        List<JsonElement> searched =
+            (await api.Get("/settings/block_senders?per_page=1000&search=EVIL")).Result.EnumerateArray().ToList();
+        List<string> ordered = (await api.Get(
+            "/settings/trusted_domains?per_page=1000&order=pattern&direction=desc")).Result.EnumerateArray()
             .Select(e => e.GetProperty("pattern").GetString()!).ToList();
-        List<JsonElement> active = (await api.Get("/settings/domains?per_page=1000&status=active")).Result.EnumerateArray().ToList();
-        List<JsonElement> named = (await api.Get("/settings/domains?domain=contoso.example&domain=contoso.co.example")).Result.EnumerateArray().ToList();
-        List<JsonElement> synced = (await api.Get("/settings/impersonation_registry?per_page=1000&provenance=SNOOPY-OFFICE_365")).Result.EnumerateArray().ToList();
+        List<JsonElement> active =
+            (await api.Get("/settings/domains?per_page=1000&status=active")).Result.EnumerateArray().ToList();
+        List<JsonElement> named = (await api.Get(
+            "/settings/domains?domain=contoso.example&domain=contoso.co.example")).Result.EnumerateArray().ToList();
+        List<JsonElement> synced = (await api.Get(
+            "/settings/impersonation_registry?per_page=1000&provenance=SNOOPY-OFFICE_365")).Result.EnumerateArray()
+            .ToList();
 
         Assert.NotEmpty(acceptable);
         Assert.All(acceptable, e => Assert.True(e.GetProperty("is_acceptable_sender").GetBoolean()));
@@ -141,7 +161,8 @@ public sealed class SettingsTests
         Assert.Equal(ordered.OrderByDescending(p => p, StringComparer.OrdinalIgnoreCase), ordered);
         Assert.NotEmpty(active);
         Assert.All(active, e => Assert.Equal("active", e.GetProperty("status").GetString()));
-        Assert.Equal(new[] { "contoso.co.example", "contoso.example" }, named.Select(e => e.GetProperty("domain").GetString()).Order());
+        Assert.Equal(new[] { "contoso.co.example", "contoso.example" },
+            named.Select(e => e.GetProperty("domain").GetString()).Order());
         Assert.NotEmpty(synced);
         (await api.Get("/settings/domains?status=deleted")).ShouldBeInvalid("status");
         (await api.Get("/settings/allow_policies?is_trusted_sender=maybe")).ShouldBeInvalid("is_trusted_sender");
@@ -151,13 +172,15 @@ public sealed class SettingsTests
     public async Task Messages_name_policies_that_exist_in_the_settings()
     {
         AccountApi api = NewApi(messages: 400);
-        List<string> blocked = (await api.Get("/settings/block_senders?per_page=1000")).Result.EnumerateArray().Select(e => e.GetProperty("pattern").GetString()!).ToList();
+        List<string> blocked = (await api.Get("/settings/block_senders?per_page=1000")).Result.EnumerateArray()
+            .Select(e => e.GetProperty("pattern").GetString()!).ToList();
 
         List<JsonElement> blocklisted = (await api.Get("/investigate?per_page=1000")).Result.EnumerateArray()
             .Where(m => m.GetProperty("properties").GetProperty("blocklisted_message").GetBoolean()).ToList();
 
         Assert.NotEmpty(blocklisted);
-        Assert.All(blocklisted, m => Assert.Contains(m.GetProperty("properties").GetProperty("blocklisted_pattern").GetString(), blocked));
+        Assert.All(blocklisted,
+            m => Assert.Contains(m.GetProperty("properties").GetProperty("blocklisted_pattern").GetString(), blocked));
     }
 
     [Fact]
@@ -173,9 +196,11 @@ public sealed class SettingsTests
         all.ShouldSucceed();
         Assert.True(all.Result.GetArrayLength() > 5);
         Assert.All(users.Result.EnumerateArray(), s => Assert.Equal("User", s.GetProperty("type").GetString()));
-        Assert.All(escalated.Result.EnumerateArray(), s => Assert.Equal(JsonValueKind.String, s.GetProperty("escalated_submission_id").ValueKind));
+        Assert.All(escalated.Result.EnumerateArray(),
+            s => Assert.Equal(JsonValueKind.String, s.GetProperty("escalated_submission_id").ValueKind));
         Assert.Equal(1, first.Json.GetProperty("result_info").GetProperty("count").GetInt32());
-        Assert.Equal(all.Result.GetArrayLength(), first.Json.GetProperty("result_info").GetProperty("total_count").GetInt32());
+        Assert.Equal(all.Result.GetArrayLength(),
+            first.Json.GetProperty("result_info").GetProperty("total_count").GetInt32());
         (await api.Get("/submissions?type=BOT")).ShouldBeInvalid("type");
         (await api.Get("/submissions?original_disposition=BAD")).ShouldBeInvalid("original_disposition");
     }
@@ -186,15 +211,20 @@ public sealed class SettingsTests
         AccountApi api = NewApi(messages: 500);
 
         ApiResult all = await api.Get("/phishguard/reports");
-        ApiResult future = await api.Get("/phishguard/reports?start=" + Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'")) + "&end=" + Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(2).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'")));
+        ApiResult future = await api.Get(
+            "/phishguard/reports?start=" +
+            Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'")) + "&end=" +
+            Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(2).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'")));
 
         all.ShouldSucceed();
         Assert.NotEmpty(all.Result.EnumerateArray());
         Assert.False(all.Json.TryGetProperty("result_info", out _));
-        Assert.All(all.Result.EnumerateArray(), r => Assert.Contains(r.GetProperty("disposition").GetString(), new[] { "MALICIOUS", "SUSPICIOUS", "SPOOF" }));
+        Assert.All(all.Result.EnumerateArray(), r => Assert.Contains(r.GetProperty("disposition").GetString(),
+            new[] { "MALICIOUS", "SUSPICIOUS", "SPOOF" }));
         Assert.Empty(future.Result.EnumerateArray());
         (await api.Get("/phishguard/reports?start=last-week")).ShouldBeInvalid("start");
     }
 
-    private static List<string> Ids(ApiResult page) => page.Result.EnumerateArray().Select(e => e.GetProperty("id").GetString()!).ToList();
+    private static List<string> Ids(ApiResult page) =>
+        page.Result.EnumerateArray().Select(e => e.GetProperty("id").GetString()!).ToList();
 }

@@ -44,12 +44,17 @@ public sealed class VersionFaultTests
 
     [Theory]
     [MemberData(nameof(ReleaseFaults))]
-    public async Task A_fault_on_a_release_in_either_version_processes_it_or_not_as_its_kind_says(string version, string kind, bool processed)
+    public async Task A_fault_on_a_release_in_either_version_processes_it_or_not_as_its_kind_says(
+        string version,
+        string kind,
+        bool processed)
     {
         var api = new AccountApi(emulator, emulator.NewAccount(messages: 100, apiVersion: version));
-        JsonElement quarantined = (await api.Get("/investigate?per_page=1000")).Result.EnumerateArray().First(m => m.GetProperty("is_quarantined").GetBoolean());
+        JsonElement quarantined = (await api.Get("/investigate?per_page=1000")).Result.EnumerateArray()
+            .First(m => m.GetProperty("is_quarantined").GetBoolean());
         string id = quarantined.GetProperty("id").GetString()!;
-        api.Account.SetFaults(new FaultRule(kind) { Method = "POST", Path = "/investigate/release", Status = 503, DelayMs = kind == "delay" ? 10 : null });
+        api.Account.SetFaults(new FaultRule(kind) { Method = "POST", Path = "/investigate/release", Status = 503,
+            DelayMs = kind == "delay" ? 10 : null });
 
         await Answer(() => api.Post("/investigate/release", ApiOperations.ReleaseBody(version, id)));
 
@@ -59,18 +64,24 @@ public sealed class VersionFaultTests
 
     [Theory]
     [MemberData(nameof(NewOperationFaults))]
-    public async Task A_fault_on_a_bulk_job_create_or_a_batch_processes_it_or_not_as_its_kind_says(string kind, bool processed)
+    public async Task A_fault_on_a_bulk_job_create_or_a_batch_processes_it_or_not_as_its_kind_says(
+        string kind,
+        bool processed)
     {
         var api = new AccountApi(emulator, emulator.NewAccount(messages: 20, apiVersion: ApiVersionNames.V2026_10));
-        api.Account.SetFaults(new FaultRule(kind) { Method = "POST", Path = "/investigate/bulk", Status = 500, DelayMs = kind == "delay" ? 10 : null },
-            new FaultRule(kind) { Method = "POST", Path = "/settings/trusted_domains/batch", Status = 500, DelayMs = kind == "delay" ? 10 : null });
+        api.Account.SetFaults(new FaultRule(kind) { Method = "POST", Path = "/investigate/bulk", Status = 500,
+            DelayMs = kind == "delay" ? 10 : null },
+            new FaultRule(kind) { Method = "POST", Path = "/settings/trusted_domains/batch", Status = 500,
+                DelayMs = kind == "delay" ? 10 : null });
         int domains = (await api.Get("/settings/trusted_domains")).Result.GetArrayLength();
 
         await Answer(() => api.Post("/investigate/bulk", new { action = "RELEASE", search_params = new { } }));
-        await Answer(() => api.Send(HttpMethod.Post, "/settings/trusted_domains/batch", ApiOperations.EmptyBatch(ApiOperations.CreateBodies["trusted_domains"])));
+        await Answer(() => api.Send(HttpMethod.Post, "/settings/trusted_domains/batch",
+            ApiOperations.EmptyBatch(ApiOperations.CreateBodies["trusted_domains"])));
 
         Assert.Equal(processed ? 1 : 0, (await api.Get("/investigate/bulk")).Result.GetArrayLength());
-        Assert.Equal(domains + (processed ? 1 : 0), (await api.Get("/settings/trusted_domains")).Result.GetArrayLength());
+        Assert.Equal(domains + (processed ? 1 : 0),
+            (await api.Get("/settings/trusted_domains")).Result.GetArrayLength());
     }
 
     [Fact]
@@ -93,12 +104,16 @@ public sealed class VersionFaultTests
 
         Assert.Equal(202, accepted.Status);
         Assert.Equal(200, (int)polled.StatusCode);
-        Assert.Equal(1, JsonDocument.Parse(await polled.Content.ReadAsStringAsync()).RootElement.GetProperty("result").GetArrayLength());
+        Assert.Equal(1, JsonDocument.Parse(await polled.Content.ReadAsStringAsync()).RootElement.GetProperty("result")
+            .GetArrayLength());
         Assert.Equal(4, reports.Result.GetArrayLength());
         Assert.Equal(2, partial.Result.GetArrayLength());
     }
 
-    /// <summary>Sends the request and swallows what a fault makes of the answer: an error status, a dropped connection, a cut body.</summary>
+    /// <summary>
+    /// Sends the request and swallows what a fault makes of the answer: an error status, a dropped connection, a cut
+    /// body.
+    /// </summary>
     private static async Task Answer(Func<Task<ApiResult>> send)
     {
         try

@@ -3,7 +3,9 @@ using EmailSecurity.Tests.Infrastructure;
 
 namespace EmailSecurity.Tests.Engine;
 
-/// <summary>A piped move that needs more than 300 bulk requests says so once, with what they cost and how to spend fewer.</summary>
+/// <summary>
+/// A piped move that needs more than 300 bulk requests says so once, with what they cost and how to spend fewer.
+/// </summary>
 [Collection("Emulator")]
 public sealed class BigBulkRunTests : ModuleTest
 {
@@ -19,10 +21,12 @@ public sealed class BigBulkRunTests : ModuleTest
     {
         var (session, account) = Connected(messages: messages);
 
-        var result = session.Run($"Get-EsMessage -ThrottleLimit 1 | Move-EsMessage -Destination JunkEmail -BatchSize 1 -Confirm:$false");
+        var result = session.Run(
+            $"Get-EsMessage -ThrottleLimit 1 | Move-EsMessage -Destination JunkEmail -BatchSize 1 -Confirm:$false");
 
         result.ShouldSucceed();
-        Assert.Equal(messages, result.Objects<MessageMoveResult>().Where(r => r.Success).Select(r => r.MessageId).Distinct().Count());
+        Assert.Equal(messages,
+            result.Objects<MessageMoveResult>().Where(r => r.Success).Select(r => r.MessageId).Distinct().Count());
         Assert.Equal(messages, account.Requests().Count(r => r.Method == "POST"));
         var said = result.Warnings.Where(w => w.Message.Contains("bulk requests", StringComparison.Ordinal)).ToList();
         if (!warned)
@@ -32,7 +36,8 @@ public sealed class BigBulkRunTests : ModuleTest
         }
 
         var warning = Assert.Single(said).Message;
-        Assert.StartsWith("Move to JunkEmail: more than 300 messages, so more than 300 bulk requests of 1 (-BatchSize).", warning);
+        Assert.StartsWith(
+            "Move to JunkEmail: more than 300 messages, so more than 300 bulk requests of 1 (-BatchSize).", warning);
         Assert.Contains("1,200 requests per five minutes", warning);
         Assert.Contains("-BatchSize 1000", warning);
         Assert.Contains("Start-EsBulkAction", warning);

@@ -15,7 +15,8 @@ public sealed class CmdletListingTests
     private static readonly Lazy<IReadOnlyList<CommandHelp>> Commands = new(() =>
     {
         var (commands, errors) = HelpSources.Build(
-            ModuleReader.Read(Path.Combine(Paths.ModuleDir, "EmailSecurity.psd1")), Path.Combine(Paths.RepoRoot, "docs"), "EmailSecurity.dll-Help.xml");
+            ModuleReader.Read(Path.Combine(Paths.ModuleDir, "EmailSecurity.psd1")),
+            Path.Combine(Paths.RepoRoot, "docs"), "EmailSecurity.dll-Help.xml");
         Assert.Empty(errors);
         return commands;
     });
@@ -31,10 +32,12 @@ public sealed class CmdletListingTests
     {
         var block = CmdletListing.ReadmeBlock(File.ReadAllText(Path.Combine(Paths.RepoRoot, "README.md")));
 
-        Assert.True(block is not null, $"README.md has lost the lines around its cmdlet table: {CmdletListing.ReadmeStart}");
+        Assert.True(block is not null,
+            $"README.md has lost the lines around its cmdlet table: {CmdletListing.ReadmeStart}");
         Assert.True(
             CmdletListing.ReadmeTable(Commands.Value) == block,
-            "README.md's cmdlet table is not what the cmdlets and their help synopses give; rewrite it with: dotnet build src/EmailSecurity -t:UpdateReadme");
+            "README.md's cmdlet table is not what the cmdlets and their help synopses give; rewrite it with: dotnet " +
+            "build src/EmailSecurity -t:UpdateReadme");
     }
 
     [Theory]
@@ -43,7 +46,8 @@ public sealed class CmdletListingTests
     {
         var readme = CmdletListing.ReadmeBlock(File.ReadAllText(Path.Combine(Paths.RepoRoot, "README.md")));
         var about = File.ReadAllText(Path.Combine(Paths.ModuleDir, "en-US", "about_EmailSecurity.help.txt"));
-        var synopsis = string.Join(" ", Commands.Value.Single(c => c.Name == cmdlet).Page.Synopsis.SelectMany(b => b.Paragraphs));
+        var synopsis =
+            string.Join(" ", Commands.Value.Single(c => c.Name == cmdlet).Page.Synopsis.SelectMany(b => b.Paragraphs));
 
         Assert.Contains($"| `{cmdlet}`", readme);
         Assert.Contains($"\n        {cmdlet}", about);
@@ -59,8 +63,10 @@ public sealed class CmdletListingTests
         Assert.Contains(CmdletListing.AboutMarker, source);
         Assert.DoesNotContain(CmdletListing.AboutMarker, built);
         Assert.Equal(CmdletListing.WithAboutSection(source, Commands.Value), built);
-        Assert.All(CmdletListing.AboutSection(Commands.Value).Split('\n'), line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));
+        Assert.All(CmdletListing.AboutSection(Commands.Value).Split('\n'),
+            line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));
     }
 
-    private static string Squeeze(string text) => string.Join(" ", text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static string Squeeze(string text) =>
+        string.Join(" ", text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

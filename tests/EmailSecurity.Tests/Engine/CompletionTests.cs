@@ -22,7 +22,8 @@ public sealed class CompletionTests : ModuleTest
         var first = Complete(session, "Move-EsMessage -Destination Inbox -Id ");
         var again = Complete(session, "Get-EsMessage -Id " + newest.Id.Substring(0, 6));
 
-        Assert.Contains(first, c => c.CompletionText == newest.Id && c.ToolTip.Contains(newest.Subject!, StringComparison.Ordinal));
+        Assert.Contains(first,
+            c => c.CompletionText == newest.Id && c.ToolTip.Contains(newest.Subject!, StringComparison.Ordinal));
         Assert.Contains(again, c => c.CompletionText == newest.Id);
         Assert.Single(account.Requests());
     }
@@ -35,15 +36,18 @@ public sealed class CompletionTests : ModuleTest
 
         var completions = Complete(session, "Remove-EsBlockedSender -Id ");
 
-        Assert.Equal(senders.Select(s => s.Id).OrderBy(i => i), completions.Select(c => c.CompletionText).OrderBy(i => i));
-        Assert.All(completions, c => Assert.Contains(senders.Single(s => s.Id == c.CompletionText).Pattern!, c.ListItemText, StringComparison.Ordinal));
+        Assert.Equal(senders.Select(s => s.Id).OrderBy(i => i),
+            completions.Select(c => c.CompletionText).OrderBy(i => i));
+        Assert.All(completions, c => Assert.Contains(senders.Single(s => s.Id == c.CompletionText).Pattern!,
+            c.ListItemText, StringComparison.Ordinal));
     }
 
     [Fact]
     public void Bulk_action_job_ids_complete_with_their_status_action_and_comment()
     {
         var (session, _) = Connected(apiVersion: ApiVersionNames.V2026_10);
-        var job = session.Run("Start-EsBulkAction -Action Release -Disposition SPAM -Comment 'Fabrikam false positives' -Force").Objects<BulkAction>().Single();
+        var job = session.Run("Start-EsBulkAction -Action Release -Disposition SPAM -Comment 'Fabrikam false " +
+            "positives' -Force").Objects<BulkAction>().Single();
 
         var completions = Complete(session, "Wait-EsBulkAction -Id ");
         var byComment = Complete(session, "Get-EsBulkActionMessage -Id fabrikam");
@@ -84,7 +88,8 @@ public sealed class CompletionTests : ModuleTest
 
     private static IReadOnlyList<CompletionResult> Complete(EngineSession session, string input)
     {
-        var result = session.Run("(TabExpansion2 -inputScript $s -cursorColumn $s.Length).CompletionMatches", new Dictionary<string, object?> { ["s"] = input });
+        var result = session.Run("(TabExpansion2 -inputScript $s -cursorColumn $s.Length).CompletionMatches",
+            new Dictionary<string, object?> { ["s"] = input });
         result.ShouldSucceed();
         return result.Objects<CompletionResult>();
     }

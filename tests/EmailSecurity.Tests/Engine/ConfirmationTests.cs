@@ -26,7 +26,8 @@ public sealed class ConfirmationTests : ModuleTest
     {
         var rows = new TheoryData<string, string, string>
         {
-            { "Get-EsMessage | Where-Object IsQuarantined | Select-Object -First 1", "Unblock-EsMessage", "POST /investigate/release" },
+            { "Get-EsMessage | Where-Object IsQuarantined | Select-Object -First 1", "Unblock-EsMessage",
+                "POST /investigate/release" },
         };
         foreach (var noun in SettingsNoun.All)
         {
@@ -36,7 +37,9 @@ public sealed class ConfirmationTests : ModuleTest
         return rows;
     }
 
-    /// <summary>The oldest API version with the settings list a DELETE goes to (lists of 2026-10 only); the default otherwise.</summary>
+    /// <summary>
+    /// The oldest API version with the settings list a DELETE goes to (lists of 2026-10 only); the default otherwise.
+    /// </summary>
     private string? VersionFor(string request) =>
         request.StartsWith("DELETE /settings/", StringComparison.Ordinal)
             ? Emulator.FirstVersionServing(request["DELETE ".Length..].TrimEnd('/'))
@@ -46,7 +49,8 @@ public sealed class ConfirmationTests : ModuleTest
     [MemberData(nameof(AskingCmdlets))]
     public void Asks_before_each_change_and_No_sends_nothing(string read, string cmdlet, string request)
     {
-        var (session, account) = Connected(apiVersion: VersionFor(request), configure: o => o.PromptAnswers.Enqueue(No));
+        var (session, account) =
+            Connected(apiVersion: VersionFor(request), configure: o => o.PromptAnswers.Enqueue(No));
         session.Run($"$item = {read}").ShouldSucceed();
         account.ClearRequests();
 
@@ -55,7 +59,8 @@ public sealed class ConfirmationTests : ModuleTest
         refused.ShouldSucceed();
         Assert.Single(session.Prompts.Asked);
         Assert.Empty(account.Requests());
-        Assert.Equal(ConfirmImpact.High, session.Run($"Get-Command {cmdlet}").Objects<CmdletInfo>().Single().ImplementingType.GetCustomAttribute<CmdletAttribute>()!.ConfirmImpact);
+        Assert.Equal(ConfirmImpact.High, session.Run($"Get-Command {cmdlet}").Objects<CmdletInfo>()
+            .Single().ImplementingType.GetCustomAttribute<CmdletAttribute>()!.ConfirmImpact);
 
         session.Prompts.Enqueue(Yes);
         var confirmed = session.Run($"$item | {cmdlet}");
@@ -68,9 +73,13 @@ public sealed class ConfirmationTests : ModuleTest
 
     [Theory]
     [MemberData(nameof(AskingCmdlets))]
-    public void Force_changes_without_asking_and_still_honours_WhatIf_and_Confirm(string read, string cmdlet, string request)
+    public void Force_changes_without_asking_and_still_honours_WhatIf_and_Confirm(
+        string read,
+        string cmdlet,
+        string request)
     {
-        var (session, account) = Connected(apiVersion: VersionFor(request), configure: o => o.PromptAnswers.Enqueue(No));
+        var (session, account) =
+            Connected(apiVersion: VersionFor(request), configure: o => o.PromptAnswers.Enqueue(No));
         session.Run($"$item = {read}").ShouldSucceed();
         account.ClearRequests();
 
@@ -112,7 +121,9 @@ public sealed class ConfirmationTests : ModuleTest
 
     [Theory]
     [MemberData(nameof(MessageChanges))]
-    public void WhatIf_names_a_piped_message_by_subject_and_sender_and_an_id_by_itself_without_asking_the_API(string command, string action)
+    public void WhatIf_names_a_piped_message_by_subject_and_sender_and_an_id_by_itself_without_asking_the_API(
+        string command,
+        string action)
     {
         var (session, account) = Connected();
         var message = session.Run("($message = Get-EsMessage -First 1)").Objects<Message>().Single();
@@ -135,7 +146,8 @@ public sealed class ConfirmationTests : ModuleTest
     public void The_question_of_a_release_names_the_message()
     {
         var (session, account) = Connected(configure: o => o.PromptAnswers.Enqueue(No));
-        var message = session.Run("($message = Get-EsMessage | Where-Object IsQuarantined | Select-Object -First 1)").Objects<Message>().Single();
+        var message = session.Run("($message = Get-EsMessage | Where-Object IsQuarantined | Select-Object -First 1)")
+            .Objects<Message>().Single();
         account.ClearRequests();
 
         session.Run("$message | Unblock-EsMessage").ShouldSucceed();
@@ -149,12 +161,14 @@ public sealed class ConfirmationTests : ModuleTest
     public void A_subject_with_a_line_break_cannot_forge_lines_in_the_question()
     {
         var (session, _) = Connected();
-        session.Run("$message = Get-EsMessage -First 1; $message.Subject = \"Invoice`r`nWhat if: nothing\"").ShouldSucceed();
+        session.Run("$message = Get-EsMessage -First 1; $message.Subject = \"Invoice`r`nWhat if: nothing\"")
+            .ShouldSucceed();
 
         var result = session.Run("$message | Move-EsMessage -Destination JunkEmail -WhatIf");
 
         result.ShouldSucceed();
-        Assert.DoesNotContain(result.HostText.Split('\n'), line => line.TrimStart().StartsWith("What if: nothing", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.HostText.Split('\n'),
+            line => line.TrimStart().StartsWith("What if: nothing", StringComparison.Ordinal));
         Assert.Contains("'Invoice\\u000d\\u000aWhat if: nothing'", result.HostText, StringComparison.Ordinal);
     }
 }

@@ -34,30 +34,48 @@ public sealed class ConnectionOriginTests : ModuleTest
         return (session, a, b);
     }
 
-    /// <summary>Each cmdlet that takes piped objects, fed objects read from account B: (what to read, what to pipe it to, the request it makes).</summary>
+    /// <summary>
+    /// Each cmdlet that takes piped objects, fed objects read from account B: (what to read, what to pipe it to, the
+    /// request it makes).
+    /// </summary>
     public static TheoryData<string, string, string> PipedFromB() => new()
     {
-        { "Get-EsMessage -Connection $b -First 2", "Move-EsMessage -Destination JunkEmail -Confirm:$false", "POST /investigate/move" },
-        { "Get-EsMessage -Connection $b -First 1", "Move-EsMessage -Destination JunkEmail -Confirm:$false", "POST /investigate/*/move" },
-        { "Get-EsMessage -Connection $b | Where-Object IsQuarantined | Select-Object -First 2", "Unblock-EsMessage -Confirm:$false", "POST /investigate/release" },
-        { "Get-EsMessage -Connection $b -First 2", "Submit-EsReclassification -ExpectedDisposition SPAM -Confirm:$false", "POST /investigate/*/reclassify" },
+        { "Get-EsMessage -Connection $b -First 2", "Move-EsMessage -Destination JunkEmail -Confirm:$false",
+            "POST /investigate/move" },
+        { "Get-EsMessage -Connection $b -First 1", "Move-EsMessage -Destination JunkEmail -Confirm:$false",
+            "POST /investigate/*/move" },
+        { "Get-EsMessage -Connection $b | Where-Object IsQuarantined | Select-Object -First 2",
+            "Unblock-EsMessage -Confirm:$false", "POST /investigate/release" },
+        { "Get-EsMessage -Connection $b -First 2",
+            "Submit-EsReclassification -ExpectedDisposition SPAM -Confirm:$false", "POST /investigate/*/reclassify" },
         { "Get-EsMessage -Connection $b -First 2", "Get-EsMessage", "GET /investigate/*" },
         { "Get-EsMessage -Connection $b -First 2", "Get-EsMessageTrace", "GET /investigate/*/trace" },
-        { "Get-EsMessage -Connection $b -Disposition MALICIOUS -First 2", "Get-EsMessageDetection", "GET /investigate/*/detections" },
+        { "Get-EsMessage -Connection $b -Disposition MALICIOUS -First 2", "Get-EsMessageDetection",
+            "GET /investigate/*/detections" },
         { "Get-EsMessage -Connection $b -First 2", "Get-EsMessageRaw", "GET /investigate/*/raw" },
-        { "Get-EsMessage -Connection $b -Disposition MALICIOUS -First 2", "Get-EsMessagePreview", "GET /investigate/*/preview" },
-        { "Get-EsMessage -Connection $b -First 2 | Get-EsMessageTrace", "Move-EsMessage -Destination JunkEmail -Confirm:$false", "POST /investigate/move" },
-        { "Get-EsMessage -Connection $b -First 2 | Move-EsMessage -Destination JunkEmail -Confirm:$false", "Get-EsMessageTrace", "GET /investigate/*/trace" },
+        { "Get-EsMessage -Connection $b -Disposition MALICIOUS -First 2", "Get-EsMessagePreview",
+            "GET /investigate/*/preview" },
+        { "Get-EsMessage -Connection $b -First 2 | Get-EsMessageTrace",
+            "Move-EsMessage -Destination JunkEmail -Confirm:$false", "POST /investigate/move" },
+        { "Get-EsMessage -Connection $b -First 2 | Move-EsMessage -Destination JunkEmail -Confirm:$false",
+            "Get-EsMessageTrace", "GET /investigate/*/trace" },
         { "Get-EsBlockedSender -Connection $b -First 2", "Get-EsBlockedSender", "GET /settings/block_senders/*" },
-        { "Get-EsBlockedSender -Connection $b -First 2", "Set-EsBlockedSender -Comments 'checked' -Confirm:$false", "PATCH /settings/block_senders/*" },
-        { "Get-EsBlockedSender -Connection $b -First 2", "Remove-EsBlockedSender -Confirm:$false", "DELETE /settings/block_senders/*" },
-        { "Get-EsBlockedSender -Connection $b -First 1 | ForEach-Object { $_.Pattern = 'copy.' + $_.Pattern; $_ }", "New-EsBlockedSender -Confirm:$false", "POST /settings/block_senders" },
-        { "Get-EsMessage -AccountId $b.AccountId -First 2", "Move-EsMessage -Destination JunkEmail -Confirm:$false", "POST /investigate/move" },
+        { "Get-EsBlockedSender -Connection $b -First 2", "Set-EsBlockedSender -Comments 'checked' -Confirm:$false",
+            "PATCH /settings/block_senders/*" },
+        { "Get-EsBlockedSender -Connection $b -First 2", "Remove-EsBlockedSender -Confirm:$false",
+            "DELETE /settings/block_senders/*" },
+        { "Get-EsBlockedSender -Connection $b -First 1 | ForEach-Object { $_.Pattern = 'copy.' + $_.Pattern; $_ }",
+            "New-EsBlockedSender -Confirm:$false", "POST /settings/block_senders" },
+        { "Get-EsMessage -AccountId $b.AccountId -First 2", "Move-EsMessage -Destination JunkEmail -Confirm:$false",
+            "POST /investigate/move" },
     };
 
     [Theory]
     [MemberData(nameof(PipedFromB))]
-    public void Objects_piped_on_are_worked_on_in_the_account_they_came_from(string read, string command, string expected)
+    public void Objects_piped_on_are_worked_on_in_the_account_they_came_from(
+        string read,
+        string command,
+        string expected)
     {
         var (session, a, b) = TwoAccounts();
         session.Run($"$items = @({read})").ShouldSucceed();
@@ -79,12 +97,15 @@ public sealed class ConnectionOriginTests : ModuleTest
     {
         var (session, a, b) = TwoAccounts();
         var fromA = session.Run("($fromA = @(Get-EsMessage -First 3)).Id").Output.Select(o => o.ToString()).ToList();
-        var fromB = session.Run("($fromB = @(Get-EsMessage -Connection $b -First 2 -Skip 3)).Id").Output.Select(o => o.ToString()).ToList();
+        var fromB = session.Run("($fromB = @(Get-EsMessage -Connection $b -First 2 -Skip 3)).Id").Output.Select(
+            o => o.ToString()).ToList();
         a.ClearRequests();
         b.ClearRequests();
 
-        var moved = session.Run("$moved = @($fromA[0], $fromB[0], $fromA[1], $fromB[1], $fromA[2] | Move-EsMessage -Destination JunkEmail -Confirm:$false)");
-        var traced = session.Run("$movedInB = @($moved | Where-Object InvestigateId -In $fromB.Id); $movedInB | Get-EsMessageTrace | ForEach-Object InvestigateId");
+        var moved = session.Run("$moved = @($fromA[0], $fromB[0], $fromA[1], $fromB[1], $fromA[2] | Move-EsMessage " +
+            "-Destination JunkEmail -Confirm:$false)");
+        var traced = session.Run("$movedInB = @($moved | Where-Object InvestigateId -In $fromB.Id); $movedInB | " +
+            "Get-EsMessageTrace | ForEach-Object InvestigateId");
 
         moved.ShouldSucceed();
         traced.ShouldSucceed();
@@ -97,18 +118,23 @@ public sealed class ConnectionOriginTests : ModuleTest
         static IEnumerable<string> MovedIds(RecordedRequest move)
         {
             Assert.Equal("/investigate/move", move.Path);
-            return System.Text.Json.JsonDocument.Parse(move.Body!).RootElement.GetProperty("ids").EnumerateArray().Select(i => i.GetString()!);
+            return System.Text.Json.JsonDocument.Parse(move.Body!).RootElement.GetProperty("ids").EnumerateArray()
+                .Select(i => i.GetString()!);
         }
     }
 
     [Theory]
-    [InlineData("Get-EsMessage -Connection $b -First 2", "Move-EsMessage -Destination JunkEmail -Connection $a -Confirm:$false")]
+    [InlineData("Get-EsMessage -Connection $b -First 2",
+        "Move-EsMessage -Destination JunkEmail -Connection $a -Confirm:$false")]
     [InlineData("Get-EsMessage -Connection $b -First 2", "Get-EsMessageTrace -Connection $a")]
     [InlineData("Get-EsMessage -Connection $b -First 2", "Get-EsMessage -AccountId $a.AccountId")]
     [InlineData("Get-EsMessage -First 2", "Unblock-EsMessage -Connection $b -Confirm:$false")]
     [InlineData("Get-EsBlockedSender -Connection $b -First 2", "Remove-EsBlockedSender -Connection $a -Confirm:$false")]
-    [InlineData("Get-EsBlockedSender -Connection $b -First 2", "Set-EsBlockedSender -Comments x -AccountId $a.AccountId -Confirm:$false")]
-    public void An_explicit_connection_of_another_account_is_refused_for_piped_objects_before_any_request(string read, string command)
+    [InlineData("Get-EsBlockedSender -Connection $b -First 2",
+        "Set-EsBlockedSender -Comments x -AccountId $a.AccountId -Confirm:$false")]
+    public void An_explicit_connection_of_another_account_is_refused_for_piped_objects_before_any_request(
+        string read,
+        string command)
     {
         var (session, a, b) = TwoAccounts();
         session.Run($"$items = @({read})").ShouldSucceed();
@@ -123,7 +149,8 @@ public sealed class ConnectionOriginTests : ModuleTest
             Assert.StartsWith("EsConnectionMismatch,", e.FullyQualifiedErrorId, StringComparison.Ordinal);
             Assert.Equal(ErrorCategory.InvalidArgument, e.CategoryInfo.Category);
             Assert.Contains("so it was not sent", e.Exception.Message, StringComparison.Ordinal);
-            Assert.Contains("Leave out -Connection and -AccountId", e.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+            Assert.Contains("Leave out -Connection and -AccountId", e.ErrorDetails.RecommendedAction,
+                StringComparison.Ordinal);
         });
         Assert.Equal(session.Run("$items").Output.Select(o => o.BaseObject), result.Errors.Select(e => e.TargetObject));
         Assert.Contains($"account {b.Id}", result.Errors[0].Exception.Message, StringComparison.Ordinal);
@@ -157,7 +184,8 @@ public sealed class ConnectionOriginTests : ModuleTest
     public void New_copies_piped_entries_to_the_account_it_is_told()
     {
         var (session, a, b) = TwoAccounts();
-        var entries = session.Run("$entries = @(Get-EsBlockedSender -Connection $b | Where-Object PatternType -NE UNKNOWN); $entries.Count").Output.Single();
+        var entries = session.Run("$entries = @(Get-EsBlockedSender -Connection $b | Where-Object PatternType -NE " +
+            "UNKNOWN); $entries.Count").Output.Single();
         a.ClearRequests();
         b.ClearRequests();
 
@@ -187,7 +215,8 @@ public sealed class ConnectionOriginTests : ModuleTest
         rows.ShouldSucceed();
         Assert.Equal(4, a.Requests().Count);
         Assert.Empty(b.Requests());
-        Assert.Single(deserialized.Verbose, v => v.Message == $"Message objects that carry no connection (read back from a file or a job, or made in a script) go to account {a.Id}, the connection in effect.");
+        Assert.Single(deserialized.Verbose, v => v.Message == "Message objects that carry no connection (read back " +
+            $"from a file or a job, or made in a script) go to account {a.Id}, the connection in effect.");
     }
 
     [Fact]
@@ -203,7 +232,10 @@ public sealed class ConnectionOriginTests : ModuleTest
         piped.ShouldSucceed();
         Assert.Equal(2, piped.Output.Count);
         Assert.Equal(2, b.Requests().Count);
-        Assert.StartsWith("EsNotConnected,", Assert.Single(text.Errors.Concat(text.Terminating is IContainsErrorRecord { ErrorRecord: { } stop } ? [stop] : [])).FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.StartsWith("EsNotConnected,",
+            Assert.Single(text.Errors.Concat(text.Terminating is IContainsErrorRecord { ErrorRecord: { } stop }
+                ? [stop]
+                : [])).FullyQualifiedErrorId, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -213,7 +245,8 @@ public sealed class ConnectionOriginTests : ModuleTest
     {
         var (session, a, b) = TwoAccounts();
         session.Run(setup).ShouldSucceed();
-        session.Run($"Connect-EsAccount -AccountId '{a.Id}' -ApiToken $EsTestToken -BaseUri '{Emulator.ApiBaseUri}'").ShouldSucceed();
+        session.Run($"Connect-EsAccount -AccountId '{a.Id}' -ApiToken $EsTestToken -BaseUri '{Emulator.ApiBaseUri}'")
+            .ShouldSucceed();
         a.ClearRequests();
         b.ClearRequests();
 
@@ -252,6 +285,7 @@ public sealed class ConnectionOriginTests : ModuleTest
         Assert.DoesNotContain(b.Id, text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(Token, text, StringComparison.Ordinal);
         Assert.DoesNotContain($"{Emulator.ApiBaseUri.Host}:{Emulator.ApiBaseUri.Port}", text, StringComparison.Ordinal);
-        Assert.DoesNotContain(members.Output, m => m.ToString().Contains("Connection", StringComparison.OrdinalIgnoreCase) || m.ToString() == "AccountId");
+        Assert.DoesNotContain(members.Output, m => m.ToString()
+            .Contains("Connection", StringComparison.OrdinalIgnoreCase) || m.ToString() == "AccountId");
     }
 }

@@ -31,7 +31,8 @@ public sealed class ConnectionTests : ModuleTest
         var session = NewSession();
         session.SetVariable("key", Secure("legacy-global-key-123"));
 
-        session.Run($"Connect-EsAccount -AccountId {account.Id} -ApiKey $key -Email admin@contoso.example -BaseUri '{Emulator.ApiBaseUri}'; Get-EsMessage -First 1").ShouldSucceed();
+        session.Run($"Connect-EsAccount -AccountId {account.Id} -ApiKey $key -Email admin@contoso.example -BaseUri " +
+            $"'{Emulator.ApiBaseUri}'; Get-EsMessage -First 1").ShouldSucceed();
 
         var request = Assert.Single(account.Requests());
         Assert.Null(request.Authorization);
@@ -44,9 +45,11 @@ public sealed class ConnectionTests : ModuleTest
     {
         var account = Emulator.NewAccount();
         var session = NewSession();
-        session.SetVariable("credential", new System.Management.Automation.PSCredential(account.Id, Secure("automation-token")));
+        session.SetVariable("credential",
+            new System.Management.Automation.PSCredential(account.Id, Secure("automation-token")));
 
-        session.Run($"Connect-EsAccount -Credential $credential -BaseUri '{Emulator.ApiBaseUri}'; Get-EsMessage -First 1").ShouldSucceed();
+        session.Run($"Connect-EsAccount -Credential $credential -BaseUri '{Emulator.ApiBaseUri}'; Get-EsMessage " +
+            "-First 1").ShouldSucceed();
 
         Assert.Equal("Bearer automation-token", Assert.Single(account.Requests()).Authorization);
     }
@@ -62,7 +65,8 @@ public sealed class ConnectionTests : ModuleTest
         var result = session.Run(
             $"$a = Connect-EsAccount -AccountId {first.Id} -ApiToken $t -BaseUri '{Emulator.ApiBaseUri}' -PassThru; " +
             $"$b = Connect-EsAccount -AccountId {second.Id} -ApiToken $t -BaseUri '{Emulator.ApiBaseUri}' -PassThru; " +
-            "Get-EsMessage -First 1 -Connection $a; Get-EsMessage -First 1; Get-EsMessage -First 1 -AccountId " + first.Id);
+            "Get-EsMessage -First 1 -Connection $a; Get-EsMessage -First 1; Get-EsMessage -First 1 -AccountId " +
+            first.Id);
 
         result.ShouldSucceed();
         Assert.Equal(2, first.Requests().Count);
@@ -74,7 +78,8 @@ public sealed class ConnectionTests : ModuleTest
     {
         var (session, account) = Connected();
 
-        var result = session.RunFormatted("Get-EsConnection; Get-EsConnection | ForEach-Object { $_.PSObject.Properties | ForEach-Object { \"$($_.Name)=$($_.Value)\" } }");
+        var result = session.RunFormatted("Get-EsConnection; Get-EsConnection | ForEach-Object { " +
+            "$_.PSObject.Properties | ForEach-Object { \"$($_.Name)=$($_.Value)\" } }");
 
         result.ShouldSucceed();
         Assert.Contains(account.Id, result.HostText);
@@ -93,8 +98,10 @@ public sealed class ConnectionTests : ModuleTest
     }
 
     [Theory]
-    [InlineData("Connect-EsAccount -AccountId 'my account' -Sandbox", "'my account' is not a Cloudflare account id: it may hold only letters, digits, '-' and '_'.")]
-    [InlineData("Get-EsMessage -AccountId 'my account'", "'my account' is not a Cloudflare account id: it may hold only letters, digits, '-' and '_'.")]
+    [InlineData("Connect-EsAccount -AccountId 'my account' -Sandbox",
+        "'my account' is not a Cloudflare account id: it may hold only letters, digits, '-' and '_'.")]
+    [InlineData("Get-EsMessage -AccountId 'my account'",
+        "'my account' is not a Cloudflare account id: it may hold only letters, digits, '-' and '_'.")]
     [InlineData("Get-EsAllowPolicy -AccountId ''", "'' is not a Cloudflare account id: it is empty.")]
     public void An_account_id_that_cannot_be_one_is_refused_with_where_to_find_it(string script, string message)
     {
@@ -104,7 +111,8 @@ public sealed class ConnectionTests : ModuleTest
         var result = session.Run(script);
 
         var error = Assert.Single(result.Errors);
-        Assert.Contains(message + " The account id is the 32 hexadecimal characters", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Contains(message + " The account id is the 32 hexadecimal characters", error.Exception.Message,
+            StringComparison.Ordinal);
         Assert.DoesNotContain("^[", error.Exception.Message, StringComparison.Ordinal);
         Assert.Empty(account.Requests());
     }
@@ -114,11 +122,14 @@ public sealed class ConnectionTests : ModuleTest
     {
         var (session, account) = Connected();
         session.Run("$kept = Connect-EsAccount -Sandbox -PassThru").ShouldSucceed();
-        session.Run($"Connect-EsAccount -AccountId {account.Id} -ApiToken $EsTestToken -BaseUri '{Emulator.ApiBaseUri}'").ShouldSucceed();
+        session.Run($"Connect-EsAccount -AccountId {account.Id} -ApiToken $EsTestToken -BaseUri " +
+            $"'{Emulator.ApiBaseUri}'").ShouldSucceed();
 
-        var result = session.Run("$kept | Disconnect-EsAccount; Get-EsMessage -Connection $kept -First 1; (Get-EsConnection).AccountId");
+        var result = session.Run(
+            "$kept | Disconnect-EsAccount; Get-EsMessage -Connection $kept -First 1; (Get-EsConnection).AccountId");
 
-        Assert.Contains("closed by Disconnect-EsAccount", Assert.Single(result.Errors).Exception.Message, StringComparison.Ordinal);
+        Assert.Contains("closed by Disconnect-EsAccount", Assert.Single(result.Errors).Exception.Message,
+            StringComparison.Ordinal);
         Assert.Equal(account.Id, Assert.Single(result.Output).ToString());
     }
 
@@ -129,7 +140,8 @@ public sealed class ConnectionTests : ModuleTest
         session.Run("$kept = Get-EsConnection; Disconnect-EsAccount").ShouldSucceed();
         account.ClearRequests();
 
-        var result = session.Run("Get-EsMessage -Connection $kept; 'abc-1', 'abc-2' | Move-EsMessage -Destination Inbox -Connection $kept -Confirm:$false");
+        var result = session.Run("Get-EsMessage -Connection $kept; 'abc-1', 'abc-2' | Move-EsMessage -Destination " +
+            "Inbox -Connection $kept -Confirm:$false");
 
         Assert.Equal(2, result.Errors.Count);
         Assert.All(result.Errors, e =>
@@ -167,7 +179,9 @@ public sealed class ConnectionTests : ModuleTest
         var session = NewSession();
         session.SetVariable("t", Secure(Token));
 
-        var result = session.Run($"Connect-EsAccount -AccountId {account.Id} -ApiToken $t -BaseUri '{Emulator.ApiBaseUri}' -Proxy 'http://127.0.0.1:{proxyPort}' -TimeoutSec 1; Move-EsMessage -Id abc -Destination Inbox -Confirm:$false");
+        var result = session.Run(
+            $"Connect-EsAccount -AccountId {account.Id} -ApiToken $t -BaseUri '{Emulator.ApiBaseUri}' -Proxy " +
+            $"'http://127.0.0.1:{proxyPort}' -TimeoutSec 1; Move-EsMessage -Id abc -Destination Inbox -Confirm:$false");
 
         using var connectionToProxy = await proxied.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Empty(account.Requests());
@@ -176,7 +190,8 @@ public sealed class ConnectionTests : ModuleTest
         Assert.Contains("No answer from the API", error.ToString());
     }
 
-    private const string ProxyAnswer = "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"p-1\",\"pattern\":\"partner.example\"}}";
+    private const string ProxyAnswer =
+        "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"p-1\",\"pattern\":\"partner.example\"}}";
 
     [Fact]
     public void A_proxy_credential_answers_the_proxy_challenge_and_shows_nowhere()
@@ -186,11 +201,15 @@ public sealed class ConnectionTests : ModuleTest
         session.SetVariable("t", Secure(Token));
         session.SetVariable("proxyCredential", new PSCredential("corpuser", Secure("S3cretPw")));
 
-        var result = session.Run($"Connect-EsAccount -AccountId abc -ApiToken $t -BaseUri 'http://127.0.0.1:9/client/v4' -Proxy '{proxy.Address}' -ProxyCredential $proxyCredential -PassThru -Verbose -Debug; Get-EsAllowPolicy -Id p-1 -Verbose -Debug");
+        var result = session.Run(
+            "Connect-EsAccount -AccountId abc -ApiToken $t -BaseUri 'http://127.0.0.1:9/client/v4' -Proxy " +
+            $"'{proxy.Address}' -ProxyCredential $proxyCredential -PassThru -Verbose -Debug; Get-EsAllowPolicy -Id " +
+            "p-1 -Verbose -Debug");
 
         result.ShouldSucceed();
         Assert.Equal("partner.example", result.Objects<EmailSecurity.Models.AllowPolicy>().Single().Pattern);
-        Assert.Equal("Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("corpuser:S3cretPw")), proxy.Authorizations.Last());
+        Assert.Equal("Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("corpuser:S3cretPw")),
+            proxy.Authorizations.Last());
         Assert.DoesNotContain("S3cretPw", result.AllText());
     }
 
@@ -203,7 +222,8 @@ public sealed class ConnectionTests : ModuleTest
         var session = NewSession();
         session.SetVariable("t", Secure(Token));
 
-        var result = session.Run($"Connect-EsAccount -AccountId abc -ApiToken $t -BaseUri '{baseUri}' -Proxy '{proxy.Address}'; Get-EsAllowPolicy -Id p-1");
+        var result = session.Run($"Connect-EsAccount -AccountId abc -ApiToken $t -BaseUri '{baseUri}' -Proxy " +
+            $"'{proxy.Address}'; Get-EsAllowPolicy -Id p-1");
 
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("EsProxyAuthenticationRequired", error.FullyQualifiedErrorId);
@@ -214,7 +234,9 @@ public sealed class ConnectionTests : ModuleTest
     [Theory]
     [InlineData("-Proxy 'http://corpuser:S3cretPw@proxy.example:8080'", "carries a user name or password")]
     [InlineData("-ProxyCredential $proxyCredential", "go with -Proxy")]
-    public void A_proxy_password_in_the_address_or_a_credential_without_a_proxy_is_refused(string parameters, string message)
+    public void A_proxy_password_in_the_address_or_a_credential_without_a_proxy_is_refused(
+        string parameters,
+        string message)
     {
         var session = NewSession();
         session.SetVariable("t", Secure(Token));
@@ -272,8 +294,8 @@ public sealed class ConnectionTests : ModuleTest
         var session = NewSession();
 
         var result = session.Run(
-            "Connect-EsAccount -Sandbox; $m = Get-EsMessage -First 1; $m | Move-EsMessage -Destination JunkEmail -Confirm:$false; " +
-            "(Get-EsMessage -Id $m.Id).PostDeliveryOperations");
+            "Connect-EsAccount -Sandbox; $m = Get-EsMessage -First 1; $m | Move-EsMessage -Destination JunkEmail " +
+            "-Confirm:$false; (Get-EsMessage -Id $m.Id).PostDeliveryOperations");
 
         result.ShouldSucceed();
         Assert.True(result.Objects<MessageMoveResult>().All(r => r.Success));
@@ -312,7 +334,8 @@ public sealed class EnvironmentConnectionTests : ModuleTest
     public void The_SDK_environment_variables_are_read_when_no_credential_is_given()
     {
         var account = Emulator.NewAccount();
-        WithEnvironment(new() { ["CLOUDFLARE_API_TOKEN"] = "env-token", ["CLOUDFLARE_ACCOUNT_ID"] = account.Id, ["CLOUDFLARE_BASE_URL"] = Emulator.ApiBaseUri.ToString() }, () =>
+        WithEnvironment(new() { ["CLOUDFLARE_API_TOKEN"] = "env-token", ["CLOUDFLARE_ACCOUNT_ID"] = account.Id,
+            ["CLOUDFLARE_BASE_URL"] = Emulator.ApiBaseUri.ToString() }, () =>
         {
             var session = NewSession();
             var result = session.Run("Connect-EsAccount; Get-EsMessage -First 1");
@@ -352,13 +375,15 @@ public sealed class EnvironmentConnectionTests : ModuleTest
     [Fact]
     public void An_account_id_from_the_environment_that_cannot_be_one_is_refused_with_where_to_find_it()
     {
-        WithEnvironment(new() { ["CLOUDFLARE_API_TOKEN"] = "env-token", ["CLOUDFLARE_ACCOUNT_ID"] = "acct/../x", ["CLOUDFLARE_BASE_URL"] = Emulator.ApiBaseUri.ToString() }, () =>
+        WithEnvironment(new() { ["CLOUDFLARE_API_TOKEN"] = "env-token", ["CLOUDFLARE_ACCOUNT_ID"] = "acct/../x",
+            ["CLOUDFLARE_BASE_URL"] = Emulator.ApiBaseUri.ToString() }, () =>
         {
             var result = NewSession().Run("Connect-EsAccount");
 
             var error = Assert.Single(result.Errors);
             Assert.StartsWith("EsInvalidAccountId", error.FullyQualifiedErrorId);
-            Assert.StartsWith("'acct/../x' is not a Cloudflare account id: it may hold only letters, digits, '-' and '_'. The account id is", error.Exception.Message);
+            Assert.StartsWith("'acct/../x' is not a Cloudflare account id: it may hold only letters, digits, '-' and " +
+                "'_'. The account id is", error.Exception.Message);
         });
     }
 
@@ -366,7 +391,8 @@ public sealed class EnvironmentConnectionTests : ModuleTest
     public void A_key_and_email_from_the_environment_are_used_when_there_is_no_token()
     {
         var account = Emulator.NewAccount();
-        WithEnvironment(new() { ["CLOUDFLARE_API_KEY"] = "env-key", ["CLOUDFLARE_EMAIL"] = "admin@contoso.example", ["CLOUDFLARE_ACCOUNT_ID"] = account.Id, ["CLOUDFLARE_BASE_URL"] = Emulator.ApiBaseUri.ToString() }, () =>
+        WithEnvironment(new() { ["CLOUDFLARE_API_KEY"] = "env-key", ["CLOUDFLARE_EMAIL"] = "admin@contoso.example",
+            ["CLOUDFLARE_ACCOUNT_ID"] = account.Id, ["CLOUDFLARE_BASE_URL"] = Emulator.ApiBaseUri.ToString() }, () =>
         {
             var session = NewSession();
             session.Run("Connect-EsAccount; Get-EsMessage -First 1").ShouldSucceed();
@@ -389,5 +415,6 @@ public sealed class EnvironmentConnectionTests : ModuleTest
         });
     }
 
-    private static void WithEnvironment(Dictionary<string, string> values, Action test) => EnvironmentVariables.With(values, test);
+    private static void WithEnvironment(Dictionary<string, string> values, Action test) =>
+        EnvironmentVariables.With(values, test);
 }

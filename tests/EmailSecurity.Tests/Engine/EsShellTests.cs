@@ -28,7 +28,8 @@ public sealed class EsShellTests
 
         var (exitCode, output) = EsShellProcess.Run("-Sandbox", "-Command",
             $"Get-EsMessage -First 2 | Select-Object Id, Subject | Export-Csv -Path '{csv}'; " +
-            $"Import-Csv -Path '{csv}' | Format-List; 'Year ' + (Get-Date -Date '2026-05-01').Year; Get-Item '{csv}' | ForEach-Object Name");
+            $"Import-Csv -Path '{csv}' | Format-List; 'Year ' + (Get-Date -Date '2026-05-01').Year; Get-Item '{csv}' " +
+            "| ForEach-Object Name");
 
         Assert.True(exitCode == 0, output);
         Assert.Equal(2, Regex.Matches(output, @"(?m)^Subject : \S").Count);
@@ -38,5 +39,6 @@ public sealed class EsShellTests
 
     /// <summary>Splits a command line as a POSIX shell does for plain words and double-quoted ones.</summary>
     private static string[] Arguments(string commandLine) =>
-        Regex.Matches(commandLine, "\"([^\"]*)\"|(\\S+)").Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).ToArray();
+        Regex.Matches(commandLine, "\"([^\"]*)\"|(\\S+)")
+            .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).ToArray();
 }

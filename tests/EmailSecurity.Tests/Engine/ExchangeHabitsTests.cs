@@ -28,7 +28,8 @@ public sealed class ExchangeHabitsTests : ModuleTest
             Get-Command -Module EmailSecurity | Where-Object { $_.Parameters -and $_.Parameters.ContainsKey('{{parameter}}') } |
                 Where-Object { $_.Parameters['{{parameter}}'].Aliases -notcontains '{{alias}}' } | ForEach-Object Name
             """).Output.Select(o => o.ToString()).ToList();
-        var having = session.Run($"(Get-Command -Module EmailSecurity -ParameterName {parameter}).Count").Output.Single();
+        var having =
+            session.Run($"(Get-Command -Module EmailSecurity -ParameterName {parameter}).Count").Output.Single();
 
         Assert.True((int)having.BaseObject > 1);
         Assert.Empty(lacking);
@@ -52,7 +53,8 @@ public sealed class ExchangeHabitsTests : ModuleTest
         Assert.Equal(message.Id, result.Objects<Message>().Single().Id);
         Assert.Equal(message.Id, result.Objects<MessageTrace>().Single().MessageId);
         Assert.NotEmpty(result.Objects<MessageMoveResult>());
-        Assert.Contains(account.Requests(), r => r.Method == "DELETE" && r.Path == $"/settings/block_senders/{sender.Id}");
+        Assert.Contains(account.Requests(),
+            r => r.Method == "DELETE" && r.Path == $"/settings/block_senders/{sender.Id}");
     }
 
     [Fact]
@@ -74,8 +76,10 @@ public sealed class ExchangeHabitsTests : ModuleTest
         var search = requests.Single(r => r.Path == "/investigate");
         Assert.Equal(message.From, search.QueryParameters["sender"]);
         Assert.Equal(message.To[0], search.QueryParameters["recipient"]);
-        Assert.All(requests, r => Assert.StartsWith("2020-01-01T00:00:00", r.QueryParameters["start"], StringComparison.Ordinal));
-        Assert.All(requests, r => Assert.StartsWith("2099-01-01T00:00:00", r.QueryParameters["end"], StringComparison.Ordinal));
+        Assert.All(requests,
+            r => Assert.StartsWith("2020-01-01T00:00:00", r.QueryParameters["start"], StringComparison.Ordinal));
+        Assert.All(requests,
+            r => Assert.StartsWith("2099-01-01T00:00:00", r.QueryParameters["end"], StringComparison.Ordinal));
     }
 
     [Theory]
@@ -117,7 +121,8 @@ public sealed class ExchangeHabitsTests : ModuleTest
     {
         var session = NewSession();
 
-        var completions = session.Run("$s = 'Get-EsMessage -ResultSize Unl'; (TabExpansion2 -inputScript $s -cursorColumn $s.Length).CompletionMatches.CompletionText");
+        var completions = session.Run("$s = 'Get-EsMessage -ResultSize Unl'; (TabExpansion2 -inputScript $s " +
+            "-cursorColumn $s.Length).CompletionMatches.CompletionText");
 
         Assert.Equal("Unlimited", completions.Output.Single().ToString());
     }

@@ -28,7 +28,8 @@ public sealed class GetEsMessageTests : ModuleTest
         Assert.Equal(3, searches.Count);
         Assert.All(searches, r => Assert.Equal("100", r.QueryParameters["per_page"]));
         Assert.False(searches[0].QueryParameters.ContainsKey("cursor"));
-        Assert.False(searches.Any(r => r.QueryParameters.ContainsKey("page")), "page is past its end of life and must not be sent");
+        Assert.False(searches.Any(r => r.QueryParameters.ContainsKey("page")),
+            "page is past its end of life and must not be sent");
         Assert.NotEqual(searches[1].QueryParameters["cursor"], searches[2].QueryParameters["cursor"]);
     }
 
@@ -39,13 +40,15 @@ public sealed class GetEsMessageTests : ModuleTest
         var probe = new RequestCountProbe(account);
 
         var result = session.Run(
-            "Get-EsMessage -PageSize 100 | ForEach-Object -Begin { $n = 0 } -Process { if ($n -eq 0) { $probe.Take() }; $n++ } -End { $n }",
+            "Get-EsMessage -PageSize 100 | ForEach-Object -Begin { $n = 0 } -Process { if ($n -eq 0) { $probe.Take() " +
+            "}; $n++ } -End { $n }",
             new Dictionary<string, object?> { ["probe"] = probe });
 
         result.ShouldSucceed();
         Assert.Equal(1000, Convert.ToInt32(result.Output.Last().BaseObject));
         Assert.Equal(10, account.Requests().Count(r => r.Path == "/investigate"));
-        Assert.True(probe.SeenAtFirstObject <= 2, $"{probe.SeenAtFirstObject} pages had been requested when the first message was written; streaming allows at most one page of prefetch");
+        Assert.True(probe.SeenAtFirstObject <= 2, $"{probe.SeenAtFirstObject} pages had been requested when the " +
+            "first message was written; streaming allows at most one page of prefetch");
     }
 
     [Fact]
@@ -53,15 +56,20 @@ public sealed class GetEsMessageTests : ModuleTest
     {
         var (session, _) = Connected(messages: 450);
 
-        var result = session.Run("Get-EsMessage -PageSize 100 | Move-EsMessage -Destination JunkEmail -BatchSize 200 -Confirm:$false");
+        var result = session.Run(
+            "Get-EsMessage -PageSize 100 | Move-EsMessage -Destination JunkEmail -BatchSize 200 -Confirm:$false");
 
         result.ShouldSucceed();
-        var search = result.ProgressRecords.Where(p => p.Activity.StartsWith("Get-EsMessage", StringComparison.Ordinal)).ToList();
-        Assert.Equal(new[] { "100 of 450", "200 of 450", "300 of 450", "400 of 450", "450 of 450" }, search.Where(p => p.RecordType == ProgressRecordType.Processing).Select(p => p.StatusDescription));
+        var search = result.ProgressRecords.Where(p => p.Activity.StartsWith("Get-EsMessage", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal(new[] { "100 of 450", "200 of 450", "300 of 450", "400 of 450", "450 of 450" },
+            search.Where(p => p.RecordType == ProgressRecordType.Processing).Select(p => p.StatusDescription));
         Assert.Equal(100, search.Last(p => p.RecordType == ProgressRecordType.Processing).PercentComplete);
         Assert.Equal(ProgressRecordType.Completed, search.Last().RecordType);
-        var moves = result.ProgressRecords.Where(p => p.Activity.StartsWith("Move-EsMessage", StringComparison.Ordinal)).ToList();
-        Assert.Equal(new[] { "200 so far", "400 so far", "450 so far" }, moves.Where(p => p.RecordType == ProgressRecordType.Processing).Select(p => p.StatusDescription));
+        var moves = result.ProgressRecords.Where(p => p.Activity.StartsWith("Move-EsMessage", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal(new[] { "200 so far", "400 so far", "450 so far" },
+            moves.Where(p => p.RecordType == ProgressRecordType.Processing).Select(p => p.StatusDescription));
         Assert.Equal(ProgressRecordType.Completed, moves.Last().RecordType);
     }
 
@@ -71,9 +79,10 @@ public sealed class GetEsMessageTests : ModuleTest
         var (session, account) = Connected();
 
         session.Run(
-            "Get-EsMessage -Query 'invoice overdue' -Sender a@evil.test -Recipient b@contoso.example -Subject Invoice -Domain evil.test " +
-            "-Disposition malicious -MessageAction MOVED -AlertId alert-1 -MessageId '<m1@evil.test>' -Metric spoof -DetectionsOnly " +
-            "-Start '2026-11-01T00:00:00Z' -End '2026-11-20T00:00:00Z' -PageSize 50").ShouldSucceed();
+            "Get-EsMessage -Query 'invoice overdue' -Sender a@evil.test -Recipient b@contoso.example -Subject " +
+            "Invoice -Domain evil.test -Disposition malicious -MessageAction MOVED -AlertId alert-1 -MessageId " +
+            "'<m1@evil.test>' -Metric spoof -DetectionsOnly -Start '2026-11-01T00:00:00Z' -End " +
+            "'2026-11-20T00:00:00Z' -PageSize 50").ShouldSucceed();
 
         var query = account.Requests().Single(r => r.Path == "/investigate").QueryParameters;
         Assert.Equal("invoice overdue", query["query"]);
@@ -119,7 +128,8 @@ public sealed class GetEsMessageTests : ModuleTest
         Assert.False(string.IsNullOrEmpty(message.PostfixId));
         Assert.NotNull(message.Validation);
         Assert.NotEmpty(message.To!);
-        Assert.True(message.AdditionalFields is null || !message.AdditionalFields.ContainsKey("ts"), "the emulator follows the seed: ts is past its end of life");
+        Assert.True(message.AdditionalFields is null || !message.AdditionalFields.ContainsKey("ts"),
+            "the emulator follows the seed: ts is past its end of life");
     }
 
     [Fact]
@@ -131,7 +141,8 @@ public sealed class GetEsMessageTests : ModuleTest
 
         result.ShouldSucceed();
         Assert.Equal(3, result.Objects<Message>().Length);
-        var reads = account.Requests().Where(r => r.Path.StartsWith("/investigate/", StringComparison.Ordinal)).ToList();
+        var reads =
+            account.Requests().Where(r => r.Path.StartsWith("/investigate/", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, reads.Count);
         Assert.All(reads, r => Assert.Equal("GET", r.Method));
     }
@@ -201,8 +212,10 @@ public sealed class GetEsMessageTests : ModuleTest
 
         result.ShouldSucceed();
         var query = account.Requests().First(r => r.Path == path).QueryParameters;
-        Assert.Equal(scanned.UtcDateTime.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), query["start"]);
-        Assert.Equal(scanned.UtcDateTime.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), query["end"]);
+        Assert.Equal(scanned.UtcDateTime.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            query["start"]);
+        Assert.Equal(scanned.UtcDateTime.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            query["end"]);
     }
 
     [Fact]
@@ -211,10 +224,13 @@ public sealed class GetEsMessageTests : ModuleTest
         var (session, _) = Connected();
 
         var local = session.Run("Get-EsMessage -Start '2026-11-10 08:30' -End '2026-11-01'");
-        var utc = session.Run("Get-EsMessage -Start ([datetime]::SpecifyKind('2026-11-10 08:30', 'Utc')) -End ([datetime]::SpecifyKind('2026-11-01', 'Utc'))");
+        var utc = session.Run("Get-EsMessage -Start ([datetime]::SpecifyKind('2026-11-10 08:30', 'Utc')) -End " +
+            "([datetime]::SpecifyKind('2026-11-01', 'Utc'))");
 
-        Assert.Equal("-Start (2026-11-10 08:30:00 local time) is after -End (2026-11-01 00:00:00 local time).", Assert.Single(local.Errors).Exception.Message);
-        Assert.Equal("-Start (2026-11-10 08:30:00Z) is after -End (2026-11-01 00:00:00Z).", Assert.Single(utc.Errors).Exception.Message);
+        Assert.Equal("-Start (2026-11-10 08:30:00 local time) is after -End (2026-11-01 00:00:00 local time).",
+            Assert.Single(local.Errors).Exception.Message);
+        Assert.Equal("-Start (2026-11-10 08:30:00Z) is after -End (2026-11-01 00:00:00Z).",
+            Assert.Single(utc.Errors).Exception.Message);
     }
 
     [Fact]
@@ -224,7 +240,8 @@ public sealed class GetEsMessageTests : ModuleTest
 
         var result = session.Run("Get-EsMessage -Start '2026-11-10' -End '2026-11-01'");
 
-        Assert.Contains(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("EsInvalidDateRange", StringComparison.Ordinal));
+        Assert.Contains(result.Errors,
+            e => e.FullyQualifiedErrorId.StartsWith("EsInvalidDateRange", StringComparison.Ordinal));
         Assert.Empty(account.Requests());
     }
 
@@ -235,7 +252,8 @@ public sealed class GetEsMessageTests : ModuleTest
 
         var result = session.Run("Get-EsMessage -Disposition EVIL");
 
-        Assert.Contains(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("ParameterArgumentValidationError", StringComparison.Ordinal));
+        Assert.Contains(result.Errors,
+            e => e.FullyQualifiedErrorId.StartsWith("ParameterArgumentValidationError", StringComparison.Ordinal));
         Assert.Empty(account.Requests());
     }
 
@@ -269,7 +287,9 @@ public sealed class GetEsMessageTests : ModuleTest
         Assert.Empty(header.Warnings);
     }
 
-    /// <summary>Called from the pipeline when the first message arrives; counts the searches the emulator has seen by then.</summary>
+    /// <summary>
+    /// Called from the pipeline when the first message arrives; counts the searches the emulator has seen by then.
+    /// </summary>
     public sealed class RequestCountProbe
     {
         private readonly EmulatorAccount account;

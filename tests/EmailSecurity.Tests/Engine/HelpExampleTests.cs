@@ -54,7 +54,8 @@ public sealed class HelpExampleTests : ModuleTest
             var (version, result) = RunOnOldestVersionServing(code);
             var unexpected = result.Errors.Where(e => e.CategoryInfo.Category != ErrorCategory.ObjectNotFound).ToList();
             Assert.True(result.Terminating == null && unexpected.Count == 0,
-                $"{cmdlet} {title} failed on an account of API version {version}:\n{code}\n{string.Join("\n", unexpected.Select(e => e.FullyQualifiedErrorId + ": " + e))}{result.Terminating}");
+                $"{cmdlet} {title} failed on an account of API version " +
+                $"{version}:\n{code}\n{string.Join("\n", unexpected.Select(e => e.FullyQualifiedErrorId + ": " + e))}{result.Terminating}");
             ran++;
         }
 
@@ -62,10 +63,10 @@ public sealed class HelpExampleTests : ModuleTest
     }
 
     /// <summary>
-    /// Runs an example on a fresh account of the oldest API version (<see cref="ApiVersionNames.All"/>) that serves every
-    /// request it sends: one whose API lacks an operation answers it as an unknown route, and the example runs again on
-    /// the next version. So an example of an operation only a later API has (bulk action jobs, a settings list the
-    /// module added) runs where that operation exists, without a list of cmdlets or versions here.
+    /// Runs an example on a fresh account of the oldest API version (<see cref="ApiVersionNames.All"/>) that serves
+    /// every request it sends: one whose API lacks an operation answers it as an unknown route, and the example runs
+    /// again on the next version. So an example of an operation only a later API has (bulk action jobs, a settings list
+    /// the module added) runs where that operation exists, without a list of cmdlets or versions here.
     /// </summary>
     private (string Version, EngineResult Result) RunOnOldestVersionServing(string code)
     {
@@ -85,10 +86,12 @@ public sealed class HelpExampleTests : ModuleTest
                 File.WriteAllLines(folder.File(name), lines);
             }
 
-            session.Run("$ExecutionContext.SessionState.Path.SetLocation($folder) | Out-Null", new Dictionary<string, object?> { ["folder"] = folder.Path }).ShouldSucceed();
+            session.Run("$ExecutionContext.SessionState.Path.SetLocation($folder) | Out-Null",
+                new Dictionary<string, object?> { ["folder"] = folder.Path }).ShouldSucceed();
             var result = session.Run("$ConfirmPreference = 'None'\n" + code);
             var unknownRoute = $"(code {EmulatorFixture.UnknownRouteCode})";
-            if (version == ApiVersionNames.All[^1] || !result.Errors.Any(e => e.Exception.Message.Contains(unknownRoute, StringComparison.Ordinal)))
+            if (version == ApiVersionNames.All[^1]
+                || !result.Errors.Any(e => e.Exception.Message.Contains(unknownRoute, StringComparison.Ordinal)))
             {
                 return (version, result);
             }
@@ -112,7 +115,8 @@ public sealed class HelpExampleTests : ModuleTest
                 continue;
             }
 
-            var content = lines.Skip(i + 1).TakeWhile(l => l.StartsWith("#   ", StringComparison.Ordinal)).Select(l => l[4..]).ToList();
+            var content = lines.Skip(i + 1).TakeWhile(l => l.StartsWith("#   ", StringComparison.Ordinal))
+                .Select(l => l[4..]).ToList();
             Assert.True(content.Count > 0, $"'{lines[i]}' shows no lines of the file (expected '#   ' lines below it)");
             yield return (file.Groups[1].Value, content);
         }
@@ -120,7 +124,8 @@ public sealed class HelpExampleTests : ModuleTest
 
     private static List<(string Title, string Code)> Examples(EngineSession session, string cmdlet)
     {
-        var help = session.Run($"(Get-Help {cmdlet} -Full).examples.example | ForEach-Object {{ $_.title + [char]0 + $_.code }}");
+        var help = session.Run(
+            $"(Get-Help {cmdlet} -Full).examples.example | ForEach-Object {{ $_.title + [char]0 + $_.code }}");
         return help.Output.Select(o => o.ToString().Split('\0')).Select(p => (p[0].Trim('-', ' '), p[1])).ToList();
     }
 
@@ -143,24 +148,31 @@ public sealed class HelpExampleTests : ModuleTest
         foreach (var command in commands)
         {
             var name = command.GetCommandName();
-            if (name is not null && session.Run($"Get-Command -Name '{name}' -ErrorAction SilentlyContinue").Output.Count == 0)
+            if (name is not null
+                && session.Run($"Get-Command -Name '{name}' -ErrorAction SilentlyContinue").Output.Count == 0)
             {
-                // Rule 9: another module's command (Get-Secret) sets the example aside; one of this module's is a mistake.
-                Assert.False(name.Contains("-Es", StringComparison.OrdinalIgnoreCase), $"The example needs {name}, which the module does not have:\n{code}");
+                // Rule 9: another module's command (Get-Secret) sets the example aside; one of this module's is a
+                // mistake.
+                Assert.False(name.Contains("-Es", StringComparison.OrdinalIgnoreCase),
+                    $"The example needs {name}, which the module does not have:\n{code}");
                 return $"needs {name}, which this shell does not have";
             }
         }
 
         var variables = ast.FindAll(a => a is VariableExpressionAst, true).Cast<VariableExpressionAst>()
             .Select(v => v.VariablePath.UserPath)
-            .Where(v => !IsAssigned(ast, v) && v is not ("_" or "PSItem" or "true" or "false" or "null" or "ConfirmPreference" or "env:CLOUDFLARE_ACCOUNT_ID"))
+            .Where(
+                v => !IsAssigned(ast, v)
+                    && v is not ("_" or "PSItem" or "true" or "false" or "null" or "ConfirmPreference" or "env:CLOUDFLARE_ACCOUNT_ID"))
             .ToList();
         return variables.Count > 0 ? "uses $" + variables[0] + " without setting it" : null;
     }
 
     private static bool IsAssigned(Ast ast, string variable) =>
-        ast.FindAll(a => a is AssignmentStatementAst assignment && assignment.Left is VariableExpressionAst left && left.VariablePath.UserPath == variable, true).Any()
-        || ast.FindAll(a => a is ForEachStatementAst loop && loop.Variable.VariablePath.UserPath == variable, true).Any()
+        ast.FindAll(a => a is AssignmentStatementAst assignment && assignment.Left is VariableExpressionAst left
+            && left.VariablePath.UserPath == variable, true).Any()
+        || ast.FindAll(a => a is ForEachStatementAst loop && loop.Variable.VariablePath.UserPath == variable, true)
+            .Any()
         || ast.FindAll(a => a is CommandAst, true).Cast<CommandAst>().Any(command => NamesVariable(command, variable));
 
     /// <summary>-ErrorVariable errors, -OutVariable +found and the like set a variable without an assignment.</summary>
@@ -169,7 +181,8 @@ public sealed class HelpExampleTests : ModuleTest
         var elements = command.CommandElements;
         for (var i = 0; i < elements.Count - 1; i++)
         {
-            if (elements[i] is CommandParameterAst { ParameterName: "ErrorVariable" or "OutVariable" or "WarningVariable" or "PipelineVariable" or "InformationVariable" }
+            if (elements[
+                i] is CommandParameterAst { ParameterName: "ErrorVariable" or "OutVariable" or "WarningVariable" or "PipelineVariable" or "InformationVariable" }
                 && elements[i + 1] is StringConstantExpressionAst name && name.Value.TrimStart('+') == variable)
             {
                 return true;

@@ -32,7 +32,8 @@ public sealed class HelpSourceTests
     {
         using var docs = CopyOfDocs();
         string page = docs.File("Get-EsNoSuchThing.md");
-        File.WriteAllText(page, File.ReadAllText(docs.File("Get-EsConnection.md")).Replace("# Get-EsConnection", "# Get-EsNoSuchThing"));
+        File.WriteAllText(page,
+            File.ReadAllText(docs.File("Get-EsConnection.md")).Replace("# Get-EsConnection", "# Get-EsNoSuchThing"));
 
         var error = Assert.Single(Errors(docs));
 
@@ -102,7 +103,8 @@ public sealed class HelpSourceTests
 
         var errors = Errors(docs);
 
-        Assert.Contains(errors, e => e.Location == new SourceLocation(docs.File("parameters.md"), LineOf(docs.File("parameters.md"), "### -Colour"))
+        Assert.Contains(errors, e => e.Location == new SourceLocation(docs.File("parameters.md"),
+            LineOf(docs.File("parameters.md"), "### -Colour"))
                                      && e.Message.Contains("no cmdlet shows the shared text of -Colour"));
         Assert.Contains(errors, e => e.Location.File == docs.File("Get-EsTrustedDomain.md")
                                      && e.Message.Contains("-Direction repeats the shared text"));
@@ -110,9 +112,12 @@ public sealed class HelpSourceTests
     }
 
     [Theory]
-    [InlineData("## SYNTAX\n\n```\nSet-EsTrustedDomain [-Id] <String>\n```\n\n", "## DESCRIPTION", "'## SYNTAX' is written by the build")]
-    [InlineData("```yaml\nType: Boolean\nRequired: False\n```\n\n", "### -IsSimilarity", "'Type' comes from the compiled cmdlet")]
-    [InlineData("### CommonParameters\nThis cmdlet supports the common parameters.\n\n", "## OUTPUTS", "'### CommonParameters' is written by the build")]
+    [InlineData("## SYNTAX\n\n```\nSet-EsTrustedDomain [-Id] <String>\n```\n\n", "## DESCRIPTION",
+        "'## SYNTAX' is written by the build")]
+    [InlineData("```yaml\nType: Boolean\nRequired: False\n```\n\n", "### -IsSimilarity",
+        "'Type' comes from the compiled cmdlet")]
+    [InlineData("### CommonParameters\nThis cmdlet supports the common parameters.\n\n", "## OUTPUTS",
+        "'### CommonParameters' is written by the build")]
     public void A_page_in_the_old_layout_fails_with_what_to_delete(string oldText, string before, string expected)
     {
         using var docs = CopyOfDocs();
@@ -122,7 +127,8 @@ public sealed class HelpSourceTests
         var error = Assert.Single(Errors(docs));
 
         Assert.Equal(page, error.Location.File);
-        Assert.Equal(LineOf(page, oldText.Split('\n')[oldText.StartsWith("```", StringComparison.Ordinal) ? 1 : 0]), error.Location.Line);
+        Assert.Equal(LineOf(page, oldText.Split('\n')[oldText.StartsWith("```", StringComparison.Ordinal) ? 1 : 0]),
+            error.Location.Line);
         Assert.Contains(expected, error.Message);
     }
 
@@ -151,8 +157,10 @@ public sealed class HelpSourceTests
 
         Assert.Contains(errors, e => e.Location == new SourceLocation(page, LineOf(page, "### System.IO.FileInfo"))
                                      && e.Message.Contains("binds to no parameter of Move-EsMessage"));
-        Assert.Contains(errors, e => e.Location == new SourceLocation(page, LineOf(page, "### EmailSecurity.Models.TrustedDomain"))
-                                     && e.Message.Contains("declares no [OutputType] EmailSecurity.Models.TrustedDomain"));
+        Assert.Contains(errors,
+            e => e.Location == new SourceLocation(page, LineOf(page, "### EmailSecurity.Models.TrustedDomain"))
+                                     && e.Message.Contains(
+                                         "declares no [OutputType] EmailSecurity.Models.TrustedDomain"));
         Assert.Equal(2, errors.Count);
     }
 
@@ -164,7 +172,8 @@ public sealed class HelpSourceTests
         var inputs = commands.Single(c => c.Name == "Remove-EsTrustedDomain").Inputs;
 
         Assert.Equal(["System.String[]", "EmailSecurity.Models.TrustedDomain"], inputs.Select(i => i.TypeName));
-        Assert.Equal("Objects from `Get-EsTrustedDomain`, bound to `-Id` by property name.", inputs[1].Description.Single().Markdown);
+        Assert.Equal("Objects from `Get-EsTrustedDomain`, bound to `-Id` by property name.",
+            inputs[1].Description.Single().Markdown);
         Assert.Equal("None", commands.Single(c => c.Name == "Get-EsConnection").Inputs.Single().TypeName);
     }
 
@@ -179,7 +188,8 @@ public sealed class HelpSourceTests
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string argument in new[]
                  {
-                     Paths.HelpBuilderDll, "--module", Path.Combine(Paths.ModuleDir, "EmailSecurity.psd1"), "--docs", docs.Path,
+                     Paths.HelpBuilderDll, "--module", Path.Combine(Paths.ModuleDir, "EmailSecurity.psd1"), "--docs",
+                     docs.Path,
                      "--maml", output.File(MamlFile), "--markdown", output.File("pages"),
                  })
         {
@@ -192,11 +202,13 @@ public sealed class HelpSourceTests
         process.WaitForExit();
 
         Assert.Equal(1, process.ExitCode);
-        Assert.Contains($"{page}({LineOf(page, "### -Colour")}): error: Set-EsTrustedDomain has no parameter -Colour", errors);
+        Assert.Contains($"{page}({LineOf(page, "### -Colour")}): error: Set-EsTrustedDomain has no parameter -Colour",
+            errors);
         Assert.False(File.Exists(output.File(MamlFile)));
     }
 
-    private static IReadOnlyList<HelpError> Errors(TempFolder docs) => HelpSources.Build(Cmdlets.Value, docs.Path, MamlFile).Errors;
+    private static IReadOnlyList<HelpError> Errors(TempFolder docs) =>
+        HelpSources.Build(Cmdlets.Value, docs.Path, MamlFile).Errors;
 
     private static TempFolder CopyOfDocs()
     {

@@ -9,7 +9,8 @@ public sealed class HelpTests : IDisposable
 {
     private static readonly string[] CommonParameters =
     {
-        "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ProgressAction", "ErrorVariable", "WarningVariable",
+        "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ProgressAction", "ErrorVariable",
+        "WarningVariable",
         "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable", "WhatIf", "Confirm",
     };
 
@@ -40,13 +41,16 @@ public sealed class HelpTests : IDisposable
         Assert.NotNull(help.Properties["description"].Value);
 
         var documented = Parameters(help).ToDictionary(p => p.Properties["name"].Value.ToString()!, p => p);
-        // DontShow parameters are hidden from help and completion on purpose (InputObject, which only names a piped entry).
-        var actual = session.Run($"(Get-Command {cmdlet}).Parameters.Values | Where-Object {{ -not ($_.Attributes | Where-Object DontShow) }} | ForEach-Object Name").Output.Select(o => o.ToString()!)
+        // DontShow parameters are hidden from help and completion on purpose (InputObject, which only names a piped
+        // entry).
+        var actual = session.Run($"(Get-Command {cmdlet}).Parameters.Values | Where-Object {{ -not ($_.Attributes | " +
+            "Where-Object DontShow) } | ForEach-Object Name").Output.Select(o => o.ToString()!)
             .Where(p => !CommonParameters.Contains(p) && p is not ("First" or "Skip" or "IncludeTotalCount"));
         foreach (var parameter in actual)
         {
             Assert.True(documented.ContainsKey(parameter), $"{cmdlet} -{parameter} has no help");
-            Assert.False(string.IsNullOrWhiteSpace(Text(documented[parameter].Properties["description"]?.Value)), $"{cmdlet} -{parameter} has an empty description");
+            Assert.False(string.IsNullOrWhiteSpace(Text(documented[parameter].Properties["description"]?.Value)),
+                $"{cmdlet} -{parameter} has an empty description");
         }
 
         var examples = help.Properties["examples"]?.Value as PSObject;
@@ -56,7 +60,8 @@ public sealed class HelpTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Cmdlets))]
-    public void Help_says_what_the_cmdlet_declares_about_pipeline_input_mandatory_parameters_and_positions(string cmdlet)
+    public void Help_says_what_the_cmdlet_declares_about_pipeline_input_mandatory_parameters_and_positions(
+        string cmdlet)
     {
         var help = session.Run($"Get-Help {cmdlet} -Full").Output.Single();
         var declared = ((CommandInfo)session.Run($"Get-Command {cmdlet}").Output.Single().BaseObject).Parameters;
@@ -65,19 +70,27 @@ public sealed class HelpTests : IDisposable
         {
             var name = documented.Properties["name"].Value.ToString()!;
             var sets = declared[name].ParameterSets.Values;
-            var ways = new[] { sets.Any(s => s.ValueFromPipelineByPropertyName) ? "ByPropertyName" : null, sets.Any(s => s.ValueFromPipeline) ? "ByValue" : null }
+            var ways = new[] { sets.Any(s => s.ValueFromPipelineByPropertyName) ? "ByPropertyName" : null,
+                sets.Any(s => s.ValueFromPipeline) ? "ByValue" : null }
                 .OfType<string>().ToList();
-            var positions = sets.Where(s => s.Position >= 0).Select(s => s.Position.ToString(System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+            var positions = sets.Where(s => s.Position >= 0).Select(
+                s => s.Position.ToString(System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
 
             Assert.True(
-                (ways.Count == 0 ? "False" : $"True ({string.Join(", ", ways)})") == documented.Properties["pipelineInput"].Value?.ToString(),
-                $"{cmdlet} -{name}: help says pipeline input '{documented.Properties["pipelineInput"].Value}', the cmdlet takes {(ways.Count == 0 ? "none" : string.Join(", ", ways))}");
+                (ways.Count == 0
+                    ? "False"
+                    : $"True ({string.Join(", ", ways)})") == documented.Properties["pipelineInput"].Value?.ToString(),
+                $"{cmdlet} -{name}: help says pipeline input '{documented.Properties["pipelineInput"].Value}', the " +
+                $"cmdlet takes {(ways.Count == 0 ? "none" : string.Join(", ", ways))}");
             Assert.True(
-                sets.Any(s => s.IsMandatory).ToString().Equals(documented.Properties["required"].Value?.ToString(), StringComparison.OrdinalIgnoreCase),
+                sets.Any(s => s.IsMandatory).ToString()
+                    .Equals(documented.Properties["required"].Value?.ToString(), StringComparison.OrdinalIgnoreCase),
                 $"{cmdlet} -{name}: help says required '{documented.Properties["required"].Value}'");
             Assert.True(
-                (positions.Count == 0 ? "named" : string.Join(", ", positions)).Equals(documented.Properties["position"].Value?.ToString(), StringComparison.OrdinalIgnoreCase),
-                $"{cmdlet} -{name}: help says position '{documented.Properties["position"].Value}', the cmdlet declares {(positions.Count == 0 ? "none" : string.Join(", ", positions))}");
+                (positions.Count == 0 ? "named" : string.Join(", ", positions)).Equals(
+                    documented.Properties["position"].Value?.ToString(), StringComparison.OrdinalIgnoreCase),
+                $"{cmdlet} -{name}: help says position '{documented.Properties["position"].Value}', the cmdlet " +
+                $"declares {(positions.Count == 0 ? "none" : string.Join(", ", positions))}");
         }
     }
 
@@ -88,7 +101,8 @@ public sealed class HelpTests : IDisposable
     {
         // The cmdlet and its aliases: an example may use either (Unblock-EsMessage, Release-EsMessage).
         var names = session.Run(
-                $"$c = Get-Command {cmdlet}; if ($c.ResolvedCommand) {{ $c = $c.ResolvedCommand }}; $c.Name; (Get-Command -CommandType Alias | Where-Object ResolvedCommandName -eq $c.Name).Name")
+                $"$c = Get-Command {cmdlet}; if ($c.ResolvedCommand) {{ $c = $c.ResolvedCommand }}; $c.Name; " +
+                "(Get-Command -CommandType Alias | Where-Object ResolvedCommandName -eq $c.Name).Name")
             .Output.OfType<PSObject>().Select(o => o.ToString()).ToList();
         var problems = new List<string>();
         foreach (var (title, code) in Examples(cmdlet))
@@ -115,7 +129,9 @@ public sealed class HelpTests : IDisposable
         Assert.True(problems.Count == 0, $"{cmdlet}:\n{string.Join("\n", problems)}");
     }
 
-    /// <summary>What one command of an example does against the rules: prompts, fixed ids, secrets in the text.</summary>
+    /// <summary>
+    /// What one command of an example does against the rules: prompts, fixed ids, secrets in the text.
+    /// </summary>
     private IEnumerable<string> RuleBreaches(CommandAst command)
     {
         var name = command.GetCommandName();
@@ -126,25 +142,33 @@ public sealed class HelpTests : IDisposable
 
         var elements = command.CommandElements;
         var parameters = elements.OfType<CommandParameterAst>().ToList();
-        if (parameters.Any(p => p.ParameterName.Equals("Confirm", StringComparison.OrdinalIgnoreCase) && p.Argument is null))
+        if (parameters.Any(
+            p => p.ParameterName.Equals("Confirm", StringComparison.OrdinalIgnoreCase) && p.Argument is null))
         {
             yield return "-Confirm asks before each change (use -WhatIf, or -Confirm:$false)";
         }
 
-        if (name is "ConvertTo-SecureString" && parameters.Any(p => p.ParameterName.Equals("AsPlainText", StringComparison.OrdinalIgnoreCase)))
+        if (name is "ConvertTo-SecureString"
+            && parameters.Any(p => p.ParameterName.Equals("AsPlainText", StringComparison.OrdinalIgnoreCase)))
         {
             yield return "a secret written in the example (ConvertTo-SecureString -AsPlainText)";
         }
 
-        if (name is null || session.Run($"Get-Command -Module EmailSecurity -Name '{name}' -ErrorAction Ignore").Output.SingleOrDefault()?.BaseObject is not CmdletInfo used)
+        if (name is null || session.Run($"Get-Command -Module EmailSecurity -Name '{name}' " +
+            "-ErrorAction Ignore").Output.SingleOrDefault()?.BaseObject is not CmdletInfo used)
         {
             yield break;
         }
 
         var impact = used.ImplementingType.GetCustomAttribute<CmdletAttribute>()!.ConfirmImpact;
-        if (impact == ConfirmImpact.High && !parameters.Any(p => p.ParameterName.Equals("WhatIf", StringComparison.OrdinalIgnoreCase)
-                                                               || (p.ParameterName.Equals("Confirm", StringComparison.OrdinalIgnoreCase) && p.Argument is not null)
-                                                               || (p.ParameterName.Equals("Force", StringComparison.OrdinalIgnoreCase) && used.Parameters.ContainsKey("Force"))))
+        if (impact == ConfirmImpact.High
+            && !parameters.Any(p => p.ParameterName.Equals("WhatIf", StringComparison.OrdinalIgnoreCase)
+                                                               || (p.ParameterName.Equals("Confirm",
+                                                                   StringComparison.OrdinalIgnoreCase)
+                                                                   && p.Argument is not null)
+                                                               || (p.ParameterName.Equals("Force",
+                                                                   StringComparison.OrdinalIgnoreCase)
+                                                                   && used.Parameters.ContainsKey("Force"))))
         {
             yield return $"{name} asks first (ConfirmImpact High): add -Confirm:$false, -WhatIf or its -Force";
         }
@@ -157,11 +181,13 @@ public sealed class HelpTests : IDisposable
         {
             if (elements[i] is CommandParameterAst parameter)
             {
-                var takesValue = parameter.Argument is null && !IsSwitch(used, parameter.ParameterName) && i + 1 < elements.Count;
+                var takesValue = parameter.Argument is null && !IsSwitch(used, parameter.ParameterName)
+                    && i + 1 < elements.Count;
                 var value = parameter.Argument ?? (takesValue ? elements[i + 1] : null);
                 if (idNames.Contains(parameter.ParameterName, StringComparer.OrdinalIgnoreCase) && IsConstant(value))
                 {
-                    yield return $"a fixed id ({value}) that exists only in one tenant or run: take it from a Get- cmdlet";
+                    yield return $"a fixed id ({value}) that exists only in one tenant or run: take it from a " +
+                        "Get- cmdlet";
                 }
 
                 if (parameter.ParameterName is "ApiToken" or "ApiKey" && IsConstant(value))
@@ -173,14 +199,17 @@ public sealed class HelpTests : IDisposable
             }
             else if (positional++ == 0 && positionalId && IsConstant(elements[i]))
             {
-                yield return $"a fixed id ({elements[i]}) that exists only in one tenant or run: take it from a Get- cmdlet";
+                yield return $"a fixed id ({elements[i]}) that exists only in one tenant or run: take it from a " +
+                    "Get- cmdlet";
             }
         }
     }
 
     private static bool IsSwitch(CmdletInfo cmdlet, string parameterName) =>
-        cmdlet.Parameters.Values.FirstOrDefault(p => p.Name.StartsWith(parameterName, StringComparison.OrdinalIgnoreCase)
-                                                     || p.Aliases.Contains(parameterName, StringComparer.OrdinalIgnoreCase))?.SwitchParameter ?? false;
+        cmdlet.Parameters.Values.FirstOrDefault(
+            p => p.Name.StartsWith(parameterName, StringComparison.OrdinalIgnoreCase)
+                                                     || p.Aliases.Contains(parameterName,
+                                                         StringComparer.OrdinalIgnoreCase))?.SwitchParameter ?? false;
 
     private static bool IsConstant(Ast? value) => value switch
     {
@@ -190,7 +219,8 @@ public sealed class HelpTests : IDisposable
     };
 
     private List<(string Title, string Code)> Examples(string cmdlet) =>
-        session.Run($"(Get-Help {cmdlet} -Full).examples.example | ForEach-Object {{ $_.title + [char]0 + $_.code }}").Output
+        session.Run(
+            $"(Get-Help {cmdlet} -Full).examples.example | ForEach-Object {{ $_.title + [char]0 + $_.code }}").Output
             .Select(o => o.ToString().Split('\0'))
             .Select(p => (p[0].Trim('-', ' '), p[1]))
             .ToList();
@@ -220,7 +250,8 @@ public sealed class HelpTests : IDisposable
 
     private static string Text(object? description) => description switch
     {
-        object[] paragraphs => string.Concat(paragraphs.Select(p => (p as PSObject)?.Properties["Text"]?.Value?.ToString())),
+        object[] paragraphs => string.Concat(
+            paragraphs.Select(p => (p as PSObject)?.Properties["Text"]?.Value?.ToString())),
         PSObject one => one.Properties["Text"]?.Value?.ToString() ?? string.Empty,
         _ => description?.ToString() ?? string.Empty,
     };

@@ -27,7 +27,8 @@ public sealed class HostTests
         """;
 
     private const string PickFruit =
-        "$host.UI.PromptForChoice('Fruit', 'Which one?', [System.Management.Automation.Host.ChoiceDescription[]]@('&Apple', '&Banana'), 0)";
+        "$host.UI.PromptForChoice('Fruit', 'Which one?', " +
+        "[System.Management.Automation.Host.ChoiceDescription[]]@('&Apple', '&Banana'), 0)";
 
     private readonly ITestOutputHelper log;
 
@@ -93,7 +94,8 @@ public sealed class HostTests
         using var session = NewSession();
 
         var thrown = session.Run("'before'; throw 'stop here'; 'after'");
-        var command = session.RunCommand("Get-Command", new Dictionary<string, object?> { ["Name"] = "No-SuchCommand", ["ErrorAction"] = "Stop" });
+        var command = session.RunCommand("Get-Command",
+            new Dictionary<string, object?> { ["Name"] = "No-SuchCommand", ["ErrorAction"] = "Stop" });
 
         Assert.Equal(["before"], thrown.Objects<string>());
         Assert.IsAssignableFrom<RuntimeException>(thrown.Terminating);
@@ -130,7 +132,8 @@ public sealed class HostTests
     {
         using var session = NewSession();
 
-        var result = session.RunFormatted("Get-Command Get-Help | Out-Default; [pscustomobject]@{ Name = 'x' * 300; Size = 1 }");
+        var result =
+            session.RunFormatted("Get-Command Get-Help | Out-Default; [pscustomobject]@{ Name = 'x' * 300; Size = 1 }");
 
         result.ShouldSucceed();
         Assert.Empty(result.Output);
@@ -158,7 +161,8 @@ public sealed class HostTests
     {
         using var session = NewSession();
 
-        var result = session.Run("$host.UI.WriteLine(\"`e[31mred`e[0m and `e]8;;https://example.com`e\\link`e]8;;`e\\\"); $host.UI.SupportsVirtualTerminal");
+        var result = session.Run("$host.UI.WriteLine(\"`e[31mred`e[0m and " +
+            "`e]8;;https://example.com`e\\link`e]8;;`e\\\"); $host.UI.SupportsVirtualTerminal");
 
         Assert.Equal("red and link", result.HostText.TrimEnd());
         Assert.Equal([false], result.Objects<bool>());
@@ -171,7 +175,8 @@ public sealed class HostTests
 
         var result = session.RunFormatted("Get-Command No-SuchCommand; 'after'");
 
-        Assert.StartsWith("CommandNotFoundException", Assert.Single(result.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.StartsWith("CommandNotFoundException", Assert.Single(result.Errors).FullyQualifiedErrorId,
+            StringComparison.Ordinal);
         Assert.Contains("No-SuchCommand", result.HostText);
         Assert.Contains("after", result.HostText);
 
@@ -224,7 +229,8 @@ public sealed class HostTests
     public void An_unexpected_prompt_fails_clearly()
     {
         using var session = NewSession();
-        session.Run("function global:Remove-Thing { [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')] param() if ($PSCmdlet.ShouldProcess('thing')) { 'removed' } }").ShouldSucceed();
+        session.Run("function global:Remove-Thing { [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')] " +
+            "param() if ($PSCmdlet.ShouldProcess('thing')) { 'removed' } }").ShouldSucceed();
 
         var choice = session.Run(PickFruit);
         var confirm = session.Run("try { Remove-Thing } catch { 'swallowed' }");
@@ -247,7 +253,8 @@ public sealed class HostTests
         powerShell.AddScript("$global:spins = 0; while ($true) { $global:spins++ }");
 
         var running = powerShell.BeginInvoke();
-        SpinWait.SpinUntil(() => powerShell.InvocationStateInfo.State == PSInvocationState.Running, TimeSpan.FromSeconds(10));
+        SpinWait.SpinUntil(() => powerShell.InvocationStateInfo.State == PSInvocationState.Running,
+            TimeSpan.FromSeconds(10));
         Thread.Sleep(100);
         powerShell.Stop();
 
@@ -272,7 +279,8 @@ public sealed class HostTests
         }
 
         var warm = clock.Elapsed / count;
-        log.WriteLine($"first session in this process: {first.TotalMilliseconds:F0} ms; then {warm.TotalMilliseconds:F0} ms each (create, run '1', dispose)");
+        log.WriteLine($"first session in this process: {first.TotalMilliseconds:F0} ms; then " +
+            $"{warm.TotalMilliseconds:F0} ms each (create, run '1', dispose)");
         Assert.True(warm < TimeSpan.FromSeconds(5), $"a warm session took {warm}");
     }
 }

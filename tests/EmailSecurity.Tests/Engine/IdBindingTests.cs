@@ -29,7 +29,8 @@ public sealed class IdBindingTests : ModuleTest
         input.ShouldSucceed();
         account.ClearRequests();
 
-        foreach (var command in new[] { "Move-EsMessage -Destination Inbox -Confirm:$false", "Get-EsMessageTrace", "Unblock-EsMessage -Confirm:$false", "Remove-EsAllowPolicy -Confirm:$false" })
+        foreach (var command in new[] { "Move-EsMessage -Destination Inbox -Confirm:$false", "Get-EsMessageTrace",
+            "Unblock-EsMessage -Confirm:$false", "Remove-EsAllowPolicy -Confirm:$false" })
         {
             var result = session.Run($"$items | {command}");
 
@@ -42,7 +43,9 @@ public sealed class IdBindingTests : ModuleTest
         Assert.Empty(account.Requests());
     }
 
-    /// <summary>Every output type that is a result about a message, from a command that makes one about $message.</summary>
+    /// <summary>
+    /// Every output type that is a result about a message, from a command that makes one about $message.
+    /// </summary>
     public static TheoryData<string> ResultsAboutAMessage() => new()
     {
         "$message | Move-EsMessage -Destination JunkEmail -Confirm:$false",
@@ -60,7 +63,8 @@ public sealed class IdBindingTests : ModuleTest
     public void A_result_about_a_message_pipes_on_as_its_message_and_keeps_its_old_MessageId(string producer)
     {
         var (session, account) = Connected();
-        var id = session.Run("($message = Get-EsMessage | Where-Object IsQuarantined | Select-Object -First 1).Id").Output.Single().ToString();
+        var id = session.Run("($message = Get-EsMessage | Where-Object IsQuarantined | Select-Object " +
+            "-First 1).Id").Output.Single().ToString();
         session.Run($"$result = @({producer})[0]").ShouldSucceed();
         account.ClearRequests();
 
@@ -76,7 +80,8 @@ public sealed class IdBindingTests : ModuleTest
         result.ShouldSucceed();
         Assert.Equal([id, id, false], result.Output.Select(o => o.BaseObject));
         Assert.Contains($"on target \"{id}\"", result.HostText, StringComparison.Ordinal);
-        Assert.Contains("cannot be used as", Assert.Single(settings.Errors).Exception.Message, StringComparison.Ordinal);
+        Assert.Contains("cannot be used as", Assert.Single(settings.Errors).Exception.Message,
+            StringComparison.Ordinal);
         if (!producer.Contains("Unblock", StringComparison.Ordinal))
         {
             Assert.Equal(id, oldName.Output.Single().ToString());
@@ -108,7 +113,8 @@ public sealed class IdBindingTests : ModuleTest
         foreach (var command in SettingsNoun.All.SelectMany(SettingsIdCmdlets))
         {
             rows.Add("Get-EsMessage -First 1", command, "(Message) cannot be used as the id of a settings entry");
-            rows.Add("[EmailSecurity.Models.ReleaseResult]@{ Id = (Get-EsMessage -First 1).Id }", command, "(ReleaseResult) cannot be used as the id of a settings entry");
+            rows.Add("[EmailSecurity.Models.ReleaseResult]@{ Id = (Get-EsMessage -First 1).Id }", command,
+                "(ReleaseResult) cannot be used as the id of a settings entry");
         }
 
         return rows;
@@ -116,7 +122,10 @@ public sealed class IdBindingTests : ModuleTest
 
     [Theory]
     [MemberData(nameof(ObjectsOfAnotherCollection))]
-    public void An_object_whose_id_belongs_to_another_collection_is_refused_before_any_request(string producer, string command, string message)
+    public void An_object_whose_id_belongs_to_another_collection_is_refused_before_any_request(
+        string producer,
+        string command,
+        string message)
     {
         var (session, account) = Connected();
         session.Run($"$items = @({producer})").ShouldSucceed();
@@ -124,12 +133,14 @@ public sealed class IdBindingTests : ModuleTest
         account.ClearRequests();
 
         var result = session.Run($"$items | {command}");
-        var named = session.Run($"{command.Split(' ')[0]} -Id $items[0] {string.Join(' ', command.Split(' ').Skip(1))}");
+        var named =
+            session.Run($"{command.Split(' ')[0]} -Id $items[0] {string.Join(' ', command.Split(' ').Skip(1))}");
 
         foreach (var run in new[] { result, named })
         {
             Assert.Empty(run.Output);
-            var error = Assert.Single(run.Errors.Concat(run.Terminating is IContainsErrorRecord { ErrorRecord: { } stopped } ? [stopped] : []));
+            var error = Assert.Single(run.Errors.Concat(
+                run.Terminating is IContainsErrorRecord { ErrorRecord: { } stopped } ? [stopped] : []));
             Assert.Contains(message, error.Exception.Message, StringComparison.Ordinal);
         }
 
@@ -137,14 +148,24 @@ public sealed class IdBindingTests : ModuleTest
     }
 
     [Theory]
-    [InlineData("Get-EsMessage -First 1", "Remove-EsAllowPolicy -Confirm:$false", "(Message) cannot be used as the id of a settings entry")]
-    [InlineData("Get-EsAllowPolicy -First 1", "Move-EsMessage -Destination JunkEmail -Confirm:$false", "(AllowPolicy) cannot be used as a message id")]
-    public void A_deserialized_object_of_another_collection_is_refused_too(string producer, string command, string message)
+    [InlineData("Get-EsMessage -First 1", "Remove-EsAllowPolicy -Confirm:$false",
+        "(Message) cannot be used as the id of a settings entry")]
+    [InlineData("Get-EsAllowPolicy -First 1", "Move-EsMessage -Destination JunkEmail -Confirm:$false",
+        "(AllowPolicy) cannot be used as a message id")]
+    public void A_deserialized_object_of_another_collection_is_refused_too(
+        string producer,
+        string command,
+        string message)
     {
         var (session, account) = Connected();
-        // What Import-Clixml, a job or a remote session give back: a property bag whose type names start with "Deserialized.".
-        session.Run($"$items = @({producer}) | ForEach-Object {{ [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($_)) }}").ShouldSucceed();
-        Assert.StartsWith("Deserialized.EmailSecurity.Models.", session.Run("$items[0].PSObject.TypeNames[0]").Output.Single().ToString());
+        // What Import-Clixml, a job or a remote session give back: a property bag whose type names start with
+        // "Deserialized.".
+        session.Run(
+            $"$items = @({producer}) | ForEach-Object {{ " +
+            "[System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($_)) }")
+            .ShouldSucceed();
+        Assert.StartsWith("Deserialized.EmailSecurity.Models.",
+            session.Run("$items[0].PSObject.TypeNames[0]").Output.Single().ToString());
         account.ClearRequests();
 
         var result = session.Run($"$items | {command}");
@@ -164,7 +185,8 @@ public sealed class IdBindingTests : ModuleTest
 
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("EsWrongSettingsObject", error.FullyQualifiedErrorId);
-        Assert.Contains("(EmailDomain) is not an entry of this cmdlet's list (allow policy)", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Contains("(EmailDomain) is not an entry of this cmdlet's list (allow policy)", error.Exception.Message,
+            StringComparison.Ordinal);
         Assert.Empty(account.Requests());
     }
 
@@ -222,17 +244,24 @@ public sealed class IdBindingTests : ModuleTest
 
         result.ShouldSucceed();
         Assert.Equal(
-            ids.Append("from-a-csv-1").Select(id => $"What if: Performing the operation \"Move to Inbox\" on target \"{id}\"."),
+            ids.Append("from-a-csv-1")
+                .Select(id => $"What if: Performing the operation \"Move to Inbox\" on target \"{id}\"."),
             result.HostText.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.DoesNotContain(account.Requests(), r => r.Method == "POST");
     }
 
     [Theory]
-    [InlineData("Move-EsMessage -Id 12345 -Destination Inbox -Confirm:$false", "12345 is a number, and ids are text; to use it as an id anyway, quote it: -Id '12345'.")]
-    [InlineData("Remove-EsAllowPolicy -Id 12345 -Confirm:$false", "12345 is a number, and ids are text; to use it as an id anyway, quote it: -Id '12345'.")]
-    [InlineData("Get-EsAllowPolicy -IncludeTotalCount -First 0 | Remove-EsAllowPolicy -Confirm:$false", "is a number, and ids are text")]
-    [InlineData("Get-EsBlockedSender -IncludeTotalCount -First 0 | Set-EsBlockedSender -Comments x -Confirm:$false", "is a number, and ids are text")]
-    public void A_number_is_never_taken_as_an_id_so_a_total_count_piped_on_deletes_nothing(string script, string message)
+    [InlineData("Move-EsMessage -Id 12345 -Destination Inbox -Confirm:$false",
+        "12345 is a number, and ids are text; to use it as an id anyway, quote it: -Id '12345'.")]
+    [InlineData("Remove-EsAllowPolicy -Id 12345 -Confirm:$false",
+        "12345 is a number, and ids are text; to use it as an id anyway, quote it: -Id '12345'.")]
+    [InlineData("Get-EsAllowPolicy -IncludeTotalCount -First 0 | Remove-EsAllowPolicy -Confirm:$false",
+        "is a number, and ids are text")]
+    [InlineData("Get-EsBlockedSender -IncludeTotalCount -First 0 | Set-EsBlockedSender -Comments x -Confirm:$false",
+        "is a number, and ids are text")]
+    public void A_number_is_never_taken_as_an_id_so_a_total_count_piped_on_deletes_nothing(
+        string script,
+        string message)
     {
         var (session, account) = Connected();
         account.ClearRequests();
@@ -258,11 +287,13 @@ public sealed class IdBindingTests : ModuleTest
 
     [Theory]
     [InlineData("Get-EsMessage -Id $ids -First 1", "-First page through lists")]
-    [InlineData("Get-EsAllowPolicy -Id $policies -Skip 1 -IncludeTotalCount", "-Skip, -IncludeTotalCount page through lists")]
+    [InlineData("Get-EsAllowPolicy -Id $policies -Skip 1 -IncludeTotalCount",
+        "-Skip, -IncludeTotalCount page through lists")]
     public void Paging_parameters_with_Id_read_every_id_and_say_they_do_nothing(string command, string warning)
     {
         var (session, _) = Connected();
-        session.Run("$ids = @(Get-EsMessage -First 3 | ForEach-Object Id); $policies = @(Get-EsAllowPolicy | ForEach-Object Id)[0..2]").ShouldSucceed();
+        session.Run("$ids = @(Get-EsMessage -First 3 | ForEach-Object Id); $policies = @(Get-EsAllowPolicy | " +
+            "ForEach-Object Id)[0..2]").ShouldSucceed();
 
         var result = session.Run(command);
 

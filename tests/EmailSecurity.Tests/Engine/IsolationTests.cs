@@ -12,8 +12,10 @@ public sealed class IsolationTests
     [Fact]
     public void The_module_works_after_another_module_loaded_older_versions_of_its_dependencies()
     {
-        var http6 = Path.Combine(Paths.NuGetPackageRoot, "microsoft.extensions.http", "6.0.0", "lib", "netstandard2.0", "Microsoft.Extensions.Http.dll");
-        var injection6 = Path.Combine(Paths.NuGetPackageRoot, "microsoft.extensions.dependencyinjection.abstractions", "6.0.0", "lib", "netstandard2.0", "Microsoft.Extensions.DependencyInjection.Abstractions.dll");
+        var http6 = Path.Combine(Paths.NuGetPackageRoot, "microsoft.extensions.http", "6.0.0", "lib", "netstandard2.0",
+            "Microsoft.Extensions.Http.dll");
+        var injection6 = Path.Combine(Paths.NuGetPackageRoot, "microsoft.extensions.dependencyinjection.abstractions",
+            "6.0.0", "lib", "netstandard2.0", "Microsoft.Extensions.DependencyInjection.Abstractions.dll");
         Assert.True(File.Exists(http6), http6);
         var script = string.Join("; ",
             $"[void][System.Reflection.Assembly]::LoadFrom('{injection6}')",
@@ -21,7 +23,9 @@ public sealed class IsolationTests
             $"Import-Module '{Path.Combine(Paths.ModuleDir, "EmailSecurity.psd1")}' -ErrorAction Stop",
             "Connect-EsAccount -Sandbox",
             "'found ' + @(Get-EsMessage -First 3).Count",
-            "[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Microsoft.Extensions.Http' } | ForEach-Object { 'loaded ' + $_.GetName().Version + ' in ' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name }");
+            "[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq " +
+            "'Microsoft.Extensions.Http' } | ForEach-Object { 'loaded ' + $_.GetName().Version + ' in ' + " +
+            "[System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name }");
 
         var (exitCode, output) = EsShellProcess.Run("-NoModule", "-Command", script);
 

@@ -33,9 +33,12 @@ public sealed class LineEditorTests : ModuleTest
         var (session, _) = Connected();
         var newest = session.Run("Get-EsMessage -First 2").Objects<Message>();
 
-        Assert.Equal("Get-EsMessageTrace -Id " + newest[0].Id, Editor(session, "Get-EsMessageTrace -Id \t\n").ReadLine("PS> "));
-        Assert.Equal("Get-EsMessageTrace -Id " + newest[1].Id, Editor(session, "Get-EsMessageTrace -Id \t\t\n").ReadLine("PS> "));
-        Assert.Equal("Get-EsMessageTrace -Id " + newest[0].Id, Editor(session, "Get-EsMessageTrace -Id \t\t\u0002\n").ReadLine("PS> "));
+        Assert.Equal("Get-EsMessageTrace -Id " + newest[0].Id,
+            Editor(session, "Get-EsMessageTrace -Id \t\n").ReadLine("PS> "));
+        Assert.Equal("Get-EsMessageTrace -Id " + newest[1].Id,
+            Editor(session, "Get-EsMessageTrace -Id \t\t\n").ReadLine("PS> "));
+        Assert.Equal("Get-EsMessageTrace -Id " + newest[0].Id,
+            Editor(session, "Get-EsMessageTrace -Id \t\t\u0002\n").ReadLine("PS> "));
     }
 
     [Fact]
@@ -43,7 +46,8 @@ public sealed class LineEditorTests : ModuleTest
     {
         var (session, _) = Connected();
 
-        Assert.Equal("    Where-Object FinalDisposition", Editor(session, "    Where-Object FinalDispo\t\n").ReadLine(">> ", "Get-EsMessage |\n"));
+        Assert.Equal("    Where-Object FinalDisposition",
+            Editor(session, "    Where-Object FinalDispo\t\n").ReadLine(">> ", "Get-EsMessage |\n"));
     }
 
     [Fact]

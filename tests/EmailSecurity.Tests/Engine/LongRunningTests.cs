@@ -37,7 +37,8 @@ public sealed class LongRunningTests : ModuleTest
         account.SetRateLimit(limit: 10, windowSeconds: 2);
         var session = NewSession();
         session.SetVariable("t", Secure("rate-budget-token-" + account.Id));
-        session.Run($"Connect-EsAccount -AccountId {account.Id} -ApiToken $t -BaseUri '{Emulator.ApiBaseUri}'").ShouldSucceed();
+        session.Run($"Connect-EsAccount -AccountId {account.Id} -ApiToken $t -BaseUri '{Emulator.ApiBaseUri}'")
+            .ShouldSucceed();
 
         var result = session.Run("Get-EsMessage -PageSize 2 -Verbose");
 

@@ -17,7 +17,8 @@ public sealed class ModuleTests : IDisposable
         result.ShouldSucceed();
         var manifest = (PSModuleInfo)result.Output.Single().BaseObject;
         var assemblyVersion = typeof(EsConnection).Assembly.GetName().Version!;
-        Assert.Equal(new Version(assemblyVersion.Major, assemblyVersion.Minor, assemblyVersion.Build), manifest.Version);
+        Assert.Equal(new Version(assemblyVersion.Major, assemblyVersion.Minor, assemblyVersion.Build),
+            manifest.Version);
         Assert.Contains("Core", manifest.CompatiblePSEditions);
         Assert.Contains("Desktop", manifest.CompatiblePSEditions);
     }
@@ -25,7 +26,8 @@ public sealed class ModuleTests : IDisposable
     [Fact]
     public void The_manifest_exports_exactly_the_cmdlets_the_assembly_defines()
     {
-        var exported = session.Run("Get-Command -Module EmailSecurity -CommandType Cmdlet | ForEach-Object Name").Output.Select(o => o.ToString()).Order(StringComparer.Ordinal).ToList();
+        var exported = session.Run("Get-Command -Module EmailSecurity -CommandType Cmdlet | " +
+            "ForEach-Object Name").Output.Select(o => o.ToString()).Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(DefinedCmdlets(), exported);
     }
@@ -33,7 +35,8 @@ public sealed class ModuleTests : IDisposable
     [Fact]
     public void The_manifest_exports_exactly_the_aliases_the_cmdlets_declare()
     {
-        var exported = session.Run("Get-Command -Module EmailSecurity -CommandType Alias | ForEach-Object Name").Output.Select(o => o.ToString()).Order(StringComparer.Ordinal).ToList();
+        var exported = session.Run("Get-Command -Module EmailSecurity -CommandType Alias | " +
+            "ForEach-Object Name").Output.Select(o => o.ToString()).Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(DeclaredAliases(), exported);
     }
@@ -77,7 +80,8 @@ public sealed class ModuleTests : IDisposable
             .SelectMany(t => t.GetCustomAttributes<OutputTypeAttribute>())
             .SelectMany(a => a.Type)
             .Select(t => t.Type)
-            .Where(t => t != null && t.Assembly == typeof(EsConnection).Assembly) // FileInfo and the like have PowerShell's own views
+            // FileInfo and the like have PowerShell's own views
+            .Where(t => t != null && t.Assembly == typeof(EsConnection).Assembly)
             .Distinct()
             .ToList();
         var formats = string.Concat(Directory.GetFiles(Paths.ModuleDir, "*.Format.ps1xml").Select(File.ReadAllText));
@@ -89,10 +93,12 @@ public sealed class ModuleTests : IDisposable
     [Fact]
     public void The_manifest_loads_every_format_and_types_file_the_build_wrote()
     {
-        var written = Directory.GetFiles(Paths.ModuleDir, "*.ps1xml").Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        var written =
+            Directory.GetFiles(Paths.ModuleDir, "*.ps1xml").Select(Path.GetFileName).Order(StringComparer.Ordinal);
 
         var module = $"Test-ModuleManifest -Path '{Paths.ModuleDir}EmailSecurity.psd1'";
-        var listed = session.Run($"$m = {module}; @($m.ExportedFormatFiles) + @($m.ExportedTypeFiles) | ForEach-Object {{ [System.IO.Path]::GetFileName($_) }}")
+        var listed = session.Run($"$m = {module}; @($m.ExportedFormatFiles) + @($m.ExportedTypeFiles) | " +
+            "ForEach-Object { [System.IO.Path]::GetFileName($_) }")
             .Output.Select(o => o.ToString()).Order(StringComparer.Ordinal);
 
         Assert.Equal(["EmailSecurity.Format.ps1xml", "EmailSecurity.Types.ps1xml"], written);
@@ -105,7 +111,8 @@ public sealed class ModuleTests : IDisposable
         Assert.False(File.Exists(Path.Combine(Paths.ModuleDir, "System.Management.Automation.dll")));
         Assert.True(File.Exists(Path.Combine(Paths.ModuleDir, "dependencies", "Microsoft.Extensions.Http.dll")));
         Assert.True(File.Exists(Path.Combine(Paths.ModuleDir, "dependencies", "System.Text.Json.dll")));
-        Assert.Equal(new[] { "EmailSecurity.dll", "EmailSecurity.Isolation.dll" }, Directory.GetFiles(Paths.ModuleDir, "*.dll").Select(Path.GetFileName).OrderBy(n => n));
+        Assert.Equal(new[] { "EmailSecurity.dll", "EmailSecurity.Isolation.dll" },
+            Directory.GetFiles(Paths.ModuleDir, "*.dll").Select(Path.GetFileName).OrderBy(n => n));
         Assert.True(File.Exists(Path.Combine(Paths.ModuleDir, "en-US", "EmailSecurity.dll-Help.xml")));
     }
 

@@ -18,7 +18,8 @@ public sealed class MoveEsMessageTests : ModuleTest
     {
         var (session, account) = Connected(messages: 400);
         var sender = session.Run("Get-EsMessage -First 1").Objects<Message>().Single().From;
-        var expected = session.Run("Get-EsMessage -Sender $s", new Dictionary<string, object?> { ["s"] = sender }).Objects<Message>().Select(m => m.Id).ToList();
+        var expected = session.Run("Get-EsMessage -Sender $s", new Dictionary<string, object?> { ["s"] = sender })
+            .Objects<Message>().Select(m => m.Id).ToList();
         account.ClearRequests();
 
         var result = session.Run(
@@ -31,7 +32,8 @@ public sealed class MoveEsMessageTests : ModuleTest
         var sentIds = moves.SelectMany(r => BulkIds(r.Body)).ToList();
         Assert.Equal(expected.OrderBy(x => x), sentIds.OrderBy(x => x));
         Assert.Equal((expected.Count + 2) / 3, moves.Count);
-        Assert.All(moves, r => Assert.Equal("JunkEmail", JsonDocument.Parse(r.Body!).RootElement.GetProperty("destination").GetString()));
+        Assert.All(moves, r => Assert.Equal("JunkEmail",
+            JsonDocument.Parse(r.Body!).RootElement.GetProperty("destination").GetString()));
         var results = result.Objects<MessageMoveResult>();
         Assert.Equal(expected.ToHashSet(), results.Select(r => r.MessageId!).ToHashSet());
         Assert.All(results, r => Assert.True(r.Success));
@@ -42,7 +44,8 @@ public sealed class MoveEsMessageTests : ModuleTest
     {
         var (session, account) = Connected(messages: 5000);
 
-        var result = session.Run("Get-EsMessage | Move-EsMessage -Destination DeletedItems -Confirm:$false | ForEach-Object -Begin { $n = 0 } -Process { $n++ } -End { $n }");
+        var result = session.Run("Get-EsMessage | Move-EsMessage -Destination DeletedItems -Confirm:$false | " +
+            "ForEach-Object -Begin { $n = 0 } -Process { $n++ } -End { $n }");
 
         result.ShouldSucceed();
         var requests = account.Requests();
@@ -60,7 +63,8 @@ public sealed class MoveEsMessageTests : ModuleTest
         var id = session.Run("Get-EsMessage -First 1").Objects<Message>().Single().Id;
         account.ClearRequests();
 
-        var result = session.Run("Move-EsMessage -Id $id -Destination Inbox -Confirm:$false", new Dictionary<string, object?> { ["id"] = id });
+        var result = session.Run("Move-EsMessage -Id $id -Destination Inbox -Confirm:$false",
+            new Dictionary<string, object?> { ["id"] = id });
 
         result.ShouldSucceed();
         var request = Assert.Single(account.Requests());
@@ -77,9 +81,11 @@ public sealed class MoveEsMessageTests : ModuleTest
         var id = session.Run("Get-EsMessage -First 1").Objects<Message>().Single().Id;
         account.ClearRequests();
 
-        session.Run("Move-EsMessage -Id $id -Destination junkemail -Confirm:$false", new Dictionary<string, object?> { ["id"] = id }).ShouldSucceed();
+        session.Run("Move-EsMessage -Id $id -Destination junkemail -Confirm:$false",
+            new Dictionary<string, object?> { ["id"] = id }).ShouldSucceed();
 
-        Assert.Equal("JunkEmail", JsonDocument.Parse(Assert.Single(account.Requests()).Body!).RootElement.GetProperty("destination").GetString());
+        Assert.Equal("JunkEmail", JsonDocument.Parse(Assert.Single(account.Requests()).Body!).RootElement.GetProperty(
+            "destination").GetString());
     }
 
     [Fact]
@@ -95,7 +101,8 @@ public sealed class MoveEsMessageTests : ModuleTest
         Assert.All(account.Requests(), r => Assert.Equal("GET", r.Method));
         foreach (var m in messages)
         {
-            Assert.Contains($"What if: Performing the operation \"Move to DeletedItems\" on target \"'{m.Subject}' from {m.From} ({m.Id})\".", result.HostText);
+            Assert.Contains($"What if: Performing the operation \"Move to DeletedItems\" on target \"'{m.Subject}' " +
+                $"from {m.From} ({m.Id})\".", result.HostText);
         }
     }
 
@@ -136,7 +143,8 @@ public sealed class MoveEsMessageTests : ModuleTest
         var id = session.Run("Get-EsMessage -First 1").Objects<Message>().Single().Id;
         account.ClearRequests();
 
-        var result = session.Run("$ConfirmPreference = 'Medium'; Move-EsMessage -Id $id -Destination RecoverableItemsPurges", new Dictionary<string, object?> { ["id"] = id });
+        var result = session.Run("$ConfirmPreference = 'Medium'; Move-EsMessage -Id $id -Destination " +
+            "RecoverableItemsPurges", new Dictionary<string, object?> { ["id"] = id });
 
         result.ShouldSucceed();
         Assert.Single(session.Prompts.Asked);
@@ -151,7 +159,9 @@ public sealed class MoveEsMessageTests : ModuleTest
         account.ClearRequests();
 
         var result = session.Run(
-            "$moved = [System.Collections.Generic.List[object]]::new(); try { $ids | Move-EsMessage -Destination JunkEmail -Confirm:$false -ErrorAction Stop | ForEach-Object { $moved.Add($_) } } catch { 'stopped' }; $moved",
+            "$moved = [System.Collections.Generic.List[object]]::new(); try { $ids | Move-EsMessage -Destination " +
+            "JunkEmail -Confirm:$false -ErrorAction Stop | ForEach-Object { $moved.Add($_) } } catch { 'stopped' " +
+            "}; $moved",
             new Dictionary<string, object?> { ["ids"] = ids.Prepend("doesnotexist-1").ToArray() });
 
         Assert.Equal("stopped", result.Output[0].ToString());
@@ -162,7 +172,8 @@ public sealed class MoveEsMessageTests : ModuleTest
 
     [Theory]
     [InlineData("Get-EsMessage -First 2 | Move-EsMessage -Destination RecoverableItemsPurges -Confirm:$false")]
-    [InlineData("$ConfirmPreference = 'None'; Get-EsMessage -First 2 | Move-EsMessage -Destination RecoverableItemsPurges")]
+    [InlineData(
+        "$ConfirmPreference = 'None'; Get-EsMessage -First 2 | Move-EsMessage -Destination RecoverableItemsPurges")]
     [InlineData("Get-EsMessage -First 2 | Move-EsMessage -Destination DeletedItems")]
     public void Other_folders_and_a_purge_with_Confirm_false_do_not_ask(string script)
     {
@@ -181,7 +192,8 @@ public sealed class MoveEsMessageTests : ModuleTest
     {
         var (session, account) = Connected();
         var ids = session.Run("Get-EsMessage -First 4").Objects<Message>().Select(m => m.Id).ToList();
-        account.SetFaults(new FaultRule("statusAfterProcessing") { Method = "POST", Path = "/investigate/move", Status = 503, Times = 1, RetryAfter = "0" });
+        account.SetFaults(new FaultRule("statusAfterProcessing") { Method = "POST", Path = "/investigate/move",
+            Status = 503, Times = 1, RetryAfter = "0" });
         account.ClearRequests();
 
         var result = session.Run("Get-EsMessage -First 4 | Move-EsMessage -Destination JunkEmail -Confirm:$false");
@@ -231,13 +243,15 @@ public sealed class MoveEsMessageTests : ModuleTest
         var (session, account) = Connected();
         var id = session.Run("Get-EsMessage -First 1").Objects<Message>().Single().Id;
 
-        var result = session.Run("'no-such-message', $id | Move-EsMessage -Destination JunkEmail -Confirm:$false", new Dictionary<string, object?> { ["id"] = id });
+        var result = session.Run("'no-such-message', $id | Move-EsMessage -Destination JunkEmail -Confirm:$false",
+            new Dictionary<string, object?> { ["id"] = id });
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("no-such-message", error.TargetObject);
         Assert.StartsWith("EsMoveFailed", error.FullyQualifiedErrorId);
         Assert.Equal("'Move to JunkEmail' failed for message 'no-such-message': Message not found.", error.ToString());
-        Assert.Equal("Look it up with Get-EsMessage -Id 'no-such-message' (a wrong or expired id is not found), then run the command again for it if it still needs it.", error.ErrorDetails.RecommendedAction);
+        Assert.Equal("Look it up with Get-EsMessage -Id 'no-such-message' (a wrong or expired id is not found), then " +
+            "run the command again for it if it still needs it.", error.ErrorDetails.RecommendedAction);
         Assert.Contains(result.Objects<MessageMoveResult>(), r => r.MessageId == id && r.Success);
     }
 
@@ -249,17 +263,21 @@ public sealed class MoveEsMessageTests : ModuleTest
         account.SetFaults(new FaultRule("partialResults") { Method = "POST", Path = "/investigate/move" });
         account.ClearRequests();
 
-        var result = session.Run("$ids | Move-EsMessage -Destination JunkEmail -Confirm:$false", new Dictionary<string, object?> { ["ids"] = ids.ToArray() });
+        var result = session.Run("$ids | Move-EsMessage -Destination JunkEmail -Confirm:$false",
+            new Dictionary<string, object?> { ["ids"] = ids.ToArray() });
 
         Assert.Single(account.Requests(), r => r.Method == "POST");
         var reported = result.Objects<MessageMoveResult>().Select(r => r.MessageId!).ToHashSet();
-        var missing = result.Errors.Where(e => e.FullyQualifiedErrorId.StartsWith("EsChangeOutcomeUnknown", StringComparison.Ordinal)).ToList();
+        var missing = result.Errors.Where(
+            e => e.FullyQualifiedErrorId.StartsWith("EsChangeOutcomeUnknown", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(reported);
         Assert.NotEmpty(missing);
         Assert.Equal(missing.Count, result.Errors.Count);
         Assert.Equal(ids.Order(), reported.Concat(missing.Select(e => (string)e.TargetObject)).Order());
-        Assert.All(missing, e => Assert.Contains("reported nothing for this message", e.ToString(), StringComparison.Ordinal));
-        Assert.All(missing, e => Assert.StartsWith($"Check with Get-EsMessage -Id '{e.TargetObject}' whether it was applied.", e.ErrorDetails.RecommendedAction, StringComparison.Ordinal));
+        Assert.All(missing,
+            e => Assert.Contains("reported nothing for this message", e.ToString(), StringComparison.Ordinal));
+        Assert.All(missing, e => Assert.StartsWith($"Check with Get-EsMessage -Id '{e.TargetObject}' whether it was " +
+            "applied.", e.ErrorDetails.RecommendedAction, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -269,11 +287,14 @@ public sealed class MoveEsMessageTests : ModuleTest
         var ids = session.Run("Get-EsMessage -First 3").Objects<Message>().Select(m => m.Id).ToList();
         account.SetFaults(new FaultRule("foreignResultIds") { Method = "POST", Times = 2 });
 
-        var bulk = session.Run("$ids | Move-EsMessage -Destination JunkEmail -Confirm:$false", new Dictionary<string, object?> { ["ids"] = ids.ToArray() });
-        var single = session.Run("Move-EsMessage -Id $id -Destination Inbox -Confirm:$false", new Dictionary<string, object?> { ["id"] = ids[0] });
+        var bulk = session.Run("$ids | Move-EsMessage -Destination JunkEmail -Confirm:$false",
+            new Dictionary<string, object?> { ["ids"] = ids.ToArray() });
+        var single = session.Run("Move-EsMessage -Id $id -Destination Inbox -Confirm:$false",
+            new Dictionary<string, object?> { ["id"] = ids[0] });
 
         bulk.ShouldSucceed();
-        Assert.Equal(ids.Select(id => $"<{id}@emulator.invalid>").Order(), bulk.Objects<MessageMoveResult>().Select(r => r.MessageId!).Distinct().Order());
+        Assert.Equal(ids.Select(id => $"<{id}@emulator.invalid>").Order(),
+            bulk.Objects<MessageMoveResult>().Select(r => r.MessageId!).Distinct().Order());
         var warning = Assert.Single(bulk.Warnings).Message;
         Assert.Contains("could not be matched to the 3 message(s)", warning, StringComparison.Ordinal);
         Assert.Matches(@"for example '<[^']+@emulator\.invalid>'", warning);
@@ -292,7 +313,8 @@ public sealed class MoveEsMessageTests : ModuleTest
 
         var result = session.Run("Move-EsMessage -Id abc -Destination Outbox -Confirm:$false");
 
-        Assert.Contains(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("ParameterArgumentValidationError", StringComparison.Ordinal));
+        Assert.Contains(result.Errors,
+            e => e.FullyQualifiedErrorId.StartsWith("ParameterArgumentValidationError", StringComparison.Ordinal));
         Assert.Empty(account.Requests());
     }
 
@@ -301,10 +323,12 @@ public sealed class MoveEsMessageTests : ModuleTest
     {
         var (session, _) = Connected();
 
-        var result = session.Run("$s = 'Move-EsMessage -Destination Recov'; (TabExpansion2 -inputScript $s -cursorColumn $s.Length).CompletionMatches | ForEach-Object CompletionText");
+        var result = session.Run("$s = 'Move-EsMessage -Destination Recov'; (TabExpansion2 -inputScript $s " +
+            "-cursorColumn $s.Length).CompletionMatches | ForEach-Object CompletionText");
 
         result.ShouldSucceed();
-        Assert.Equal(new[] { "RecoverableItemsDeletions", "RecoverableItemsPurges" }, result.Output.Select(o => o.ToString()));
+        Assert.Equal(new[] { "RecoverableItemsDeletions", "RecoverableItemsPurges" },
+            result.Output.Select(o => o.ToString()));
     }
 
     private static IEnumerable<string> BulkIds(string? body) =>

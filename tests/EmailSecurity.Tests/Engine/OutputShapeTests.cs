@@ -17,7 +17,9 @@ public sealed class OutputShapeTests : ModuleTest
     {
     }
 
-    /// <summary>The output types with lists, nested objects or AdditionalFields, from the commands that make them.</summary>
+    /// <summary>
+    /// The output types with lists, nested objects or AdditionalFields, from the commands that make them.
+    /// </summary>
     public static TheoryData<string> Producers() => new()
     {
         "Get-EsMessage -First 5",

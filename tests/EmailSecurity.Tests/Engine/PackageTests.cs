@@ -40,11 +40,13 @@ public sealed class PackageTests : IDisposable
         Assert.Contains("EmailSecurity/en-US/EmailSecurity.dll-Help.xml", entries);
         Assert.Contains("EmailSecurity/en-US/about_EmailSecurity.help.txt", entries);
         Assert.Contains("EmailSecurity/LICENSE", entries);
-        Assert.StartsWith("MIT License", File.ReadAllText(Path.Combine(ModuleFolder, "LICENSE")), StringComparison.Ordinal);
+        Assert.StartsWith("MIT License", File.ReadAllText(Path.Combine(ModuleFolder, "LICENSE")),
+            StringComparison.Ordinal);
         Assert.Contains("EmailSecurity/EmailSecurity.Format.ps1xml", entries);
         Assert.Contains("EmailSecurity/EmailSecurity.Types.ps1xml", entries);
         Assert.DoesNotContain(entries, e => e.EndsWith("System.Management.Automation.dll", StringComparison.Ordinal));
-        Assert.Equal(Directory.GetFiles(ModuleFolder, "*", SearchOption.AllDirectories).Length, zip.Entries.Count(e => e.Length > 0 || !e.FullName.EndsWith('/')));
+        Assert.Equal(Directory.GetFiles(ModuleFolder, "*", SearchOption.AllDirectories).Length,
+            zip.Entries.Count(e => e.Length > 0 || !e.FullName.EndsWith('/')));
     }
 
     [Fact]
@@ -66,7 +68,8 @@ public sealed class PackageTests : IDisposable
         Assert.Equal(File.ReadAllText(Path.Combine(ModuleFolder, "EmailSecurity.psd1")), zipped.ReadToEnd());
 
         // The source manifest and the importable out/ folder stay as they were.
-        Assert.DoesNotContain("ProjectUri", File.ReadAllText(Path.Combine(Paths.RepoRoot, "EmailSecurity.psd1")), StringComparison.Ordinal);
+        Assert.DoesNotContain("ProjectUri", File.ReadAllText(Path.Combine(Paths.RepoRoot, "EmailSecurity.psd1")),
+            StringComparison.Ordinal);
     }
 
     [Theory]
@@ -84,9 +87,11 @@ public sealed class PackageTests : IDisposable
 
     [Theory]
     [InlineData("-Task Package", "build {project} -c Release -t:PackageModule")]
-    [InlineData("-Task Package -Configuration Debug -OutputPath /tmp/drop/", "build {project} -c Debug -t:PackageModule -p:PackageRoot=/tmp/drop/")]
+    [InlineData("-Task Package -Configuration Debug -OutputPath /tmp/drop/",
+        "build {project} -c Debug -t:PackageModule -p:PackageRoot=/tmp/drop/")]
     [InlineData("-Task Package -Configuration Release -ProjectUri " + ProjectUri + " -LicenseUri " + LicenseUri,
-        "build {project} -c Release -t:PackageModule -p:ModuleProjectUri=" + ProjectUri + " -p:ModuleLicenseUri=" + LicenseUri)]
+        "build {project} -c Release -t:PackageModule -p:ModuleProjectUri=" + ProjectUri + " -p:ModuleLicenseUri=" +
+        LicenseUri)]
     [InlineData("-Task Test", "test {solution} -c Debug")]
     [InlineData("", "build {solution} -c Debug")]
     public void Build_script_passes_its_task_to_dotnet(string arguments, string expected)
@@ -103,7 +108,8 @@ public sealed class PackageTests : IDisposable
 
         run.ShouldSucceed();
         Assert.Equal(
-            expected.Replace("{solution}", ScriptPath("EsPowerShell.sln")).Replace("{project}", ScriptPath("src/EmailSecurity/EmailSecurity.csproj")),
+            expected.Replace("{solution}", ScriptPath("EsPowerShell.sln"))
+                .Replace("{project}", ScriptPath("src/EmailSecurity/EmailSecurity.csproj")),
             Assert.Single(run.Output).ToString());
     }
 
@@ -118,11 +124,13 @@ public sealed class PackageTests : IDisposable
             """);
 
         Assert.Empty(run.Output);
-        Assert.Contains($"dotnet test {ScriptPath("EsPowerShell.sln")} -c Debug failed with exit code 3.", run.AllText(), StringComparison.Ordinal);
+        Assert.Contains($"dotnet test {ScriptPath("EsPowerShell.sln")} -c Debug failed with exit code 3.",
+            run.AllText(), StringComparison.Ordinal);
     }
 
     /// <summary>A path as build.ps1 writes it: "$PSScriptRoot/relative".</summary>
-    private static string ScriptPath(string relative) => Path.TrimEndingDirectorySeparator(Paths.RepoRoot) + "/" + relative;
+    private static string ScriptPath(string relative) =>
+        Path.TrimEndingDirectorySeparator(Paths.RepoRoot) + "/" + relative;
 
     private (int ExitCode, string Log) Package(params string[] properties)
     {

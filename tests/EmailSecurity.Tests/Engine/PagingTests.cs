@@ -3,7 +3,9 @@ using EmailSecurity.Tests.Infrastructure;
 
 namespace EmailSecurity.Tests.Engine;
 
-/// <summary>Lists against an API that puts fewer items on a page than asked (a lower cap than the documented 1000).</summary>
+/// <summary>
+/// Lists against an API that puts fewer items on a page than asked (a lower cap than the documented 1000).
+/// </summary>
 [Collection("Emulator")]
 public sealed class PagingTests : ModuleTest
 {
@@ -16,7 +18,9 @@ public sealed class PagingTests : ModuleTest
     [InlineData("Get-EsSubmission", "/submissions")]
     [InlineData("Get-EsAllowPolicy", "/settings/allow_policies")]
     [InlineData("Get-EsMessage", "/investigate")]
-    public async Task A_list_whose_pages_come_back_smaller_than_asked_is_still_read_to_the_end(string command, string path)
+    public async Task A_list_whose_pages_come_back_smaller_than_asked_is_still_read_to_the_end(
+        string command,
+        string path)
     {
         var (session, account) = Connected(messages: 300);
         const int cap = 3;

@@ -34,7 +34,8 @@ public sealed class PartitionedGetEsMessageTests : ModuleTest
         result.ShouldSucceed();
         Assert.Equal(3_000, sequential.Count);
         Assert.Equal(sequential, Ids(result));
-        Assert.Contains(result.Verbose, v => v.Message.Contains("3,000 results; reading the 29 page(s) after the first in time windows, 4 requests at a time"));
+        Assert.Contains(result.Verbose, v => v.Message.Contains(
+            "3,000 results; reading the 29 page(s) after the first in time windows, 4 requests at a time"));
         var windows = account.Requests().Where(r => r.QueryParameters.ContainsKey("end")).ToList();
         Assert.True(windows.Count > 20, $"{windows.Count} window requests");
     }
@@ -45,16 +46,19 @@ public sealed class PartitionedGetEsMessageTests : ModuleTest
         var (session, account) = Connected();
         account.Reset(messages: 3_000, seed: 3, spanSeconds: 300);
         var sequential = Ids(session.Run(Search + " -ThrottleLimit 1"));
-        var scanned = session.Run(Search + " -ThrottleLimit 1").Objects<Message>().Select(m => m.ScannedAt!.Value).ToHashSet();
+        var scanned =
+            session.Run(Search + " -ThrottleLimit 1").Objects<Message>().Select(m => m.ScannedAt!.Value).ToHashSet();
         account.ClearRequests();
 
         var partitioned = Ids(session.Run(Search));
 
         Assert.Equal(sequential, partitioned);
         var edges = account.Requests().Where(r => r.QueryParameters.ContainsKey("end"))
-            .Select(r => DateTimeOffset.Parse(r.QueryParameters["end"], CultureInfo.InvariantCulture)).Distinct().ToList();
+            .Select(r => DateTimeOffset.Parse(r.QueryParameters["end"], CultureInfo.InvariantCulture)).Distinct()
+            .ToList();
         Assert.True(edges.Count > 20, $"{edges.Count} edges");
-        Assert.True(edges.Count(scanned.Contains) >= edges.Count - 1, "nearly every edge should fall on a second that holds messages");
+        Assert.True(edges.Count(scanned.Contains) >= edges.Count - 1,
+            "nearly every edge should fall on a second that holds messages");
     }
 
     [Theory]
@@ -77,8 +81,10 @@ public sealed class PartitionedGetEsMessageTests : ModuleTest
 
         Assert.NotEmpty(sequential);
         Assert.Equal(sequential, partitioned);
-        Assert.Contains(account.Requests(), r => r.QueryParameters.ContainsKey("end") && r.QueryParameters["end"] != all[200].ScannedAt!.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-        Assert.True(account.Requests().Count <= 2 * sequentialRequests, $"{account.Requests().Count} requests in windows, {sequentialRequests} page by page");
+        Assert.Contains(account.Requests(), r => r.QueryParameters.ContainsKey("end") && r.QueryParameters[
+            "end"] != all[200].ScannedAt!.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        Assert.True(account.Requests().Count <= 2 * sequentialRequests,
+            $"{account.Requests().Count} requests in windows, {sequentialRequests} page by page");
     }
 
     [Fact]
@@ -100,7 +106,8 @@ public sealed class PartitionedGetEsMessageTests : ModuleTest
         result.ShouldSucceed();
         Assert.Equal(sequential, Ids(result));
         var requests = account.Requests();
-        Assert.Equal(new[] { 429, 502, 503 }, requests.Where(r => r.Outcome == "fault:status").Select(r => r.Status).Order());
+        Assert.Equal(new[] { 429, 502, 503 },
+            requests.Where(r => r.Outcome == "fault:status").Select(r => r.Status).Order());
         Assert.Single(requests, r => r.Outcome == "fault:dropMidBody");
     }
 
@@ -109,7 +116,8 @@ public sealed class PartitionedGetEsMessageTests : ModuleTest
     {
         var (session, account) = Connected(messages: 3_000);
         var sequential = Ids(session.Run(Search + " -ThrottleLimit 1"));
-        account.SetFaults(new FaultRule("status") { Path = "/investigate", Status = 503, RetryAfter = "0", Skip = 8, Times = 0 });
+        account.SetFaults(
+            new FaultRule("status") { Path = "/investigate", Status = 503, RetryAfter = "0", Skip = 8, Times = 0 });
 
         var result = session.Run(Search);
 
@@ -129,8 +137,10 @@ public sealed class PartitionedGetEsMessageTests : ModuleTest
         var one = session.Run(Search + " -ThrottleLimit 1 -Verbose");
         var metric = session.Run(Search + " -Metric spoof -Verbose");
 
-        Assert.Contains(one.Verbose, v => v.Message.EndsWith("reading them one page after another: one request at a time was asked for (-ThrottleLimit 1).", StringComparison.Ordinal));
-        Assert.Contains(metric.Verbose, v => v.Message.EndsWith("reading them one page after another: the results are aggregated by metric.", StringComparison.Ordinal));
+        Assert.Contains(one.Verbose, v => v.Message.EndsWith("reading them one page after another: one request at a " +
+            "time was asked for (-ThrottleLimit 1).", StringComparison.Ordinal));
+        Assert.Contains(metric.Verbose, v => v.Message.EndsWith(
+            "reading them one page after another: the results are aggregated by metric.", StringComparison.Ordinal));
         Assert.DoesNotContain(account.Requests(), r => r.QueryParameters.ContainsKey("end"));
     }
 

@@ -27,7 +27,8 @@ public sealed class ResilienceTests : ModuleTest
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.9), "Retry-After: 1 must be honoured");
         var searches = account.Requests();
         Assert.Equal(new[] { 429, 200 }, searches.Select(r => r.Status));
-        Assert.Contains(result.Verbose, v => v.Message.Contains("rate limited (429)") && v.Message.Contains("Retry-After"));
+        Assert.Contains(result.Verbose,
+            v => v.Message.Contains("rate limited (429)") && v.Message.Contains("Retry-After"));
     }
 
     [Fact]
@@ -46,7 +47,8 @@ public sealed class ResilienceTests : ModuleTest
     public void A_dropped_connection_on_a_read_is_retried()
     {
         var (session, account) = Connected();
-        account.SetFaults(new FaultRule("drop") { Path = "/investigate", Times = 1 }, new FaultRule("dropMidBody") { Path = "/investigate", Times = 1 });
+        account.SetFaults(new FaultRule("drop") { Path = "/investigate", Times = 1 },
+            new FaultRule("dropMidBody") { Path = "/investigate", Times = 1 });
 
         var result = session.Run("Get-EsMessage -First 5");
 
@@ -85,7 +87,8 @@ public sealed class ResilienceTests : ModuleTest
     public void Success_false_with_HTTP_200_is_an_error_with_the_APIs_message()
     {
         var (session, account) = Connected();
-        account.SetFaults(new FaultRule("successFalse") { Path = "/investigate", Times = 1, ErrorCode = 9109, ErrorMessage = "Unauthorized to access requested resource" });
+        account.SetFaults(new FaultRule("successFalse") { Path = "/investigate", Times = 1, ErrorCode = 9109,
+            ErrorMessage = "Unauthorized to access requested resource" });
 
         var result = session.Run("Get-EsMessage -First 5");
 

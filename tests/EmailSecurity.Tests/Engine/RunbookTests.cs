@@ -5,11 +5,14 @@ using EmailSecurity.Tests.Infrastructure;
 
 namespace EmailSecurity.Tests.Engine;
 
-/// <summary>The sample runbook and the examples of docs/azure-automation.md, run unattended against the emulator.</summary>
+/// <summary>
+/// The sample runbook and the examples of docs/azure-automation.md, run unattended against the emulator.
+/// </summary>
 [Collection("Emulator")]
 public sealed class RunbookTests : ModuleTest
 {
-    private static readonly string Runbook = Path.Combine(Paths.RepoRoot, "docs", "runbooks", "Remove-MaliciousMessages.ps1");
+    private static readonly string Runbook =
+        Path.Combine(Paths.RepoRoot, "docs", "runbooks", "Remove-MaliciousMessages.ps1");
     private static readonly string Guide = Path.Combine(Paths.RepoRoot, "docs", "azure-automation.md");
 
     public RunbookTests(EmulatorFixture emulator)
@@ -36,7 +39,9 @@ public sealed class RunbookTests : ModuleTest
         var search = account.Requests().First();
         Assert.Equal("MALICIOUS", search.QueryParameters["final_disposition"]);
         Assert.Equal("Bearer " + Token, search.Authorization);
-        Assert.Equal(found, account.Requests().Where(r => r.Method == "POST").Sum(r => System.Text.Json.JsonDocument.Parse(r.Body!).RootElement.TryGetProperty("ids", out var ids) ? ids.GetArrayLength() : 1));
+        Assert.Equal(found,
+            account.Requests().Where(r => r.Method == "POST").Sum(r => System.Text.Json.JsonDocument.Parse(
+                r.Body!).RootElement.TryGetProperty("ids", out var ids) ? ids.GetArrayLength() : 1));
         Assert.Empty(result.HostText.Trim());
     }
 
@@ -61,7 +66,8 @@ public sealed class RunbookTests : ModuleTest
     /// <summary>The PowerShell block that follows <c>&lt;!-- example: name --&gt;</c> in the guide.</summary>
     private static string Example(string name)
     {
-        var match = Regex.Match(File.ReadAllText(Guide), $"<!-- example: {Regex.Escape(name)} -->\\s*```powershell\\n(.*?)```", RegexOptions.Singleline);
+        var match = Regex.Match(File.ReadAllText(Guide),
+            $"<!-- example: {Regex.Escape(name)} -->\\s*```powershell\\n(.*?)```", RegexOptions.Singleline);
         Assert.True(match.Success, $"docs/azure-automation.md has no example '{name}'");
         return match.Groups[1].Value;
     }
@@ -77,7 +83,8 @@ public sealed class RunbookTests : ModuleTest
         var example = Example("stop-at-first-error")
             .Replace("-Confirm:$false", "-BatchSize 5 -Confirm:$false", StringComparison.Ordinal)
             .Replace("AddHours(-24)", "AddHours(-720)", StringComparison.Ordinal);
-        var ids = session.Run("@(Get-EsMessage -Disposition MALICIOUS -Start ([datetime]::UtcNow.AddHours(-720)) | ForEach-Object Id)").Output.Select(o => o.ToString()!).ToList();
+        var ids = session.Run("@(Get-EsMessage -Disposition MALICIOUS -Start ([datetime]::UtcNow.AddHours(-720)) | " +
+            "ForEach-Object Id)").Output.Select(o => o.ToString()!).ToList();
         Assert.True(ids.Count > 10, $"the demo data has {ids.Count} malicious messages");
         account.ClearRequests();
         account.SetFaults(new FaultRule("statusAfterProcessing") { Method = "POST", Skip = 1, Status = 503 });
@@ -85,9 +92,11 @@ public sealed class RunbookTests : ModuleTest
         var result = session.Run(example);
 
         // The job fails with the error that stopped the move, rethrown.
-        Assert.Contains($"for message '{ids[5]}' is unknown: it may have been applied", result.Terminating!.Message, StringComparison.Ordinal);
+        Assert.Contains($"for message '{ids[5]}' is unknown: it may have been applied", result.Terminating!.Message,
+            StringComparison.Ordinal);
         // The results of the first request went to the output before the stop, then the summary.
-        Assert.Equal(ids.Take(5).ToHashSet(), result.Objects<EmailSecurity.Models.MessageMoveResult>().Select(r => r.MessageId!).ToHashSet());
+        Assert.Equal(ids.Take(5).ToHashSet(),
+            result.Objects<EmailSecurity.Models.MessageMoveResult>().Select(r => r.MessageId!).ToHashSet());
         var summary = result.Output[^1];
         Assert.Equal(5, (int)summary.Properties["Applied"].Value);
         Assert.Empty((string[])summary.Properties["Failed"].Value);
@@ -98,7 +107,10 @@ public sealed class RunbookTests : ModuleTest
         Assert.All(ids.Take(10), id => Assert.Contains("MOVE", Operations(api, id)));
     }
 
-    /// <summary>The guide's runspace-pool example, with the module preloaded in the pool's InitialSessionState: every id moved once.</summary>
+    /// <summary>
+    /// The guide's runspace-pool example, with the module preloaded in the pool's InitialSessionState: every id moved
+    /// once.
+    /// </summary>
     [Fact]
     public void The_guides_runspace_pool_example_moves_every_id_exactly_once()
     {
@@ -108,7 +120,8 @@ public sealed class RunbookTests : ModuleTest
         session.Run("function Get-AutomationPSCredential { param($Name) $credential }").ShouldSucceed();
         var example = Example("runspace-pool")
             .Replace("-PassThru", $"-BaseUri '{Emulator.ApiBaseUri}' -PassThru", StringComparison.Ordinal)
-            .Replace("ImportPSModule('EmailSecurity')", $"ImportPSModule('{Path.Combine(Paths.ModuleDir, "EmailSecurity.psd1")}')", StringComparison.Ordinal)
+            .Replace("ImportPSModule('EmailSecurity')",
+                $"ImportPSModule('{Path.Combine(Paths.ModuleDir, "EmailSecurity.psd1")}')", StringComparison.Ordinal)
             .Replace("AddHours(-24)", "AddHours(-720)", StringComparison.Ordinal);
 
         var result = session.Run(example);
@@ -120,11 +133,13 @@ public sealed class RunbookTests : ModuleTest
         Assert.Equal(found, (int)summary.Properties["Moved"].Value);
         Assert.Equal(0, (int)summary.Properties["Failures"].Value);
         var moved = account.Requests().Where(r => r.Method == "POST").SelectMany(r =>
-            System.Text.Json.JsonDocument.Parse(r.Body!).RootElement.GetProperty("ids").EnumerateArray().Select(e => e.GetString()!)).ToList();
+            System.Text.Json.JsonDocument.Parse(r.Body!).RootElement.GetProperty("ids").EnumerateArray()
+                .Select(e => e.GetString()!)).ToList();
         Assert.Equal(found, moved.Count);
         Assert.Equal(found, moved.Distinct().Count());
     }
 
     private static List<string> Operations(AccountApi api, string id) =>
-        api.Message(id).GetAwaiter().GetResult().GetProperty("post_delivery_operations").EnumerateArray().Select(e => e.GetString()!).ToList();
+        api.Message(id).GetAwaiter().GetResult().GetProperty("post_delivery_operations").EnumerateArray()
+            .Select(e => e.GetString()!).ToList();
 }

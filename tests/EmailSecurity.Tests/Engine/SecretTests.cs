@@ -20,11 +20,13 @@ public sealed class SecretTests : ModuleTest
 
         var scenarios = new[]
         {
-            "Get-EsMessage -PageSize 50 -Verbose -Debug | Move-EsMessage -Destination JunkEmail -Confirm:$false -Verbose -Debug",
+            "Get-EsMessage -PageSize 50 -Verbose -Debug | Move-EsMessage -Destination JunkEmail -Confirm:$false " +
+            "-Verbose -Debug",
             "Get-EsMessage -Id 'missing/../id' -Verbose -Debug",
             "Get-EsConnection | ForEach-Object { $_; $_.PSObject.Properties | ForEach-Object { $_.Value } }",
             "Get-EsMessage -First 2 | Move-EsMessage -Destination Inbox -WhatIf -Verbose",
-            "$Error | ForEach-Object { $_; $_.Exception; $_.Exception.InnerException; $_.ErrorDetails; $_.ScriptStackTrace; $_.Exception.StackTrace }",
+            "$Error | ForEach-Object { $_; $_.Exception; $_.Exception.InnerException; $_.ErrorDetails; " +
+            "$_.ScriptStackTrace; $_.Exception.StackTrace }",
         };
 
         var everything = string.Concat(scenarios.Select(s => session.RunFormatted(s).AllText()));
@@ -43,7 +45,8 @@ public sealed class SecretTests : ModuleTest
         var session = NewSession();
         session.SetVariable("t", Secure("invalid-token"));
 
-        var result = session.Run($"Connect-EsAccount -AccountId {account.Id} -ApiToken $t -BaseUri '{Emulator.ApiBaseUri}'; Get-EsMessage -First 1 -Verbose -Debug");
+        var result = session.Run($"Connect-EsAccount -AccountId {account.Id} -ApiToken $t -BaseUri " +
+            $"'{Emulator.ApiBaseUri}'; Get-EsMessage -First 1 -Verbose -Debug");
 
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("EsApiForbidden", error.FullyQualifiedErrorId);

@@ -36,13 +36,16 @@ public sealed class ViewTests : ModuleTest
         new ViewCase(typeof(Message), "Get-EsMessage -First 3")
         {
             Row = o => [Local(((Message)o).ScannedAt, TableDate)],
-            Record = o => [("Validation", ((Message)o).Validation!.ToString()), ("To", string.Join(", ", ((Message)o).To!))],
+            Record = o => [("Validation", ((Message)o).Validation!.ToString()), ("To",
+                string.Join(", ", ((Message)o).To!))],
         },
-        new ViewCase(typeof(MessageMoveResult), "Get-EsMessage -First 2 | Move-EsMessage -Destination JunkEmail -Confirm:$false"),
+        new ViewCase(typeof(MessageMoveResult),
+            "Get-EsMessage -First 2 | Move-EsMessage -Destination JunkEmail -Confirm:$false"),
         new ViewCase(typeof(MessageDetection), "Get-EsMessage -Disposition MALICIOUS -First 2 | Get-EsMessageDetection")
         {
             Row = o => [string.Join(", ", ((MessageDetection)o).ThreatCategories!.Select(c => c.Name))],
-            Record = o => [("ThreatCategories", string.Join(", ", ((MessageDetection)o).ThreatCategories!.Select(c => c.Name))), ("Findings", string.Join("\n", ((MessageDetection)o).Findings!.Select(f => f.ToString())))],
+            Record = o => [("ThreatCategories", string.Join(", ", ((MessageDetection)o).ThreatCategories!.Select(c =>
+                c.Name))), ("Findings", string.Join("\n", ((MessageDetection)o).Findings!.Select(f => f.ToString())))],
         },
         new ViewCase(typeof(MessagePreview), "Get-EsMessage -Disposition MALICIOUS -First 2 | Get-EsMessagePreview")
         {
@@ -50,22 +53,27 @@ public sealed class ViewTests : ModuleTest
         },
         new ViewCase(typeof(MessageRaw), "Get-EsMessage -First 2 | Get-EsMessageRaw")
         {
-            Record = o => [("Bytes", ((MessageRaw)o).Length.ToString(CultureInfo.InvariantCulture)), ("Subject", ((MessageRaw)o).GetHeader("Subject")!)],
+            Record = o => [("Bytes", ((MessageRaw)o).Length.ToString(CultureInfo.InvariantCulture)), ("Subject",
+                ((MessageRaw)o).GetHeader("Subject")!)],
         },
         new ViewCase(typeof(MessageTrace), "Get-EsMessage -First 2 | Get-EsMessageTrace")
         {
             Row = o => [Local(((MessageTrace)o).Lines[^1].LoggedAt, TableDate)],
-            Record = o => [("Lines", string.Join("\n", ((MessageTrace)o).Lines.Select(l => $"{Local(l.LoggedAt, ListDate)} {l.Direction,-8} {l.Message}")))],
+            Record = o => [("Lines", string.Join("\n",
+                ((MessageTrace)o).Lines.Select(l => $"{Local(l.LoggedAt, ListDate)} {l.Direction,-8} {l.Message}")))],
         },
-        new ViewCase(typeof(MessageTraceLine), "Get-EsMessage -First 1 | Get-EsMessageTrace | ForEach-Object { $_.Lines }")
+        new ViewCase(typeof(MessageTraceLine),
+            "Get-EsMessage -First 1 | Get-EsMessageTrace | ForEach-Object { $_.Lines }")
         {
             Row = o => [Local(((MessageTraceLine)o).LoggedAt, ListDate)],
         },
-        new ViewCase(typeof(ReleaseResult), "@(Get-EsMessage | Where-Object IsQuarantined)[0..1] | Unblock-EsMessage -Confirm:$false")
+        new ViewCase(typeof(ReleaseResult),
+            "@(Get-EsMessage | Where-Object IsQuarantined)[0..1] | Unblock-EsMessage -Confirm:$false")
         {
             Record = o => [("Delivered", string.Join(", ", ((ReleaseResult)o).Delivered!))],
         },
-        new ViewCase(typeof(ReclassificationRequest), "Get-EsMessage -First 2 | Submit-EsReclassification -ExpectedDisposition MALICIOUS -PassThru -Confirm:$false")
+        new ViewCase(typeof(ReclassificationRequest), "Get-EsMessage -First 2 | Submit-EsReclassification " +
+            "-ExpectedDisposition MALICIOUS -PassThru -Confirm:$false")
         {
             Row = o => [Local(((ReclassificationRequest)o).SubmittedAt, TableDate)],
         },
@@ -76,27 +84,34 @@ public sealed class ViewTests : ModuleTest
         new ViewCase(typeof(PhishGuardReport), "Get-EsPhishGuardReport", Messages: 300)
         {
             Row = o => [Local(((PhishGuardReport)o).CreatedAt, TableDate)],
-            Record = o => [("OccurredAt", Local(((PhishGuardReport)o).Fields!.OccurredAt, ListDate)), ("Tags", string.Join(", ", ((PhishGuardReport)o).Tags!.Select(t => t.ToString()))), ("To", string.Join(", ", ((PhishGuardReport)o).Fields!.To!))],
+            Record = o => [("OccurredAt", Local(((PhishGuardReport)o).Fields!.OccurredAt, ListDate)), ("Tags",
+                string.Join(", ", ((PhishGuardReport)o).Tags!.Select(t => t.ToString()))), ("To",
+                    string.Join(", ", ((PhishGuardReport)o).Fields!.To!))],
         },
-        new ViewCase(typeof(BulkAction), "Start-EsBulkAction Move -Destination JunkEmail -DetectionsOnly -Comment 'View test' -Wait -Force; Get-EsBulkAction")
+        new ViewCase(typeof(BulkAction), "Start-EsBulkAction Move -Destination JunkEmail -DetectionsOnly -Comment " +
+            "'View test' -Wait -Force; Get-EsBulkAction")
         {
             Row = o => [Local(((BulkAction)o).CreatedAt, TableDate)],
             Record = o => [("SearchParameters", "detections_only=True")],
             Needs = ApiCatalog.CollectionOf<BulkAction>().Create,
         },
-        new ViewCase(typeof(BulkActionMessage), "Start-EsBulkAction Move -Destination JunkEmail -DetectionsOnly -Wait -Force | Get-EsBulkActionMessage -First 6")
+        new ViewCase(typeof(BulkActionMessage), "Start-EsBulkAction Move -Destination JunkEmail -DetectionsOnly " +
+            "-Wait -Force | Get-EsBulkActionMessage -First 6")
         {
             Row = o => [Local(((BulkActionMessage)o).ProcessedAt, TableDate)],
             Needs = ApiCatalog.Investigate.BulkActionMessages,
         },
-        new ViewCase(typeof(SettingsSyncResult), "Get-EsTrustedDomain | ForEach-Object { $_.Comments = 'Synced'; $_ } | Sync-EsTrustedDomain -Force")
+        new ViewCase(typeof(SettingsSyncResult),
+            "Get-EsTrustedDomain | ForEach-Object { $_.Comments = 'Synced'; $_ } | Sync-EsTrustedDomain -Force")
         {
             Record = o => [("Changes", string.Join("\n", ((SettingsSyncResult)o).Changes))],
         },
         new ViewCase(typeof(EmailDomain), "Get-EsDomain")
         {
             Row = Modified,
-            Record = o => [("AllowedDeliveryModes", string.Join(", ", ((EmailDomain)o).AllowedDeliveryModes!)), ("Authorization", $"{((EmailDomain)o).Authorization} (checked {Local(((EmailDomain)o).Authorization!.Timestamp, ListDate)})")],
+            Record = o => [("AllowedDeliveryModes", string.Join(", ", ((EmailDomain)o).AllowedDeliveryModes!)), (
+                "Authorization", $"{((EmailDomain)o).Authorization} (checked " +
+                    $"{Local(((EmailDomain)o).Authorization!.Timestamp, ListDate)})")],
         },
     }.ToDictionary(c => c.Type.Name);
 
@@ -124,7 +139,8 @@ public sealed class ViewTests : ModuleTest
         {
             var views = Views.Where(v => v.TypeName == type.FullName).ToList();
             Assert.True(views.Count > 0, $"{type.FullName} has no view");
-            Assert.True(views[0].Kind == "TableControl", $"the first view of {type.FullName} is a {views[0].Kind}; PowerShell shows the first one by default");
+            Assert.True(views[0].Kind == "TableControl",
+                $"the first view of {type.FullName} is a {views[0].Kind}; PowerShell shows the first one by default");
             Assert.Contains(views, v => v.Kind == "ListControl");
         });
         Assert.All(Views, v => Assert.Equal(ViewFiles.FormatFile, v.File));
@@ -140,12 +156,16 @@ public sealed class ViewTests : ModuleTest
     {
         var viewCase = Cases[typeName];
         var (session, items) = Produce(viewCase);
-        var labels = Views.Where(v => v.TypeName == viewCase.Type.FullName).SelectMany(v => v.Items).Select(i => i.Label).Distinct().ToList();
+        var labels = Views.Where(v => v.TypeName == viewCase.Type.FullName).SelectMany(v => v.Items)
+            .Select(i => i.Label).Distinct().ToList();
         var aliases = Aliases.Where(a => a.Type == viewCase.Type.FullName).ToList();
 
         var properties = session.Run("$items[0].PSObject.Properties.Name").Output.Select(o => o.ToString()).ToList();
-        var same = session.Run("foreach ($alias in $aliases) { [object]::Equals($items[0].($alias.Name), $items[0].($alias.Property)) -or (\"$($items[0].($alias.Name))\" -eq \"$($items[0].($alias.Property))\") }",
-            new Dictionary<string, object?> { ["aliases"] = aliases.Select(a => new { a.Name, a.Property }).ToArray() });
+        var same = session.Run(
+            "foreach ($alias in $aliases) { [object]::Equals($items[0].($alias.Name), $items[0].($alias.Property)) " +
+            "-or (\"$($items[0].($alias.Name))\" -eq \"$($items[0].($alias.Property))\") }",
+            new Dictionary<string, object?> { ["aliases"] =
+                aliases.Select(a => new { a.Name, a.Property }).ToArray() });
 
         Assert.NotEmpty(items);
         Assert.Empty(labels.Except(properties));
@@ -165,13 +185,17 @@ public sealed class ViewTests : ModuleTest
         Assert.All(Views.Where(v => v.Kind == "TableControl"), view =>
         {
             var sized = view.Items.Where(i => i.Width is not null).ToList();
-            Assert.True(sized.Count >= view.Items.Count - 1, $"{view.Name}: only the last column may take the rest of the line");
+            Assert.True(sized.Count >= view.Items.Count - 1,
+                $"{view.Name}: only the last column may take the rest of the line");
             var fixedWidth = sized.Sum(i => i.Width!.Value) + view.Items.Count - 1;
-            Assert.True(view.Items[^1].Width is null ? fixedWidth <= Width - 10 : fixedWidth <= Width, $"{view.Name}: {fixedWidth} columns fixed");
-            Assert.All(sized, i => Assert.True(i.Width >= i.Label.Length, $"{view.Name}: the header {i.Label} is cut to {i.Width}"));
+            Assert.True(view.Items[^1].Width is null ? fixedWidth <= Width - 10 : fixedWidth <= Width,
+                $"{view.Name}: {fixedWidth} columns fixed");
+            Assert.All(sized,
+                i => Assert.True(i.Width >= i.Label.Length, $"{view.Name}: the header {i.Label} is cut to {i.Width}"));
             Assert.All(
                 sized.Where(i => i.Property?.EndsWith("Disposition", StringComparison.Ordinal) == true),
-                i => Assert.True(i.Width >= "MALICIOUS-BEC".Length, $"{view.Name}: {i.Label} cuts MALICIOUS-BEC to {i.Width}"));
+                i => Assert.True(i.Width >= "MALICIOUS-BEC".Length,
+                    $"{view.Name}: {i.Label} cuts MALICIOUS-BEC to {i.Width}"));
         });
     }
 
@@ -182,7 +206,8 @@ public sealed class ViewTests : ModuleTest
         {
             var type = ModuleAssembly.GetType(view.TypeName);
             Assert.True(type is not null, $"{view.Name} selects {view.TypeName}, which the module does not define");
-            Assert.All(view.Properties, p => Assert.True(type!.GetProperty(p) is not null, $"{view.Name}: {view.TypeName} has no property {p}"));
+            Assert.All(view.Properties, p => Assert.True(type!.GetProperty(p) is not null,
+                $"{view.Name}: {view.TypeName} has no property {p}"));
             Assert.DoesNotContain(view.Items, i => i.Label == "AdditionalFields");
             Assert.DoesNotContain("AdditionalFields", view.Xml.ToString());
             Assert.Equal(view.Items.Count, view.Items.Select(i => i.Label).Distinct().Count());
@@ -196,11 +221,15 @@ public sealed class ViewTests : ModuleTest
         {
             var type = ModuleAssembly.GetType(view.TypeName)!;
             Assert.All(view.Properties, p => Assert.False(
-                type.GetProperty(p)!.PropertyType == typeof(DateTimeOffset) || type.GetProperty(p)!.PropertyType == typeof(DateTimeOffset?),
-                $"{view.Name}: {p} would show as .NET prints a DateTimeOffset; format its LocalDateTime in a script block"));
+                type.GetProperty(p)!.PropertyType == typeof(DateTimeOffset)
+                    || type.GetProperty(p)!.PropertyType == typeof(DateTimeOffset?),
+                $"{view.Name}: {p} would show as .NET prints a DateTimeOffset; format its LocalDateTime in a " +
+                "script block"));
             Assert.All(
-                view.Xml.Descendants("ScriptBlock").Select(b => b.Value).Where(b => b.Contains("ToString('yyyy", StringComparison.Ordinal)),
-                b => Assert.Matches(@"^(?:(?!ToString\('yyyy).)*(?:\.LocalDateTime\.ToString\('yyyy-MM-dd HH:mm(?::ss)?', \[cultureinfo\]::InvariantCulture\)(?:(?!ToString\('yyyy).)*)+$", b));
+                view.Xml.Descendants("ScriptBlock").Select(b => b.Value)
+                    .Where(b => b.Contains("ToString('yyyy", StringComparison.Ordinal)),
+                b => Assert.Matches(@"^(?:(?!ToString\('yyyy).)*(?:\.LocalDateTime\.ToString\('yyyy-MM-dd " +
+                    @"HH:mm(?::ss)?', \[cultureinfo\]::InvariantCulture\)(?:(?!ToString\('yyyy).)*)+$", b));
         });
     }
 
@@ -219,7 +248,8 @@ public sealed class ViewTests : ModuleTest
         AssertReadable(text, viewCase.Type);
         var blocks = Tables(text);
         Assert.NotEmpty(blocks);
-        Assert.All(blocks, b => Assert.Equal(view.Items.Select(i => i.Label), b.Header.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.All(blocks, b => Assert.Equal(view.Items.Select(i => i.Label),
+            b.Header.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
         var rows = blocks.SelectMany(b => b.Rows).ToList();
         Assert.Equal(items.Count, rows.Count);
 
@@ -240,7 +270,8 @@ public sealed class ViewTests : ModuleTest
             }
 
             // Dispositions are shown whole, as the API names them (MALICIOUS-BEC is the longest).
-            foreach (var property in view.Items.Select(c => c.Property).Where(p => p?.EndsWith("Disposition", StringComparison.Ordinal) == true))
+            foreach (var property in view.Items.Select(c => c.Property)
+                .Where(p => p?.EndsWith("Disposition", StringComparison.Ordinal) == true))
             {
                 if (viewCase.Type.GetProperty(property!)!.GetValue(items[i]) is string { Length: > 0 } disposition)
                 {
@@ -262,7 +293,8 @@ public sealed class ViewTests : ModuleTest
         result.ShouldSucceed();
         var text = result.HostText;
         AssertReadable(text, viewCase.Type);
-        Assert.DoesNotMatch(new Regex(@"^\S+ *: \{", RegexOptions.Multiline), text); // an array left to PowerShell's {a, b}
+        // an array left to PowerShell's {a, b}
+        Assert.DoesNotMatch(new Regex(@"^\S+ *: \{", RegexOptions.Multiline), text);
         var records = Records(text);
         Assert.Equal(items.Count, records.Count);
         var all = view.Items.Select(i => i.Label).ToList();
@@ -275,7 +307,8 @@ public sealed class ViewTests : ModuleTest
             Assert.Empty(required.Except(labels));
 
             // Every date of the object that the view shows is in local time.
-            foreach (var property in viewCase.Type.GetProperties().Where(p => p.PropertyType == typeof(DateTimeOffset) || p.PropertyType == typeof(DateTimeOffset?)))
+            foreach (var property in viewCase.Type.GetProperties()
+                .Where(p => p.PropertyType == typeof(DateTimeOffset) || p.PropertyType == typeof(DateTimeOffset?)))
             {
                 if (all.Contains(property.Name) && property.GetValue(items[i]) is DateTimeOffset at)
                 {
@@ -313,7 +346,8 @@ public sealed class ViewTests : ModuleTest
     private (EngineSession Session, List<object> Items) Produce(ViewCase viewCase)
     {
         var (session, _) = viewCase.Noun is { } noun ? Connected(noun, viewCase.Messages)
-            : Connected(messages: viewCase.Messages, apiVersion: viewCase.Needs is { } needs ? Emulator.FirstVersionServing(needs) : null);
+            : Connected(messages: viewCase.Messages,
+                apiVersion: viewCase.Needs is { } needs ? Emulator.FirstVersionServing(needs) : null);
         session.Run($"$items = @({viewCase.Script})").ShouldSucceed();
         var items = session.Run("$items").Output.Select(o => o.BaseObject).ToList();
         Assert.True(items.Count > 0, $"{viewCase.Script} wrote nothing");
@@ -324,7 +358,8 @@ public sealed class ViewTests : ModuleTest
     /// <summary>No line wider than the host, nothing left to PowerShell's default rendering of a .NET object.</summary>
     private static void AssertReadable(string text, Type type)
     {
-        Assert.All(text.Split('\n'), l => Assert.True(l.TrimEnd('\r').Length <= Width, $"{l.TrimEnd('\r').Length} columns: {l}"));
+        Assert.All(text.Split('\n'),
+            l => Assert.True(l.TrimEnd('\r').Length <= Width, $"{l.TrimEnd('\r').Length} columns: {l}"));
         Assert.DoesNotContain("AdditionalFields", text);
         Assert.DoesNotContain("EmailSecurity.Models.", text);
         Assert.DoesNotContain(type.FullName!, text);
@@ -338,7 +373,8 @@ public sealed class ViewTests : ModuleTest
         var blocks = new List<(string, List<string>)>();
         for (var i = 1; i < lines.Count; i++)
         {
-            if (lines[i].Trim().Length > 0 && lines[i].Split(' ', StringSplitOptions.RemoveEmptyEntries).All(t => t.All(c => c == '-')))
+            if (lines[i].Trim().Length > 0
+                && lines[i].Split(' ', StringSplitOptions.RemoveEmptyEntries).All(t => t.All(c => c == '-')))
             {
                 var rows = lines.Skip(i + 1).TakeWhile(l => l.Trim().Length > 0).ToList();
                 blocks.Add((lines[i - 1], rows));
@@ -350,7 +386,9 @@ public sealed class ViewTests : ModuleTest
 
     private static readonly Regex ListLine = new(@"^(?<label>\S+) *:(?: (?<value>.*))?$");
 
-    /// <summary>Format-List output: records split by blank lines; a line that starts with a space continues the value above.</summary>
+    /// <summary>
+    /// Format-List output: records split by blank lines; a line that starts with a space continues the value above.
+    /// </summary>
     private static List<List<(string Label, string Value)>> Records(string text)
     {
         var records = new List<List<(string Label, string Value)>>();
@@ -385,7 +423,9 @@ public sealed class ViewTests : ModuleTest
     }
 
     private static string Local(DateTimeOffset? at, string format) =>
-        at is { } value ? value.LocalDateTime.ToString(format, CultureInfo.InvariantCulture) : throw new InvalidOperationException("no date to show");
+        at is { } value
+            ? value.LocalDateTime.ToString(format, CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException("no date to show");
 
     private static string Squeeze(string text) => Regex.Replace(text, @"\s+", string.Empty);
 
@@ -404,17 +444,24 @@ public sealed class ViewTests : ModuleTest
         .ToList()!;
 
     /// <summary>Every view of the shipped format files, each file's in the order it lists them.</summary>
-    /// <summary>The alias properties the build gave the module's types, one per label that is not its property's name.</summary>
-    private static readonly List<(string Type, string Name, string Property)> Aliases = XDocument.Load(Path.Combine(Paths.ModuleDir, ViewFiles.TypesFile))
+    /// <summary>
+    /// The alias properties the build gave the module's types, one per label that is not its property's name.
+    /// </summary>
+    private static readonly List<(string Type, string Name, string Property)> Aliases = XDocument.Load(
+        Path.Combine(Paths.ModuleDir, ViewFiles.TypesFile))
         .Descendants("Type")
-        .SelectMany(type => type.Descendants("AliasProperty").Select(a => ((string)type.Element("Name")!, (string)a.Element("Name")!, (string)a.Element("ReferencedMemberName")!)))
+        .SelectMany(type => type.Descendants("AliasProperty").Select(a => ((string)type.Element("Name")!,
+            (string)a.Element("Name")!, (string)a.Element("ReferencedMemberName")!)))
         .ToList();
 
     private static readonly List<ViewInfo> Views = Directory.GetFiles(Paths.ModuleDir, "*.Format.ps1xml")
-        .SelectMany(file => XDocument.Load(file).Descendants("View").Select(view => ViewInfo.Read(Path.GetFileName(file), view)))
+        .SelectMany(file => XDocument.Load(file).Descendants("View")
+            .Select(view => ViewInfo.Read(Path.GetFileName(file), view)))
         .ToList();
 
-    /// <summary>The output types and the types of what they hold that have views of their own (a trace's lines).</summary>
+    /// <summary>
+    /// The output types and the types of what they hold that have views of their own (a trace's lines).
+    /// </summary>
     private static readonly List<Type> ViewedTypes = OutputTypes
         .Union(Views.Select(v => ModuleAssembly.GetType(v.TypeName)).Where(t => t is not null))
         .ToList()!;
@@ -425,16 +472,27 @@ public sealed class ViewTests : ModuleTest
 
         public Func<object, IEnumerable<(string Label, string Value)>> Record { get; init; } = _ => [];
 
-        /// <summary>The settings list the objects come from, when they do: its account plays the API that has it.</summary>
+        /// <summary>
+        /// The settings list the objects come from, when they do: its account plays the API that has it.
+        /// </summary>
         public SettingsNoun? Noun { get; init; }
 
-        /// <summary>An operation the script sends that not every API version has: the account plays the oldest that does.</summary>
+        /// <summary>
+        /// An operation the script sends that not every API version has: the account plays the oldest that does.
+        /// </summary>
         public ApiOperation? Needs { get; init; }
     }
 
     private sealed record ViewItem(string Label, string? Property, int? Width, bool Optional);
 
-    private sealed record ViewInfo(string File, string Name, string TypeName, string Kind, List<ViewItem> Items, List<string> Properties, XElement Xml)
+    private sealed record ViewInfo(
+        string File,
+        string Name,
+        string TypeName,
+        string Kind,
+        List<ViewItem> Items,
+        List<string> Properties,
+        XElement Xml)
     {
         public static ViewInfo Read(string file, XElement view)
         {
@@ -457,8 +515,10 @@ public sealed class ViewTests : ModuleTest
                     .ToList(),
                 _ => new List<ViewItem>(),
             };
-            var properties = view.Descendants("PropertyName").Where(p => p.Parent?.Name != "ItemSelectionCondition").Select(p => p.Value).Distinct().ToList();
-            return new ViewInfo(file, (string)view.Element("Name")!, (string)view.Element("ViewSelectedBy")!.Element("TypeName")!, control.Name.LocalName, items, properties, view);
+            var properties = view.Descendants("PropertyName").Where(p => p.Parent?.Name != "ItemSelectionCondition")
+                .Select(p => p.Value).Distinct().ToList();
+            return new ViewInfo(file, (string)view.Element("Name")!, (string)view.Element("ViewSelectedBy")!
+                .Element("TypeName")!, control.Name.LocalName, items, properties, view);
         }
     }
 }

@@ -2,7 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace EmailSecurity.Tests.Infrastructure;
 
-/// <summary>One operation of the API reference: its SDK name, HTTP method, path template and the names of its query and body parameters.</summary>
+/// <summary>
+/// One operation of the API reference: its SDK name, HTTP method, path template and the names of its query and body
+/// parameters.
+/// </summary>
 public sealed record DescribedOperation(string Name, string Method, string PathTemplate)
 {
     /// <summary>The names its "### Parameters" list gives, without account_id and the route's placeholders.</summary>
@@ -18,7 +21,8 @@ public sealed record DescribedOperation(string Name, string Method, string PathT
 public static class ApiReference
 {
     private static readonly Regex Heading = new(@"^## .*`email_security\.(?<name>[a-z_.]+)\(", RegexOptions.Compiled);
-    private static readonly Regex Endpoint = new(@"^\*\*(?<method>[a-z]+)\*\* `(?<path>/[^`]+)`", RegexOptions.Compiled);
+    private static readonly Regex Endpoint =
+        new(@"^\*\*(?<method>[a-z]+)\*\* `(?<path>/[^`]+)`", RegexOptions.Compiled);
     private static readonly Regex Parameter = new(@"^- `(?<name>[a-z_]+): ", RegexOptions.Compiled);
 
     public static string File => Path.Combine(Paths.RepoRoot, "docs", "reference", "email-security-api.md");
@@ -27,7 +31,8 @@ public static class ApiReference
 
     /// <summary>settings.allow_policies.create -> settings.allowPolicies.create</summary>
     public static string SdkName(string pythonName) =>
-        string.Join(".", pythonName.Split('.').Select(part => Regex.Replace(part, "_([a-z])", m => m.Groups[1].Value.ToUpperInvariant())));
+        string.Join(".", pythonName.Split('.')
+            .Select(part => Regex.Replace(part, "_([a-z])", m => m.Groups[1].Value.ToUpperInvariant())));
 
     private static List<DescribedOperation> Read(string file)
     {
@@ -48,7 +53,8 @@ public static class ApiReference
             else if (parameters != null && Parameter.Match(line) is { Success: true } parameter)
             {
                 var described = parameter.Groups["name"].Value;
-                if (described != "account_id" && !operations[^1].PathTemplate.Contains("{" + described + "}", StringComparison.Ordinal))
+                if (described != "account_id"
+                    && !operations[^1].PathTemplate.Contains("{" + described + "}", StringComparison.Ordinal))
                 {
                     parameters.Add(described);
                 }
@@ -67,7 +73,8 @@ public static class ApiReference
                     throw new InvalidOperationException($"{file}: {name} has a path outside {prefix}: {path}");
                 }
 
-                operations.Add(new DescribedOperation(name, endpoint.Groups["method"].Value.ToUpperInvariant(), path[prefix.Length..]));
+                operations.Add(new DescribedOperation(name, endpoint.Groups["method"].Value.ToUpperInvariant(),
+                    path[prefix.Length..]));
                 name = null;
             }
         }

@@ -55,21 +55,26 @@ public sealed class AuthenticatingProxy : IDisposable
             var stream = client.GetStream();
             var head = new StringBuilder();
             var buffer = new byte[1];
-            while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal) && await stream.ReadAsync(buffer, stop.Token) == 1)
+            while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal)
+                && await stream.ReadAsync(buffer, stop.Token) == 1)
             {
                 head.Append((char)buffer[0]);
             }
 
             var authorization = head.ToString().Split("\r\n")
-                .FirstOrDefault(l => l.StartsWith("Proxy-Authorization:", StringComparison.OrdinalIgnoreCase))?["Proxy-Authorization:".Length..].Trim();
+                .FirstOrDefault(l => l.StartsWith("Proxy-Authorization:", StringComparison.OrdinalIgnoreCase))?[
+                    "Proxy-Authorization:".Length..].Trim();
             lock (authorizations)
             {
                 authorizations.Add(authorization);
             }
 
             var body = authorization == null ? string.Empty : answerJson;
-            var status = authorization == null ? "407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"corp\"" : "200 OK\r\nContent-Type: application/json";
-            var answer = $"HTTP/1.1 {status}\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\nConnection: close\r\n\r\n{body}";
+            var status = authorization == null
+                ? "407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"corp\""
+                : "200 OK\r\nContent-Type: application/json";
+            var answer = $"HTTP/1.1 {status}\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\n" +
+                $"Connection: close\r\n\r\n{body}";
             await stream.WriteAsync(Encoding.UTF8.GetBytes(answer), stop.Token);
         }
     }

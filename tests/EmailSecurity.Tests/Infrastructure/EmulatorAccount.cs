@@ -35,23 +35,32 @@ public sealed class EmulatorAccount
     /// messages are scanned (whole seconds) within the last <paramref name="spanSeconds"/>, spread as
     /// <paramref name="timeProfile"/> says ("uniform", "workday"); null keeps the emulator's default.
     /// </summary>
-    public void Reset(int messages, int seed, int maxPerPage = 1000, string? apiVersion = null, int? bulkJobMessagesPerStep = null,
-        bool? bulkJobsAdvanceOnGet = null, int? spanSeconds = null, string? timeProfile = null) =>
+    public void Reset(
+        int messages,
+        int seed,
+        int maxPerPage = 1000,
+        string? apiVersion = null,
+        int? bulkJobMessagesPerStep = null,
+        bool? bulkJobsAdvanceOnGet = null,
+        int? spanSeconds = null,
+        string? timeProfile = null) =>
         Send(HttpMethod.Put, $"accounts/{Id}", new
         {
             messages, seed, maxPerPage, apiVersion, bulkJobMessagesPerStep, bulkJobsAdvanceOnGet, spanSeconds, timeProfile,
         });
 
     /// <summary>Switches the API version the account plays, keeping its data.</summary>
-    public void SetApiVersion(string apiVersion) => Send(HttpMethod.Put, $"accounts/{Id}/apiversion", new { apiVersion });
+    public void SetApiVersion(string apiVersion) =>
+        Send(HttpMethod.Put, $"accounts/{Id}/apiversion", new { apiVersion });
 
     /// <summary>
-    /// Moves every unfinished bulk action job of the account <paramref name="steps"/> steps on (until finished when null);
-    /// returns each job's id and status, oldest first.
+    /// Moves every unfinished bulk action job of the account <paramref name="steps"/> steps on (until finished when
+    /// null); returns each job's id and status, oldest first.
     /// </summary>
     public IReadOnlyList<(string JobId, string Status)> AdvanceBulkJobs(int? steps = null)
     {
-        using JsonDocument answer = JsonDocument.Parse(Send(HttpMethod.Post, $"accounts/{Id}/bulkjobs/advance", new { steps }));
+        using JsonDocument answer =
+            JsonDocument.Parse(Send(HttpMethod.Post, $"accounts/{Id}/bulkjobs/advance", new { steps }));
         return answer.RootElement.GetProperty("jobs").EnumerateArray()
             .Select(j => (j.GetProperty("jobId").GetString()!, j.GetProperty("status").GetString()!))
             .ToList();
@@ -66,7 +75,8 @@ public sealed class EmulatorAccount
     /// Limits the account to <paramref name="limit"/> API requests in any <paramref name="windowSeconds"/> (a sliding
     /// window): answers carry Ratelimit/Ratelimit-Policy headers, and a request over the limit is answered 429.
     /// </summary>
-    public void SetRateLimit(int limit, int windowSeconds) => Send(HttpMethod.Put, $"accounts/{Id}/ratelimit", new { limit, windowSeconds });
+    public void SetRateLimit(int limit, int windowSeconds) =>
+        Send(HttpMethod.Put, $"accounts/{Id}/ratelimit", new { limit, windowSeconds });
 
     public void ClearRateLimit() => Send(HttpMethod.Delete, $"accounts/{Id}/ratelimit", null);
 
@@ -82,14 +92,16 @@ public sealed class EmulatorAccount
         using var request = new HttpRequestMessage(method, new Uri(controlUri, relative));
         if (body != null)
         {
-            request.Content = new StringContent(JsonSerializer.Serialize(body, body.GetType(), Json), Encoding.UTF8, "application/json");
+            request.Content = new StringContent(JsonSerializer.Serialize(body, body.GetType(), Json), Encoding.UTF8,
+                "application/json");
         }
         using HttpResponseMessage response = Control.Send(request);
         using var reader = new StreamReader(response.Content.ReadAsStream());
         string text = reader.ReadToEnd();
         if (!response.IsSuccessStatusCode)
         {
-            throw new InvalidOperationException($"Emulator control call {method} {relative} failed with {(int)response.StatusCode}: {text}");
+            throw new InvalidOperationException(
+                $"Emulator control call {method} {relative} failed with {(int)response.StatusCode}: {text}");
         }
         return text;
     }

@@ -14,7 +14,8 @@ public sealed class EngineSessionOptions
 
     /// <summary>
     /// Scripted answers to host prompts, used in order: an int (choice index), a string (text, or a choice's hot
-    /// key/label), a PSCredential or a string[]. A prompt without an answer fails the run (see EngineResult.Terminating).
+    /// key/label), a PSCredential or a string[]. A prompt without an answer fails the run (see
+    /// EngineResult.Terminating).
     /// </summary>
     public Queue<object> PromptAnswers { get; } = new();
 
@@ -60,10 +61,12 @@ public sealed class EngineSession : IDisposable
             if (options.ImportModule)
             {
                 var manifest = Path.Combine(Paths.ModuleDir, "EmailSecurity.psd1");
-                var import = session.RunCommand("Import-Module", new Dictionary<string, object?> { ["Name"] = manifest, ["ErrorAction"] = "Stop" });
+                var import = session.RunCommand("Import-Module",
+                    new Dictionary<string, object?> { ["Name"] = manifest, ["ErrorAction"] = "Stop" });
                 if (import.Errors.Count > 0 || import.Terminating is not null)
                 {
-                    throw new InvalidOperationException($"Import-Module {manifest} failed:{Environment.NewLine}{import.Describe()}");
+                    throw new InvalidOperationException(
+                        $"Import-Module {manifest} failed:{Environment.NewLine}{import.Describe()}");
                 }
             }
 
@@ -93,7 +96,10 @@ public sealed class EngineSession : IDisposable
 
     public IReadOnlyList<ProgressRecord> Progress => host.Progress;
 
-    /// <summary>Runs script text (AddScript). Script errors never throw: they are in Errors, or in Terminating if the script stopped.</summary>
+    /// <summary>
+    /// Runs script text (AddScript). Script errors never throw: they are in Errors, or in Terminating if the script
+    /// stopped.
+    /// </summary>
     public EngineResult Run(string script, IDictionary<string, object?>? variables = null)
     {
         foreach (var (name, value) in variables ?? new Dictionary<string, object?>())
@@ -121,18 +127,23 @@ public sealed class EngineSession : IDisposable
 
     /// <summary>
     /// Runs <c>script | Out-Default</c> with errors merged into the formatted output, as pwsh shows a typed command:
-    /// HostText holds what a user would see. Output is empty (it all went to Out-Default); Errors still lists the errors.
+    /// HostText holds what a user would see. Output is empty (it all went to Out-Default); Errors still lists the
+    /// errors.
     /// </summary>
     public EngineResult RunFormatted(string script)
     {
         FormattedInvocationResult? formatted = null;
         var result = Invoke((ps, _) => formatted = FormattedInvocation.Invoke(ps, script));
-        return formatted is null ? result : result with { Errors = formatted.Errors, Terminating = formatted.Terminating ?? result.Terminating };
+        return formatted is null
+            ? result
+            : result with { Errors = formatted.Errors, Terminating = formatted.Terminating ?? result.Terminating };
     }
 
     public void SetVariable(string name, object? value) => runspace.SessionStateProxy.SetVariable(name, value);
 
-    /// <summary>A PowerShell bound to this session's runspace, for tests that need BeginInvoke/Stop. The caller disposes it.</summary>
+    /// <summary>
+    /// A PowerShell bound to this session's runspace, for tests that need BeginInvoke/Stop. The caller disposes it.
+    /// </summary>
     public PowerShell NewPowerShell()
     {
         var powerShell = PowerShell.Create();

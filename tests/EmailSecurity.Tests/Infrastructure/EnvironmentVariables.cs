@@ -7,9 +7,12 @@ namespace EmailSecurity.Tests.Infrastructure;
 public static class EnvironmentVariables
 {
     private static readonly string[] Cloudflare =
-        { "CLOUDFLARE_API_TOKEN", "CLOUDFLARE_API_KEY", "CLOUDFLARE_EMAIL", "CLOUDFLARE_ACCOUNT_ID", "CLOUDFLARE_BASE_URL" };
+        { "CLOUDFLARE_API_TOKEN", "CLOUDFLARE_API_KEY", "CLOUDFLARE_EMAIL", "CLOUDFLARE_ACCOUNT_ID",
+            "CLOUDFLARE_BASE_URL" };
 
-    /// <summary>Runs <paramref name="test"/> with exactly these CLOUDFLARE_* variables set, then restores them all.</summary>
+    /// <summary>
+    /// Runs <paramref name="test"/> with exactly these CLOUDFLARE_* variables set, then restores them all.
+    /// </summary>
     public static void With(Dictionary<string, string> values, Action test)
     {
         var saved = Cloudflare.ToDictionary(v => v, Environment.GetEnvironmentVariable);

@@ -7,7 +7,8 @@ public static class EsShellProcess
 {
     public static (int ExitCode, string Output) Run(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true,
+            RedirectStandardInput = true };
         start.ArgumentList.Add(Paths.EsShellDll);
         foreach (var argument in arguments)
         {

@@ -11,7 +11,9 @@ public sealed record FaultRule(string Kind)
     /// <summary>HTTP method to match; null matches any.</summary>
     public string? Method { get; init; }
 
-    /// <summary>Substring of the decoded path after /email-security, e.g. "/investigate/move"; null matches any.</summary>
+    /// <summary>
+    /// Substring of the decoded path after /email-security, e.g. "/investigate/move"; null matches any.
+    /// </summary>
     public string? Path { get; init; }
 
     /// <summary>Matching requests to let through before the rule applies.</summary>
@@ -29,13 +31,17 @@ public sealed record FaultRule(string Kind)
     public int? ErrorCode { get; init; }
     public string? ErrorMessage { get; init; }
 
-    /// <summary>Kind accepted: polls of the Location it takes to get the answer (the emulator's default is 2).</summary>
+    /// <summary>
+    /// Kind accepted: polls of the Location it takes to get the answer (the emulator's default is 2).
+    /// </summary>
     public int? PollCount { get; init; }
 
     /// <summary>Kind redirect: the Location sent; "{target}" becomes the request's own path and query.</summary>
     public string? Location { get; init; }
 
-    /// <summary>Kind retypedFields: field name to the value (any JSON) it is replaced with in each result item that has it.</summary>
+    /// <summary>
+    /// Kind retypedFields: field name to the value (any JSON) it is replaced with in each result item that has it.
+    /// </summary>
     public Dictionary<string, object?>? Fields { get; init; }
 
     /// <summary>Chance (0..1) that the rule applies to a matching request past its skip; null means always.</summary>

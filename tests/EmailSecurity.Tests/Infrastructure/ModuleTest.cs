@@ -20,8 +20,8 @@ public abstract class ModuleTest : IDisposable
     protected EmulatorFixture Emulator { get; }
 
     /// <summary>
-    /// A runspace with the module imported and connected to a fresh emulator account, playing <paramref name="apiVersion"/>
-    /// (<see cref="ApiVersionNames"/>; the emulator's default when null).
+    /// A runspace with the module imported and connected to a fresh emulator account, playing
+    /// <paramref name="apiVersion"/> (<see cref="ApiVersionNames"/>; the emulator's default when null).
     /// </summary>
     protected (EngineSession Session, EmulatorAccount Account) Connected(
         int messages = 60, int seed = 1, Action<EngineSessionOptions>? configure = null, string? apiVersion = null)
@@ -29,12 +29,18 @@ public abstract class ModuleTest : IDisposable
         var account = Emulator.NewAccount(messages, seed, apiVersion);
         var session = NewSession(configure);
         session.SetVariable("EsTestToken", Secure(Token));
-        session.Run($"Connect-EsAccount -AccountId '{account.Id}' -ApiToken $EsTestToken -BaseUri '{Emulator.ApiBaseUri}'").ShouldSucceed();
+        session.Run($"Connect-EsAccount -AccountId '{account.Id}' -ApiToken $EsTestToken -BaseUri " +
+            $"'{Emulator.ApiBaseUri}'").ShouldSucceed();
         return (session, account);
     }
 
-    /// <summary>The same, on an account of the oldest API version that has the settings list (the one under test).</summary>
-    protected (EngineSession Session, EmulatorAccount Account) Connected(SettingsNoun noun, int messages = 60, Action<EngineSessionOptions>? configure = null) =>
+    /// <summary>
+    /// The same, on an account of the oldest API version that has the settings list (the one under test).
+    /// </summary>
+    protected (EngineSession Session, EmulatorAccount Account) Connected(
+        SettingsNoun noun,
+        int messages = 60,
+        Action<EngineSessionOptions>? configure = null) =>
         Connected(messages, configure: configure, apiVersion: Emulator.FirstVersionServing(noun.Collection.Route));
 
     protected EngineSession NewSession(Action<EngineSessionOptions>? configure = null)

@@ -10,12 +10,21 @@ namespace EmailSecurity.Tests.Infrastructure;
 /// One settings list of the module (allow policies, blocked senders, ...) as its cmdlet types declare it: the shared
 /// settings tests are generated from <see cref="All"/>, so a new list gets them without a row anywhere.
 /// </summary>
-public sealed record SettingsNoun(string Resource, Type Model, string Get, string? New, string Set, string Remove, string DescribedBy)
+public sealed record SettingsNoun(
+    string Resource,
+    Type Model,
+    string Get,
+    string? New,
+    string Set,
+    string Remove,
+    string DescribedBy)
 {
     /// <summary>The list's operations, from the catalog.</summary>
     internal ApiCollection Collection => ApiCatalog.CollectionOf(Model);
 
-    /// <summary>Every settings list the module has, by the path segment under /settings (e.g. "allow_policies").</summary>
+    /// <summary>
+    /// Every settings list the module has, by the path segment under /settings (e.g. "allow_policies").
+    /// </summary>
     public static IReadOnlyList<SettingsNoun> All { get; } = Find();
 
     public static SettingsNoun Of(string resource) => All.Single(n => n.Resource == resource);
@@ -35,14 +44,18 @@ public sealed record SettingsNoun(string Resource, Type Model, string Get, strin
     private static List<SettingsNoun> Find()
     {
         var commands = typeof(EsConnection).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(ISettingsCommand).IsAssignableFrom(t) && t.GetCustomAttribute<CmdletAttribute>() != null)
-            .Select(t => (Type: t, Cmdlet: t.GetCustomAttribute<CmdletAttribute>()!, Collection: ((ISettingsCommand)Activator.CreateInstance(t)!).Collection))
+            .Where(t => !t.IsAbstract && typeof(ISettingsCommand).IsAssignableFrom(t)
+                && t.GetCustomAttribute<CmdletAttribute>() != null)
+            .Select(t => (Type: t, Cmdlet: t.GetCustomAttribute<CmdletAttribute>()!,
+                Collection: ((ISettingsCommand)Activator.CreateInstance(t)!).Collection))
             .ToList();
         return commands
             .GroupBy(c => c.Collection.Route, StringComparer.Ordinal)
             .Select(g =>
             {
-                string? Named(string verb) => g.Where(c => c.Cmdlet.VerbName == verb).Select(c => $"{verb}-{c.Cmdlet.NounName}").SingleOrDefault();
+                string? Named(string verb) =>
+                    g.Where(c => c.Cmdlet.VerbName == verb).Select(c => $"{verb}-{c.Cmdlet.NounName}")
+                        .SingleOrDefault();
                 var get = g.Single(c => c.Cmdlet.VerbName == VerbsCommon.Get);
                 return new SettingsNoun(
                     g.Key["/settings/".Length..],
@@ -69,7 +82,8 @@ public sealed record SettingsNoun(string Resource, Type Model, string Get, strin
             return $"-{flag.Name} $true";
         }
 
-        if (fields.Select(p => (p.Name, Set: p.GetCustomAttribute<ValidateSetAttribute>())).FirstOrDefault(f => f.Set != null) is { Set: not null } choice)
+        if (fields.Select(p => (p.Name, Set: p.GetCustomAttribute<ValidateSetAttribute>()))
+            .FirstOrDefault(f => f.Set != null) is { Set: not null } choice)
         {
             return $"-{choice.Name} '{choice.Set.ValidValues[0]}'";
         }
@@ -79,6 +93,7 @@ public sealed record SettingsNoun(string Resource, Type Model, string Get, strin
             return $"-{comments.Name} 'Changed by a test'";
         }
 
-        throw new InvalidOperationException($"{cmdlet.Name}: no bool field, no field with a set of values and no comments; say here what the shared tests may set");
+        throw new InvalidOperationException($"{cmdlet.Name}: no bool field, no field with a set of values and no " +
+            "comments; say here what the shared tests may set");
     }
 }

@@ -40,11 +40,14 @@ public sealed class BadInputTests : ReliabilityTest
     };
 
     /// <summary>Script, method and the decoded path (after /email-security) the id must arrive in.</summary>
-    private static readonly Dictionary<string, (string Script, string Method, Func<string, string> Path)> Commands = new()
+    private static readonly Dictionary<string, (string Script, string Method, Func<string, string> Path)> Commands =
+        new()
     {
         ["Get-EsMessage -Id"] = ("Get-EsMessage -Id $id", "GET", id => $"/investigate/{id}"),
-        ["Move-EsMessage -Id"] = ("Move-EsMessage -Id $id -Destination Inbox -Confirm:$false", "POST", id => $"/investigate/{id}/move"),
-        ["Remove-EsBlockedSender -Id"] = ("Remove-EsBlockedSender -Id $id -Confirm:$false", "DELETE", id => $"/settings/block_senders/{id}"),
+        ["Move-EsMessage -Id"] =
+            ("Move-EsMessage -Id $id -Destination Inbox -Confirm:$false", "POST", id => $"/investigate/{id}/move"),
+        ["Remove-EsBlockedSender -Id"] =
+            ("Remove-EsBlockedSender -Id $id -Confirm:$false", "DELETE", id => $"/settings/block_senders/{id}"),
         ["Get-EsMessageRaw -Id"] = ("Get-EsMessageRaw -Id $id", "GET", id => $"/investigate/{id}/raw"),
     };
 
@@ -64,7 +67,9 @@ public sealed class BadInputTests : ReliabilityTest
 
     [Theory]
     [MemberData(nameof(IdRows))]
-    public void A_hostile_id_is_refused_before_any_request_or_arrives_as_one_segment_of_the_right_endpoint(string command, string idName)
+    public void A_hostile_id_is_refused_before_any_request_or_arrives_as_one_segment_of_the_right_endpoint(
+        string command,
+        string idName)
     {
         var id = Ids[idName];
         var (script, method, pathOf) = Commands[command];
@@ -115,7 +120,10 @@ public sealed class BadInputTests : ReliabilityTest
         Assert.True(message.Length < 1000, $"the error message is {message.Length} characters long");
     }
 
-    /// <summary>Scripts that must be refused before any request: bad enums, page sizes out of range, unreadable or reversed dates.</summary>
+    /// <summary>
+    /// Scripts that must be refused before any request: bad enums, page sizes out of range, unreadable or reversed
+    /// dates.
+    /// </summary>
     [Theory]
     [InlineData("Get-EsMessage -Disposition EVIL", "ParameterArgumentValidationError")]
     [InlineData("Get-EsMessage -MessageAction DELETE", "ParameterArgumentValidationError")]
@@ -130,8 +138,10 @@ public sealed class BadInputTests : ReliabilityTest
     [InlineData("Get-EsBlockedSender -PageSize 0", "ParameterArgumentValidationError")]
     [InlineData("Get-EsBlockedSender -PageSize 1001", "ParameterArgumentValidationError")]
     [InlineData("Get-EsBlockedSender -PageSize 2147483647", "ParameterArgumentValidationError")]
-    [InlineData("'a','b' | Move-EsMessage -Destination Inbox -BatchSize 0 -Confirm:$false", "ParameterArgumentValidationError")]
-    [InlineData("'a','b' | Unblock-EsMessage -BatchSize 2147483647 -Confirm:$false", "ParameterArgumentValidationError")]
+    [InlineData("'a','b' | Move-EsMessage -Destination Inbox -BatchSize 0 -Confirm:$false",
+        "ParameterArgumentValidationError")]
+    [InlineData("'a','b' | Unblock-EsMessage -BatchSize 2147483647 -Confirm:$false",
+        "ParameterArgumentValidationError")]
     [InlineData("Get-EsMessage -Start 'not a date'", "CannotConvertArgument")]
     [InlineData("Get-EsMessage -Start '2026-13-45'", "CannotConvertArgument")]
     [InlineData("Get-EsMessage -End ''", "CannotConvertArgument")]
@@ -149,13 +159,17 @@ public sealed class BadInputTests : ReliabilityTest
         Assert.Empty(account.Requests());
     }
 
-    /// <summary>Extreme but valid dates may be refused up front or sent; if sent, they are readable ISO 8601 and any failure is the API's.</summary>
+    /// <summary>
+    /// Extreme but valid dates may be refused up front or sent; if sent, they are readable ISO 8601 and any failure is
+    /// the API's.
+    /// </summary>
     [Theory]
     [InlineData("Get-EsMessage -Start ([datetime]::MinValue) -First 1")]
     [InlineData("Get-EsMessage -Start ([datetime]'0001-01-01') -End ([datetime]'0001-01-02') -First 1")]
     [InlineData("Get-EsMessage -End ([datetime]::MaxValue) -First 1")]
     [InlineData("Get-EsMessage -Start ([datetime]'9999-12-31') -First 1")]
-    [InlineData("Get-EsMessage -Start ([datetime]::new(2026, 1, 1, 0, 0, 0, [DateTimeKind]::Utc)) -End ([datetime]::new(2026, 1, 1, 0, 0, 0, [DateTimeKind]::Utc)) -First 1")]
+    [InlineData("Get-EsMessage -Start ([datetime]::new(2026, 1, 1, 0, 0, 0, [DateTimeKind]::Utc)) -End " +
+        "([datetime]::new(2026, 1, 1, 0, 0, 0, [DateTimeKind]::Utc)) -First 1")]
     public void Extreme_dates_are_refused_clearly_or_sent_as_readable_dates(string script)
     {
         var (session, account) = ConnectedWith(null, messages: 1);
@@ -177,7 +191,9 @@ public sealed class BadInputTests : ReliabilityTest
             Assert.Equal("/investigate", r.Path);
             foreach (var name in new[] { "start", "end" }.Where(r.QueryParameters.ContainsKey))
             {
-                Assert.True(DateTimeOffset.TryParse(r.QueryParameters[name], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _), $"{name}={r.QueryParameters[name]}");
+                Assert.True(
+                    DateTimeOffset.TryParse(r.QueryParameters[name], System.Globalization.CultureInfo.InvariantCulture,
+                        System.Globalization.DateTimeStyles.None, out _), $"{name}={r.QueryParameters[name]}");
             }
         });
         Assert.All(result.Errors, e => Assert.StartsWith("EsApi", e.FullyQualifiedErrorId, StringComparison.Ordinal));

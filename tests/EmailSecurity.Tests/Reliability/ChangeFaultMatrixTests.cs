@@ -28,10 +28,18 @@ public sealed class ChangeFaultMatrixTests : ReliabilityTest
     {
     }
 
-    /// <param name="ErrorId">Null when every id succeeds; else the FullyQualifiedErrorId prefix of the errors for the second batch.</param>
-    /// <param name="Processed">Whether the API carried out the second batch; null when the test cannot know (a timeout: the emulator may still be working).</param>
+    /// <param name="ErrorId">Null when every id succeeds; else the FullyQualifiedErrorId prefix of the errors for the
+    /// second batch.</param>
+    /// <param name="Processed">Whether the API carried out the second batch; null when the test cannot know (a timeout:
+    /// the emulator may still be working).</param>
     /// <param name="LeftOut">Only the ids of the second batch the answer left out are errors.</param>
-    public sealed record Expectation(string? ErrorId, int Posts, bool? Processed, string? Cause = null, bool NeedsShortTimeout = false, bool LeftOut = false);
+    public sealed record Expectation(
+        string? ErrorId,
+        int Posts,
+        bool? Processed,
+        string? Cause = null,
+        bool NeedsShortTimeout = false,
+        bool LeftOut = false);
 
     /// <param name="Applied">The emulator's trace line that each application of the change adds to a message.</param>
     private sealed record BulkChange(string Script, string Path, string PickIds, string Action, string Applied);
@@ -55,35 +63,50 @@ public sealed class ChangeFaultMatrixTests : ReliabilityTest
     private static readonly Dictionary<string, (Func<string, FaultRule> Rule, Expectation Expect)> BulkFaults = new()
     {
         ["429 three times, Retry-After 0"] = (p => Second(p, "status", 429, times: 3), new(null, CleanPosts + 3, true)),
-        ["429 storm longer than the retry budget"] = (p => Second(p, "status", 429, times: 5), new("EsApiRateLimited", CleanPosts + 4, false)),
+        ["429 storm longer than the retry budget"] =
+            (p => Second(p, "status", 429, times: 5), new("EsApiRateLimited", CleanPosts + 4, false)),
         ["400 refused"] = (p => Second(p, "status", 400), new("EsApiBadRequest", CleanPosts, false, "HTTP 400")),
-        ["500 after processing"] = (p => Second(p, "statusAfterProcessing", 500), new(Unknown, CleanPosts, true, "HTTP 500")),
+        ["500 after processing"] =
+            (p => Second(p, "statusAfterProcessing", 500), new(Unknown, CleanPosts, true, "HTTP 500")),
         ["502 before processing"] = (p => Second(p, "status", 502), new(Unknown, CleanPosts, false, "HTTP 502")),
-        ["503 after processing"] = (p => Second(p, "statusAfterProcessing", 503), new(Unknown, CleanPosts, true, "HTTP 503")),
+        ["503 after processing"] =
+            (p => Second(p, "statusAfterProcessing", 503), new(Unknown, CleanPosts, true, "HTTP 503")),
         ["504 before processing"] = (p => Second(p, "status", 504), new(Unknown, CleanPosts, false, "HTTP 504")),
-        ["attempt timed out"] = (p => Second(p, "delay", null) with { DelayMs = 2500 }, new(Unknown, CleanPosts, null, "No answer from the API", NeedsShortTimeout: true)),
-        ["connection dropped before processing"] = (p => Second(p, "drop", null), new(Unknown, CleanPosts, false, "No answer from the API")),
-        ["connection dropped after processing"] = (p => Second(p, "dropAfterProcessing", null), new(Unknown, CleanPosts, true, "No answer from the API")),
-        ["connection dropped mid-body"] = (p => Second(p, "dropMidBody", null), new(Unknown, CleanPosts, true, "No answer from the API")),
-        ["200 with a truncated body"] = (p => Second(p, "malformed", null), new(Unknown, CleanPosts, true, "not valid JSON")),
-        ["200 with JSON of the wrong shape"] = (p => Second(p, "wrongShape", null), new(Unknown, CleanPosts, true, "HTTP 200 with")),
-        ["200 whose results leave ids out"] = (p => Second(p, "partialResults", null), new(Unknown, CleanPosts, true, "reported nothing for this message", LeftOut: true)),
-        ["success false with HTTP 200"] = (p => Second(p, "successFalse", null), new("EsApiRequestFailed", CleanPosts, false, "Simulated failure")),
+        ["attempt timed out"] = (p => Second(p, "delay", null) with { DelayMs = 2500 },
+            new(Unknown, CleanPosts, null, "No answer from the API", NeedsShortTimeout: true)),
+        ["connection dropped before processing"] =
+            (p => Second(p, "drop", null), new(Unknown, CleanPosts, false, "No answer from the API")),
+        ["connection dropped after processing"] =
+            (p => Second(p, "dropAfterProcessing", null), new(Unknown, CleanPosts, true, "No answer from the API")),
+        ["connection dropped mid-body"] =
+            (p => Second(p, "dropMidBody", null), new(Unknown, CleanPosts, true, "No answer from the API")),
+        ["200 with a truncated body"] =
+            (p => Second(p, "malformed", null), new(Unknown, CleanPosts, true, "not valid JSON")),
+        ["200 with JSON of the wrong shape"] =
+            (p => Second(p, "wrongShape", null), new(Unknown, CleanPosts, true, "HTTP 200 with")),
+        ["200 whose results leave ids out"] = (p => Second(p, "partialResults", null),
+            new(Unknown, CleanPosts, true, "reported nothing for this message", LeftOut: true)),
+        ["success false with HTTP 200"] =
+            (p => Second(p, "successFalse", null), new("EsApiRequestFailed", CleanPosts, false, "Simulated failure")),
     };
 
-    /// <summary>A rule for the second POST to <paramref name="path"/> (and the ones after it, <paramref name="times"/> in all).</summary>
+    /// <summary>
+    /// A rule for the second POST to <paramref name="path"/> (and the ones after it, <paramref name="times"/> in all).
+    /// </summary>
     private static FaultRule Second(string path, string kind, int? status, int times = 1) =>
-        new(kind) { Method = "POST", Path = path, Skip = 1, Times = times, Status = status, RetryAfter = status == 429 ? "0" : null };
+        new(kind) { Method = "POST", Path = path, Skip = 1, Times = times, Status = status,
+            RetryAfter = status == 429 ? "0" : null };
 
     /// <summary>
-    /// Every bulk change with every fault in the seed API; the release also in 2026-10, whose request shape differs: there
-    /// the connection's first release is refused in the seed's shape and sent again in the one 2026-10 takes, before the
-    /// fault meets the second batch. The move is sent alike in both versions, so it runs once.
+    /// Every bulk change with every fault in the seed API; the release also in 2026-10, whose request shape differs:
+    /// there the connection's first release is refused in the seed's shape and sent again in the one 2026-10 takes,
+    /// before the fault meets the second batch. The move is sent alike in both versions, so it runs once.
     /// </summary>
     public static TheoryData<string, string, string> BulkRows()
     {
         var rows = new TheoryData<string, string, string>();
-        foreach (var (change, version) in new[] { ("move", ApiVersionNames.Seed), ("release", ApiVersionNames.Seed), ("release", ApiVersionNames.V2026_10) })
+        foreach (var (change, version) in new[] { ("move", ApiVersionNames.Seed), ("release", ApiVersionNames.Seed),
+            ("release", ApiVersionNames.V2026_10) })
         {
             foreach (var fault in BulkFaults.Keys)
             {
@@ -96,7 +119,10 @@ public sealed class ChangeFaultMatrixTests : ReliabilityTest
 
     [Theory]
     [MemberData(nameof(BulkRows))]
-    public void A_bulk_change_meeting_a_fault_accounts_for_every_id_says_what_is_known_and_is_applied_at_most_once(string change, string fault, string version)
+    public void A_bulk_change_meeting_a_fault_accounts_for_every_id_says_what_is_known_and_is_applied_at_most_once(
+        string change,
+        string fault,
+        string version)
     {
         var (rule, expect) = BulkFaults[fault];
         var shape = BulkChanges[change];
@@ -119,11 +145,13 @@ public sealed class ChangeFaultMatrixTests : ReliabilityTest
         // A shape refusal (400 from the API itself, nothing done) comes first, at most once; the rest are the batches.
         var refusals = posts.Where(p => p.Status == 400 && p.Outcome == "ok").ToList();
         Assert.Equal(refusedShapes, refusals.Count);
-        Assert.True(refusals.All(r => r.Seq == posts[0].Seq), "only the connection's first release is refused for its shape");
+        Assert.True(refusals.All(r => r.Seq == posts[0].Seq),
+            "only the connection's first release is refused for its shape");
         posts = posts.Except(refusals).ToList();
         Assert.All(posts, p => Assert.Equal(shape.Path, p.Path));
         Assert.True(expect.Posts == posts.Count,
-            $"expected {expect.Posts} POSTs, the emulator saw {posts.Count}: " + string.Join(", ", posts.Select(p => $"#{p.Seq} {p.Status} {p.Outcome}")));
+            $"expected {expect.Posts} POSTs, the emulator saw {posts.Count}: " +
+            string.Join(", ", posts.Select(p => $"#{p.Seq} {p.Status} {p.Outcome}")));
         AssertNoIdSentTwiceUnlessRateLimited(posts);
         var distinctBatches = posts.Select(p => string.Join(",", IdsSentBy(p))).Distinct().ToList();
         Assert.Equal(new[] { ids[0] + "," + ids[1], ids[2] + "," + ids[3], ids[4] }, distinctBatches);
@@ -146,21 +174,34 @@ public sealed class ChangeFaultMatrixTests : ReliabilityTest
             return;
         }
 
-        var erring = expect.LeftOut ? new[] { ids[2], ids[3] }.Where(id => !SucceededIds(result).Contains(id)).ToHashSet() : new[] { ids[2], ids[3] }.ToHashSet();
+        var erring = expect.LeftOut
+            ? new[] { ids[2], ids[3] }.Where(id => !SucceededIds(result).Contains(id)).ToHashSet()
+            : new[] { ids[2], ids[3] }.ToHashSet();
         Assert.NotEmpty(erring);
         Assert.Equal(erring, errors.Keys.ToHashSet());
         Assert.Equal(ids.Except(erring).ToHashSet(), SucceededIds(result));
         var outcome = expect.ErrorId == Unknown ? ChangeOutcome.Unknown : ChangeOutcome.Failed;
-        Assert.All(errors, pair => AssertToldAbout(pair.Value, pair.Key, shape.Action, "message", $"Get-EsMessage -Id '{pair.Key}'", outcome, expect));
-        var outcomes = ((EsChangeException)errors.Values.First().Exception).Outcomes.ToDictionary(o => o.Target, o => o.Outcome);
+        Assert.All(errors, pair => AssertToldAbout(pair.Value, pair.Key, shape.Action, "message",
+            $"Get-EsMessage -Id '{pair.Key}'", outcome, expect));
+        var outcomes =
+            ((EsChangeException)errors.Values.First().Exception).Outcomes.ToDictionary(o => o.Target, o => o.Outcome);
         Assert.Equal(ids.ToDictionary(id => id, id => erring.Contains(id) ? outcome : ChangeOutcome.Applied), outcomes);
     }
 
-    /// <summary>A change made with one request per target, its target and how the emulator's data shows it applied.</summary>
-    /// <param name="Applied">How many times the emulator's data shows the change (a count, or 1/0 for an edit or a delete), from the target.</param>
+    /// <summary>
+    /// A change made with one request per target, its target and how the emulator's data shows it applied.
+    /// </summary>
+    /// <param name="Applied">How many times the emulator's data shows the change (a count, or 1/0 for an edit or a
+    /// delete), from the target.</param>
     private sealed record SingleChange(
-        string Script, string Method, string Path, string Action, string Noun, Func<EngineSession, AccountApi, string> PickTarget,
-        Func<AccountApi, string, int> Applied, Func<string, string> Check);
+        string Script,
+        string Method,
+        string Path,
+        string Action,
+        string Noun,
+        Func<EngineSession, AccountApi, string> PickTarget,
+        Func<AccountApi, string, int> Applied,
+        Func<string, string> Check);
 
     private const string NewPattern = "faults.example";
     private const string EditedComment = "edited under faults";
@@ -174,16 +215,19 @@ public sealed class ChangeFaultMatrixTests : ReliabilityTest
             (api, _) => api.TotalCount("/submissions").GetAwaiter().GetResult(),
             target => $"Get-EsMessage -Id '{target}'"),
         ["create"] = new SingleChange(
-            $"New-EsAllowPolicy -Pattern '{NewPattern}' -PatternType DOMAIN -Confirm:$false", "POST", "/settings/allow_policies",
+            $"New-EsAllowPolicy -Pattern '{NewPattern}' -PatternType DOMAIN -Confirm:$false", "POST",
+            "/settings/allow_policies",
             "Create allow policy", "allow policy",
             (_, _) => NewPattern,
             (api, _) => Entries(api, "allow_policies").Count(p => p.GetProperty("pattern").GetString() == NewPattern),
             _ => $"Get-EsAllowPolicy -Pattern '{NewPattern}'"),
         ["edit"] = new SingleChange(
-            $"Set-EsBlockedSender -Id $target -Comments '{EditedComment}' -Confirm:$false", "PATCH", "/settings/block_senders/",
+            $"Set-EsBlockedSender -Id $target -Comments '{EditedComment}' -Confirm:$false", "PATCH",
+            "/settings/block_senders/",
             "Update blocked sender: set comments", "blocked sender",
             (_, api) => Entries(api, "block_senders").First().GetProperty("id").GetString()!,
-            (api, id) => Entries(api, "block_senders").Count(e => e.GetProperty("id").GetString() == id && e.GetProperty("comments").GetString() == EditedComment),
+            (api, id) => Entries(api, "block_senders").Count(
+                e => e.GetProperty("id").GetString() == id && e.GetProperty("comments").GetString() == EditedComment),
             target => $"Get-EsBlockedSender -Id '{target}'"),
         ["delete"] = new SingleChange(
             "Remove-EsTrustedDomain -Id $target -Confirm:$false", "DELETE", "/settings/trusted_domains/",
@@ -193,32 +237,50 @@ public sealed class ChangeFaultMatrixTests : ReliabilityTest
             target => $"Get-EsTrustedDomain -Id '{target}'"),
     };
 
-    /// <summary>The fault on the change's first request; a DELETE is retried, so the faults it must not get past are given for every attempt.</summary>
-    private static readonly Dictionary<string, (Func<string, string, FaultRule> Rule, Expectation Expect, Expectation? Delete)> SingleFaults = new()
+    /// <summary>
+    /// The fault on the change's first request; a DELETE is retried, so the faults it must not get past are given for
+    /// every attempt.
+    /// </summary>
+    private static readonly Dictionary<string, (Func<string, string, FaultRule> Rule, Expectation Expect, Expectation? Delete)> SingleFaults =
+        new()
     {
-        ["429 three times, Retry-After 0"] = ((m, p) => First(m, p, "status", 429, times: 3), new(null, 4, true), new(null, 4, true)),
-        ["429 storm longer than the retry budget"] = ((m, p) => First(m, p, "status", 429, times: 0), new("EsApiRateLimited", 5, false), new("EsApiRateLimited", 5, false)),
-        ["400 refused"] = ((m, p) => First(m, p, "status", 400), new("EsApiBadRequest", 1, false, "HTTP 400"), new("EsApiBadRequest", 1, false, "HTTP 400")),
-        ["500 after processing"] = ((m, p) => First(m, p, "statusAfterProcessing", 500, times: m == "DELETE" ? 0 : 1), new(Unknown, 1, true, "HTTP 500"), new(Unknown, 5, true, "HTTP 500")),
-        ["502 before processing"] = ((m, p) => First(m, p, "status", 502, times: m == "DELETE" ? 0 : 1), new(Unknown, 1, false, "HTTP 502"), new(Unknown, 5, false, "HTTP 502")),
-        ["attempt timed out"] = ((m, p) => First(m, p, "delay", null) with { DelayMs = 2500 }, new(Unknown, 1, null, "No answer from the API", NeedsShortTimeout: true), null),
-        ["connection dropped before processing"] = ((m, p) => First(m, p, "drop", null), new(Unknown, 1, false, "No answer from the API"), new(null, 2, true)),
-        ["connection dropped after processing"] = ((m, p) => First(m, p, "dropAfterProcessing", null), new(Unknown, 1, true, "No answer from the API"), null),
-        ["connection dropped mid-body"] = ((m, p) => First(m, p, "dropMidBody", null), new(Unknown, 1, true, "No answer from the API"), null),
-        ["200 with a truncated body"] = ((m, p) => First(m, p, "malformed", null), new(Unknown, 1, true, "not valid JSON"), new(Unknown, 1, true, "not valid JSON")),
-        ["200 with JSON of the wrong shape"] = ((m, p) => First(m, p, "wrongShape", null), new(Unknown, 1, true, "HTTP 200 with"), new(Unknown, 1, true, "HTTP 200 with")),
-        ["success false with HTTP 200"] = ((m, p) => First(m, p, "successFalse", null), new("EsApiRequestFailed", 1, false, "Simulated failure"), new("EsApiRequestFailed", 1, false, "Simulated failure")),
+        ["429 three times, Retry-After 0"] =
+            ((m, p) => First(m, p, "status", 429, times: 3), new(null, 4, true), new(null, 4, true)),
+        ["429 storm longer than the retry budget"] = ((m, p) => First(m, p, "status", 429, times: 0),
+            new("EsApiRateLimited", 5, false), new("EsApiRateLimited", 5, false)),
+        ["400 refused"] = ((m, p) => First(m, p, "status", 400), new("EsApiBadRequest", 1, false, "HTTP 400"),
+            new("EsApiBadRequest", 1, false, "HTTP 400")),
+        ["500 after processing"] = ((m, p) => First(m, p, "statusAfterProcessing", 500, times: m == "DELETE" ? 0 : 1),
+            new(Unknown, 1, true, "HTTP 500"), new(Unknown, 5, true, "HTTP 500")),
+        ["502 before processing"] = ((m, p) => First(m, p, "status", 502, times: m == "DELETE" ? 0 : 1),
+            new(Unknown, 1, false, "HTTP 502"), new(Unknown, 5, false, "HTTP 502")),
+        ["attempt timed out"] = ((m, p) => First(m, p, "delay", null) with { DelayMs = 2500 },
+            new(Unknown, 1, null, "No answer from the API", NeedsShortTimeout: true), null),
+        ["connection dropped before processing"] =
+            ((m, p) => First(m, p, "drop", null), new(Unknown, 1, false, "No answer from the API"), new(null, 2, true)),
+        ["connection dropped after processing"] =
+            ((m, p) => First(m, p, "dropAfterProcessing", null), new(Unknown, 1, true, "No answer from the API"), null),
+        ["connection dropped mid-body"] =
+            ((m, p) => First(m, p, "dropMidBody", null), new(Unknown, 1, true, "No answer from the API"), null),
+        ["200 with a truncated body"] = ((m, p) => First(m, p, "malformed", null),
+            new(Unknown, 1, true, "not valid JSON"), new(Unknown, 1, true, "not valid JSON")),
+        ["200 with JSON of the wrong shape"] = ((m, p) => First(m, p, "wrongShape", null),
+            new(Unknown, 1, true, "HTTP 200 with"), new(Unknown, 1, true, "HTTP 200 with")),
+        ["success false with HTTP 200"] = ((m, p) => First(m, p, "successFalse", null), new("EsApiRequestFailed", 1,
+            false, "Simulated failure"), new("EsApiRequestFailed", 1, false, "Simulated failure")),
     };
 
     private static FaultRule First(string method, string path, string kind, int? status, int times = 1) =>
-        new(kind) { Method = method, Path = path, Times = times, Status = status, RetryAfter = status is 429 or >= 500 ? "0" : null };
+        new(kind) { Method = method, Path = path, Times = times, Status = status,
+            RetryAfter = status is 429 or >= 500 ? "0" : null };
 
     public static TheoryData<string, string> SingleRows()
     {
         var rows = new TheoryData<string, string>();
         foreach (var change in SingleChanges)
         {
-            foreach (var fault in SingleFaults.Where(f => change.Value.Method != "DELETE" || f.Value.Delete is not null))
+            foreach (var fault in SingleFaults.Where(
+                f => change.Value.Method != "DELETE" || f.Value.Delete is not null))
             {
                 rows.Add(change.Key, fault.Key);
             }
@@ -229,7 +291,9 @@ public sealed class ChangeFaultMatrixTests : ReliabilityTest
 
     [Theory]
     [MemberData(nameof(SingleRows))]
-    public void A_one_request_change_meeting_a_fault_says_what_is_known_of_its_target_and_is_applied_at_most_once(string change, string fault)
+    public void A_one_request_change_meeting_a_fault_says_what_is_known_of_its_target_and_is_applied_at_most_once(
+        string change,
+        string fault)
     {
         var shape = SingleChanges[change];
         var (rule, bodyExpect, deleteExpect) = SingleFaults[fault];
@@ -245,7 +309,8 @@ public sealed class ChangeFaultMatrixTests : ReliabilityTest
 
         var changes = account.Requests().Where(r => r.Method != "GET").ToList();
         Assert.True(expect.Posts == changes.Count,
-            $"expected {expect.Posts} requests, the emulator saw {changes.Count}: " + string.Join(", ", changes.Select(p => $"#{p.Seq} {p.Method} {p.Path} {p.Status} {p.Outcome}")));
+            $"expected {expect.Posts} requests, the emulator saw {changes.Count}: " +
+            string.Join(", ", changes.Select(p => $"#{p.Seq} {p.Method} {p.Path} {p.Status} {p.Outcome}")));
         Assert.All(changes, r => Assert.Equal(shape.Method, r.Method));
         account.ClearFaults();
         var applied = shape.Applied(api, target) - appliedBefore;
@@ -270,8 +335,18 @@ public sealed class ChangeFaultMatrixTests : ReliabilityTest
         Assert.Equal((target, outcome), (known.Target, known.Outcome));
     }
 
-    /// <summary>The error names the target and its outcome; an unknown outcome says it may have been applied and how to check, never to run the command again.</summary>
-    private static void AssertToldAbout(ErrorRecord error, string target, string action, string noun, string check, ChangeOutcome outcome, Expectation expect)
+    /// <summary>
+    /// The error names the target and its outcome; an unknown outcome says it may have been applied and how to check,
+    /// never to run the command again.
+    /// </summary>
+    private static void AssertToldAbout(
+        ErrorRecord error,
+        string target,
+        string action,
+        string noun,
+        string check,
+        ChangeOutcome outcome,
+        Expectation expect)
     {
         Assert.StartsWith(expect.ErrorId!, error.FullyQualifiedErrorId, StringComparison.Ordinal);
         var exception = Assert.IsType<EsChangeException>(error.Exception);
@@ -284,8 +359,10 @@ public sealed class ChangeFaultMatrixTests : ReliabilityTest
 
         if (outcome == ChangeOutcome.Unknown)
         {
-            Assert.StartsWith($"The outcome of '{action}' for {noun} '{target}' is unknown: it may have been applied.", error.ToString(), StringComparison.Ordinal);
-            Assert.StartsWith($"Check with {check} whether it was applied. It was not sent again", advice, StringComparison.Ordinal);
+            Assert.StartsWith($"The outcome of '{action}' for {noun} '{target}' is unknown: it may have been applied.",
+                error.ToString(), StringComparison.Ordinal);
+            Assert.StartsWith($"Check with {check} whether it was applied. It was not sent again", advice,
+                StringComparison.Ordinal);
             Assert.DoesNotContain("command again", advice, StringComparison.OrdinalIgnoreCase);
         }
         else
@@ -306,13 +383,15 @@ public sealed class ChangeFaultMatrixTests : ReliabilityTest
     {
         // The module keeps one request budget per credential for the whole process and learns it from the Ratelimit
         // headers: a token of this test's own keeps what it learns here away from every other test.
-        var (session, account) = ConnectedWith(null, messages: 200, token: "es-ratelimit-" + Guid.NewGuid().ToString("N"));
+        var (session, account) =
+            ConnectedWith(null, messages: 200, token: "es-ratelimit-" + Guid.NewGuid().ToString("N"));
         var ids = session.Run("Get-EsMessage -First 60 | ForEach-Object Id").Output.Select(o => o.ToString()).ToList();
         account.ClearRequests();
         // 12 bulk POSTs against 5 requests per second: the module has to pace itself or be refused.
         account.SetRateLimit(5, 1);
 
-        var result = session.Run("$ids | Move-EsMessage -Destination DeletedItems -BatchSize 5 -Confirm:$false -Verbose", Vars(("ids", ids.ToArray())));
+        var result = session.Run("$ids | Move-EsMessage -Destination DeletedItems -BatchSize 5 -Confirm:$false " +
+            "-Verbose", Vars(("ids", ids.ToArray())));
 
         account.ClearRateLimit();
         result.ShouldSucceed();
@@ -322,6 +401,7 @@ public sealed class ChangeFaultMatrixTests : ReliabilityTest
         Assert.All(posts, p => Assert.True(p.Status is 200 or 429, $"#{p.Seq} {p.Status} {p.Outcome}"));
         Assert.Equal(12, posts.Count(p => p.Status == 200));
         AssertNoIdSentTwiceUnlessRateLimited(posts);
-        Assert.Contains(result.Verbose, v => v.Message.Contains("Rate budget") || v.Message.Contains("rate limited (429)"));
+        Assert.Contains(result.Verbose,
+            v => v.Message.Contains("Rate budget") || v.Message.Contains("rate limited (429)"));
     }
 }

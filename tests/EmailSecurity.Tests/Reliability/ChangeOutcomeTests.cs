@@ -24,23 +24,29 @@ public sealed partial class ChangeOutcomeTests : ReliabilityTest
     /// message cmdlets here, the settings lists' from their cmdlet types (New copies the list's first entry it can
     /// create again). A change cmdlet added to the module and not found here fails the coverage test below.
     /// </summary>
-    private static readonly Dictionary<string, (string Run, ApiOperation? Sends)> ChangeRuns = new Dictionary<string, (string, ApiOperation?)>
+    private static readonly Dictionary<string, (string Run, ApiOperation? Sends)> ChangeRuns =
+        new Dictionary<string, (string, ApiOperation?)>
     {
         ["Move-EsMessage"] = ("Move-EsMessage -Id $message -Destination JunkEmail", null),
         ["Unblock-EsMessage"] = ("Unblock-EsMessage -Id $message", null),
         ["Submit-EsReclassification"] = ("Submit-EsReclassification -Id $message -ExpectedDisposition NONE", null),
-        ["Start-EsBulkAction"] = ("Start-EsBulkAction -Action Move -Destination JunkEmail -Disposition MALICIOUS", BulkActions.Create),
+        ["Start-EsBulkAction"] =
+            ("Start-EsBulkAction -Action Move -Destination JunkEmail -Disposition MALICIOUS", BulkActions.Create),
         ["Stop-EsBulkAction"] = ("Stop-EsBulkAction -Id $entry", ApiCatalog.Investigate.CancelBulkAction),
         ["Remove-EsBulkAction"] = ("Remove-EsBulkAction -Id $entry", BulkActions.Delete),
     }.Concat(SettingsNoun.All.SelectMany(noun => new[]
     {
-        (noun.New, $"@({noun.Get} | Where-Object {{ $_.PatternType -ne 'UNKNOWN' }})[0] | {noun.New}", noun.Collection.Create),
+        (noun.New, $"@({noun.Get} | Where-Object {{ $_.PatternType -ne 'UNKNOWN' }})[0] | {noun.New}",
+            noun.Collection.Create),
         (noun.Set, $"{noun.Set} -Id $entry {noun.SetField}", noun.Collection.Edit),
         (noun.Remove, $"{noun.Remove} -Id $entry", noun.Collection.Delete),
     }.Where(run => run.Item1 is not null).Select(run => KeyValuePair.Create(run.Item1!, (run.Item2, run.Item3)))))
     .Concat(SettingsNoun.All.Where(noun => noun.Collection.Batch is not null).Select(noun => KeyValuePair.Create(
         $"Sync-Es{noun.Noun}",
-        ($"{noun.Get} | Where-Object {{ $_.Id -eq $entry }} | ForEach-Object {{ $_.{(noun.Noun == "ContentPolicy" ? "Notes" : "Comments")} = 'Synced'; $_ }} | Sync-Es{noun.Noun} -NoDelete",
+        (
+            $"{noun.Get} | Where-Object {{ $_.Id -eq $entry }} | ForEach-Object {{ " +
+            $"$_.{(noun.Noun == "ContentPolicy" ? "Notes" : "Comments")} = 'Synced'; $_ }} | Sync-Es{noun.Noun} " +
+            "-NoDelete",
             noun.Collection.Batch))))
     .ToDictionary();
 
@@ -54,9 +60,11 @@ public sealed partial class ChangeOutcomeTests : ReliabilityTest
     {
         var session = NewSession();
 
-        var whatIf = session.Run("Get-Command -Module EmailSecurity -CommandType Cmdlet | Where-Object { $_.Parameters.ContainsKey('WhatIf') } | ForEach-Object Name")
+        var whatIf = session.Run("Get-Command -Module EmailSecurity -CommandType Cmdlet | Where-Object { " +
+            "$_.Parameters.ContainsKey('WhatIf') } | ForEach-Object Name")
             .Output.Select(o => o.ToString()!).ToList();
-        var changes = session.Run("Get-Command -Module EmailSecurity -CommandType Cmdlet | Where-Object { $_.ImplementingType.IsSubclassOf([EmailSecurity.Cmdlets.EsChangeCmdlet]) } | ForEach-Object Name")
+        var changes = session.Run("Get-Command -Module EmailSecurity -CommandType Cmdlet | Where-Object { " +
+            "$_.ImplementingType.IsSubclassOf([EmailSecurity.Cmdlets.EsChangeCmdlet]) } | ForEach-Object Name")
             .Output.Select(o => o.ToString()!).ToList();
 
         Assert.Equal(whatIf.Except(NotChanges).Order(), changes.Order());
@@ -67,7 +75,8 @@ public sealed partial class ChangeOutcomeTests : ReliabilityTest
 
     [Theory]
     [MemberData(nameof(ChangeCmdlets))]
-    public void A_change_answered_200_with_an_unreadable_body_may_have_been_applied_and_the_advice_names_a_check_that_works(string cmdlet)
+    public void A_change_answered_200_with_an_unreadable_body_may_have_been_applied_and_the_advice_names_a_check_that_works(
+        string cmdlet)
     {
         var (run, sends) = ChangeRuns[cmdlet];
         // On the oldest API version that has the operation the run sends.
@@ -93,7 +102,8 @@ public sealed partial class ChangeOutcomeTests : ReliabilityTest
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("EsChangeOutcomeUnknown", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         var target = Assert.IsType<string>(error.TargetObject);
-        Assert.Matches($"^The outcome of '[^']+' for [A-Za-z ]+ '{Regex.Escape(target)}' is unknown: it may have been applied\\. ", error.ToString());
+        Assert.Matches($"^The outcome of '[^']+' for [A-Za-z ]+ '{Regex.Escape(target)}' is unknown: it may have " +
+            "been applied\\. ", error.ToString());
         Assert.Contains("not valid JSON", error.ToString(), StringComparison.Ordinal);
         var advice = error.ErrorDetails.RecommendedAction;
         Assert.DoesNotContain("command again", advice, StringComparison.OrdinalIgnoreCase);
@@ -105,7 +115,8 @@ public sealed partial class ChangeOutcomeTests : ReliabilityTest
         var shown = session.Run(check.Groups[1].Value);
         if (cmdlet.StartsWith("Remove-", StringComparison.Ordinal))
         {
-            Assert.StartsWith("EsApiNotFound", Assert.Single(shown.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.StartsWith("EsApiNotFound", Assert.Single(shown.Errors).FullyQualifiedErrorId,
+                StringComparison.Ordinal);
         }
         else
         {
@@ -115,7 +126,11 @@ public sealed partial class ChangeOutcomeTests : ReliabilityTest
     }
 
     private static string MethodOf(string cmdlet) =>
-        cmdlet.StartsWith("Set-", StringComparison.Ordinal) ? "PATCH" : cmdlet.StartsWith("Remove-", StringComparison.Ordinal) ? "DELETE" : "POST";
+        cmdlet.StartsWith("Set-", StringComparison.Ordinal)
+            ? "PATCH"
+            : cmdlet.StartsWith("Remove-", StringComparison.Ordinal)
+            ? "DELETE"
+            : "POST";
 
     [GeneratedRegex("^Check with (.+) whether it was applied\\. ")]
     private static partial Regex CheckCommand();
@@ -135,12 +150,15 @@ public sealed partial class ChangeOutcomeTests : ReliabilityTest
     /// </summary>
     [Theory]
     [MemberData(nameof(StopStyles))]
-    public void A_runbook_that_stops_at_the_first_error_learns_what_happened_to_every_id(string stop, bool idsAsParameter)
+    public void A_runbook_that_stops_at_the_first_error_learns_what_happened_to_every_id(
+        string stop,
+        bool idsAsParameter)
     {
         var (session, account) = ConnectedWith(null, messages: 200);
         var ids = session.Run("Get-EsMessage -First 5 | ForEach-Object Id").Output.Select(o => o.ToString()!).ToArray();
         account.ClearRequests();
-        account.SetFaults(new FaultRule("statusAfterProcessing") { Method = "POST", Path = "/investigate/move", Skip = 1, Status = 503 });
+        account.SetFaults(new FaultRule("statusAfterProcessing") { Method = "POST", Path = "/investigate/move",
+            Skip = 1, Status = 503 });
         var move = idsAsParameter
             ? "Move-EsMessage -Id $ids -Destination JunkEmail -BatchSize 2 -Confirm:$false"
             : "$ids | Move-EsMessage -Destination JunkEmail -BatchSize 2 -Confirm:$false";
@@ -188,14 +206,17 @@ public sealed partial class ChangeOutcomeTests : ReliabilityTest
         var ids = session.Run("Get-EsMessage -First 3 | ForEach-Object Id").Output.Select(o => o.ToString()!).ToArray();
         account.SetFaults(new FaultRule("dropAfterProcessing") { Method = "POST" });
 
-        var stopped = session.Run("Move-EsMessage -Id $ids -Destination JunkEmail -BatchSize 2 -Confirm:$false -ErrorAction Stop", Vars(("ids", ids)));
+        var stopped = session.Run("Move-EsMessage -Id $ids -Destination JunkEmail -BatchSize 2 -Confirm:$false " +
+            "-ErrorAction Stop", Vars(("ids", ids)));
 
         // What the host of the runbook (an Azure Automation job, a scheduled task) is handed.
         var record = Assert.IsAssignableFrom<IContainsErrorRecord>(stopped.Terminating).ErrorRecord;
         Assert.Equal(ids[0], record.TargetObject);
-        Assert.Contains($"for message '{ids[0]}' is unknown: it may have been applied. It went in one request with 1 other message(s).", record.ToString());
+        Assert.Contains($"for message '{ids[0]}' is unknown: it may have been applied. It went in one request with 1 " +
+            "other message(s).", record.ToString());
         Assert.Equal(
-            [$"{ids[0]}: Unknown (no answer)", $"{ids[1]}: Unknown (no answer)", $"{ids[2]}: NotSent (the command stopped before sending it)"],
+            [$"{ids[0]}: Unknown (no answer)", $"{ids[1]}: Unknown (no answer)", $"{ids[2]}: NotSent (the command " +
+                "stopped before sending it)"],
             ((EsChangeException)record.Exception).Outcomes.Select(o => o.ToString()));
         Assert.Single(account.Requests(), r => r.Method == "POST");
     }
@@ -204,16 +225,20 @@ public sealed partial class ChangeOutcomeTests : ReliabilityTest
     public void Without_Stop_every_id_of_a_failed_batch_has_its_own_error_that_names_it()
     {
         var (session, account) = ConnectedWith(null);
-        var ids = session.Run("@(Get-EsMessage | Where-Object IsQuarantined | ForEach-Object Id)[0..2]").Output.Select(o => o.ToString()!).ToArray();
+        var ids = session.Run("@(Get-EsMessage | Where-Object IsQuarantined | ForEach-Object Id)[0..2]").Output.Select(
+            o => o.ToString()!).ToArray();
         Assert.Equal(3, ids.Length);
         account.SetFaults(new FaultRule("statusAfterProcessing") { Method = "POST", Status = 500 });
 
-        var result = session.Run("$ids | Unblock-EsMessage -Confirm:$false -ErrorVariable failed; $failed.Count", Vars(("ids", ids)));
+        var result = session.Run("$ids | Unblock-EsMessage -Confirm:$false -ErrorVariable failed; $failed.Count",
+            Vars(("ids", ids)));
 
         Assert.Equal(ids, result.Errors.Select(e => (string)e.TargetObject));
         Assert.Equal(3, result.Errors.Select(e => e.ToString()).Distinct().Count());
-        Assert.All(result.Errors, e => Assert.StartsWith($"The outcome of 'Release from quarantine' for message '{e.TargetObject}' is unknown", e.ToString()));
-        Assert.All(result.Errors, e => Assert.Equal(ids, ((EsChangeException)e.Exception).TargetsWith(ChangeOutcome.Unknown)));
+        Assert.All(result.Errors, e => Assert.StartsWith(
+            $"The outcome of 'Release from quarantine' for message '{e.TargetObject}' is unknown", e.ToString()));
+        Assert.All(result.Errors,
+            e => Assert.Equal(ids, ((EsChangeException)e.Exception).TargetsWith(ChangeOutcome.Unknown)));
         Assert.Equal("3", result.Output.Single().ToString());
     }
 
@@ -221,7 +246,8 @@ public sealed partial class ChangeOutcomeTests : ReliabilityTest
     public void A_delete_that_stops_names_the_ids_it_never_sent_and_they_are_still_there()
     {
         var (session, account) = ConnectedWith(null);
-        var ids = session.Run("Get-EsBlockedSender -First 3 | ForEach-Object Id").Output.Select(o => o.ToString()!).ToArray();
+        var ids =
+            session.Run("Get-EsBlockedSender -First 3 | ForEach-Object Id").Output.Select(o => o.ToString()!).ToArray();
         Assert.Equal(3, ids.Length);
         account.SetFaults(new FaultRule("status") { Method = "DELETE", Status = 400 });
 
@@ -231,7 +257,8 @@ public sealed partial class ChangeOutcomeTests : ReliabilityTest
             """, Vars(("ids", ids)));
 
         result.ShouldSucceed();
-        Assert.Equal([$"{ids[0]}=Failed", $"{ids[1]}=NotSent", $"{ids[2]}=NotSent"], result.Output.Select(o => o.ToString()));
+        Assert.Equal([$"{ids[0]}=Failed", $"{ids[1]}=NotSent", $"{ids[2]}=NotSent"],
+            result.Output.Select(o => o.ToString()));
         Assert.Equal(3, session.Run("Get-EsBlockedSender -Id $ids", Vars(("ids", ids))).Output.Count);
     }
 }

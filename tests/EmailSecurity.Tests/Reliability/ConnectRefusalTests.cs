@@ -28,7 +28,10 @@ public sealed class ConnectRefusalTests : ReliabilityTest
 
     [Theory]
     [MemberData(nameof(BaseUris))]
-    public void A_base_uri_that_carries_a_secret_is_refused_without_showing_it(string baseUri, string secret, string why)
+    public void A_base_uri_that_carries_a_secret_is_refused_without_showing_it(
+        string baseUri,
+        string secret,
+        string why)
     {
         var session = NewSession();
         session.SetVariable("t", Secure(Token));
@@ -54,7 +57,10 @@ public sealed class ConnectRefusalTests : ReliabilityTest
 
     [Theory]
     [MemberData(nameof(Tokens))]
-    public void A_token_no_header_can_carry_is_refused_at_once_without_any_request(string name, string token, string why)
+    public void A_token_no_header_can_carry_is_refused_at_once_without_any_request(
+        string name,
+        string token,
+        string why)
     {
         _ = name;
         var account = Emulator.NewAccount();
@@ -62,7 +68,8 @@ public sealed class ConnectRefusalTests : ReliabilityTest
         session.SetVariable("t", Secure(token));
         var clock = Stopwatch.StartNew();
 
-        var result = session.Run($"Connect-EsAccount -AccountId {account.Id} -ApiToken $t -BaseUri '{Emulator.ApiBaseUri}'; Get-EsMessage -First 1");
+        var result = session.Run($"Connect-EsAccount -AccountId {account.Id} -ApiToken $t -BaseUri " +
+            $"'{Emulator.ApiBaseUri}'; Get-EsMessage -First 1");
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         var error = result.Errors[0];
@@ -81,20 +88,26 @@ public sealed class ConnectRefusalTests : ReliabilityTest
         session.SetVariable("key", Secure("legacy-key"));
 
         var fromCredential = session.Run($"Connect-EsAccount -Credential $credential -BaseUri '{Emulator.ApiBaseUri}'");
-        var fromEmail = session.Run($"Connect-EsAccount -AccountId abc -ApiKey $key -Email 'admín@contoso.example' -BaseUri '{Emulator.ApiBaseUri}'");
+        var fromEmail = session.Run("Connect-EsAccount -AccountId abc -ApiKey $key -Email 'admín@contoso.example' " +
+            $"-BaseUri '{Emulator.ApiBaseUri}'");
 
         Assert.Equal(
-            "The credential's password (the API token) cannot be sent: character 6 of 7 is a line break (often copied from the end of a file), which an HTTP header cannot carry; give it again without that character.",
+            "The credential's password (the API token) cannot be sent: character 6 of 7 is a line break (often " +
+            "copied from the end of a file), which an HTTP header cannot carry; give it again without that character.",
             Assert.Single(fromCredential.Errors).Exception.Message);
-        Assert.Contains("e-mail address that goes with the API key cannot be sent: character 4 of 21 is a non-ASCII character", Assert.Single(fromEmail.Errors).Exception.Message);
+        Assert.Contains("e-mail address that goes with the API key cannot be sent: character 4 of 21 is a non-ASCII " +
+            "character", Assert.Single(fromEmail.Errors).Exception.Message);
         AssertNotConnected(session);
     }
 
     private static void AssertNotConnected(EngineSession session) =>
-        Assert.StartsWith("EsNotConnected,", Assert.Single(session.Run("Get-EsConnection").Errors).FullyQualifiedErrorId);
+        Assert.StartsWith("EsNotConnected,",
+            Assert.Single(session.Run("Get-EsConnection").Errors).FullyQualifiedErrorId);
 }
 
-/// <summary>The same refusals for what comes from CLOUDFLARE_BASE_URL and CLOUDFLARE_API_TOKEN (process-wide, so run alone).</summary>
+/// <summary>
+/// The same refusals for what comes from CLOUDFLARE_BASE_URL and CLOUDFLARE_API_TOKEN (process-wide, so run alone).
+/// </summary>
 [Collection("Environment")]
 public sealed class EnvironmentConnectRefusalTests : ModuleTest
 {
@@ -109,7 +122,8 @@ public sealed class EnvironmentConnectRefusalTests : ModuleTest
     [InlineData("//admin:Pa55w0rd-9z@")]
     public void A_base_url_from_the_environment_that_carries_a_password_is_refused_without_showing_it(string baseUrl)
     {
-        EnvironmentVariables.With(new() { ["CLOUDFLARE_API_TOKEN"] = "env-token", ["CLOUDFLARE_ACCOUNT_ID"] = "abc", ["CLOUDFLARE_BASE_URL"] = baseUrl }, () =>
+        EnvironmentVariables.With(new() { ["CLOUDFLARE_API_TOKEN"] = "env-token", ["CLOUDFLARE_ACCOUNT_ID"] = "abc",
+            ["CLOUDFLARE_BASE_URL"] = baseUrl }, () =>
         {
             var result = NewSession().Run("Connect-EsAccount -Verbose; Get-EsConnection");
 
@@ -124,11 +138,13 @@ public sealed class EnvironmentConnectRefusalTests : ModuleTest
     public void A_token_from_the_environment_with_a_line_break_is_refused_before_any_request()
     {
         var account = Emulator.NewAccount();
-        EnvironmentVariables.With(new() { ["CLOUDFLARE_API_TOKEN"] = "env-token\n", ["CLOUDFLARE_ACCOUNT_ID"] = account.Id, ["CLOUDFLARE_BASE_URL"] = Emulator.ApiBaseUri.ToString() }, () =>
+        EnvironmentVariables.With(new() { ["CLOUDFLARE_API_TOKEN"] = "env-token\n",
+            ["CLOUDFLARE_ACCOUNT_ID"] = account.Id, ["CLOUDFLARE_BASE_URL"] = Emulator.ApiBaseUri.ToString() }, () =>
         {
             var result = NewSession().Run("Connect-EsAccount; Get-EsMessage -First 1");
 
-            Assert.StartsWith("The API token in CLOUDFLARE_API_TOKEN cannot be sent: character 10 of 10 is a line break", result.Errors[0].Exception.Message);
+            Assert.StartsWith("The API token in CLOUDFLARE_API_TOKEN cannot be sent: character 10 of 10 is a " +
+                "line break", result.Errors[0].Exception.Message);
             Assert.StartsWith("EsNotConnected,", result.Errors[1].FullyQualifiedErrorId);
             Assert.Empty(account.Requests());
         });

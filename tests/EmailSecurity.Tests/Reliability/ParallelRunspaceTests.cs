@@ -22,7 +22,10 @@ public sealed class ParallelRunspaceTests : ReliabilityTest
 
     private sealed record Tenant(EmulatorAccount Account, List<string> Ids);
 
-    /// <summary>Eight accounts of different sizes and seeds, their ids in search order, then a latency that makes the runspaces overlap.</summary>
+    /// <summary>
+    /// Eight accounts of different sizes and seeds, their ids in search order, then a latency that makes the runspaces
+    /// overlap.
+    /// </summary>
     private async Task<List<Tenant>> Tenants()
     {
         var tenants = new List<Tenant>();
@@ -41,15 +44,20 @@ public sealed class ParallelRunspaceTests : ReliabilityTest
         return tenants;
     }
 
-    /// <summary>Each account saw exactly its own runspace's work: its search pages of 20, one -First 3 search and one bulk move of its own first three ids.</summary>
+    /// <summary>
+    /// Each account saw exactly its own runspace's work: its search pages of 20, one -First 3 search and one bulk move
+    /// of its own first three ids.
+    /// </summary>
     private static void AssertEachAccountSawOnlyItsOwnRequests(List<Tenant> tenants)
     {
         foreach (var tenant in tenants)
         {
             var requests = tenant.Account.Requests();
             var expected = ((tenant.Ids.Count + 19) / 20) + 2;
-            Assert.True(requests.Count == expected, $"account {tenant.Account.Id} saw {requests.Count} requests: {string.Join(", ", requests.Select(r => r.Method + " " + r.Path))}");
-            Assert.All(requests, r => Assert.StartsWith($"/client/v4/accounts/{tenant.Account.Id}/email-security/", r.RawTarget, StringComparison.Ordinal));
+            Assert.True(requests.Count == expected, $"account {tenant.Account.Id} saw {requests.Count} requests: " +
+                $"{string.Join(", ", requests.Select(r => r.Method + " " + r.Path))}");
+            Assert.All(requests, r => Assert.StartsWith($"/client/v4/accounts/{tenant.Account.Id}/email-security/",
+                r.RawTarget, StringComparison.Ordinal));
             var move = Assert.Single(requests, r => r.Method == "POST");
             Assert.Equal(tenant.Ids.Take(3), IdsSentBy(move));
         }
@@ -76,7 +84,8 @@ public sealed class ParallelRunspaceTests : ReliabilityTest
     }
 
     private static List<string> Strings(PSObject o, string property) =>
-        ((System.Collections.IEnumerable)Unwrap(o.Properties[property].Value)!).Cast<object>().Select(x => Unwrap(x)!.ToString()!).ToList();
+        ((System.Collections.IEnumerable)Unwrap(o.Properties[property].Value)!).Cast<object>()
+            .Select(x => Unwrap(x)!.ToString()!).ToList();
 
     private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 
@@ -116,7 +125,8 @@ public sealed class ParallelRunspaceTests : ReliabilityTest
             var session = NewSession();
             session.SetVariable("t", Secure(Token));
             session.SetVariable("index", index);
-            session.Run($"Connect-EsAccount -AccountId '{tenant.Account.Id}' -ApiToken $t -BaseUri '{Emulator.ApiBaseUri}'").ShouldSucceed();
+            session.Run($"Connect-EsAccount -AccountId '{tenant.Account.Id}' -ApiToken $t -BaseUri " +
+                $"'{Emulator.ApiBaseUri}'").ShouldSucceed();
             return session;
         }).ToList();
 
@@ -134,6 +144,7 @@ public sealed class ParallelRunspaceTests : ReliabilityTest
         AssertEachRunspaceGotItsOwnResults(tenants, finished.SelectMany(r => r.Output));
         AssertEachAccountSawOnlyItsOwnRequests(tenants);
         Assert.All(sessions.Zip(tenants), pair =>
-            Assert.Equal(pair.Second.Account.Id, Assert.Single(pair.First.Run("Get-EsConnection").Objects<EsConnection>()).AccountId));
+            Assert.Equal(pair.Second.Account.Id,
+                Assert.Single(pair.First.Run("Get-EsConnection").Objects<EsConnection>()).AccountId));
     }
 }

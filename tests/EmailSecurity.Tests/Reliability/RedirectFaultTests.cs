@@ -24,9 +24,12 @@ public sealed class RedirectFaultTests : ReliabilityTest
     private static readonly Dictionary<string, Operation> Operations = new()
     {
         ["read"] = new("GET", "Get-EsBlockedSender", _ => "/settings/block_senders"),
-        ["create"] = new("POST", $"New-EsBlockedSender -Pattern {NewPattern} -PatternType DOMAIN -Confirm:$false", _ => "/settings/block_senders"),
-        ["update"] = new("PATCH", "Set-EsBlockedSender -Id $id -Comments 'after the redirect' -Confirm:$false", id => "/settings/block_senders/" + id),
-        ["delete"] = new("DELETE", "Remove-EsBlockedSender -Id $id -Confirm:$false", id => "/settings/block_senders/" + id),
+        ["create"] = new("POST", $"New-EsBlockedSender -Pattern {NewPattern} -PatternType DOMAIN -Confirm:$false",
+            _ => "/settings/block_senders"),
+        ["update"] = new("PATCH", "Set-EsBlockedSender -Id $id -Comments 'after the redirect' -Confirm:$false",
+            id => "/settings/block_senders/" + id),
+        ["delete"] =
+            new("DELETE", "Remove-EsBlockedSender -Id $id -Confirm:$false", id => "/settings/block_senders/" + id),
     };
 
     public static TheoryData<string, int, bool> Rows()
@@ -48,7 +51,10 @@ public sealed class RedirectFaultTests : ReliabilityTest
 
     [Theory]
     [MemberData(nameof(Rows))]
-    public void A_redirect_is_followed_only_on_the_APIs_own_origin_and_a_change_only_after_307_or_308(string operation, int status, bool sameOrigin)
+    public void A_redirect_is_followed_only_on_the_APIs_own_origin_and_a_change_only_after_307_or_308(
+        string operation,
+        int status,
+        bool sameOrigin)
     {
         var shape = Operations[operation];
         var (session, account) = ConnectedWith(null);
@@ -57,7 +63,8 @@ public sealed class RedirectFaultTests : ReliabilityTest
         var vars = Vars(("id", entry.Id));
         account.ClearRequests();
         var location = sameOrigin ? "{target}" : $"http://localhost:{Emulator.ApiBaseUri.Port}{{target}}";
-        account.SetFaults(new FaultRule("redirect") { Method = shape.Method, Path = shape.PathOf(entry.Id!), Status = status, Location = location });
+        account.SetFaults(new FaultRule("redirect") { Method = shape.Method, Path = shape.PathOf(entry.Id!),
+            Status = status, Location = location });
 
         var result = session.Run(shape.Script, vars);
 
@@ -76,7 +83,8 @@ public sealed class RedirectFaultTests : ReliabilityTest
             var error = Assert.Single(result.Errors);
             Assert.StartsWith("EsApiRedirected,", error.FullyQualifiedErrorId);
             Assert.Contains($"The API answered {status} ", error.Exception.Message);
-            Assert.Contains(sameOrigin ? "a change is not sent again after a" : "which is not the API's address", error.Exception.Message);
+            Assert.Contains(sameOrigin ? "a change is not sent again after a" : "which is not the API's address",
+                error.Exception.Message);
             if (shape.Method != "GET")
             {
                 Assert.Contains("The change was not carried out.", error.Exception.Message);
@@ -95,7 +103,8 @@ public sealed class RedirectFaultTests : ReliabilityTest
                 Assert.Equal(before.Length + (applied ? 1 : 0), after.Length);
                 break;
             case "update":
-                Assert.Equal(applied ? "after the redirect" : entry.Comments, after.Single(b => b.Id == entry.Id).Comments);
+                Assert.Equal(applied ? "after the redirect" : entry.Comments,
+                    after.Single(b => b.Id == entry.Id).Comments);
                 break;
             case "delete":
                 Assert.Equal(applied ? 0 : 1, after.Count(b => b.Id == entry.Id));

@@ -7,7 +7,9 @@ using Xunit.Sdk;
 
 namespace EmailSecurity.Tests.Reliability;
 
-/// <summary>What the reliability tests share: connecting with a short attempt time limit, and accounting for ids.</summary>
+/// <summary>
+/// What the reliability tests share: connecting with a short attempt time limit, and accounting for ids.
+/// </summary>
 public abstract class ReliabilityTest : ModuleTest
 {
     protected ReliabilityTest(EmulatorFixture emulator)
@@ -20,14 +22,20 @@ public abstract class ReliabilityTest : ModuleTest
     /// are passed as -TimeoutSec and -MaxWaitSec when given.
     /// </summary>
     protected (EngineSession Session, EmulatorAccount Account) ConnectedWith(
-        int? timeoutSec, int messages = 60, int seed = 1, string token = Token, int? maxWaitSec = null, string? apiVersion = null)
+        int? timeoutSec,
+        int messages = 60,
+        int seed = 1,
+        string token = Token,
+        int? maxWaitSec = null,
+        string? apiVersion = null)
     {
         var account = Emulator.NewAccount(messages, seed, apiVersion);
         var session = NewSession();
         session.SetVariable("t", Secure(token));
         var timeout = timeoutSec is int seconds ? $" -TimeoutSec {seconds}" : string.Empty;
         var maxWait = maxWaitSec is int limit ? $" -MaxWaitSec {limit}" : string.Empty;
-        session.Run($"Connect-EsAccount -AccountId '{account.Id}' -ApiToken $t -BaseUri '{Emulator.ApiBaseUri}'{timeout}{maxWait}").ShouldSucceed();
+        session.Run($"Connect-EsAccount -AccountId '{account.Id}' -ApiToken $t -BaseUri " +
+            $"'{Emulator.ApiBaseUri}'{timeout}{maxWait}").ShouldSucceed();
         return (session, account);
     }
 
@@ -57,7 +65,10 @@ public abstract class ReliabilityTest : ModuleTest
     protected static Dictionary<string, object?> Vars(params (string Name, object? Value)[] values) =>
         values.ToDictionary(v => v.Name, v => v.Value);
 
-    /// <summary>The ids a bulk POST carried: {"ids":[...]} for a move, a bare array for a release; the id in the path for a single move.</summary>
+    /// <summary>
+    /// The ids a bulk POST carried: {"ids":[...]} for a move, a bare array for a release; the id in the path for a
+    /// single move.
+    /// </summary>
     protected static IReadOnlyList<string> IdsSentBy(RecordedRequest request)
     {
         if (request.Body is null)
@@ -90,7 +101,9 @@ public abstract class ReliabilityTest : ModuleTest
     /// Every piped id is in a success result or in exactly one error record whose TargetObject is that id, never both
     /// and never neither; no error names anything else. Returns the errors by id.
     /// </summary>
-    protected static Dictionary<string, ErrorRecord> AssertEveryIdAccountedForOnce(IReadOnlyCollection<string> piped, EngineResult result)
+    protected static Dictionary<string, ErrorRecord> AssertEveryIdAccountedForOnce(
+        IReadOnlyCollection<string> piped,
+        EngineResult result)
     {
         if (result.Terminating is not null)
         {
@@ -100,7 +113,8 @@ public abstract class ReliabilityTest : ModuleTest
         var succeeded = SucceededIds(result);
         var errorTargets = result.Errors.Select(e => e.TargetObject as string).ToList();
         var stray = result.Errors.Where(e => e.TargetObject is not string id || !piped.Contains(id)).ToList();
-        Assert.True(stray.Count == 0, "errors that name no piped id: " + string.Join(" | ", stray.Select(e => $"{e.FullyQualifiedErrorId} {e.TargetObject}: {e}")));
+        Assert.True(stray.Count == 0, "errors that name no piped id: " +
+            string.Join(" | ", stray.Select(e => $"{e.FullyQualifiedErrorId} {e.TargetObject}: {e}")));
         var twice = errorTargets.GroupBy(t => t).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.True(twice.Count == 0, "ids reported in more than one error: " + string.Join(", ", twice.Take(10)));
         var both = succeeded.Intersect(errorTargets!).ToList();
@@ -110,7 +124,9 @@ public abstract class ReliabilityTest : ModuleTest
         return result.Errors.ToDictionary(e => (string)e.TargetObject, e => e);
     }
 
-    /// <summary>No id went out in two POSTs unless every earlier one was answered 429 (the API said it did not process it).</summary>
+    /// <summary>
+    /// No id went out in two POSTs unless every earlier one was answered 429 (the API said it did not process it).
+    /// </summary>
     protected static void AssertNoIdSentTwiceUnlessRateLimited(IEnumerable<RecordedRequest> posts)
     {
         var byId = new Dictionary<string, List<RecordedRequest>>(StringComparer.Ordinal);
@@ -129,6 +145,7 @@ public abstract class ReliabilityTest : ModuleTest
 
         var resent = byId.Where(pair => pair.Value.SkipLast(1).Any(p => p.Status != 429)).ToList();
         Assert.True(resent.Count == 0, "ids sent again after an answer other than 429: " + string.Join("; ",
-            resent.Take(5).Select(pair => pair.Key + " in " + string.Join(", ", pair.Value.Select(p => $"#{p.Seq} {p.Status} {p.Outcome}")))));
+            resent.Take(5).Select(pair => pair.Key + " in " +
+                string.Join(", ", pair.Value.Select(p => $"#{p.Seq} {p.Status} {p.Outcome}")))));
     }
 }

@@ -21,7 +21,8 @@ public sealed class RetriedDeleteTests : ReliabilityTest
         var rows = new TheoryData<string, string>();
         foreach (var noun in new[] { "EsBlockedSender", "EsAllowPolicy" })
         {
-            foreach (var fault in new[] { "503 after processing", "500 after processing", "answer lost after processing" })
+            foreach (var fault in new[] { "503 after processing", "500 after processing",
+                "answer lost after processing" })
             {
                 rows.Add(noun, fault);
             }
@@ -39,12 +40,14 @@ public sealed class RetriedDeleteTests : ReliabilityTest
         account.ClearRequests();
         account.SetFaults(fault == "answer lost after processing"
             ? new FaultRule("dropAfterProcessing") { Method = "DELETE" }
-            : new FaultRule("statusAfterProcessing") { Method = "DELETE", Status = fault.StartsWith("503") ? 503 : 500, RetryAfter = "0" });
+            : new FaultRule("statusAfterProcessing") { Method = "DELETE", Status = fault.StartsWith("503") ? 503 : 500,
+                RetryAfter = "0" });
 
         var result = session.Run($"Remove-{noun} -Id '{id}' -Confirm:$false -Verbose");
 
         result.ShouldSucceed();
-        Assert.Contains(result.Verbose, v => v.Message.EndsWith($" {id}: already deleted by an earlier attempt whose answer was lost (sent again, the API no longer found it).", StringComparison.Ordinal));
+        Assert.Contains(result.Verbose, v => v.Message.EndsWith($" {id}: already deleted by an earlier attempt whose " +
+            "answer was lost (sent again, the API no longer found it).", StringComparison.Ordinal));
         var deletes = account.Requests();
         Assert.Equal(new[] { "DELETE", "DELETE" }, deletes.Select(r => r.Method));
         Assert.Equal(404, deletes[1].Status);

@@ -8,7 +8,8 @@ namespace EmailSecurity.Tests.Reliability;
 /// <summary>
 /// The API token must not show up anywhere a user, a transcript or a runbook log could see it: across every fault
 /// kind, errors, -Verbose/-Debug, warnings, -WhatIf, completion, help, formatted output, $Error and the exceptions in
-/// it, and the connection objects. Every stream and all host text is searched for the token and its first 12 characters.
+/// it, and the connection objects. Every stream and all host text is searched for the token and its first 12
+/// characters.
 /// </summary>
 [Collection("Emulator")]
 public sealed class SecretExposureTests : ReliabilityTest
@@ -29,34 +30,42 @@ public sealed class SecretExposureTests : ReliabilityTest
     [
         ("429 storm", [new FaultRule("status") { Status = 429, RetryAfter = "0", Times = 5 }]),
         ("503 storm", [new FaultRule("status") { Status = 503, RetryAfter = "0", Times = 5 }]),
-        ("503 after processing", [new FaultRule("statusAfterProcessing") { Method = "POST", Status = 503, RetryAfter = "0" }]),
+        ("503 after processing",
+            [new FaultRule("statusAfterProcessing") { Method = "POST", Status = 503, RetryAfter = "0" }]),
         ("dropped", [new FaultRule("drop") { Method = "POST" }]),
         ("dropped after processing", [new FaultRule("dropAfterProcessing") { Method = "POST" }]),
-        ("dropped mid-body", [new FaultRule("dropMidBody") { Method = "POST" }, new FaultRule("dropMidBody") { Method = "GET" }]),
+        ("dropped mid-body",
+            [new FaultRule("dropMidBody") { Method = "POST" }, new FaultRule("dropMidBody") { Method = "GET" }]),
         ("malformed", [new FaultRule("malformed") { Times = 2 }]),
-        ("success false", [new FaultRule("successFalse") { Times = 2, ErrorCode = 9109, ErrorMessage = "Unauthorized to access requested resource" }]),
+        ("success false", [new FaultRule("successFalse") { Times = 2, ErrorCode = 9109,
+            ErrorMessage = "Unauthorized to access requested resource" }]),
         ("timeout", [new FaultRule("delay") { DelayMs = 2500, Method = "POST" }]),
         ("stale cursor", [new FaultRule("staleCursor") { Method = "GET", Path = "/investigate", Skip = 1, Times = 0 }]),
         ("empty page", [new FaultRule("emptyPageWithNext") { Method = "GET", Path = "/investigate" }]),
         ("accepted", [new FaultRule("accepted") { Method = "GET", Path = "/investigate" }]),
-        ("404 for everything", [new FaultRule("status") { Status = 404, Times = 0, ErrorCode = 1003, ErrorMessage = "Not found" }]),
+        ("404 for everything",
+            [new FaultRule("status") { Status = 404, Times = 0, ErrorCode = 1003, ErrorMessage = "Not found" }]),
     ];
 
     private const string ReadAndMove =
-        "Get-EsMessage -PageSize 50 -First 120 -Verbose -Debug | Move-EsMessage -Destination JunkEmail -BatchSize 40 -Confirm:$false -Verbose -Debug";
+        "Get-EsMessage -PageSize 50 -First 120 -Verbose -Debug | Move-EsMessage -Destination JunkEmail -BatchSize 40 " +
+        "-Confirm:$false -Verbose -Debug";
 
     private static readonly string[] Everyday =
     [
         "Get-EsConnection",
-        "Get-EsConnection | ForEach-Object { $_; $_.PSObject.Properties | ForEach-Object { \"$($_.Name)=$($_.Value)\" } }",
+        "Get-EsConnection | ForEach-Object { $_; $_.PSObject.Properties | ForEach-Object { " +
+        "\"$($_.Name)=$($_.Value)\" } }",
         "Get-EsMessage -Id 'missing/../id' -Verbose -Debug",
         "Get-EsMessage -First 2 | Unblock-EsMessage -Confirm:$false -WarningAction Continue -Verbose -Debug",
         "Get-EsMessage -First 2 | Move-EsMessage -Destination Inbox -WhatIf -Verbose",
         "Remove-EsBlockedSender -Id 'nope' -WhatIf -Verbose",
         "Get-EsBlockedSender -Verbose -Debug",
         "Get-EsMessageRaw -Id (Get-EsMessage -First 1).Id -Verbose -Debug",
-        "$s = 'Get-EsMessage -Id '; (TabExpansion2 -inputScript $s -cursorColumn $s.Length).CompletionMatches | ForEach-Object { $_.CompletionText; $_.ToolTip; $_.ListItemText }",
-        "$s = 'Remove-EsBlockedSender -Id '; (TabExpansion2 -inputScript $s -cursorColumn $s.Length).CompletionMatches | ForEach-Object { $_.CompletionText; $_.ToolTip }",
+        "$s = 'Get-EsMessage -Id '; (TabExpansion2 -inputScript $s -cursorColumn $s.Length).CompletionMatches | " +
+        "ForEach-Object { $_.CompletionText; $_.ToolTip; $_.ListItemText }",
+        "$s = 'Remove-EsBlockedSender -Id '; (TabExpansion2 -inputScript $s -cursorColumn " +
+        "$s.Length).CompletionMatches | ForEach-Object { $_.CompletionText; $_.ToolTip }",
         "Get-Help Connect-EsAccount -Full",
         "Get-Help Get-EsMessage -Examples",
         "Get-Help about_EmailSecurity",
@@ -98,9 +107,12 @@ public sealed class SecretExposureTests : ReliabilityTest
         }
 
         // Connecting, loudly, each way a secret can come in, and using each connection.
-        Run($"Connect-EsAccount -AccountId '{account.Id}' -ApiKey $t -Email 'admin@contoso.example' -BaseUri '{Emulator.ApiBaseUri}' -Verbose -Debug -PassThru; Get-EsMessage -First 1 -Verbose -Debug");
-        Run($"Connect-EsAccount -Credential ([pscredential]::new('{account.Id}', $t)) -BaseUri '{Emulator.ApiBaseUri}' -Verbose -Debug -PassThru; Get-EsMessage -First 1 -Verbose -Debug");
-        Run($"Connect-EsAccount -AccountId '{account.Id}' -ApiToken $t -BaseUri '{Emulator.ApiBaseUri}' -TimeoutSec 1 -Verbose -Debug -PassThru");
+        Run($"Connect-EsAccount -AccountId '{account.Id}' -ApiKey $t -Email 'admin@contoso.example' -BaseUri " +
+            $"'{Emulator.ApiBaseUri}' -Verbose -Debug -PassThru; Get-EsMessage -First 1 -Verbose -Debug");
+        Run($"Connect-EsAccount -Credential ([pscredential]::new('{account.Id}', $t)) -BaseUri " +
+            $"'{Emulator.ApiBaseUri}' -Verbose -Debug -PassThru; Get-EsMessage -First 1 -Verbose -Debug");
+        Run($"Connect-EsAccount -AccountId '{account.Id}' -ApiToken $t -BaseUri '{Emulator.ApiBaseUri}' -TimeoutSec " +
+            "1 -Verbose -Debug -PassThru");
 
         foreach (var script in Everyday)
         {
@@ -112,9 +124,11 @@ public sealed class SecretExposureTests : ReliabilityTest
             account.SetFaults(rules);
             Run(ReadAndMove);
             account.SetFaults(rules);
-            Run("Get-EsMessage -Id (Get-EsMessage -First 1 -ErrorAction SilentlyContinue).Id -Verbose -Debug; Get-EsBlockedSender -Debug");
+            Run("Get-EsMessage -Id (Get-EsMessage -First 1 -ErrorAction SilentlyContinue).Id -Verbose -Debug; " +
+                "Get-EsBlockedSender -Debug");
             account.SetFaults(rules);
-            Run("$s = 'Move-EsMessage -Id '; (TabExpansion2 -inputScript $s -cursorColumn $s.Length).CompletionMatches | ForEach-Object CompletionText");
+            Run("$s = 'Move-EsMessage -Id '; (TabExpansion2 -inputScript $s -cursorColumn " +
+                "$s.Length).CompletionMatches | ForEach-Object CompletionText");
         }
 
         account.ClearFaults();

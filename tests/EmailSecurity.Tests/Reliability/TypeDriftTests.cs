@@ -22,9 +22,11 @@ public sealed class TypeDriftTests : ReliabilityTest
         var (session, account) = ConnectedWith(null);
         var before = session.Run("Get-EsAllowPolicy").Objects<AllowPolicy>().Length;
         account.ClearRequests();
-        account.SetFaults(new FaultRule("retypedFields") { Method = "POST", Path = "/settings/allow_policies", Fields = new() { ["id"] = 4711 } });
+        account.SetFaults(new FaultRule("retypedFields") { Method = "POST", Path = "/settings/allow_policies", Fields =
+            new() { ["id"] = 4711 } });
 
-        var result = session.Run("New-EsAllowPolicy -Pattern 'partner.example' -PatternType DOMAIN -IsAcceptableSender -Confirm:$false");
+        var result = session.Run(
+            "New-EsAllowPolicy -Pattern 'partner.example' -PatternType DOMAIN -IsAcceptableSender -Confirm:$false");
 
         result.ShouldSucceed();
         Assert.Empty(result.Warnings);
@@ -43,7 +45,8 @@ public sealed class TypeDriftTests : ReliabilityTest
     {
         var (session, account) = ConnectedWith(null);
         var clean = session.Run("Get-EsAllowPolicy").Objects<AllowPolicy>();
-        account.SetFaults(new FaultRule("retypedFields") { Method = "GET", Path = "/settings/allow_policies", Fields = new() { ["id"] = 12, ["is_trusted_sender"] = "yes" } });
+        account.SetFaults(new FaultRule("retypedFields") { Method = "GET", Path = "/settings/allow_policies", Fields =
+            new() { ["id"] = 12, ["is_trusted_sender"] = "yes" } });
 
         var result = session.Run("Get-EsAllowPolicy");
 
@@ -57,7 +60,8 @@ public sealed class TypeDriftTests : ReliabilityTest
             Assert.Equal("yes", p.AdditionalFields!["is_trusted_sender"].GetString());
         });
         var warning = Assert.Single(result.Warnings).Message;
-        Assert.StartsWith("GET /settings/allow_policies: 'is_trusted_sender' of AllowPolicy is text (\"yes\") where true or false was expected", warning);
+        Assert.StartsWith("GET /settings/allow_policies: 'is_trusted_sender' of AllowPolicy is text (\"yes\") where " +
+            "true or false was expected", warning);
         Assert.EndsWith("kept as sent in AdditionalFields, the property left empty.", warning);
     }
 
@@ -66,7 +70,8 @@ public sealed class TypeDriftTests : ReliabilityTest
     {
         var (session, account) = ConnectedWith(null, messages: 150);
         var clean = session.Run("Get-EsMessage -PageSize 100").Objects<Message>();
-        account.SetFaults(new FaultRule("retypedFields") { Method = "GET", Path = "/investigate", Times = 0, Fields = new() { ["to"] = "ceo@contoso.example", ["detection_reasons"] = null } });
+        account.SetFaults(new FaultRule("retypedFields") { Method = "GET", Path = "/investigate", Times = 0, Fields =
+            new() { ["to"] = "ceo@contoso.example", ["detection_reasons"] = null } });
 
         var result = session.Run("Get-EsMessage -PageSize 100");
 

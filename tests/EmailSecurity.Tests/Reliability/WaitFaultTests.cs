@@ -30,14 +30,17 @@ public sealed class WaitFaultTests : ReliabilityTest
         switch (kind)
         {
             case "Retry-After":
-                account.SetFaults(new FaultRule("status") { Method = "GET", Path = "/investigate", Status = 429, RetryAfter = "120" });
+                account.SetFaults(new FaultRule("status") { Method = "GET", Path = "/investigate", Status = 429,
+                    RetryAfter = "120" });
                 script = "Get-EsMessage -First 5";
                 expected = "rate limited (429); retry 1 of 4 as the API's Retry-After asks. Waiting 120 s;";
                 break;
             case "202 polling":
-                account.SetFaults(new FaultRule("accepted") { Method = "GET", Path = "/investigate", PollCount = 5, RetryAfter = "20" });
+                account.SetFaults(new FaultRule("accepted") { Method = "GET", Path = "/investigate", PollCount = 5,
+                    RetryAfter = "20" });
                 script = "Get-EsMessage -First 5";
-                expected = "GET /investigate: the API accepted the request and is still preparing its result (202 Accepted). Polling /client/v4/_emulator/poll/";
+                expected = "GET /investigate: the API accepted the request and is still preparing its result (202 " +
+                    "Accepted). Polling /client/v4/_emulator/poll/";
                 break;
             default:
                 account.SetRateLimit(limit: 10, windowSeconds: 120);
@@ -73,14 +76,16 @@ public sealed class WaitFaultTests : ReliabilityTest
     {
         var (session, account) = ConnectedWith(null);
         var waits = RecordWaits(session);
-        account.SetFaults(new FaultRule("status") { Method = "GET", Path = "/investigate", Status = 429, RetryAfter = "300" });
+        account.SetFaults(
+            new FaultRule("status") { Method = "GET", Path = "/investigate", Status = 429, RetryAfter = "300" });
 
         var result = session.Run("Get-EsMessage -First 5");
 
         result.ShouldSucceed();
         Assert.Equal(5, result.Objects<Message>().Length);
         Assert.Equal(new[] { TimeSpan.FromSeconds(300) }, waits);
-        Assert.Contains("Waiting 300 s; one request waits at most 600 s in all (Connect-EsAccount -MaxWaitSec).", Assert.Single(result.Warnings).Message);
+        Assert.Contains("Waiting 300 s; one request waits at most 600 s in all (Connect-EsAccount -MaxWaitSec).",
+            Assert.Single(result.Warnings).Message);
         Assert.Equal(new[] { 429, 200 }, account.Requests().Select(r => r.Status));
     }
 
@@ -88,7 +93,8 @@ public sealed class WaitFaultTests : ReliabilityTest
     public void A_Retry_After_longer_than_MaxWaitSec_fails_at_once_with_a_rate_limit_error_that_names_the_limit()
     {
         var (session, account) = ConnectedWith(null, maxWaitSec: 30);
-        account.SetFaults(new FaultRule("status") { Method = "GET", Path = "/settings/block_senders", Status = 429, RetryAfter = "45" });
+        account.SetFaults(new FaultRule("status") { Method = "GET", Path = "/settings/block_senders", Status = 429,
+            RetryAfter = "45" });
         var clock = Stopwatch.StartNew();
 
         var result = session.Run("Get-EsBlockedSender");
@@ -97,7 +103,9 @@ public sealed class WaitFaultTests : ReliabilityTest
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("EsApiRateLimited,", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.LimitsExceeded, error.CategoryInfo.Category);
-        Assert.Contains("Please wait and consider throttling your request speed (code 971). Not retried: waiting 45 s more would pass the 30 s one request may wait in all (Connect-EsAccount -MaxWaitSec).", error.ToString());
+        Assert.Contains(
+            "Please wait and consider throttling your request speed (code 971). Not retried: waiting 45 s more would " +
+            "pass the 30 s one request may wait in all (Connect-EsAccount -MaxWaitSec).", error.ToString());
         Assert.NotNull(error.ErrorDetails.RecommendedAction);
         Assert.Single(account.Requests());
     }
@@ -107,7 +115,8 @@ public sealed class WaitFaultTests : ReliabilityTest
     {
         var (session, account) = ConnectedWith(null, maxWaitSec: 5);
         var waits = RecordWaits(session);
-        account.SetFaults(new FaultRule("accepted") { Method = "GET", Path = "/investigate", PollCount = 100, RetryAfter = "2" });
+        account.SetFaults(
+            new FaultRule("accepted") { Method = "GET", Path = "/investigate", PollCount = 100, RetryAfter = "2" });
 
         var result = session.Run("Get-EsMessage -First 5");
 
@@ -126,13 +135,15 @@ public sealed class WaitFaultTests : ReliabilityTest
     {
         var (session, account) = ConnectedWith(timeoutSec: 1);
         var waits = RecordWaits(session);
-        account.SetFaults(new FaultRule("delay") { Method = "GET", Path = "/settings/block_senders", DelayMs = 2500, Times = 0 });
+        account.SetFaults(
+            new FaultRule("delay") { Method = "GET", Path = "/settings/block_senders", DelayMs = 2500, Times = 0 });
 
         var result = session.Run("Get-EsBlockedSender");
 
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("EsApiNoAnswer,", error.FullyQualifiedErrorId);
-        Assert.Contains("No answer from the API: timed out after 1 s (Connect-EsAccount -TimeoutSec) on each of 5 attempts [GET /settings/block_senders]", error.ToString());
+        Assert.Contains("No answer from the API: timed out after 1 s (Connect-EsAccount -TimeoutSec) on each of 5 " +
+            "attempts [GET /settings/block_senders]", error.ToString());
         Assert.DoesNotContain("cancel", error.ToString(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(4, waits.Count);
         Assert.Equal(5, account.Requests().Count);

@@ -33,14 +33,17 @@ public sealed class PesterSuiteTests : IClassFixture<PesterSuiteRun>
         Assert.True(rows.Count > 0, $"Pester reported nothing for {file}.\n{run.Log}");
         var failed = rows.Where(r => r.Result != "Passed").ToList();
         Assert.True(failed.Count == 0, $"{failed.Count} of {rows.Count} Pester tests in {file} did not pass:\n"
-            + string.Join("\n", failed.Select(r => $"- {r.Name} [{r.Result}]\n    {r.Error?.Replace("\n", "\n    ")}")));
+            + string.Join("\n",
+                failed.Select(r => $"- {r.Name} [{r.Result}]\n    {r.Error?.Replace("\n", "\n    ")}")));
     }
 
     [Fact]
     public void The_suite_runs_in_the_pinned_pwsh_and_reports_every_file()
     {
-        Assert.True(run.ExitCode == 0 || run.Rows.Any(r => r.Result != "Passed"), $"pwsh exited with {run.ExitCode}:\n{run.Log}");
-        Assert.Equal(PesterSuiteRun.TestFiles().Select(Path.GetFileName).Order(), run.Rows.Select(r => r.File).Distinct().Order());
+        Assert.True(run.ExitCode == 0 || run.Rows.Any(r => r.Result != "Passed"),
+            $"pwsh exited with {run.ExitCode}:\n{run.Log}");
+        Assert.Equal(PesterSuiteRun.TestFiles().Select(Path.GetFileName).Order(),
+            run.Rows.Select(r => r.File).Distinct().Order());
         Assert.Contains("pwsh " + PesterSuiteRun.PinnedPwshVersion, run.Log, StringComparison.Ordinal);
         output.WriteLine($"{run.Rows.Count} Pester tests; pwsh ran {run.Elapsed.TotalSeconds:0.0} s");
     }
@@ -66,7 +69,8 @@ public sealed class PesterSuiteRun
         foreach (var argument in new[]
                  {
                      "pwsh", "-NoProfile", "-NonInteractive", "-Command",
-                     "'pwsh ' + $PSVersionTable.PSVersion; & ./tests/Pester/Invoke-ShellSuite.ps1 -ResultPath $env:ES_PESTER_RESULTS -PesterManifest $env:ES_PESTER_MANIFEST",
+                     "'pwsh ' + $PSVersionTable.PSVersion; & ./tests/Pester/Invoke-ShellSuite.ps1 -ResultPath " +
+                     "$env:ES_PESTER_RESULTS -PesterManifest $env:ES_PESTER_MANIFEST",
                  })
         {
             start.ArgumentList.Add(argument);
@@ -89,7 +93,8 @@ public sealed class PesterSuiteRun
         if (!process.WaitForExit(Timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The Pester suite did not finish within {Timeout.TotalMinutes} minutes:\n{log}");
+            throw new TimeoutException(
+                $"The Pester suite did not finish within {Timeout.TotalMinutes} minutes:\n{log}");
         }
 
         process.WaitForExit(); // drains the output readers
@@ -116,7 +121,8 @@ public sealed class PesterSuiteRun
     public IReadOnlyList<PesterRow> Rows { get; }
 
     public static IEnumerable<string> TestFiles() =>
-        Directory.GetFiles(Path.Combine(Paths.RepoRoot, "tests", "Pester"), "*.Tests.ps1").Order(StringComparer.Ordinal);
+        Directory.GetFiles(Path.Combine(Paths.RepoRoot, "tests", "Pester"), "*.Tests.ps1")
+            .Order(StringComparer.Ordinal);
 
     private static void Append(StringBuilder log, string? line)
     {

@@ -29,17 +29,22 @@ public sealed class BulkActionTests : ModuleTest
     [InlineData("Move -Destination DeletedItems", "-Disposition SPAM -DetectionsOnly")]
     [InlineData("Release", "-Disposition SPAM")]
     [InlineData("Move -Destination Inbox", "-DetectionsOnly")]
-    public void A_job_acts_on_exactly_the_messages_Get_EsMessage_finds_with_the_same_filters(string action, string filters)
+    public void A_job_acts_on_exactly_the_messages_Get_EsMessage_finds_with_the_same_filters(
+        string action,
+        string filters)
     {
         var (session, _) = Connected2026();
-        var found = session.Run($"Get-EsMessage {filters} | ForEach-Object Id").Output.Select(o => o.ToString()!).ToHashSet();
+        var found =
+            session.Run($"Get-EsMessage {filters} | ForEach-Object Id").Output.Select(o => o.ToString()!).ToHashSet();
         Assert.NotEmpty(found);
 
-        var result = session.Run($"Start-EsBulkAction -Action {action} {filters} -Wait -Confirm:$false | Get-EsBulkActionMessage");
+        var result = session.Run(
+            $"Start-EsBulkAction -Action {action} {filters} -Wait -Confirm:$false | Get-EsBulkActionMessage");
 
         result.ShouldSucceed();
         var entries = result.Objects<BulkActionMessage>();
-        Assert.Equal(found.Order(StringComparer.Ordinal), entries.Select(e => e.InvestigateId).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(found.Order(StringComparer.Ordinal),
+            entries.Select(e => e.InvestigateId).Distinct().Order(StringComparer.Ordinal));
         Assert.DoesNotContain(entries, e => e.Status is "PENDING" or "PROCESSING");
     }
 
@@ -49,7 +54,8 @@ public sealed class BulkActionTests : ModuleTest
         var (session, account) = Connected2026();
         account.Reset(80, 1, apiVersion: ApiVersionNames.V2026_10, bulkJobMessagesPerStep: 2);
 
-        var result = session.Run("Start-EsBulkAction Move -Destination JunkEmail -DetectionsOnly -Comment 'test wave' -Wait -Force");
+        var result = session.Run(
+            "Start-EsBulkAction Move -Destination JunkEmail -DetectionsOnly -Comment 'test wave' -Wait -Force");
 
         result.ShouldSucceed();
         var job = Assert.Single(result.Objects<BulkAction>());
@@ -59,7 +65,8 @@ public sealed class BulkActionTests : ModuleTest
         Assert.True(job.TotalMessagesDiscovered > 2);
         Assert.Equal(job.TotalMessagesDiscovered,
             job.MessagesPending + job.MessagesSuccessful + job.MessagesFailed + job.MessagesSkipped + job.MessagesCancelled);
-        var progress = result.ProgressRecords.Where(p => p.Activity == $"Bulk action job {job.Id}: Move to JunkEmail").ToList();
+        var progress =
+            result.ProgressRecords.Where(p => p.Activity == $"Bulk action job {job.Id}: Move to JunkEmail").ToList();
         var processing = progress.Where(p => p.RecordType == ProgressRecordType.Processing).ToList();
         Assert.Contains(processing, p => p.CurrentOperation == "PROCESSING" && p.PercentComplete is > 0 and < 100);
         Assert.Equal(processing.Select(p => p.PercentComplete).Order(), processing.Select(p => p.PercentComplete));
@@ -70,10 +77,12 @@ public sealed class BulkActionTests : ModuleTest
     public void WhatIf_shows_the_search_and_how_many_messages_it_finds_now_and_sends_no_change()
     {
         var (session, account) = Connected2026();
-        var count = session.Run("Get-EsMessage -Disposition MALICIOUS | Measure-Object | ForEach-Object Count").Output.Single().ToString();
+        var count = session.Run(
+            "Get-EsMessage -Disposition MALICIOUS | Measure-Object | ForEach-Object Count").Output.Single().ToString();
         account.ClearRequests();
 
-        var result = session.Run("Start-EsBulkAction -Action Move -Destination JunkEmail -Disposition malicious -Sender '*@contoso.com' -WhatIf");
+        var result = session.Run("Start-EsBulkAction -Action Move -Destination JunkEmail -Disposition malicious " +
+            "-Sender '*@contoso.com' -WhatIf");
         var all = session.Run("Start-EsBulkAction -Action Release -Disposition MALICIOUS -WhatIf");
 
         result.ShouldSucceed();
@@ -84,7 +93,8 @@ public sealed class BulkActionTests : ModuleTest
         Assert.Contains("releases every matching message from quarantine", all.HostText);
         var requests = account.Requests();
         Assert.Equal(2, requests.Count);
-        Assert.All(requests, r => Assert.Equal(("GET", "/investigate", "1"), (r.Method, r.Path, r.QueryParameters["per_page"])));
+        Assert.All(requests,
+            r => Assert.Equal(("GET", "/investigate", "1"), (r.Method, r.Path, r.QueryParameters["per_page"])));
         Assert.Equal("contoso.com", requests[0].QueryParameters["sender"]);
         Assert.Empty(session.Run("Get-EsBulkAction").Output);
     }
@@ -95,8 +105,9 @@ public sealed class BulkActionTests : ModuleTest
         var (session, account) = Connected2026();
         account.ClearRequests();
 
-        var result = session.Run("Start-EsBulkAction -Action Move -Destination deleteditems -Subject 'Invoice' -ExactSubject 'Invoice overdue' " +
-            "-DeliveryStatus delivered -Start ([datetimeoffset]'2026-01-01T00:00:00Z') -Comment 'c' -Confirm:$false");
+        var result = session.Run("Start-EsBulkAction -Action Move -Destination deleteditems -Subject 'Invoice' " +
+            "-ExactSubject 'Invoice overdue' -DeliveryStatus delivered -Start " +
+            "([datetimeoffset]'2026-01-01T00:00:00Z') -Comment 'c' -Confirm:$false");
 
         result.ShouldSucceed();
         var post = Assert.Single(account.Requests(), r => r.Method == "POST");
@@ -107,12 +118,14 @@ public sealed class BulkActionTests : ModuleTest
             JsonSerializer.Serialize(body.RootElement));
         var job = Assert.Single(result.Objects<BulkAction>());
         Assert.Equal("PENDING", job.Status);
-        Assert.Equal("subject=Invoice, exact_subject=Invoice overdue, delivery_status=delivered, start=2026-01-01T00:00:00Z", job.SearchParameters!.ToString());
+        Assert.Equal("subject=Invoice, exact_subject=Invoice overdue, delivery_status=delivered, " +
+            "start=2026-01-01T00:00:00Z", job.SearchParameters!.ToString());
     }
 
     [Theory]
     [InlineData("Start-EsBulkAction -Action Move -Disposition SPAM", "EsBulkActionNeedsDestination")]
-    [InlineData("Start-EsBulkAction -Action Release -Destination Inbox -Disposition SPAM", "EsBulkActionNeedsNoDestination")]
+    [InlineData("Start-EsBulkAction -Action Release -Destination Inbox -Disposition SPAM",
+        "EsBulkActionNeedsNoDestination")]
     [InlineData("Start-EsBulkAction -Action Release", "EsBulkActionWithoutSearch")]
     [InlineData("Start-EsBulkAction -Action Release -Sender 'ceo*@contoso.com'", "EsWildcardNotSupported")]
     [InlineData("Start-EsBulkAction -Action Release -Start '2026-02-01' -End '2026-01-01'", "EsInvalidDateRange")]
@@ -146,7 +159,8 @@ public sealed class BulkActionTests : ModuleTest
 
         result.ShouldSucceed();
         var ids = session.Run("$jobs | ForEach-Object Id").Output.Select(o => o.ToString()).ToList();
-        // A move of messages in quarantine fails (they are in no mailbox): the job ends FAILED when none could be moved.
+        // A move of messages in quarantine fails (they are in no mailbox): the job ends FAILED when none could be
+        // moved.
         Assert.Equal(ids.Order(), result.Output.Take(2).Select(o => o.ToString()!.Split(' ')[0]).Order());
         Assert.All(result.Output.Take(2), o => Assert.Matches(" (COMPLETED|FAILED)$", o.ToString()));
         Assert.Equal("True", result.Output.Last().ToString());
@@ -180,7 +194,8 @@ public sealed class BulkActionTests : ModuleTest
         });
         var expected = session.Run("$a, $b | ForEach-Object Id").Output.Select(o => o.ToString());
         Assert.Equal(expected, result.Errors.Select(e => ((BulkAction)e.TargetObject).Id));
-        Assert.All(result.ProgressRecords.GroupBy(p => p.Activity), g => Assert.Equal(ProgressRecordType.Completed, g.Last().RecordType));
+        Assert.All(result.ProgressRecords.GroupBy(p => p.Activity),
+            g => Assert.Equal(ProgressRecordType.Completed, g.Last().RecordType));
     }
 
     [Fact]
@@ -192,12 +207,14 @@ public sealed class BulkActionTests : ModuleTest
 
         var refused = session.Run("$job | Remove-EsBulkAction -Confirm:$false");
         account.AdvanceBulkJobs();
-        var removed = session.Run("$job | Remove-EsBulkAction -Confirm:$false; Get-EsBulkAction | Measure-Object | ForEach-Object Count");
+        var removed = session.Run(
+            "$job | Remove-EsBulkAction -Confirm:$false; Get-EsBulkAction | Measure-Object | ForEach-Object Count");
 
         var error = Assert.Single(refused.Errors);
         Assert.StartsWith("EsBulkActionNotFinished", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
-        Assert.Contains("has not ended: only a COMPLETED, FAILED or CANCELLED job can be removed", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("has not ended: only a COMPLETED, FAILED or CANCELLED job can be removed", error.ToString(),
+            StringComparison.Ordinal);
         Assert.Contains("Stop-EsBulkAction -Id", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
         Assert.Equal(ChangeOutcome.Failed, ((EsChangeException)error.Exception).Outcome);
         removed.ShouldSucceed();
@@ -208,8 +225,10 @@ public sealed class BulkActionTests : ModuleTest
     public void Stop_cancels_a_running_job_and_explains_why_an_ended_one_cannot_be_stopped()
     {
         var (session, account) = Connected2026();
-        account.Reset(80, 1, apiVersion: ApiVersionNames.V2026_10, bulkJobsAdvanceOnGet: false, bulkJobMessagesPerStep: 1);
-        session.Run("$job = Start-EsBulkAction -Action Move -Destination JunkEmail -DetectionsOnly -Confirm:$false").ShouldSucceed();
+        account.Reset(80, 1, apiVersion: ApiVersionNames.V2026_10, bulkJobsAdvanceOnGet: false,
+            bulkJobMessagesPerStep: 1);
+        session.Run("$job = Start-EsBulkAction -Action Move -Destination JunkEmail -DetectionsOnly -Confirm:$false")
+            .ShouldSucceed();
         account.AdvanceBulkJobs(steps: 2);
         account.ClearRequests();
 
@@ -224,9 +243,11 @@ public sealed class BulkActionTests : ModuleTest
         Assert.Equal("CANCELLED", job.Status);
         Assert.True(job.MessagesCancelled > 0);
         Assert.Equal(2, account.Requests().Count(r => r.Method == "POST"));
-        Assert.StartsWith("EsBulkActionAlreadyFinished", Assert.Single(again.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.StartsWith("EsBulkActionAlreadyFinished", Assert.Single(again.Errors).FullyQualifiedErrorId,
+            StringComparison.Ordinal);
         Assert.Equal(
-            session.Run("$job | Get-EsBulkActionMessage -Status CANCELLED | Measure-Object | ForEach-Object Count").Output.Single().ToString(),
+            session.Run("$job | Get-EsBulkActionMessage -Status CANCELLED | Measure-Object | " +
+                "ForEach-Object Count").Output.Single().ToString(),
             job.MessagesCancelled.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
@@ -245,7 +266,8 @@ public sealed class BulkActionTests : ModuleTest
         var again = session.Run("$release, $move | Get-EsBulkAction | ForEach-Object Id");
 
         Assert.Equal(session.Run("$move.Id").Output.Single().ToString(), moves.Output.Single().ToString());
-        Assert.Equal(session.Run("$release.Id; $move.Id").Output.Select(o => o.ToString()), again.Output.Select(o => o.ToString()));
+        Assert.Equal(session.Run("$release.Id; $move.Id").Output.Select(o => o.ToString()),
+            again.Output.Select(o => o.ToString()));
         var list = account.Requests()[0];
         Assert.Equal(("MOVE", "PENDING"), (list.QueryParameters["action_type"], list.QueryParameters["status"]));
     }
@@ -254,9 +276,11 @@ public sealed class BulkActionTests : ModuleTest
     public void A_job_whose_start_was_answered_503_after_it_started_is_not_sent_again_and_the_error_names_the_check()
     {
         var (session, account) = Connected2026();
-        account.SetFaults(new FaultRule("statusAfterProcessing") { Method = "POST", Path = "/investigate/bulk", Status = 503 });
+        account.SetFaults(new FaultRule("statusAfterProcessing") { Method = "POST", Path = "/investigate/bulk", Status =
+            503 });
 
-        var result = session.Run("Start-EsBulkAction -Action Move -Destination JunkEmail -Disposition MALICIOUS -Comment 'once' -Wait -Confirm:$false");
+        var result = session.Run("Start-EsBulkAction -Action Move -Destination JunkEmail -Disposition MALICIOUS " +
+            "-Comment 'once' -Wait -Confirm:$false");
 
         account.ClearFaults();
         var error = Assert.Single(result.Errors);
@@ -266,7 +290,8 @@ public sealed class BulkActionTests : ModuleTest
         Assert.Single(account.Requests(), r => r.Method == "POST");
         var check = error.ErrorDetails.RecommendedAction;
         Assert.StartsWith("Check with Get-EsBulkAction | Where-Object", check, StringComparison.Ordinal);
-        var shown = session.Run(check["Check with ".Length..check.IndexOf(" whether it was applied", StringComparison.Ordinal)]);
+        var shown = session.Run(
+            check["Check with ".Length..check.IndexOf(" whether it was applied", StringComparison.Ordinal)]);
         Assert.Equal("once", Assert.Single(shown.Objects<BulkAction>()).Comment);
     }
 
@@ -298,8 +323,10 @@ public sealed class BulkActionTests : ModuleTest
 
         var result = session.Run("Get-EsMessage -First 1 | Get-EsBulkActionMessage");
 
-        Assert.Contains("cannot be used as the id of a BulkAction", Assert.Single(result.Errors).ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(account.Requests(), r => r.Path.StartsWith("/investigate/bulk", StringComparison.Ordinal));
+        Assert.Contains("cannot be used as the id of a BulkAction", Assert.Single(result.Errors).ToString(),
+            StringComparison.Ordinal);
+        Assert.DoesNotContain(account.Requests(),
+            r => r.Path.StartsWith("/investigate/bulk", StringComparison.Ordinal));
     }
 
     /// <summary>Start-EsBulkAction repeats Get-EsMessage's filters; they must stay the same parameters.</summary>
@@ -308,22 +335,31 @@ public sealed class BulkActionTests : ModuleTest
     {
         var start = typeof(StartEsBulkActionCommand);
         var get = typeof(GetEsMessageCommand);
-        var filters = new[] { "Query", "Sender", "Recipient", "Subject", "Domain", "Disposition", "MessageAction", "AlertId", "MessageId", "DetectionsOnly", "Start", "End" };
-        foreach (var name in filters.Concat(get.GetProperties().Where(p => p.GetCustomAttribute<ApiQueryAttribute>() is { Name: "delivery_status" }).Select(p => p.Name)))
+        var filters = new[] { "Query", "Sender", "Recipient", "Subject", "Domain", "Disposition", "MessageAction",
+            "AlertId", "MessageId", "DetectionsOnly", "Start", "End" };
+        foreach (var name in filters.Concat(get.GetProperties()
+            .Where(p => p.GetCustomAttribute<ApiQueryAttribute>() is { Name: "delivery_status" }).Select(p => p.Name)))
         {
             var mine = start.GetProperty(name)!;
             var theirs = get.GetProperty(name)!;
             Assert.Equal(theirs.PropertyType, mine.PropertyType);
-            Assert.Equal(theirs.GetCustomAttribute<ApiQueryAttribute>()?.Name, mine.GetCustomAttribute<ApiQueryAttribute>()?.Name);
-            Assert.Equal(theirs.GetCustomAttribute<AliasAttribute>()?.AliasNames ?? [], mine.GetCustomAttribute<AliasAttribute>()?.AliasNames ?? []);
-            Assert.Equal(theirs.GetCustomAttribute<ValidateSetAttribute>()?.ValidValues ?? [], mine.GetCustomAttribute<ValidateSetAttribute>()?.ValidValues ?? []);
+            Assert.Equal(theirs.GetCustomAttribute<ApiQueryAttribute>()?.Name,
+                mine.GetCustomAttribute<ApiQueryAttribute>()?.Name);
+            Assert.Equal(theirs.GetCustomAttribute<AliasAttribute>()?.AliasNames ?? [],
+                mine.GetCustomAttribute<AliasAttribute>()?.AliasNames ?? []);
+            Assert.Equal(theirs.GetCustomAttribute<ValidateSetAttribute>()?.ValidValues ?? [],
+                mine.GetCustomAttribute<ValidateSetAttribute>()?.ValidValues ?? []);
             Assert.Equal(
-                theirs.GetCustomAttributes().Select(a => a.GetType().Name).Where(n => n.StartsWith("Validate") || n.EndsWith("InputAttribute")).Order(),
-                mine.GetCustomAttributes().Select(a => a.GetType().Name).Where(n => n.StartsWith("Validate") || n.EndsWith("InputAttribute")).Order());
+                theirs.GetCustomAttributes().Select(a => a.GetType().Name)
+                    .Where(n => n.StartsWith("Validate") || n.EndsWith("InputAttribute")).Order(),
+                mine.GetCustomAttributes().Select(a => a.GetType().Name)
+                    .Where(n => n.StartsWith("Validate") || n.EndsWith("InputAttribute")).Order());
         }
 
         Assert.Equal(
-            get.GetProperties(BindingFlags.Instance | BindingFlags.NonPublic).Where(p => p.GetCustomAttribute<ApiQueryAttribute>() != null).Select(p => p.Name).Order(),
-            start.GetProperties(BindingFlags.Instance | BindingFlags.NonPublic).Where(p => p.GetCustomAttribute<ApiQueryAttribute>() != null).Select(p => p.Name).Order());
+            get.GetProperties(BindingFlags.Instance | BindingFlags.NonPublic)
+                .Where(p => p.GetCustomAttribute<ApiQueryAttribute>() != null).Select(p => p.Name).Order(),
+            start.GetProperties(BindingFlags.Instance | BindingFlags.NonPublic)
+                .Where(p => p.GetCustomAttribute<ApiQueryAttribute>() != null).Select(p => p.Name).Order());
     }
 }

@@ -17,10 +17,12 @@ public sealed class GetEsMessageDetectionTests : ModuleTest
     public async Task Piped_messages_each_get_their_detections_in_the_order_they_arrived()
     {
         var (session, account) = Connected();
-        var ids = session.Run("Get-EsMessage -Disposition MALICIOUS -First 6").Objects<Message>().Select(m => m.Id).ToList();
+        var ids =
+            session.Run("Get-EsMessage -Disposition MALICIOUS -First 6").Objects<Message>().Select(m => m.Id).ToList();
         account.ClearRequests();
 
-        var result = session.Run("Get-EsMessage -Disposition MALICIOUS -First 6 | Get-EsMessageDetection -ThrottleLimit 4");
+        var result =
+            session.Run("Get-EsMessage -Disposition MALICIOUS -First 6 | Get-EsMessageDetection -ThrottleLimit 4");
 
         result.ShouldSucceed();
         var reads = account.Requests().Where(r => r.Path.EndsWith("/detections", StringComparison.Ordinal)).ToList();
@@ -36,11 +38,14 @@ public sealed class GetEsMessageDetectionTests : ModuleTest
             Assert.Equal(json.GetProperty("final_disposition").GetString(), detection.FinalDisposition);
             Assert.Equal(json.GetProperty("action").GetString(), detection.Action);
             Assert.Equal(Strings(json, "threat_categories", "name"), detection.ThreatCategories!.Select(c => c.Name));
-            Assert.Equal(json.GetProperty("threat_categories").EnumerateArray().Select(c => c.GetProperty("id").GetInt64()), detection.ThreatCategories!.Select(c => c.Id!.Value));
+            Assert.Equal(json.GetProperty("threat_categories").EnumerateArray()
+                .Select(c => c.GetProperty("id").GetInt64()), detection.ThreatCategories!.Select(c => c.Id!.Value));
             Assert.Equal(Strings(json, "findings", "name"), detection.Findings!.Select(f => f.Name));
-            Assert.Equal(json.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("score").GetDouble()), detection.Findings!.Select(f => f.Score!.Value));
+            Assert.Equal(json.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("score").GetDouble()),
+                detection.Findings!.Select(f => f.Score!.Value));
             Assert.Equal(Strings(json, "attachments", "sha256"), detection.Attachments!.Select(a => a.Sha256));
-            Assert.Equal(json.GetProperty("attachments").EnumerateArray().Select(a => a.GetProperty("size").GetInt64()), detection.Attachments!.Select(a => a.Size));
+            Assert.Equal(json.GetProperty("attachments").EnumerateArray().Select(a => a.GetProperty("size").GetInt64()),
+                detection.Attachments!.Select(a => a.Size));
             Assert.Equal(Strings(json, "links", "href"), detection.Links!.Select(l => l.Href));
             Assert.Equal(Strings(json, "headers", "name"), detection.Headers!.Select(h => h.Name));
             Assert.Equal(Strings(json, "headers", "value"), detection.Headers!.Select(h => h.Value));
@@ -54,7 +59,8 @@ public sealed class GetEsMessageDetectionTests : ModuleTest
             Assert.Null(detection.AdditionalFields);
         }
 
-        Assert.Contains(result.Objects<MessageDetection>(), d => d.Findings!.Length > 0 && d.ThreatCategories!.Length > 0);
+        Assert.Contains(result.Objects<MessageDetection>(),
+            d => d.Findings!.Length > 0 && d.ThreatCategories!.Length > 0);
     }
 
     [Fact]
@@ -63,7 +69,8 @@ public sealed class GetEsMessageDetectionTests : ModuleTest
         var (session, _) = Connected();
         var id = session.Run("Get-EsMessage -Disposition MALICIOUS -First 1").Objects<Message>().Single().Id;
 
-        var result = session.Run("'no-such-message', $id | Get-EsMessageDetection", new Dictionary<string, object?> { ["id"] = id });
+        var result = session.Run("'no-such-message', $id | Get-EsMessageDetection",
+            new Dictionary<string, object?> { ["id"] = id });
 
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("EsApiNotFound", error.FullyQualifiedErrorId);
@@ -78,7 +85,8 @@ public sealed class GetEsMessageDetectionTests : ModuleTest
         var ids = session.Run("Get-EsMessage -First 7").Objects<Message>().Select(m => m.Id).ToList();
         account.ClearRequests();
 
-        var result = session.Run("Get-EsMessageDetection -Id $ids -ThrottleLimit 3", new Dictionary<string, object?> { ["ids"] = ids.ToArray() });
+        var result = session.Run("Get-EsMessageDetection -Id $ids -ThrottleLimit 3",
+            new Dictionary<string, object?> { ["ids"] = ids.ToArray() });
 
         result.ShouldSucceed();
         Assert.Equal(ids, result.Objects<MessageDetection>().Select(d => d.MessageId));
@@ -92,7 +100,8 @@ public sealed class GetEsMessageDetectionTests : ModuleTest
 
         var result = session.Run("Get-EsMessageDetection -Id abc -ThrottleLimit 0");
 
-        Assert.Contains(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("ParameterArgumentValidationError", StringComparison.Ordinal));
+        Assert.Contains(result.Errors,
+            e => e.FullyQualifiedErrorId.StartsWith("ParameterArgumentValidationError", StringComparison.Ordinal));
         Assert.Empty(account.Requests());
     }
 
@@ -111,5 +120,6 @@ public sealed class GetEsMessageDetectionTests : ModuleTest
     }
 
     private static IEnumerable<string?> Strings(JsonElement json, string array, string property) =>
-        json.GetProperty(array).EnumerateArray().Select(e => e.TryGetProperty(property, out var value) ? value.GetString() : null);
+        json.GetProperty(array).EnumerateArray()
+            .Select(e => e.TryGetProperty(property, out var value) ? value.GetString() : null);
 }

@@ -33,7 +33,8 @@ public sealed class GetEsMessagePreviewTests : ModuleTest, IDisposable
         var preview = Assert.Single(result.Objects<MessagePreview>());
         Assert.Equal(id, preview.MessageId);
         Assert.Null(preview.PostfixId);
-        var json = (await new AccountApi(Emulator, account).Get($"/investigate/{Uri.EscapeDataString(id)}/preview")).Result;
+        var json =
+            (await new AccountApi(Emulator, account).Get($"/investigate/{Uri.EscapeDataString(id)}/preview")).Result;
         Assert.Equal(json.GetProperty("screenshot").GetString(), preview.Screenshot);
         Assert.Equal(PngSignature, preview.GetImageBytes().Take(8));
         Assert.Equal("120x80", preview.Dimensions);
@@ -46,7 +47,8 @@ public sealed class GetEsMessagePreviewTests : ModuleTest, IDisposable
         var message = session.Run("Get-EsMessage -Disposition NONE -First 1").Objects<Message>().Single();
         account.ClearRequests();
 
-        var result = session.Run("Get-EsMessagePreview -PostfixId $p", new Dictionary<string, object?> { ["p"] = message.PostfixId });
+        var result = session.Run("Get-EsMessagePreview -PostfixId $p", new Dictionary<string, object?> { ["p"] =
+            message.PostfixId });
 
         result.ShouldSucceed();
         var request = Assert.Single(account.Requests());
@@ -67,7 +69,8 @@ public sealed class GetEsMessagePreviewTests : ModuleTest, IDisposable
         var (session, _) = Connected();
         var path = folder.File("suspect.png");
 
-        var result = session.Run("Get-EsMessage -Disposition MALICIOUS -First 1 | Get-EsMessagePreview -OutFile $path", new Dictionary<string, object?> { ["path"] = path });
+        var result = session.Run("Get-EsMessage -Disposition MALICIOUS -First 1 | Get-EsMessagePreview -OutFile $path",
+            new Dictionary<string, object?> { ["path"] = path });
 
         result.ShouldSucceed();
         Assert.Equal(PngSignature, File.ReadAllBytes(path).Take(8));
@@ -79,9 +82,11 @@ public sealed class GetEsMessagePreviewTests : ModuleTest, IDisposable
     public void OutFile_as_a_directory_writes_one_png_per_message_named_after_its_id()
     {
         var (session, _) = Connected();
-        var ids = session.Run("Get-EsMessage -Disposition MALICIOUS -First 3").Objects<Message>().Select(m => m.Id).ToList();
+        var ids =
+            session.Run("Get-EsMessage -Disposition MALICIOUS -First 3").Objects<Message>().Select(m => m.Id).ToList();
 
-        var result = session.Run("Get-EsMessage -Disposition MALICIOUS -First 3 | Get-EsMessagePreview -OutFile $dir", new Dictionary<string, object?> { ["dir"] = folder.Path });
+        var result = session.Run("Get-EsMessage -Disposition MALICIOUS -First 3 | Get-EsMessagePreview -OutFile $dir",
+            new Dictionary<string, object?> { ["dir"] = folder.Path });
 
         result.ShouldSucceed();
         var expected = ids.Select(id => folder.File(id.Replace(':', '_') + ".png")).ToList();
@@ -97,12 +102,14 @@ public sealed class GetEsMessagePreviewTests : ModuleTest, IDisposable
         var path = folder.File("x.png");
         account.ClearRequests();
 
-        var result = session.Run("Get-EsMessagePreview -Id $id -OutFile $path -WhatIf", new Dictionary<string, object?> { ["id"] = id, ["path"] = path });
+        var result = session.Run("Get-EsMessagePreview -Id $id -OutFile $path -WhatIf",
+            new Dictionary<string, object?> { ["id"] = id, ["path"] = path });
 
         result.ShouldSucceed();
         Assert.Empty(account.Requests());
         Assert.False(File.Exists(path));
-        Assert.Contains($"What if: Performing the operation \"Save the preview of message {id}\" on target \"{path}\".", result.HostText);
+        Assert.Contains($"What if: Performing the operation \"Save the preview of message {id}\" on target \"{path}\".",
+            result.HostText);
     }
 
     [Fact]
@@ -110,9 +117,11 @@ public sealed class GetEsMessagePreviewTests : ModuleTest, IDisposable
     {
         var (session, account) = Connected();
 
-        var result = session.Run("Get-EsMessagePreview -Id a, b -OutFile $path", new Dictionary<string, object?> { ["path"] = folder.File("one.png") });
+        var result = session.Run("Get-EsMessagePreview -Id a, b -OutFile $path",
+            new Dictionary<string, object?> { ["path"] = folder.File("one.png") });
 
-        Assert.Contains(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("EsOutFileIsOneFile", StringComparison.Ordinal));
+        Assert.Contains(result.Errors,
+            e => e.FullyQualifiedErrorId.StartsWith("EsOutFileIsOneFile", StringComparison.Ordinal));
         Assert.Empty(account.Requests());
     }
 
@@ -120,11 +129,13 @@ public sealed class GetEsMessagePreviewTests : ModuleTest, IDisposable
     public void Piped_messages_after_the_first_are_refused_when_OutFile_is_one_file()
     {
         var (session, account) = Connected();
-        var ids = session.Run("Get-EsMessage -Disposition MALICIOUS -First 2").Objects<Message>().Select(m => m.Id).ToList();
+        var ids =
+            session.Run("Get-EsMessage -Disposition MALICIOUS -First 2").Objects<Message>().Select(m => m.Id).ToList();
         var path = folder.File("one.png");
         account.ClearRequests();
 
-        var result = session.Run("$ids | Get-EsMessagePreview -OutFile $path", new Dictionary<string, object?> { ["ids"] = ids.ToArray(), ["path"] = path });
+        var result = session.Run("$ids | Get-EsMessagePreview -OutFile $path",
+            new Dictionary<string, object?> { ["ids"] = ids.ToArray(), ["path"] = path });
 
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("EsOutFileIsOneFile", error.FullyQualifiedErrorId);

@@ -30,7 +30,8 @@ public sealed class GetEsMessageRawTests : ModuleTest, IDisposable
         Assert.Equal($"/investigate/{message.Id}/raw", request.Path);
         var raw = Assert.Single(result.Objects<MessageRaw>());
         Assert.Equal(message.Id, raw.MessageId);
-        var json = (await new AccountApi(Emulator, account).Get($"/investigate/{Uri.EscapeDataString(message.Id)}/raw")).Result;
+        var json = (await new AccountApi(Emulator, account).Get(
+            $"/investigate/{Uri.EscapeDataString(message.Id)}/raw")).Result;
         Assert.Equal(json.GetProperty("raw").GetString(), raw.Raw);
         Assert.Equal(message.Subject, raw.GetHeader("subject"));
         Assert.Equal(message.MessageId, raw.GetHeader("Message-ID"));
@@ -45,7 +46,8 @@ public sealed class GetEsMessageRawTests : ModuleTest, IDisposable
         var id = session.Run("Get-EsMessage -First 1").Objects<Message>().Single().Id;
         var path = folder.File("x.eml");
 
-        var result = session.Run("Get-EsMessage -First 1 | Get-EsMessageRaw -OutFile $path", new Dictionary<string, object?> { ["path"] = path });
+        var result = session.Run("Get-EsMessage -First 1 | Get-EsMessageRaw -OutFile $path",
+            new Dictionary<string, object?> { ["path"] = path });
 
         result.ShouldSucceed();
         Assert.Equal(path, Assert.Single(result.Objects<FileInfo>()).FullName);
@@ -61,7 +63,8 @@ public sealed class GetEsMessageRawTests : ModuleTest, IDisposable
         var (session, _) = Connected();
         var ids = session.Run("Get-EsMessage -First 5").Objects<Message>().Select(m => m.Id).ToList();
 
-        var result = session.Run("Get-EsMessage -First 5 | Get-EsMessageRaw -OutFile $dir -ThrottleLimit 2", new Dictionary<string, object?> { ["dir"] = folder.Path });
+        var result = session.Run("Get-EsMessage -First 5 | Get-EsMessageRaw -OutFile $dir -ThrottleLimit 2",
+            new Dictionary<string, object?> { ["dir"] = folder.Path });
 
         result.ShouldSucceed();
         var expected = ids.Select(id => folder.File(id.Replace(':', '_') + ".eml")).ToList();
@@ -75,7 +78,8 @@ public sealed class GetEsMessageRawTests : ModuleTest, IDisposable
         var (session, _) = Connected();
         var path = Path.Combine(folder.Path, "no-such-directory", "x.eml");
 
-        var result = session.Run("Get-EsMessage -First 1 | Get-EsMessageRaw -OutFile $path", new Dictionary<string, object?> { ["path"] = path });
+        var result = session.Run("Get-EsMessage -First 1 | Get-EsMessageRaw -OutFile $path",
+            new Dictionary<string, object?> { ["path"] = path });
 
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("EsOutFileNotWritten", error.FullyQualifiedErrorId);

@@ -28,12 +28,16 @@ public sealed class GetEsMessageTraceTests : ModuleTest
         var trace = Assert.Single(result.Objects<MessageTrace>());
         Assert.Equal(id, trace.MessageId);
 
-        var json = (await new AccountApi(Emulator, account).Get($"/investigate/{Uri.EscapeDataString(id)}/trace")).Result;
+        var json =
+            (await new AccountApi(Emulator, account).Get($"/investigate/{Uri.EscapeDataString(id)}/trace")).Result;
         var inbound = json.GetProperty("inbound").GetProperty("lines").EnumerateArray().ToList();
         Assert.NotEmpty(inbound);
-        Assert.Equal(inbound.Select(l => l.GetProperty("message").GetString()), trace.Inbound!.Lines!.Select(l => l.Message));
-        Assert.Equal(inbound.Select(l => l.GetProperty("lineno").GetInt64()), trace.Inbound.Lines!.Select(l => l.LineNumber!.Value));
-        Assert.Equal(inbound.Select(l => l.GetProperty("logged_at").GetDateTimeOffset()), trace.Inbound.Lines!.Select(l => l.LoggedAt!.Value));
+        Assert.Equal(inbound.Select(l => l.GetProperty("message").GetString()),
+            trace.Inbound!.Lines!.Select(l => l.Message));
+        Assert.Equal(inbound.Select(l => l.GetProperty("lineno").GetInt64()),
+            trace.Inbound.Lines!.Select(l => l.LineNumber!.Value));
+        Assert.Equal(inbound.Select(l => l.GetProperty("logged_at").GetDateTimeOffset()),
+            trace.Inbound.Lines!.Select(l => l.LoggedAt!.Value));
         Assert.Equal(json.GetProperty("outbound").GetProperty("lines").GetArrayLength(), trace.Outbound!.Lines!.Length);
         Assert.False(trace.Pending);
 

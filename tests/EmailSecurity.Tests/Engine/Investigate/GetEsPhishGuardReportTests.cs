@@ -43,7 +43,8 @@ public sealed class GetEsPhishGuardReportTests : ModuleTest
     public async Task Reports_carry_the_fields_of_the_response()
     {
         var (session, account) = Connected(messages: 300);
-        var json = (await new AccountApi(Emulator, account).Get("/phishguard/reports")).Result.EnumerateArray().ToList();
+        var json =
+            (await new AccountApi(Emulator, account).Get("/phishguard/reports")).Result.EnumerateArray().ToList();
 
         var reports = session.Run("Get-EsPhishGuardReport").Objects<PhishGuardReport>();
 
@@ -63,7 +64,8 @@ public sealed class GetEsPhishGuardReportTests : ModuleTest
             Assert.Equal(fields.GetProperty("to").EnumerateArray().Select(t => t.GetString()), actual.Fields.To!);
             Assert.Equal(fields.GetProperty("occurred_at").GetDateTimeOffset(), actual.Fields.OccurredAt);
             Assert.Equal(fields.GetProperty("postfix_id").GetString(), actual.Fields.PostfixId);
-            Assert.Equal(expected.GetProperty("tags").EnumerateArray().Select(t => t.GetProperty("category").GetString() + ":" + t.GetProperty("value").GetString()), actual.Tags!.Select(t => t.ToString()));
+            Assert.Equal(expected.GetProperty("tags").EnumerateArray().Select(t => t.GetProperty("category")
+                .GetString() + ":" + t.GetProperty("value").GetString()), actual.Tags!.Select(t => t.ToString()));
             Assert.Equal(new[] { "ts" }, actual.AdditionalFields!.Keys);
             Assert.Equal(new[] { "ts" }, actual.Fields.AdditionalFields!.Keys);
         }
@@ -76,7 +78,8 @@ public sealed class GetEsPhishGuardReportTests : ModuleTest
 
         var result = session.Run("Get-EsPhishGuardReport '2026-11-10' '2026-11-01'");
 
-        Assert.Contains(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("EsInvalidDateRange", StringComparison.Ordinal));
+        Assert.Contains(result.Errors,
+            e => e.FullyQualifiedErrorId.StartsWith("EsInvalidDateRange", StringComparison.Ordinal));
         Assert.Empty(account.Requests());
     }
 

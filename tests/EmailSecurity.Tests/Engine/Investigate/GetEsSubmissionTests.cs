@@ -28,7 +28,8 @@ public sealed class GetEsSubmissionTests : ModuleTest
         Assert.Equal(total, submissions.Select(s => s.SubmissionId).Distinct().Count());
         var pages = account.Requests();
         Assert.All(pages, r => Assert.Equal("/submissions", r.Path));
-        Assert.Equal(Enumerable.Range(1, (total + 4) / 5).Select(n => n.ToString()), pages.Select(r => r.QueryParameters["page"]));
+        Assert.Equal(Enumerable.Range(1, (total + 4) / 5).Select(n => n.ToString()),
+            pages.Select(r => r.QueryParameters["page"]));
         Assert.All(pages, r => Assert.Equal("5", r.QueryParameters["per_page"]));
         Assert.Equal(submissions.Select(s => s.RequestedAt).OrderDescending(), submissions.Select(s => s.RequestedAt));
     }
@@ -39,8 +40,8 @@ public sealed class GetEsSubmissionTests : ModuleTest
         var (session, account) = Connected();
 
         session.Run(
-            "Get-EsSubmission 'invoice' -SubmissionId sub-1 -Type user -Status pending -RequestedDisposition malicious " +
-            "-OriginalDisposition None -OutcomeDisposition spoof -EscalatedFromUser $false " +
+            "Get-EsSubmission 'invoice' -SubmissionId sub-1 -Type user -Status pending -RequestedDisposition " +
+            "malicious -OriginalDisposition None -OutcomeDisposition spoof -EscalatedFromUser $false " +
             "-Start '2026-11-01T00:00:00Z' -End '2026-11-20T12:30:00Z' -PageSize 50").ShouldSucceed();
 
         var query = Assert.Single(account.Requests()).QueryParameters;
@@ -73,7 +74,8 @@ public sealed class GetEsSubmissionTests : ModuleTest
     public async Task Submissions_carry_the_fields_of_the_response()
     {
         var (session, account) = Connected(messages: 200);
-        var json = (await new AccountApi(Emulator, account).Get("/submissions?per_page=1000")).Result.EnumerateArray().ToList();
+        var json = (await new AccountApi(Emulator, account).Get("/submissions?per_page=1000")).Result.EnumerateArray()
+            .ToList();
 
         var submissions = session.Run("Get-EsSubmission").Objects<Submission>();
 
@@ -97,7 +99,9 @@ public sealed class GetEsSubmissionTests : ModuleTest
             Assert.Equal(expected.GetProperty("escalated_as").GetString(), actual.EscalatedAs);
             Assert.Equal(expected.GetProperty("escalated_by").GetString(), actual.EscalatedBy);
             Assert.Equal(
-                expected.GetProperty("escalated_at").ValueKind == System.Text.Json.JsonValueKind.Null ? null : expected.GetProperty("escalated_at").GetDateTimeOffset(),
+                expected.GetProperty("escalated_at").ValueKind == System.Text.Json.JsonValueKind.Null
+                    ? null
+                    : expected.GetProperty("escalated_at").GetDateTimeOffset(),
                 actual.EscalatedAt);
             Assert.Equal(new[] { "requested_ts" }, actual.AdditionalFields!.Keys);
         }
@@ -149,7 +153,8 @@ public sealed class GetEsSubmissionTests : ModuleTest
 
         var result = session.Run($"Get-EsSubmission {parameters}");
 
-        Assert.Contains(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("ParameterArgumentValidationError", StringComparison.Ordinal));
+        Assert.Contains(result.Errors,
+            e => e.FullyQualifiedErrorId.StartsWith("ParameterArgumentValidationError", StringComparison.Ordinal));
         Assert.Empty(account.Requests());
     }
 
@@ -160,7 +165,8 @@ public sealed class GetEsSubmissionTests : ModuleTest
 
         var result = session.Run("Get-EsSubmission -Start '2026-11-10' -End '2026-11-01'");
 
-        Assert.Contains(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("EsInvalidDateRange", StringComparison.Ordinal));
+        Assert.Contains(result.Errors,
+            e => e.FullyQualifiedErrorId.StartsWith("EsInvalidDateRange", StringComparison.Ordinal));
         Assert.Empty(account.Requests());
     }
 

@@ -24,10 +24,12 @@ public sealed class MessageDetailProgressTests : ModuleTest
         var result = session.Run($"Get-EsMessage -First 6 | {cmdlet} -ThrottleLimit 4");
 
         result.ShouldSucceed();
-        var progress = result.ProgressRecords.Where(p => p.Activity.StartsWith(cmdlet + ":", StringComparison.Ordinal)).ToList();
+        var progress =
+            result.ProgressRecords.Where(p => p.Activity.StartsWith(cmdlet + ":", StringComparison.Ordinal)).ToList();
         Assert.Equal(Enumerable.Range(1, 6).Select(n => $"{n} so far"),
             progress.Where(p => p.RecordType == ProgressRecordType.Processing).Select(p => p.StatusDescription));
-        Assert.All(progress.Where(p => p.RecordType == ProgressRecordType.Processing), p => Assert.False(string.IsNullOrEmpty(p.CurrentOperation)));
+        Assert.All(progress.Where(p => p.RecordType == ProgressRecordType.Processing),
+            p => Assert.False(string.IsNullOrEmpty(p.CurrentOperation)));
         Assert.Equal(ProgressRecordType.Completed, progress.Last().RecordType);
     }
 
@@ -39,6 +41,7 @@ public sealed class MessageDetailProgressTests : ModuleTest
         var result = session.Run("Get-EsMessage -First 1 | Get-EsMessageTrace");
 
         result.ShouldSucceed();
-        Assert.DoesNotContain(result.ProgressRecords, p => p.Activity.StartsWith("Get-EsMessageTrace", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.ProgressRecords,
+            p => p.Activity.StartsWith("Get-EsMessageTrace", StringComparison.Ordinal));
     }
 }

@@ -21,7 +21,8 @@ public sealed class SubmitEsReclassificationTests : ModuleTest, IDisposable
         var id = session.Run("Get-EsMessage -First 1").Objects<Message>().Single().Id;
         account.ClearRequests();
 
-        var result = session.Run("Submit-EsReclassification -Id $id -ExpectedDisposition spam -EscalatedSubmissionId sub-42 -Confirm:$false", new Dictionary<string, object?> { ["id"] = id });
+        var result = session.Run("Submit-EsReclassification -Id $id -ExpectedDisposition spam -EscalatedSubmissionId " +
+            "sub-42 -Confirm:$false", new Dictionary<string, object?> { ["id"] = id });
 
         result.ShouldSucceed();
         Assert.Empty(result.Output);
@@ -43,8 +44,10 @@ public sealed class SubmitEsReclassificationTests : ModuleTest, IDisposable
         var ids = session.Run("Get-EsMessage -First 3").Objects<Message>().Select(m => m.Id).ToArray();
         account.ClearRequests();
 
-        var whatIf = session.Run("$ids | Submit-EsReclassification -ExpectedDisposition SPAM -WhatIf", new Dictionary<string, object?> { ["ids"] = ids });
-        var result = session.Run("$ids | Submit-EsReclassification -ExpectedDisposition SPAM -Confirm:$false", new Dictionary<string, object?> { ["ids"] = ids });
+        var whatIf = session.Run("$ids | Submit-EsReclassification -ExpectedDisposition SPAM -WhatIf",
+            new Dictionary<string, object?> { ["ids"] = ids });
+        var result = session.Run("$ids | Submit-EsReclassification -ExpectedDisposition SPAM -Confirm:$false",
+            new Dictionary<string, object?> { ["ids"] = ids });
 
         Assert.Empty(whatIf.Warnings);
         result.ShouldSucceed();
@@ -59,10 +62,12 @@ public sealed class SubmitEsReclassificationTests : ModuleTest, IDisposable
         var (session, account) = Connected();
         var id = session.Run("Get-EsMessage -First 1").Objects<Message>().Single().Id;
         var path = folder.File("reported.eml");
-        session.Run("Get-EsMessageRaw -Id $id -OutFile $path", new Dictionary<string, object?> { ["id"] = id, ["path"] = path }).ShouldSucceed();
+        session.Run("Get-EsMessageRaw -Id $id -OutFile $path",
+            new Dictionary<string, object?> { ["id"] = id, ["path"] = path }).ShouldSucceed();
         account.ClearRequests();
 
-        var result = session.Run("Submit-EsReclassification $id NONE -EmlPath $path -PassThru -Confirm:$false", new Dictionary<string, object?> { ["id"] = id, ["path"] = path });
+        var result = session.Run("Submit-EsReclassification $id NONE -EmlPath $path -PassThru -Confirm:$false",
+            new Dictionary<string, object?> { ["id"] = id, ["path"] = path });
 
         result.ShouldSucceed();
         var body = JsonDocument.Parse(Assert.Single(account.Requests()).Body!).RootElement;
@@ -83,7 +88,8 @@ public sealed class SubmitEsReclassificationTests : ModuleTest, IDisposable
         var eml = Convert.ToBase64String("From: a@b.test\r\n\r\nhello\r\n"u8.ToArray());
         account.ClearRequests();
 
-        session.Run("Submit-EsReclassification -Id $id -ExpectedDisposition MALICIOUS -EmlContent $eml -Confirm:$false", new Dictionary<string, object?> { ["id"] = id, ["eml"] = eml }).ShouldSucceed();
+        session.Run("Submit-EsReclassification -Id $id -ExpectedDisposition MALICIOUS -EmlContent $eml -Confirm:$false",
+            new Dictionary<string, object?> { ["id"] = id, ["eml"] = eml }).ShouldSucceed();
 
         var body = JsonDocument.Parse(Assert.Single(account.Requests()).Body!).RootElement;
         Assert.Equal(eml, body.GetProperty("eml_content").GetString());
@@ -95,8 +101,10 @@ public sealed class SubmitEsReclassificationTests : ModuleTest, IDisposable
         var (session, _) = Connected();
         var message = session.Run("Get-EsMessage -Disposition MALICIOUS -First 1").Objects<Message>().Single();
 
-        session.Run("$m | Submit-EsReclassification -ExpectedDisposition NONE -Confirm:$false", new Dictionary<string, object?> { ["m"] = message }).ShouldSucceed();
-        var submissions = session.Run("Get-EsSubmission -Query $p -Type TEAM -RequestedDisposition NONE", new Dictionary<string, object?> { ["p"] = message.PostfixId }).Objects<Submission>();
+        session.Run("$m | Submit-EsReclassification -ExpectedDisposition NONE -Confirm:$false",
+            new Dictionary<string, object?> { ["m"] = message }).ShouldSucceed();
+        var submissions = session.Run("Get-EsSubmission -Query $p -Type TEAM -RequestedDisposition NONE",
+            new Dictionary<string, object?> { ["p"] = message.PostfixId }).Objects<Submission>();
 
         var submission = Assert.Single(submissions, s => s.RequestedBy == "API");
         Assert.Equal(message.PostfixId, submission.OriginalPostfixId);
@@ -111,7 +119,8 @@ public sealed class SubmitEsReclassificationTests : ModuleTest, IDisposable
         var ids = session.Run("Get-EsMessage -First 3").Objects<Message>().Select(m => m.Id).ToList();
         account.ClearRequests();
 
-        var result = session.Run("$ids + $ids | Submit-EsReclassification -ExpectedDisposition BULK -PassThru -Confirm:$false", new Dictionary<string, object?> { ["ids"] = ids.ToArray() });
+        var result = session.Run("$ids + $ids | Submit-EsReclassification -ExpectedDisposition BULK -PassThru " +
+            "-Confirm:$false", new Dictionary<string, object?> { ["ids"] = ids.ToArray() });
 
         result.ShouldSucceed();
         Assert.Equal(ids.Select(id => $"/investigate/{id}/reclassify"), account.Requests().Select(r => r.Path));
@@ -125,11 +134,13 @@ public sealed class SubmitEsReclassificationTests : ModuleTest, IDisposable
         var id = session.Run("Get-EsMessage -First 1").Objects<Message>().Single().Id;
         account.ClearRequests();
 
-        var result = session.Run("Submit-EsReclassification -Id $id -ExpectedDisposition suspicious -WhatIf", new Dictionary<string, object?> { ["id"] = id });
+        var result = session.Run("Submit-EsReclassification -Id $id -ExpectedDisposition suspicious -WhatIf",
+            new Dictionary<string, object?> { ["id"] = id });
 
         result.ShouldSucceed();
         Assert.Empty(account.Requests());
-        Assert.Contains($"What if: Performing the operation \"Submit for reclassification as SUSPICIOUS\" on target \"{id}\".", result.HostText);
+        Assert.Contains("What if: Performing the operation \"Submit for reclassification as SUSPICIOUS\" on target " +
+            $"\"{id}\".", result.HostText);
     }
 
     [Theory]
@@ -141,7 +152,8 @@ public sealed class SubmitEsReclassificationTests : ModuleTest, IDisposable
 
         var result = session.Run($"Submit-EsReclassification -Id abc {parameters} -Confirm:$false");
 
-        Assert.Contains(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("ParameterArgumentValidationError", StringComparison.Ordinal));
+        Assert.Contains(result.Errors,
+            e => e.FullyQualifiedErrorId.StartsWith("ParameterArgumentValidationError", StringComparison.Ordinal));
         Assert.Empty(account.Requests());
     }
 
@@ -150,9 +162,11 @@ public sealed class SubmitEsReclassificationTests : ModuleTest, IDisposable
     {
         var (session, account) = Connected();
 
-        var result = session.Run("Submit-EsReclassification -Id abc -ExpectedDisposition NONE -EmlPath $path -Confirm:$false", new Dictionary<string, object?> { ["path"] = folder.File("missing.eml") });
+        var result = session.Run("Submit-EsReclassification -Id abc -ExpectedDisposition NONE -EmlPath $path " +
+            "-Confirm:$false", new Dictionary<string, object?> { ["path"] = folder.File("missing.eml") });
 
-        Assert.Contains(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("EsEmlFileNotRead", StringComparison.Ordinal));
+        Assert.Contains(result.Errors,
+            e => e.FullyQualifiedErrorId.StartsWith("EsEmlFileNotRead", StringComparison.Ordinal));
         Assert.Empty(account.Requests());
     }
 
@@ -164,14 +178,17 @@ public sealed class SubmitEsReclassificationTests : ModuleTest, IDisposable
         account.SetFaults(new FaultRule("statusAfterProcessing") { Method = "POST", Status = 502 });
         account.ClearRequests();
 
-        var result = session.Run("Submit-EsReclassification -Id $id -ExpectedDisposition NONE -Confirm:$false", new Dictionary<string, object?> { ["id"] = id });
+        var result = session.Run("Submit-EsReclassification -Id $id -ExpectedDisposition NONE -Confirm:$false",
+            new Dictionary<string, object?> { ["id"] = id });
 
         Assert.Single(account.Requests());
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("EsChangeOutcomeUnknown", error.FullyQualifiedErrorId);
         Assert.Equal(id, error.TargetObject);
-        Assert.StartsWith($"The outcome of 'Submit for reclassification as NONE' for message '{id}' is unknown: it may have been applied.", error.ToString());
-        Assert.StartsWith($"Check with Get-EsMessage -Id '{id}' whether it was applied.", error.ErrorDetails.RecommendedAction);
+        Assert.StartsWith($"The outcome of 'Submit for reclassification as NONE' for message '{id}' is unknown: it " +
+            "may have been applied.", error.ToString());
+        Assert.StartsWith($"Check with Get-EsMessage -Id '{id}' whether it was applied.",
+            error.ErrorDetails.RecommendedAction);
     }
 
     public new void Dispose()

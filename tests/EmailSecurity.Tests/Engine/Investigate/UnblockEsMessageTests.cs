@@ -27,7 +27,8 @@ public sealed class UnblockEsMessageTests : ModuleTest
         foreach (var message in messages)
         {
             Assert.Contains(
-                $"What if: Performing the operation \"Release from quarantine\" on target \"'{message.Subject}' from {message.From} ({message.Id})\".",
+                $"What if: Performing the operation \"Release from quarantine\" on target \"'{message.Subject}' from " +
+                $"{message.From} ({message.Id})\".",
                 result.HostText);
         }
     }
@@ -47,14 +48,16 @@ public sealed class UnblockEsMessageTests : ModuleTest
         var request = Assert.Single(account.Requests());
         Assert.Equal("POST", request.Method);
         Assert.Equal("/investigate/release", request.Path);
-        Assert.Equal(new[] { message.Id }, JsonDocument.Parse(request.Body!).RootElement.EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(new[] { message.Id },
+            JsonDocument.Parse(request.Body!).RootElement.EnumerateArray().Select(e => e.GetString()));
         var released = Assert.Single(result.Objects<ReleaseResult>());
         Assert.Equal(message.Id, released.Id);
         Assert.True(released.Released);
         Assert.Equal(message.To!.Order(), released.Delivered!.Order());
         Assert.Empty(released.Failed!);
         Assert.Empty(released.Undelivered!);
-        Assert.True(released.AdditionalFields is null || !released.AdditionalFields.ContainsKey("postfix_id"), "postfix_id is past its end of life");
+        Assert.True(released.AdditionalFields is null || !released.AdditionalFields.ContainsKey("postfix_id"),
+            "postfix_id is past its end of life");
 
         var after = session.Run("Get-EsMessage -Id $id", vars).Objects<Message>().Single();
         Assert.False(after.IsQuarantined);
@@ -73,7 +76,8 @@ public sealed class UnblockEsMessageTests : ModuleTest
         var releases = account.Requests().Where(r => r.Method == "POST").ToList();
         Assert.Equal(3, releases.Count);
         Assert.All(releases, r => Assert.Equal("/investigate/release", r.Path));
-        var batches = releases.Select(r => JsonDocument.Parse(r.Body!).RootElement.EnumerateArray().Select(e => e.GetString()!).ToList()).ToList();
+        var batches = releases.Select(r => JsonDocument.Parse(r.Body!).RootElement.EnumerateArray()
+            .Select(e => e.GetString()!).ToList()).ToList();
         Assert.Equal(new[] { 100, 100, 50 }, batches.Select(b => b.Count));
         Assert.Equal(ids.Order(), batches.SelectMany(b => b).Order());
         Assert.Equal(ids.ToHashSet(), result.Objects<ReleaseResult>().Select(r => r.Id!).ToHashSet());
@@ -85,7 +89,8 @@ public sealed class UnblockEsMessageTests : ModuleTest
         var (session, _) = Connected(messages: 200);
         var message = session.Run("Get-EsMessage | Where-Object { -not $_.IsQuarantined }").Objects<Message>().First();
 
-        var result = session.Run("Unblock-EsMessage -Id $id -Confirm:$false", new Dictionary<string, object?> { ["id"] = message.Id });
+        var result = session.Run("Unblock-EsMessage -Id $id -Confirm:$false", new Dictionary<string, object?> { ["id"] =
+            message.Id });
 
         result.ShouldSucceed();
         var outcome = Assert.Single(result.Objects<ReleaseResult>());
@@ -113,7 +118,8 @@ public sealed class UnblockEsMessageTests : ModuleTest
     {
         var (session, account) = Connected();
         var ids = session.Run("Get-EsMessage -First 3").Objects<Message>().Select(m => m.Id).ToList();
-        account.SetFaults(new FaultRule("statusAfterProcessing") { Method = "POST", Path = "/investigate/release", Status = 503, RetryAfter = "0" });
+        account.SetFaults(new FaultRule("statusAfterProcessing") { Method = "POST", Path = "/investigate/release",
+            Status = 503, RetryAfter = "0" });
         account.ClearRequests();
 
         var result = session.Run("Get-EsMessage -First 3 | Unblock-EsMessage -Confirm:$false");
@@ -123,7 +129,8 @@ public sealed class UnblockEsMessageTests : ModuleTest
         Assert.All(result.Errors, e =>
         {
             Assert.StartsWith("EsChangeOutcomeUnknown", e.FullyQualifiedErrorId);
-            Assert.Contains($"'Release from quarantine' for message '{e.TargetObject}' is unknown: it may have been applied", e.ToString());
+            Assert.Contains($"'Release from quarantine' for message '{e.TargetObject}' is unknown: it may have " +
+                "been applied", e.ToString());
         });
         Assert.Empty(result.Objects<ReleaseResult>());
     }
@@ -151,7 +158,8 @@ public sealed class UnblockEsMessageTests : ModuleTest
         account.ClearRequests();
 
         var resolved = session.Run("(Get-Command Release-EsMessage).ResolvedCommandName");
-        var result = session.Run("Release-EsMessage $id -Confirm:$false", new Dictionary<string, object?> { ["id"] = id });
+        var result =
+            session.Run("Release-EsMessage $id -Confirm:$false", new Dictionary<string, object?> { ["id"] = id });
 
         Assert.Equal("Unblock-EsMessage", resolved.Output.Single().ToString());
         result.ShouldSucceed();
@@ -166,7 +174,8 @@ public sealed class UnblockEsMessageTests : ModuleTest
 
         var result = session.Run("Unblock-EsMessage -Id abc -BatchSize 1001 -Confirm:$false");
 
-        Assert.Contains(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("ParameterArgumentValidationError", StringComparison.Ordinal));
+        Assert.Contains(result.Errors,
+            e => e.FullyQualifiedErrorId.StartsWith("ParameterArgumentValidationError", StringComparison.Ordinal));
         Assert.Empty(account.Requests());
     }
 
@@ -175,7 +184,8 @@ public sealed class UnblockEsMessageTests : ModuleTest
     {
         var (session, _) = Connected(messages: 200);
 
-        var result = session.RunFormatted("Get-EsMessage | Where-Object IsQuarantined | Unblock-EsMessage -Confirm:$false");
+        var result =
+            session.RunFormatted("Get-EsMessage | Where-Object IsQuarantined | Unblock-EsMessage -Confirm:$false");
 
         result.ShouldSucceed();
         Assert.Contains("Released Id", result.HostText);

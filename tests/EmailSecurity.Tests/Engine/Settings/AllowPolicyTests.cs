@@ -43,15 +43,18 @@ public sealed class AllowPolicyTests : SettingsTest
         var (session, account) = Connected();
 
         var result = session.Run(
-            "Get-EsAllowPolicy -Pattern 'payroll@adatum.example' -PatternType email -IsAcceptableSender $false -IsExemptRecipient $false " +
-            "-IsTrustedSender $true -VerifySender $true -Search payroll -Order pattern -Direction desc -PageSize 50");
+            "Get-EsAllowPolicy -Pattern 'payroll@adatum.example' -PatternType email -IsAcceptableSender $false " +
+            "-IsExemptRecipient $false -IsTrustedSender $true -VerifySender $true -Search payroll -Order pattern " +
+            "-Direction desc -PageSize 50");
 
         result.ShouldSucceed();
         var request = Assert.Single(account.Requests());
         Wire.QueryIs(
             request,
-            ("pattern", "payroll@adatum.example"), ("pattern_type", "EMAIL"), ("is_acceptable_sender", "false"), ("is_exempt_recipient", "false"),
-            ("is_trusted_sender", "true"), ("verify_sender", "true"), ("search", "payroll"), ("order", "pattern"), ("direction", "desc"),
+            ("pattern", "payroll@adatum.example"), ("pattern_type", "EMAIL"), ("is_acceptable_sender", "false"),
+            ("is_exempt_recipient", "false"),
+            ("is_trusted_sender", "true"), ("verify_sender", "true"), ("search", "payroll"), ("order", "pattern"),
+            ("direction", "desc"),
             ("per_page", "50"), ("page", "1"));
         Assert.Equal("payroll@adatum.example", Assert.Single(result.Objects<AllowPolicy>()).Pattern);
     }
@@ -82,7 +85,8 @@ public sealed class AllowPolicyTests : SettingsTest
         var result = session.Run("Get-EsAllowPolicy -Id $ids", Vars(("ids", ids)));
 
         result.ShouldSucceed();
-        Assert.Equal(ids.Select(id => $"GET /settings/allow_policies/{id}"), account.Requests().Select(r => $"{r.Method} {r.Path}"));
+        Assert.Equal(ids.Select(id => $"GET /settings/allow_policies/{id}"),
+            account.Requests().Select(r => $"{r.Method} {r.Path}"));
         Assert.All(account.Requests(), r => Assert.True(string.IsNullOrEmpty(r.Query)));
         var policies = result.Objects<AllowPolicy>();
         Assert.Equal(2, policies.Length);
@@ -96,7 +100,8 @@ public sealed class AllowPolicyTests : SettingsTest
         var (session, account) = Connected();
 
         var result = session.Run(
-            "New-EsAllowPolicy -Pattern 'notices@fabrikam.example' -PatternType email -IsAcceptableSender -VerifySender -Comments 'Partner notices land in Bulk'");
+            "New-EsAllowPolicy -Pattern 'notices@fabrikam.example' -PatternType email -IsAcceptableSender " +
+            "-VerifySender -Comments 'Partner notices land in Bulk'");
 
         result.ShouldSucceed();
         var request = Assert.Single(account.Requests());
@@ -104,8 +109,10 @@ public sealed class AllowPolicyTests : SettingsTest
         Assert.Equal("/settings/allow_policies", request.Path);
         Wire.BodyIs(
             request,
-            ("pattern", "\"notices@fabrikam.example\""), ("pattern_type", "\"EMAIL\""), ("is_acceptable_sender", "true"),
-            ("is_exempt_recipient", "false"), ("is_regex", "false"), ("is_trusted_sender", "false"), ("verify_sender", "true"),
+            ("pattern", "\"notices@fabrikam.example\""), ("pattern_type", "\"EMAIL\""),
+            ("is_acceptable_sender", "true"),
+            ("is_exempt_recipient", "false"), ("is_regex", "false"), ("is_trusted_sender", "false"),
+            ("verify_sender", "true"),
             ("comments", "\"Partner notices land in Bulk\""));
         var created = Assert.Single(result.Objects<AllowPolicy>());
         Assert.False(string.IsNullOrEmpty(created.Id));
@@ -123,12 +130,14 @@ public sealed class AllowPolicyTests : SettingsTest
 
         var result = session.Run(
             "[pscustomobject]@{ Pattern = 'a@partner.example'; PatternType = 'EMAIL'; Comments = 'A' }, " +
-            "[pscustomobject]@{ Pattern = '192.0.2.10'; PatternType = 'IP'; Comments = 'B' } | New-EsAllowPolicy -IsTrustedSender");
+            "[pscustomobject]@{ Pattern = '192.0.2.10'; PatternType = 'IP'; Comments = 'B' } | New-EsAllowPolicy " +
+            "-IsTrustedSender");
 
         result.ShouldSucceed();
         var posts = Wire.AfterRefusedBatch(account.Requests());
         Assert.Equal(2, posts.Count);
-        Assert.Equal(new[] { "a@partner.example", "192.0.2.10" }, posts.Select(r => Wire.Body(r).GetProperty("pattern").GetString()));
+        Assert.Equal(new[] { "a@partner.example", "192.0.2.10" },
+            posts.Select(r => Wire.Body(r).GetProperty("pattern").GetString()));
         Assert.Equal(new[] { "EMAIL", "IP" }, posts.Select(r => Wire.Body(r).GetProperty("pattern_type").GetString()));
         Assert.All(posts, r => Assert.True(Wire.Body(r).GetProperty("is_trusted_sender").GetBoolean()));
         Assert.Equal(new[] { "A", "B" }, result.Objects<AllowPolicy>().Select(p => p.Comments));
@@ -142,13 +151,15 @@ public sealed class AllowPolicyTests : SettingsTest
         var id = before.GetProperty("id").GetString()!;
         account.ClearRequests();
 
-        var result = session.Run("Set-EsAllowPolicy -Id $id -IsTrustedSender $false -IsAcceptableSender $true -Comments 'Downgraded' -PassThru", Vars(("id", id)));
+        var result = session.Run("Set-EsAllowPolicy -Id $id -IsTrustedSender $false -IsAcceptableSender $true " +
+            "-Comments 'Downgraded' -PassThru", Vars(("id", id)));
 
         result.ShouldSucceed();
         var request = Assert.Single(account.Requests());
         Assert.Equal("PATCH", request.Method);
         Assert.Equal($"/settings/allow_policies/{id}", request.Path);
-        Wire.BodyIs(request, ("is_trusted_sender", "false"), ("is_acceptable_sender", "true"), ("comments", "\"Downgraded\""));
+        Wire.BodyIs(request, ("is_trusted_sender", "false"), ("is_acceptable_sender", "true"),
+            ("comments", "\"Downgraded\""));
         var edited = Assert.Single(result.Objects<AllowPolicy>());
         ModelJson.AssertCarries(StoredEntry(account, Resource, id)!.Value, edited);
         Assert.Equal("Downgraded", edited.Comments);
@@ -191,16 +202,22 @@ public sealed class AllowPolicyTests : SettingsTest
         var (session, account) = Connected();
         const string Pattern = "roundtrip@partner.example";
 
-        session.Run("$null = New-EsAllowPolicy -Pattern $p -PatternType EMAIL -IsTrustedSender -Comments 'First'", Vars(("p", Pattern))).ShouldSucceed();
-        session.Run("Get-EsAllowPolicy -Pattern $p | Set-EsAllowPolicy -Comments 'Reviewed'", Vars(("p", Pattern))).ShouldSucceed();
-        var edited = Assert.Single(session.Run("Get-EsAllowPolicy -Pattern $p", Vars(("p", Pattern))).Objects<AllowPolicy>());
-        session.Run("Get-EsAllowPolicy -Pattern $p | Remove-EsAllowPolicy -Confirm:$false", Vars(("p", Pattern))).ShouldSucceed();
+        session.Run("$null = New-EsAllowPolicy -Pattern $p -PatternType EMAIL -IsTrustedSender -Comments 'First'",
+            Vars(("p", Pattern))).ShouldSucceed();
+        session.Run("Get-EsAllowPolicy -Pattern $p | Set-EsAllowPolicy -Comments 'Reviewed'", Vars(("p", Pattern)))
+            .ShouldSucceed();
+        var edited =
+            Assert.Single(session.Run("Get-EsAllowPolicy -Pattern $p", Vars(("p", Pattern))).Objects<AllowPolicy>());
+        session.Run("Get-EsAllowPolicy -Pattern $p | Remove-EsAllowPolicy -Confirm:$false", Vars(("p", Pattern)))
+            .ShouldSucceed();
         var after = session.Run("Get-EsAllowPolicy -Pattern $p", Vars(("p", Pattern)));
 
         Assert.Equal("Reviewed", edited.Comments);
         Assert.True(edited.IsTrustedSender);
-        Assert.Single(account.Requests(), r => r.Method == "PATCH" && r.Path == $"/settings/allow_policies/{edited.Id}");
-        Assert.Single(account.Requests(), r => r.Method == "DELETE" && r.Path == $"/settings/allow_policies/{edited.Id}");
+        Assert.Single(account.Requests(),
+            r => r.Method == "PATCH" && r.Path == $"/settings/allow_policies/{edited.Id}");
+        Assert.Single(account.Requests(),
+            r => r.Method == "DELETE" && r.Path == $"/settings/allow_policies/{edited.Id}");
         after.ShouldSucceed();
         Assert.Empty(after.Output);
         Assert.DoesNotContain(Stored(account, Resource), p => p.GetProperty("pattern").GetString() == Pattern);

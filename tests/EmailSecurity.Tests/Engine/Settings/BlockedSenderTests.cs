@@ -40,12 +40,14 @@ public sealed class BlockedSenderTests : SettingsTest
     {
         var (session, account) = Connected();
 
-        var result = session.Run("Get-EsBlockedSender -Pattern 'evil.test' -PatternType domain -Search evil -Order created_at -Direction asc -PageSize 10");
+        var result = session.Run("Get-EsBlockedSender -Pattern 'evil.test' -PatternType domain -Search evil -Order " +
+            "created_at -Direction asc -PageSize 10");
 
         result.ShouldSucceed();
         Wire.QueryIs(
             Assert.Single(account.Requests()),
-            ("pattern", "evil.test"), ("pattern_type", "DOMAIN"), ("search", "evil"), ("order", "created_at"), ("direction", "asc"),
+            ("pattern", "evil.test"), ("pattern_type", "DOMAIN"), ("search", "evil"), ("order", "created_at"),
+            ("direction", "asc"),
             ("per_page", "10"), ("page", "1"));
         Assert.Equal("evil.test", Assert.Single(result.Objects<BlockedSender>()).Pattern);
     }
@@ -76,7 +78,8 @@ public sealed class BlockedSenderTests : SettingsTest
         result.ShouldSucceed();
         var request = Assert.Single(account.Requests());
         Assert.Equal("POST /settings/block_senders", $"{request.Method} {request.Path}");
-        Wire.BodyIs(request, ("pattern", "\"lure@phish.test\""), ("pattern_type", "\"EMAIL\""), ("is_regex", "false"), ("comments", "\"Credential phish\""));
+        Wire.BodyIs(request, ("pattern", "\"lure@phish.test\""), ("pattern_type", "\"EMAIL\""), ("is_regex", "false"),
+            ("comments", "\"Credential phish\""));
         var created = Assert.Single(result.Objects<BlockedSender>());
         ModelJson.AssertCarries(StoredEntry(account, Resource, created.Id!)!.Value, created);
         Assert.Equal("lure@phish.test", created.Pattern);
@@ -89,7 +92,8 @@ public sealed class BlockedSenderTests : SettingsTest
         var id = Stored(account, Resource)[0].GetProperty("id").GetString()!;
         account.ClearRequests();
 
-        var result = session.Run("Set-EsBlockedSender -Id $id -IsRegex $false -PatternType ip -PassThru", Vars(("id", id)));
+        var result =
+            session.Run("Set-EsBlockedSender -Id $id -IsRegex $false -PatternType ip -PassThru", Vars(("id", id)));
 
         result.ShouldSucceed();
         var request = Assert.Single(account.Requests());
@@ -122,15 +126,20 @@ public sealed class BlockedSenderTests : SettingsTest
         var (session, account) = Connected();
         const string Pattern = "roundtrip.phish.test";
 
-        session.Run("$null = New-EsBlockedSender -Pattern $p -PatternType DOMAIN", Vars(("p", Pattern))).ShouldSucceed();
-        session.Run("Get-EsBlockedSender -Pattern $p | Set-EsBlockedSender -Comments 'Seen in campaign 42'", Vars(("p", Pattern))).ShouldSucceed();
-        var edited = Assert.Single(session.Run("Get-EsBlockedSender -Pattern $p", Vars(("p", Pattern))).Objects<BlockedSender>());
-        session.Run("Get-EsBlockedSender -Pattern $p | Remove-EsBlockedSender -Confirm:$false", Vars(("p", Pattern))).ShouldSucceed();
+        session.Run("$null = New-EsBlockedSender -Pattern $p -PatternType DOMAIN", Vars(("p", Pattern)))
+            .ShouldSucceed();
+        session.Run("Get-EsBlockedSender -Pattern $p | Set-EsBlockedSender -Comments 'Seen in campaign 42'",
+            Vars(("p", Pattern))).ShouldSucceed();
+        var edited = Assert.Single(
+            session.Run("Get-EsBlockedSender -Pattern $p", Vars(("p", Pattern))).Objects<BlockedSender>());
+        session.Run("Get-EsBlockedSender -Pattern $p | Remove-EsBlockedSender -Confirm:$false", Vars(("p", Pattern)))
+            .ShouldSucceed();
         var after = session.Run("Get-EsBlockedSender -Pattern $p", Vars(("p", Pattern)));
 
         Assert.Equal("Seen in campaign 42", edited.Comments);
         Assert.Single(account.Requests(), r => r.Method == "PATCH" && r.Path == $"/settings/block_senders/{edited.Id}");
-        Assert.Single(account.Requests(), r => r.Method == "DELETE" && r.Path == $"/settings/block_senders/{edited.Id}");
+        Assert.Single(account.Requests(),
+            r => r.Method == "DELETE" && r.Path == $"/settings/block_senders/{edited.Id}");
         after.ShouldSucceed();
         Assert.Empty(after.Output);
         Assert.DoesNotContain(Stored(account, Resource), p => p.GetProperty("pattern").GetString() == Pattern);

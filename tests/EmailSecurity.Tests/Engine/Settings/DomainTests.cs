@@ -46,14 +46,17 @@ public sealed class DomainTests : SettingsTest
         var (session, account) = Connected();
 
         var result = session.Run(
-            "Get-EsDomain -Domain contoso.example, sales.contoso.example -Status active -ActiveDeliveryMode direct -AllowedDeliveryMode api " +
-            "-IntegrationId 'c3f1d2a4-0000-4000-8000-000000000001' -Search contoso -Order domain -Direction desc -PageSize 25");
+            "Get-EsDomain -Domain contoso.example, sales.contoso.example -Status active -ActiveDeliveryMode direct " +
+            "-AllowedDeliveryMode api -IntegrationId 'c3f1d2a4-0000-4000-8000-000000000001' -Search contoso -Order " +
+            "domain -Direction desc -PageSize 25");
 
         result.ShouldSucceed();
         Wire.QueryIs(
             Assert.Single(account.Requests()),
-            ("domain", "contoso.example"), ("domain", "sales.contoso.example"), ("status", "active"), ("active_delivery_mode", "DIRECT"),
-            ("allowed_delivery_mode", "API"), ("integration_id", "c3f1d2a4-0000-4000-8000-000000000001"), ("search", "contoso"),
+            ("domain", "contoso.example"), ("domain", "sales.contoso.example"), ("status", "active"),
+            ("active_delivery_mode", "DIRECT"),
+            ("allowed_delivery_mode", "API"), ("integration_id", "c3f1d2a4-0000-4000-8000-000000000001"),
+            ("search", "contoso"),
             ("order", "domain"), ("direction", "desc"), ("per_page", "25"), ("page", "1"));
     }
 
@@ -65,7 +68,8 @@ public sealed class DomainTests : SettingsTest
         var result = session.Run("Get-EsDomain -Domain contoso.example, contoso.co.example");
 
         result.ShouldSucceed();
-        Assert.Equal(new[] { "contoso.co.example", "contoso.example" }, result.Objects<EmailDomain>().Select(d => d.Domain).Order());
+        Assert.Equal(new[] { "contoso.co.example", "contoso.example" },
+            result.Objects<EmailDomain>().Select(d => d.Domain).Order());
     }
 
     [Fact]
@@ -98,14 +102,17 @@ public sealed class DomainTests : SettingsTest
         ModelJson.AssertCarries(stored, Assert.Single(result.Objects<EmailDomain>()));
     }
 
-    /// <summary>Only the 2026-10 API protects domains: on the seed API the creation is an error, and a failed one.</summary>
+    /// <summary>
+    /// Only the 2026-10 API protects domains: on the seed API the creation is an error, and a failed one.
+    /// </summary>
     [Fact]
     public void New_EsDomain_on_an_API_that_cannot_create_domains_fails_without_leaving_its_outcome_open()
     {
         var (session, account) = Connected(apiVersion: ApiVersionNames.Seed);
         var count = Stored(account, Resource).Count;
 
-        var result = session.Run("New-EsDomain -Domain 'adatum.example' -AllowedDeliveryModes DIRECT -Regions GLOBAL -DropDispositions @() -IpRestrictions @() -Confirm:$false");
+        var result = session.Run("New-EsDomain -Domain 'adatum.example' -AllowedDeliveryModes DIRECT -Regions GLOBAL " +
+            "-DropDispositions @() -IpRestrictions @() -Confirm:$false");
 
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("EsApiNotFound", error.FullyQualifiedErrorId, StringComparison.Ordinal);
@@ -121,9 +128,11 @@ public sealed class DomainTests : SettingsTest
         account.ClearRequests();
 
         var result = session.Run(
-            "Set-EsDomain -Id $id -Domain 'mail.contoso.example' -AllowedDeliveryModes direct, 'retro_scan' -DropDispositions malicious, 'malicious-bec', spoof " +
-            "-Folder inbox -IntegrationId 'c3f1d2a4-0000-4000-8000-000000000001' -IpRestrictions '192.0.2.0/24', '2001:db8::/32' -LookbackHops 3 " +
-            "-Regions us, de -RequireTlsInbound $true -RequireTlsOutbound $false -Transport 'contoso-example.mail.protection.outlook.example' -PassThru",
+            "Set-EsDomain -Id $id -Domain 'mail.contoso.example' -AllowedDeliveryModes direct, 'retro_scan' " +
+            "-DropDispositions malicious, 'malicious-bec', spoof -Folder inbox -IntegrationId " +
+            "'c3f1d2a4-0000-4000-8000-000000000001' -IpRestrictions '192.0.2.0/24', '2001:db8::/32' -LookbackHops 3 " +
+            "-Regions us, de -RequireTlsInbound $true -RequireTlsOutbound $false -Transport " +
+            "'contoso-example.mail.protection.outlook.example' -PassThru",
             Vars(("id", id)));
 
         result.ShouldSucceed();
@@ -133,8 +142,10 @@ public sealed class DomainTests : SettingsTest
             request,
             ("domain", "\"mail.contoso.example\""), ("allowed_delivery_modes", "[\"DIRECT\",\"RETRO_SCAN\"]"),
             ("drop_dispositions", "[\"MALICIOUS\",\"MALICIOUS-BEC\",\"SPOOF\"]"), ("folder", "\"Inbox\""),
-            ("integration_id", "\"c3f1d2a4-0000-4000-8000-000000000001\""), ("ip_restrictions", "[\"192.0.2.0/24\",\"2001:db8::/32\"]"),
-            ("lookback_hops", "3"), ("regions", "[\"US\",\"DE\"]"), ("require_tls_inbound", "true"), ("require_tls_outbound", "false"),
+            ("integration_id", "\"c3f1d2a4-0000-4000-8000-000000000001\""),
+            ("ip_restrictions", "[\"192.0.2.0/24\",\"2001:db8::/32\"]"),
+            ("lookback_hops", "3"), ("regions", "[\"US\",\"DE\"]"), ("require_tls_inbound", "true"),
+            ("require_tls_outbound", "false"),
             ("transport", "\"contoso-example.mail.protection.outlook.example\""));
         var edited = Assert.Single(result.Objects<EmailDomain>());
         ModelJson.AssertCarries(StoredEntry(account, Resource, id)!.Value, edited);
@@ -146,11 +157,13 @@ public sealed class DomainTests : SettingsTest
     public void Set_with_empty_lists_clears_them()
     {
         var (session, account) = Connected();
-        var stored = Stored(account, Resource).First(d => d.GetProperty("drop_dispositions").GetArrayLength() > 0 && d.GetProperty("ip_restrictions").GetArrayLength() > 0);
+        var stored = Stored(account, Resource).First(d => d.GetProperty("drop_dispositions").GetArrayLength() > 0
+            && d.GetProperty("ip_restrictions").GetArrayLength() > 0);
         var id = stored.GetProperty("id").GetString()!;
         account.ClearRequests();
 
-        var result = session.Run("Set-EsDomain -Id $id -DropDispositions @() -IpRestrictions @() -PassThru", Vars(("id", id)));
+        var result =
+            session.Run("Set-EsDomain -Id $id -DropDispositions @() -IpRestrictions @() -PassThru", Vars(("id", id)));
 
         result.ShouldSucceed();
         Wire.BodyIs(Assert.Single(account.Requests()), ("drop_dispositions", "[]"), ("ip_restrictions", "[]"));
@@ -203,7 +216,8 @@ public sealed class DomainTests : SettingsTest
 
         result.ShouldSucceed();
         Assert.Empty(account.Requests());
-        Assert.Contains($"What if: Performing the operation \"Unprotect domain: Email Security stops processing its mail. This cannot be undone\" on target \"{id}\".", result.HostText);
+        Assert.Contains("What if: Performing the operation \"Unprotect domain: Email Security stops processing its " +
+            $"mail. This cannot be undone\" on target \"{id}\".", result.HostText);
     }
 
     [Fact]
@@ -212,7 +226,8 @@ public sealed class DomainTests : SettingsTest
         var (session, account) = Connected();
         const string Domain = "legacy.contoso.example";
 
-        session.Run("Get-EsDomain -Domain $d | Set-EsDomain -Regions US -RequireTlsInbound $true", Vars(("d", Domain))).ShouldSucceed();
+        session.Run("Get-EsDomain -Domain $d | Set-EsDomain -Regions US -RequireTlsInbound $true", Vars(("d", Domain)))
+            .ShouldSucceed();
         var edited = Assert.Single(session.Run("Get-EsDomain -Domain $d", Vars(("d", Domain))).Objects<EmailDomain>());
         session.Run("Get-EsDomain -Domain $d | Remove-EsDomain -Confirm:$false", Vars(("d", Domain))).ShouldSucceed();
         var after = session.Run("Get-EsDomain -Domain $d", Vars(("d", Domain)));
@@ -236,7 +251,8 @@ public sealed class DomainTests : SettingsTest
         var id = before.GetProperty("id").GetString()!;
         account.ClearRequests();
 
-        var result = session.Run("Set-EsDomain -Id $id -Replace -Regions us -RequireTlsOutbound $false -PassThru -Confirm:$false", Vars(("id", id)));
+        var result = session.Run("Set-EsDomain -Id $id -Replace -Regions us -RequireTlsOutbound $false -PassThru " +
+            "-Confirm:$false", Vars(("id", id)));
 
         result.ShouldSucceed();
         var requests = account.Requests();
@@ -244,7 +260,8 @@ public sealed class DomainTests : SettingsTest
         var sent = Wire.Body(requests[1]);
         var writable = new[]
         {
-            "allowed_delivery_modes", "drop_dispositions", "folder", "integration_id", "ip_restrictions", "lookback_hops", "regions",
+            "allowed_delivery_modes", "drop_dispositions", "folder", "integration_id", "ip_restrictions",
+            "lookback_hops", "regions",
             "require_tls_inbound", "require_tls_outbound", "transport",
         };
         Assert.Equal(writable, sent.EnumerateObject().Select(f => f.Name));
@@ -252,7 +269,8 @@ public sealed class DomainTests : SettingsTest
         Assert.Equal("false", sent.GetProperty("require_tls_outbound").GetRawText());
         foreach (var field in writable.Except(["regions", "require_tls_outbound"]))
         {
-            Assert.True(System.Text.Json.JsonElement.DeepEquals(before.GetProperty(field), sent.GetProperty(field)), $"{field} was sent as {sent.GetProperty(field)}, the domain had {before.GetProperty(field)}");
+            Assert.True(System.Text.Json.JsonElement.DeepEquals(before.GetProperty(field), sent.GetProperty(field)),
+                $"{field} was sent as {sent.GetProperty(field)}, the domain had {before.GetProperty(field)}");
         }
 
         var after = StoredEntry(account, Resource, id)!.Value;
@@ -261,9 +279,14 @@ public sealed class DomainTests : SettingsTest
     }
 
     [Theory]
-    [InlineData("Set-EsDomain -Id $id -Replace -Domain 'other.example' -Confirm:$false", "EsInvalidSettingValue", "-Domain cannot go with -Replace")]
-    [InlineData("Set-EsDomain -Id $id -Replace -Regions US -WhatIf", null, "Replace protected domain configuration: set regions, keep the other fields as they are")]
-    public void Replace_reads_and_sends_nothing_when_refused_or_under_WhatIf(string command, string? errorId, string text)
+    [InlineData("Set-EsDomain -Id $id -Replace -Domain 'other.example' -Confirm:$false", "EsInvalidSettingValue",
+        "-Domain cannot go with -Replace")]
+    [InlineData("Set-EsDomain -Id $id -Replace -Regions US -WhatIf", null,
+        "Replace protected domain configuration: set regions, keep the other fields as they are")]
+    public void Replace_reads_and_sends_nothing_when_refused_or_under_WhatIf(
+        string command,
+        string? errorId,
+        string text)
     {
         var (session, account) = Connected(apiVersion: ApiVersionNames.V2026_10);
         var id = Stored(account, Resource)[0].GetProperty("id").GetString()!;
@@ -292,17 +315,23 @@ public sealed class DomainTests : SettingsTest
         var taken = Stored(account, Resource)[0].GetProperty("domain").GetString()!;
         account.ClearRequests();
 
-        var result = session.Run("New-EsDomain -Domain 'adatum.example' -AllowedDeliveryModes direct -Regions GLOBAL -DropDispositions @() -IpRestrictions @() -Confirm:$false");
-        var conflict = session.Run("New-EsDomain -Domain $taken -AllowedDeliveryModes DIRECT -Regions GLOBAL -DropDispositions SPAM -IpRestrictions '192.0.2.0/24' -Confirm:$false", Vars(("taken", taken)));
-        var badIp = session.Run("New-EsDomain -Domain 'x.example' -AllowedDeliveryModes DIRECT -Regions GLOBAL -DropDispositions @() -IpRestrictions 'mx.example' -Confirm:$false");
+        var result = session.Run("New-EsDomain -Domain 'adatum.example' -AllowedDeliveryModes direct -Regions GLOBAL " +
+            "-DropDispositions @() -IpRestrictions @() -Confirm:$false");
+        var conflict = session.Run("New-EsDomain -Domain $taken -AllowedDeliveryModes DIRECT -Regions GLOBAL " +
+            "-DropDispositions SPAM -IpRestrictions '192.0.2.0/24' -Confirm:$false", Vars(("taken", taken)));
+        var badIp = session.Run("New-EsDomain -Domain 'x.example' -AllowedDeliveryModes DIRECT -Regions GLOBAL " +
+            "-DropDispositions @() -IpRestrictions 'mx.example' -Confirm:$false");
 
         result.ShouldSucceed();
         var domain = Assert.Single(result.Objects<EmailDomain>());
         Assert.Equal(("adatum.example", "PENDING"), (domain.Domain, domain.Status));
-        Wire.BodyIs(account.Requests()[0], ("domain", "\"adatum.example\""), ("allowed_delivery_modes", "[\"DIRECT\"]"), ("drop_dispositions", "[]"),
+        Wire.BodyIs(account.Requests()[0], ("domain", "\"adatum.example\""), ("allowed_delivery_modes", "[\"DIRECT\"]"),
+            ("drop_dispositions", "[]"),
             ("ip_restrictions", "[]"), ("regions", "[\"GLOBAL\"]"));
-        Assert.StartsWith("EsApiConflict", Assert.Single(conflict.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
-        Assert.StartsWith("EsInvalidSettingValue", Assert.Single(badIp.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.StartsWith("EsApiConflict", Assert.Single(conflict.Errors).FullyQualifiedErrorId,
+            StringComparison.Ordinal);
+        Assert.StartsWith("EsInvalidSettingValue", Assert.Single(badIp.Errors).FullyQualifiedErrorId,
+            StringComparison.Ordinal);
         Assert.Equal(2, account.Requests().Count(r => r.Method == "POST"));
     }
 }

@@ -33,7 +33,8 @@ public sealed class ImpersonationRegistryTests : SettingsTest
             ModelJson.AssertCarries(stored[i], entries[i]);
         }
 
-        Assert.Contains(entries, e => e.DirectoryId.HasValue && e.DirectoryNodeId.HasValue && e.ExternalDirectoryNodeId != null);
+        Assert.Contains(entries,
+            e => e.DirectoryId.HasValue && e.DirectoryNodeId.HasValue && e.ExternalDirectoryNodeId != null);
     }
 
     [Fact]
@@ -41,12 +42,14 @@ public sealed class ImpersonationRegistryTests : SettingsTest
     {
         var (session, account) = Connected();
 
-        var result = session.Run("Get-EsImpersonationRegistryEntry -Provenance snoopy-office_365 -Search alex -Order email -Direction desc -PageSize 20");
+        var result = session.Run("Get-EsImpersonationRegistryEntry -Provenance snoopy-office_365 -Search alex -Order " +
+            "email -Direction desc -PageSize 20");
 
         result.ShouldSucceed();
         Wire.QueryIs(
             Assert.Single(account.Requests()),
-            ("provenance", "SNOOPY-OFFICE_365"), ("search", "alex"), ("order", "email"), ("direction", "desc"), ("per_page", "20"), ("page", "1"));
+            ("provenance", "SNOOPY-OFFICE_365"), ("search", "alex"), ("order", "email"), ("direction", "desc"),
+            ("per_page", "20"), ("page", "1"));
         var entry = Assert.Single(result.Objects<ImpersonationRegistryEntry>());
         Assert.Equal("SNOOPY-OFFICE_365", entry.Provenance);
         Assert.Contains("alex", entry.Email, StringComparison.OrdinalIgnoreCase);
@@ -74,15 +77,17 @@ public sealed class ImpersonationRegistryTests : SettingsTest
         var (session, account) = Connected();
 
         var result = session.Run(
-            "New-EsImpersonationRegistryEntry -Name 'Dana Fox' -Email 'dana.fox@contoso.example' -Comments 'Incoming CFO' -Provenance a1s_internal " +
-            "-DirectoryId 4471 -DirectoryNodeId 523611 -ExternalDirectoryNodeId 'b1f0c9e2-5d7a-4e39-9a51-0c6f2f7d8e14'");
+            "New-EsImpersonationRegistryEntry -Name 'Dana Fox' -Email 'dana.fox@contoso.example' -Comments 'Incoming " +
+            "CFO' -Provenance a1s_internal -DirectoryId 4471 -DirectoryNodeId 523611 -ExternalDirectoryNodeId " +
+            "'b1f0c9e2-5d7a-4e39-9a51-0c6f2f7d8e14'");
 
         result.ShouldSucceed();
         var request = Assert.Single(account.Requests());
         Assert.Equal("POST /settings/impersonation_registry", $"{request.Method} {request.Path}");
         Wire.BodyIs(
             request,
-            ("name", "\"Dana Fox\""), ("email", "\"dana.fox@contoso.example\""), ("is_email_regex", "false"), ("comments", "\"Incoming CFO\""),
+            ("name", "\"Dana Fox\""), ("email", "\"dana.fox@contoso.example\""), ("is_email_regex", "false"),
+            ("comments", "\"Incoming CFO\""),
             ("provenance", "\"A1S_INTERNAL\""), ("directory_id", "4471"), ("directory_node_id", "523611"),
             ("external_directory_node_id", "\"b1f0c9e2-5d7a-4e39-9a51-0c6f2f7d8e14\""));
         var created = Assert.Single(result.Objects<ImpersonationRegistryEntry>());
@@ -95,12 +100,14 @@ public sealed class ImpersonationRegistryTests : SettingsTest
     {
         var (session, account) = Connected();
 
-        var result = session.Run("New-EsImpersonationRegistryEntry 'Finance team' '^finance-[a-z]+@contoso\\.example$' -IsEmailRegex");
+        var result = session.Run(
+            "New-EsImpersonationRegistryEntry 'Finance team' '^finance-[a-z]+@contoso\\.example$' -IsEmailRegex");
 
         result.ShouldSucceed();
         Wire.BodyIs(
             Assert.Single(account.Requests()),
-            ("name", "\"Finance team\""), ("email", "\"^finance-[a-z]+@contoso\\\\.example$\""), ("is_email_regex", "true"));
+            ("name", "\"Finance team\""), ("email", "\"^finance-[a-z]+@contoso\\\\.example$\""),
+            ("is_email_regex", "true"));
         Assert.True(Assert.Single(result.Objects<ImpersonationRegistryEntry>()).IsEmailRegex);
     }
 
@@ -112,7 +119,8 @@ public sealed class ImpersonationRegistryTests : SettingsTest
         var id = manual.GetProperty("id").GetString()!;
         account.ClearRequests();
 
-        var result = session.Run("Set-EsImpersonationRegistryEntry -Id $id -Name 'Board (all members)' -IsEmailRegex $true -PassThru", Vars(("id", id)));
+        var result = session.Run("Set-EsImpersonationRegistryEntry -Id $id -Name 'Board (all members)' -IsEmailRegex " +
+            "$true -PassThru", Vars(("id", id)));
 
         result.ShouldSucceed();
         var request = Assert.Single(account.Requests());
@@ -144,15 +152,21 @@ public sealed class ImpersonationRegistryTests : SettingsTest
         var (session, account) = Connected();
         const string Name = "Roundtrip Quinn";
 
-        session.Run("$null = New-EsImpersonationRegistryEntry -Name $n -Email 'quinn.roundtrip@contoso.example'", Vars(("n", Name))).ShouldSucceed();
-        session.Run("Get-EsImpersonationRegistryEntry -Search $n | Set-EsImpersonationRegistryEntry -Comments 'Treasurer'", Vars(("n", Name))).ShouldSucceed();
-        var edited = Assert.Single(session.Run("Get-EsImpersonationRegistryEntry -Search $n", Vars(("n", Name))).Objects<ImpersonationRegistryEntry>());
-        session.Run("Get-EsImpersonationRegistryEntry -Search $n | Remove-EsImpersonationRegistryEntry -Confirm:$false", Vars(("n", Name))).ShouldSucceed();
+        session.Run("$null = New-EsImpersonationRegistryEntry -Name $n -Email 'quinn.roundtrip@contoso.example'",
+            Vars(("n", Name))).ShouldSucceed();
+        session.Run("Get-EsImpersonationRegistryEntry -Search $n | Set-EsImpersonationRegistryEntry -Comments " +
+            "'Treasurer'", Vars(("n", Name))).ShouldSucceed();
+        var edited = Assert.Single(session.Run("Get-EsImpersonationRegistryEntry -Search $n", Vars(("n", Name)))
+            .Objects<ImpersonationRegistryEntry>());
+        session.Run("Get-EsImpersonationRegistryEntry -Search $n | Remove-EsImpersonationRegistryEntry -Confirm:$false",
+            Vars(("n", Name))).ShouldSucceed();
         var after = session.Run("Get-EsImpersonationRegistryEntry -Search $n", Vars(("n", Name)));
 
         Assert.Equal("Treasurer", edited.Comments);
-        Assert.Single(account.Requests(), r => r.Method == "PATCH" && r.Path == $"/settings/impersonation_registry/{edited.Id}");
-        Assert.Single(account.Requests(), r => r.Method == "DELETE" && r.Path == $"/settings/impersonation_registry/{edited.Id}");
+        Assert.Single(account.Requests(),
+            r => r.Method == "PATCH" && r.Path == $"/settings/impersonation_registry/{edited.Id}");
+        Assert.Single(account.Requests(),
+            r => r.Method == "DELETE" && r.Path == $"/settings/impersonation_registry/{edited.Id}");
         after.ShouldSucceed();
         Assert.Empty(after.Output);
         Assert.DoesNotContain(Stored(account, Resource), e => e.GetProperty("name").GetString() == Name);

@@ -18,7 +18,9 @@ internal static class ModelJson
     public static void AssertCarries(JsonElement json, object model) =>
         AssertSame(json, JsonSerializer.SerializeToElement(model, model.GetType(), ApiJson.Options), "$");
 
-    /// <summary>Every (JSON path, field name) that landed in an AdditionalFields dictionary, nested objects included.</summary>
+    /// <summary>
+    /// Every (JSON path, field name) that landed in an AdditionalFields dictionary, nested objects included.
+    /// </summary>
     public static List<(string Path, string Field)> AdditionalFields(object? model, string path = "$")
     {
         var found = new List<(string, string)>();
@@ -63,7 +65,8 @@ internal static class ModelJson
         switch (expected.ValueKind)
         {
             case JsonValueKind.Object:
-                Assert.True(actual.ValueKind == JsonValueKind.Object, $"{path}: expected an object, the model wrote {actual.ValueKind}");
+                Assert.True(actual.ValueKind == JsonValueKind.Object,
+                    $"{path}: expected an object, the model wrote {actual.ValueKind}");
                 foreach (var field in expected.EnumerateObject())
                 {
                     var fieldPath = $"{path}.{field.Name}";
@@ -74,14 +77,17 @@ internal static class ModelJson
                     else
                     {
                         // The module's options skip nulls when writing; a null read is a null kept.
-                        Assert.True(field.Value.ValueKind == JsonValueKind.Null, $"{fieldPath} was lost: the model neither names it nor kept it in AdditionalFields");
+                        Assert.True(field.Value.ValueKind == JsonValueKind.Null,
+                            $"{fieldPath} was lost: the model neither names it nor kept it in AdditionalFields");
                     }
                 }
 
                 break;
             case JsonValueKind.Array:
-                Assert.True(actual.ValueKind == JsonValueKind.Array, $"{path}: expected an array, the model wrote {actual.ValueKind}");
-                Assert.True(expected.GetArrayLength() == actual.GetArrayLength(), $"{path}: {expected.GetArrayLength()} items read, {actual.GetArrayLength()} written");
+                Assert.True(actual.ValueKind == JsonValueKind.Array,
+                    $"{path}: expected an array, the model wrote {actual.ValueKind}");
+                Assert.True(expected.GetArrayLength() == actual.GetArrayLength(),
+                    $"{path}: {expected.GetArrayLength()} items read, {actual.GetArrayLength()} written");
                 for (var i = 0; i < expected.GetArrayLength(); i++)
                 {
                     AssertSame(expected[i], actual[i], $"{path}[{i}]");
@@ -90,13 +96,16 @@ internal static class ModelJson
                 break;
             case JsonValueKind.String when IsTimestamp(expected.GetString()!):
                 // Timestamps are read into DateTimeOffset and written with millisecond precision.
-                Assert.True(actual.ValueKind == JsonValueKind.String, $"{path}: expected a timestamp, the model wrote {actual.ValueKind}");
+                Assert.True(actual.ValueKind == JsonValueKind.String,
+                    $"{path}: expected a timestamp, the model wrote {actual.ValueKind}");
                 var read = DateTimeOffset.Parse(expected.GetString()!, CultureInfo.InvariantCulture);
                 var written = DateTimeOffset.Parse(actual.GetString()!, CultureInfo.InvariantCulture);
-                Assert.True(Math.Abs((read - written).TotalMilliseconds) < 1, $"{path}: read {expected.GetString()}, written {actual.GetString()}");
+                Assert.True(Math.Abs((read - written).TotalMilliseconds) < 1,
+                    $"{path}: read {expected.GetString()}, written {actual.GetString()}");
                 break;
             default:
-                Assert.True(JsonElement.DeepEquals(expected, actual), $"{path}: read {expected.GetRawText()}, written {actual.GetRawText()}");
+                Assert.True(JsonElement.DeepEquals(expected, actual),
+                    $"{path}: read {expected.GetRawText()}, written {actual.GetRawText()}");
                 break;
         }
     }

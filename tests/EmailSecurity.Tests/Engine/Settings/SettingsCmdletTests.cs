@@ -19,13 +19,17 @@ public sealed class SettingsCmdletTests : SettingsTest
 
     public static TheoryData<string> Resources() => new(SettingsNoun.All.Select(n => n.Resource));
 
-    public static TheoryData<string> Creatable() => new(SettingsNoun.All.Where(n => n.New != null).Select(n => n.Resource));
+    public static TheoryData<string> Creatable() =>
+        new(SettingsNoun.All.Where(n => n.New != null).Select(n => n.Resource));
 
     [Fact]
     public void The_settings_lists_are_found_from_the_cmdlet_types()
     {
-        Assert.Contains(SettingsNoun.All, n => n is { Resource: "allow_policies", Get: "Get-EsAllowPolicy", New: "New-EsAllowPolicy", Set: "Set-EsAllowPolicy", Remove: "Remove-EsAllowPolicy" });
-        Assert.Contains(SettingsNoun.All, n => n is { Resource: "domains", New: "New-EsDomain" } && n.Model == typeof(EmailSecurity.Models.EmailDomain));
+        Assert.Contains(SettingsNoun.All,
+            n =>
+                n is { Resource: "allow_policies", Get: "Get-EsAllowPolicy", New: "New-EsAllowPolicy", Set: "Set-EsAllowPolicy", Remove: "Remove-EsAllowPolicy" });
+        Assert.Contains(SettingsNoun.All, n => n is { Resource: "domains", New: "New-EsDomain" }
+            && n.Model == typeof(EmailSecurity.Models.EmailDomain));
         Assert.Equal(SettingsNoun.All.Count, SettingsNoun.All.Select(n => n.Model).Distinct().Count());
     }
 
@@ -45,7 +49,8 @@ public sealed class SettingsCmdletTests : SettingsTest
         Empty(target, resource);
         target.ClearRequests();
 
-        var result = session.Run($"Get-Es{noun} | Where-Object PatternType -ne 'UNKNOWN' | New-Es{noun} -AccountId '{target.Id}' -Confirm:$false");
+        var result = session.Run($"Get-Es{noun} | Where-Object PatternType -ne 'UNKNOWN' | New-Es{noun} -AccountId " +
+            $"'{target.Id}' -Confirm:$false");
 
         result.ShouldSucceed();
         var posts = Wire.Created(target.Requests());
@@ -55,13 +60,17 @@ public sealed class SettingsCmdletTests : SettingsTest
         {
             foreach (var field in post.EnumerateObject())
             {
-                Assert.True(JsonElement.DeepEquals(entry.GetProperty(field.Name), field.Value), $"{noun}: {field.Name} was sent as {field.Value.GetRawText()}, the entry has {entry.GetProperty(field.Name).GetRawText()}");
+                Assert.True(JsonElement.DeepEquals(entry.GetProperty(field.Name), field.Value),
+                    $"{noun}: {field.Name} was sent as {field.Value.GetRawText()}, the entry has " +
+                    $"{entry.GetProperty(field.Name).GetRawText()}");
                 copiedFlags += field.Value.ValueKind == JsonValueKind.True ? 1 : 0;
             }
         }
 
-        var flags = SettingsNoun.CmdletType(SettingsNoun.Of(resource).New!).GetProperties().Any(p => p.PropertyType == typeof(SwitchParameter));
-        Assert.True(copiedFlags > 0 || !flags, $"the demo {resource} have no flag set, so this copy proves nothing about flags");
+        var flags = SettingsNoun.CmdletType(SettingsNoun.Of(resource).New!).GetProperties()
+            .Any(p => p.PropertyType == typeof(SwitchParameter));
+        Assert.True(copiedFlags > 0 || !flags,
+            $"the demo {resource} have no flag set, so this copy proves nothing about flags");
     }
 
     [Fact]
@@ -79,24 +88,36 @@ public sealed class SettingsCmdletTests : SettingsTest
 
         var posts = account.Requests().Where(r => r.Method == "POST").ToList();
         Assert.Equal(2, posts.Count);
-        Wire.BodyIs(posts[0], ("pattern", "\"csv-true.test\""), ("pattern_type", "\"DOMAIN\""), ("is_regex", "false"), ("is_trusted_sender", "true"),
+        Wire.BodyIs(posts[0], ("pattern", "\"csv-true.test\""), ("pattern_type", "\"DOMAIN\""), ("is_regex", "false"),
+            ("is_trusted_sender", "true"),
             ("is_acceptable_sender", "false"), ("is_exempt_recipient", "false"), ("verify_sender", "true"));
         Assert.True(Wire.Body(posts[1]).GetProperty("is_regex").GetBoolean());
-        Assert.Contains("'maybe' is not a true or false value", Assert.Single(result.Errors).Exception.Message, StringComparison.Ordinal);
+        Assert.Contains("'maybe' is not a true or false value", Assert.Single(result.Errors).Exception.Message,
+            StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("New-EsAllowPolicy -Pattern not-an-ip -PatternType IP -IsAcceptableSender", "'not-an-ip' is not an IP address or CIDR range")]
-    [InlineData("New-EsAllowPolicy -Pattern 10.1 -PatternType IP -IsAcceptableSender", "'10.1' is not an IP address or CIDR range")]
-    [InlineData("New-EsAllowPolicy -Pattern 192.0.2.0/33 -PatternType IP -IsAcceptableSender", "'192.0.2.0/33' is not an IP address or CIDR range")]
-    [InlineData("New-EsBlockedSender -Pattern bad@evil.test -PatternType DOMAIN", "'bad@evil.test' is an email address; -PatternType DOMAIN takes a domain")]
-    [InlineData("New-EsBlockedSender -Pattern evil.test -PatternType EMAIL", "'evil.test' is not an email address, which -PatternType EMAIL takes")]
+    [InlineData("New-EsAllowPolicy -Pattern not-an-ip -PatternType IP -IsAcceptableSender",
+        "'not-an-ip' is not an IP address or CIDR range")]
+    [InlineData("New-EsAllowPolicy -Pattern 10.1 -PatternType IP -IsAcceptableSender",
+        "'10.1' is not an IP address or CIDR range")]
+    [InlineData("New-EsAllowPolicy -Pattern 192.0.2.0/33 -PatternType IP -IsAcceptableSender",
+        "'192.0.2.0/33' is not an IP address or CIDR range")]
+    [InlineData("New-EsBlockedSender -Pattern bad@evil.test -PatternType DOMAIN",
+        "'bad@evil.test' is an email address; -PatternType DOMAIN takes a domain")]
+    [InlineData("New-EsBlockedSender -Pattern evil.test -PatternType EMAIL",
+        "'evil.test' is not an email address, which -PatternType EMAIL takes")]
     [InlineData("New-EsBlockedSender -Pattern 'evil .test' -PatternType DOMAIN", "contains white space")]
-    [InlineData("New-EsTrustedDomain -Pattern partner@contoso.example", "is an email address; -PatternType DOMAIN takes a domain")]
-    [InlineData("New-EsImpersonationRegistryEntry -Name 'CEO' -Email 'not an email'", "'not an email' is not an email address")]
-    [InlineData("Set-EsBlockedSender -Id $id -Pattern bad@evil.test -PatternType DOMAIN -IsRegex $false", "is an email address; -PatternType DOMAIN")]
-    [InlineData("Set-EsImpersonationRegistryEntry -Id $id -Email 'ceo at contoso' -IsEmailRegex $false", "is not an email address")]
-    [InlineData("Set-EsDomain -Id $id -IpRestrictions '192.0.2.0/24', '300.1.1.1/99'", "'300.1.1.1/99' in -IpRestrictions is not an IP address or CIDR range")]
+    [InlineData("New-EsTrustedDomain -Pattern partner@contoso.example",
+        "is an email address; -PatternType DOMAIN takes a domain")]
+    [InlineData("New-EsImpersonationRegistryEntry -Name 'CEO' -Email 'not an email'",
+        "'not an email' is not an email address")]
+    [InlineData("Set-EsBlockedSender -Id $id -Pattern bad@evil.test -PatternType DOMAIN -IsRegex $false",
+        "is an email address; -PatternType DOMAIN")]
+    [InlineData("Set-EsImpersonationRegistryEntry -Id $id -Email 'ceo at contoso' -IsEmailRegex $false",
+        "is not an email address")]
+    [InlineData("Set-EsDomain -Id $id -IpRestrictions '192.0.2.0/24', '300.1.1.1/99'",
+        "'300.1.1.1/99' in -IpRestrictions is not an IP address or CIDR range")]
     public void A_value_that_cannot_make_a_working_entry_is_refused_before_any_request(string command, string message)
     {
         var (session, account) = Connected();
@@ -145,7 +166,8 @@ public sealed class SettingsCmdletTests : SettingsTest
         var pages = (stored.Count + 1) / 2;
         var requests = account.Requests();
         Assert.All(requests, r => Assert.Equal($"GET /settings/{resource}", $"{r.Method} {r.Path}"));
-        Assert.Equal(Enumerable.Range(1, pages).Select(n => n.ToString()), requests.Select(r => r.QueryParameters["page"]));
+        Assert.Equal(Enumerable.Range(1, pages).Select(n => n.ToString()),
+            requests.Select(r => r.QueryParameters["page"]));
         Assert.All(requests, r => Assert.Equal("2", r.QueryParameters["per_page"]));
     }
 
@@ -177,7 +199,8 @@ public sealed class SettingsCmdletTests : SettingsTest
         var noun = SettingsNoun.Of(resource);
         var (session, account) = Connected(SettingsNoun.Of(resource));
         // New takes the fields of an entry the list holds (piped, as Get | New copies); Set and Remove take its id.
-        session.Run($"$entry = @({noun.Get} | Where-Object {{ $_.PatternType -ne 'UNKNOWN' }})[0]; $id = $entry.Id").ShouldSucceed();
+        session.Run($"$entry = @({noun.Get} | Where-Object {{ $_.PatternType -ne 'UNKNOWN' }})[0]; $id = $entry.Id")
+            .ShouldSucceed();
         account.ClearRequests();
 
         var script = command == noun.New ? $"$entry | {command} -WhatIf"
@@ -202,7 +225,8 @@ public sealed class SettingsCmdletTests : SettingsTest
         var noun = SettingsNoun.Of(resource);
         var change = command == noun.Set ? $"{command} {noun.SetField}" : command;
         var (session, account) = Connected(SettingsNoun.Of(resource));
-        var entries = session.Run($"{noun.Get} -First 2").Output.Select(o => (Name: o.ToString(), Id: o.Properties["Id"].Value.ToString())).ToList();
+        var entries = session.Run($"{noun.Get} -First 2").Output.Select(
+            o => (Name: o.ToString(), Id: o.Properties["Id"].Value.ToString())).ToList();
         account.ClearRequests();
 
         var piped = session.Run($"{noun.Get} -First 2 | {change} -WhatIf");
@@ -211,15 +235,20 @@ public sealed class SettingsCmdletTests : SettingsTest
         piped.ShouldSucceed();
         Assert.Equal(
             entries.Select(e => $"on target \"{e.Name} ({e.Id})\"."),
-            piped.HostText.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l[l.IndexOf("on target", StringComparison.Ordinal)..].Trim()));
+            piped.HostText.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => l[l.IndexOf("on target", StringComparison.Ordinal)..].Trim()));
         Assert.EndsWith($"on target \"{entries[0].Id}\".", byId.HostText.Trim(), StringComparison.Ordinal);
         Assert.DoesNotContain(account.Requests(), r => r.Method != "GET");
     }
 
     [Theory]
-    [InlineData("Get-EsDomain -First 1 | Remove-EsAllowPolicy -Confirm:$false", "(EmailDomain) is not an entry of this cmdlet's list (allow policy)")]
-    [InlineData("Get-EsAllowPolicy -First 1 | Set-EsTrustedDomain -Comments x -Confirm:$false", "(AllowPolicy) is not an entry of this cmdlet's list (trusted domain)")]
-    public void An_entry_of_another_list_is_refused_before_its_id_goes_to_the_wrong_collection(string script, string message)
+    [InlineData("Get-EsDomain -First 1 | Remove-EsAllowPolicy -Confirm:$false",
+        "(EmailDomain) is not an entry of this cmdlet's list (allow policy)")]
+    [InlineData("Get-EsAllowPolicy -First 1 | Set-EsTrustedDomain -Comments x -Confirm:$false",
+        "(AllowPolicy) is not an entry of this cmdlet's list (trusted domain)")]
+    public void An_entry_of_another_list_is_refused_before_its_id_goes_to_the_wrong_collection(
+        string script,
+        string message)
     {
         var (session, account) = Connected();
         account.ClearRequests();
@@ -293,7 +322,8 @@ public sealed class SettingsCmdletTests : SettingsTest
 
     /// <summary>Every cmdlet that takes the id of an entry (Get -Id, Set, Remove), with its list.</summary>
     public static TheoryData<string, string> ById() =>
-        Rows(SettingsNoun.All.SelectMany(n => new[] { (n.Get, n.Resource), (n.Set, n.Resource), (n.Remove, n.Resource) }));
+        Rows(SettingsNoun.All.SelectMany(
+            n => new[] { (n.Get, n.Resource), (n.Set, n.Resource), (n.Remove, n.Resource) }));
 
     [Theory]
     [MemberData(nameof(ById))]
@@ -326,7 +356,8 @@ public sealed class SettingsCmdletTests : SettingsTest
         var ids = Stored(account, "trusted_domains").Take(2).Select(e => e.GetProperty("id").GetString()!).ToList();
         account.ClearRequests();
 
-        var result = session.Run("$ids | Remove-EsTrustedDomain -Confirm:$false", Vars(("ids", new[] { ids[0], MissingId, ids[1] })));
+        var result = session.Run("$ids | Remove-EsTrustedDomain -Confirm:$false",
+            Vars(("ids", new[] { ids[0], MissingId, ids[1] })));
 
         Assert.Equal(MissingId, Assert.Single(result.Errors).TargetObject);
         Assert.Equal(3, account.Requests().Count(r => r.Method == "DELETE"));
@@ -335,7 +366,8 @@ public sealed class SettingsCmdletTests : SettingsTest
 
     /// <summary>Every cmdlet whose -Id completes (Get, Set, Remove), with its list.</summary>
     public static TheoryData<string, string> Completions() =>
-        Rows(SettingsNoun.All.SelectMany(n => new[] { n.Get, n.Set, n.Remove }.Select(command => (command, n.Resource))));
+        Rows(SettingsNoun.All.SelectMany(
+            n => new[] { n.Get, n.Set, n.Remove }.Select(command => (command, n.Resource))));
 
     [Theory]
     [MemberData(nameof(Completions))]
@@ -345,13 +377,16 @@ public sealed class SettingsCmdletTests : SettingsTest
         var (session, account) = Connected(SettingsNoun.Of(resource));
         var stored = Stored(account, resource);
 
-        var result = session.Run("(TabExpansion2 -inputScript $s -cursorColumn $s.Length).CompletionMatches", Vars(("s", $"{command} -Id ")));
+        var result = session.Run("(TabExpansion2 -inputScript $s -cursorColumn $s.Length).CompletionMatches",
+            Vars(("s", $"{command} -Id ")));
 
         result.ShouldSucceed();
         var completions = result.Objects<CompletionResult>();
-        Assert.Equal(stored.Select(e => e.GetProperty("id").GetString()).Order(), completions.Select(c => c.CompletionText).Order());
+        Assert.Equal(stored.Select(e => e.GetProperty("id").GetString()).Order(),
+            completions.Select(c => c.CompletionText).Order());
         Assert.All(completions, c => Assert.Contains(
-            stored.Single(e => e.GetProperty("id").GetString() == c.CompletionText).GetProperty(describedBy).GetString()!,
+            stored.Single(e => e.GetProperty("id").GetString() == c.CompletionText).GetProperty(describedBy)
+                .GetString()!,
             c.ToolTip,
             StringComparison.Ordinal));
     }

@@ -30,7 +30,8 @@ public abstract class SettingsTest : ModuleTest
     {
         foreach (var entry in Stored(account, resource))
         {
-            new AccountApi(Emulator, account).Delete($"/settings/{resource}/{entry.GetProperty("id").GetString()}").GetAwaiter().GetResult().ShouldSucceed();
+            new AccountApi(Emulator, account).Delete($"/settings/{resource}/{entry.GetProperty("id").GetString()}")
+                .GetAwaiter().GetResult().ShouldSucceed();
         }
     }
 
@@ -78,7 +79,9 @@ public abstract class SettingsTest : ModuleTest
 
     /// <summary>The errors of a run, including the one that stopped it.</summary>
     protected static IReadOnlyList<ErrorRecord> AllErrors(EngineResult result) =>
-        result.Errors.Concat(result.Terminating is IContainsErrorRecord { ErrorRecord: { } stopped } ? new[] { stopped } : Array.Empty<ErrorRecord>()).ToList();
+        result.Errors.Concat(result.Terminating is IContainsErrorRecord { ErrorRecord: { } stopped }
+            ? new[] { stopped }
+            : Array.Empty<ErrorRecord>()).ToList();
 }
 
 /// <summary>What went over the wire, read from the emulator's request log.</summary>
@@ -98,7 +101,8 @@ internal static class Wire
         Assert.Equal(expected.Select(e => e.Field).Order(), actual.Keys.Order());
         foreach (var (field, json) in expected)
         {
-            Assert.True(JsonElement.DeepEquals(JsonDocument.Parse(json).RootElement, body.GetProperty(field)), $"{field}: expected {json}, sent {actual[field]}");
+            Assert.True(JsonElement.DeepEquals(JsonDocument.Parse(json).RootElement, body.GetProperty(field)),
+                $"{field}: expected {json}, sent {actual[field]}");
         }
     }
 

@@ -46,11 +46,15 @@ public sealed class SyncTests : SettingsTest
         var gone = Value(session, "$gone.Id");
         var changed = Value(session, "$changed.Id");
         var oldComments = Value(session, "$changed.Comments");
-        Assert.Contains($"Delete allow policy {gone}\" on target \"{Value(session, "$gone.Pattern")} ({Value(session, "$gone.PatternType")})\"", result.HostText);
-        Assert.Contains($"Change allow policy {changed}: comments: '{oldComments}' → 'Reviewed by a test'\"", result.HostText);
-        var create = result.HostText.Split('\n').Single(l => l.Contains("Create allow policy: ", StringComparison.Ordinal));
+        Assert.Contains($"Delete allow policy {gone}\" on target \"{Value(session, "$gone.Pattern")} " +
+            $"({Value(session, "$gone.PatternType")})\"", result.HostText);
+        Assert.Contains($"Change allow policy {changed}: comments: '{oldComments}' → 'Reviewed by a test'\"",
+            result.HostText);
+        var create =
+            result.HostText.Split('\n').Single(l => l.Contains("Create allow policy: ", StringComparison.Ordinal));
         Assert.Contains("on target \"sync-new.test (DOMAIN)\"", create);
-        Assert.All(["pattern: 'sync-new.test'", "pattern_type: 'DOMAIN'", "is_trusted_sender: true", "verify_sender: false", "comments: (none)"],
+        Assert.All(["pattern: 'sync-new.test'", "pattern_type: " +
+            "'DOMAIN'", "is_trusted_sender: true", "verify_sender: false", "comments: (none)"],
             part => Assert.Contains(part, create));
     }
 
@@ -74,13 +78,19 @@ public sealed class SyncTests : SettingsTest
         Assert.Equal(["comments", "id"], patch.EnumerateObject().Select(p => p.Name).Order());
         Assert.Equal(1, body.GetProperty("posts").GetArrayLength());
 
-        var desired = session.Run("$desired | ForEach-Object { '{0}|{1}|{2}' -f $_.Pattern, $_.PatternType.ToUpper(), $_.Comments }").Output.Select(o => o.ToString()).ToList();
-        var stored = Stored(account, Resource).Select(e => $"{e.GetProperty("pattern").GetString()}|{e.GetProperty("pattern_type").GetString()}|{e.GetProperty("comments").GetString()}");
+        var desired = session.Run("$desired | ForEach-Object { '{0}|{1}|{2}' -f $_.Pattern, " +
+            "$_.PatternType.ToUpper(), $_.Comments }").Output.Select(o => o.ToString()).ToList();
+        var stored = Stored(account, Resource)
+            .Select(
+                e =>
+                    $"{e.GetProperty("pattern").GetString()}|{e.GetProperty("pattern_type").GetString()}|{e.GetProperty("comments").GetString()}");
         Assert.Equal(desired.Order(), stored.Order());
         var results = result.Objects<SettingsSyncResult>();
-        Assert.Equal(["Changed", "Created", .. Enumerable.Repeat("Deleted", 1 + unknown)], results.Select(r => r.Action).Order());
+        Assert.Equal(["Changed", "Created", .. Enumerable.Repeat("Deleted", 1 + unknown)],
+            results.Select(r => r.Action).Order());
         Assert.All(results, r => Assert.False(string.IsNullOrEmpty(r.Id)));
-        Assert.Equal("sync-new.test", Assert.IsType<AllowPolicy>(results.Single(r => r.Action == "Created").Result).Pattern);
+        Assert.Equal("sync-new.test",
+            Assert.IsType<AllowPolicy>(results.Single(r => r.Action == "Created").Result).Pattern);
 
         // Run again: nothing differs, nothing is sent.
         account.ClearRequests();
@@ -100,7 +110,8 @@ public sealed class SyncTests : SettingsTest
 
         var batches = account.Requests().Where(r => r.Method != "GET").Select(Wire.Body).ToList();
         Assert.Equal((steps + 1) / 2, batches.Count);
-        Assert.All(batches, b => Assert.True(new[] { "deletes", "patches", "posts" }.Sum(k => b.GetProperty(k).GetArrayLength()) <= 2));
+        Assert.All(batches,
+            b => Assert.True(new[] { "deletes", "patches", "posts" }.Sum(k => b.GetProperty(k).GetArrayLength()) <= 2));
         Assert.True(batches[0].GetProperty("deletes").GetArrayLength() > 0);
         Assert.Equal(1, batches[^1].GetProperty("posts").GetArrayLength());
     }
@@ -117,14 +128,18 @@ public sealed class SyncTests : SettingsTest
 
         result.ShouldSucceed();
         var changes = account.Requests().Where(r => r.Method != "GET").ToList();
-        Assert.Equal(("POST", "/settings/allow_policies/batch", 404), (changes[0].Method, changes[0].Path, changes[0].Status));
-        Assert.Equal([.. Enumerable.Repeat("DELETE", 1 + unknown), "PATCH", "POST"], changes.Skip(1).Select(r => r.Method));
+        Assert.Equal(("POST", "/settings/allow_policies/batch", 404),
+            (changes[0].Method, changes[0].Path, changes[0].Status));
+        Assert.Equal([.. Enumerable.Repeat("DELETE", 1 + unknown), "PATCH", "POST"],
+            changes.Skip(1).Select(r => r.Method));
         Assert.Equal(changes.Count - 1, changes.Skip(1).Select(r => r.Method + r.Path + r.Body).Distinct().Count());
         Wire.BodyIs(changes.Single(r => r.Method == "PATCH"), ("comments", "\"Reviewed by a test\""));
         Assert.Contains(result.Verbose, v => v.Message.Contains("no batch endpoint", StringComparison.Ordinal));
         Assert.Equal(3 + unknown, result.Objects<SettingsSyncResult>().Length);
-        var desired = session.Run("$desired | ForEach-Object { '{0}|{1}' -f $_.Pattern, $_.PatternType.ToUpper() }").Output.Select(o => o.ToString()).ToList();
-        Assert.Equal(desired.Order(), Stored(account, Resource).Select(e => $"{e.GetProperty("pattern").GetString()}|{e.GetProperty("pattern_type").GetString()}").Order());
+        var desired = session.Run("$desired | ForEach-Object { '{0}|{1}' -f $_.Pattern, " +
+            "$_.PatternType.ToUpper() }").Output.Select(o => o.ToString()).ToList();
+        Assert.Equal(desired.Order(), Stored(account, Resource).Select(
+            e => $"{e.GetProperty("pattern").GetString()}|{e.GetProperty("pattern_type").GetString()}").Order());
     }
 
     [Fact]
@@ -142,15 +157,21 @@ public sealed class SyncTests : SettingsTest
         var errors = result.Errors;
         var steps = result.Errors.Count;
         Assert.True(steps >= 3);
-        Assert.All(errors, e => Assert.StartsWith("EsChangeOutcomeUnknown", e.FullyQualifiedErrorId, StringComparison.Ordinal));
+        Assert.All(errors,
+            e => Assert.StartsWith("EsChangeOutcomeUnknown", e.FullyQualifiedErrorId, StringComparison.Ordinal));
         Assert.All(errors, e => Assert.Contains("one atomic batch request", e.ToString(), StringComparison.Ordinal));
-        Assert.All(errors, e => Assert.StartsWith("Check with Get-EsAllowPolicy", e.ErrorDetails.RecommendedAction, StringComparison.Ordinal));
-        Assert.All(errors, e => Assert.DoesNotContain("command again", e.ErrorDetails.RecommendedAction, StringComparison.OrdinalIgnoreCase));
-        Assert.Contains(errors, e => e.ToString().StartsWith("The outcome of 'Create allow policy sync-new.test (DOMAIN)' for allow policy 'sync-new.test (DOMAIN)' is unknown", StringComparison.Ordinal));
+        Assert.All(errors, e => Assert.StartsWith("Check with Get-EsAllowPolicy", e.ErrorDetails.RecommendedAction,
+            StringComparison.Ordinal));
+        Assert.All(errors, e => Assert.DoesNotContain("command again", e.ErrorDetails.RecommendedAction,
+            StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(errors, e => e.ToString().StartsWith("The outcome of 'Create allow policy sync-new.test " +
+            "(DOMAIN)' for allow policy 'sync-new.test (DOMAIN)' is unknown", StringComparison.Ordinal));
         Assert.Contains(errors, e => (string)e.TargetObject == Value(session, "$gone.Id")
-            && e.ErrorDetails.RecommendedAction.StartsWith($"Check with Get-EsAllowPolicy -Id '{e.TargetObject}' whether", StringComparison.Ordinal));
+            && e.ErrorDetails.RecommendedAction.StartsWith(
+                $"Check with Get-EsAllowPolicy -Id '{e.TargetObject}' whether", StringComparison.Ordinal));
         Assert.Contains(errors, e => (string)e.TargetObject == "sync-new.test (DOMAIN)"
-            && e.ErrorDetails.RecommendedAction.StartsWith("Check with Get-EsAllowPolicy | Where-Object Pattern -eq 'sync-new.test' whether", StringComparison.Ordinal));
+            && e.ErrorDetails.RecommendedAction.StartsWith("Check with Get-EsAllowPolicy | Where-Object Pattern -eq " +
+                "'sync-new.test' whether", StringComparison.Ordinal));
         var outcomes = ((EsChangeException)errors[0].Exception).Outcomes;
         Assert.Equal(steps, outcomes.Count);
         Assert.All(outcomes, o => Assert.Equal(ChangeOutcome.Unknown, o.Outcome));
@@ -169,7 +190,8 @@ public sealed class SyncTests : SettingsTest
             """);
 
         var error = Assert.Single(AllErrors(result));
-        Assert.Equal("EsInvalidSyncInput,EmailSecurity.Cmdlets.Settings.SyncEsAllowPolicyCommand", error.FullyQualifiedErrorId);
+        Assert.Equal("EsInvalidSyncInput,EmailSecurity.Cmdlets.Settings.SyncEsAllowPolicyCommand",
+            error.FullyQualifiedErrorId);
         Assert.Contains("'twice.test (DOMAIN)' is given 2 times", error.ToString(), StringComparison.Ordinal);
         Assert.Empty(account.Requests());
     }
@@ -180,12 +202,16 @@ public sealed class SyncTests : SettingsTest
         var (session, account) = Connected(apiVersion: ApiVersionNames.V2026_10);
         account.ClearRequests();
 
-        var bad = session.Run("[pscustomobject]@{ Pattern = 'x.test'; PatternType = 'DOMAIN'; IsTrustedSender = 'maybe' } | Sync-EsAllowPolicy -Force");
+        var bad = session.Run("[pscustomobject]@{ Pattern = 'x.test'; PatternType = 'DOMAIN'; IsTrustedSender = " +
+            "'maybe' } | Sync-EsAllowPolicy -Force");
         var empty = session.Run("@() | Sync-EsAllowPolicy -Force");
-        var array = session.Run("[pscustomobject]@{ Name = 'n'; Pattern = 'p'; Targets = 'System.String[]' } | Sync-EsContentPolicy -Force");
+        var array = session.Run("[pscustomobject]@{ Name = 'n'; Pattern = 'p'; Targets = 'System.String[]' } | " +
+            "Sync-EsContentPolicy -Force");
 
-        Assert.Contains("IsTrustedSender 'maybe' is not a true or false value", Assert.Single(AllErrors(bad)).ToString(), StringComparison.Ordinal);
-        Assert.Contains("No desired allow policy entries were piped in", Assert.Single(AllErrors(empty)).ToString(), StringComparison.Ordinal);
+        Assert.Contains("IsTrustedSender 'maybe' is not a true or false value",
+            Assert.Single(AllErrors(bad)).ToString(), StringComparison.Ordinal);
+        Assert.Contains("No desired allow policy entries were piped in", Assert.Single(AllErrors(empty)).ToString(),
+            StringComparison.Ordinal);
         Assert.Contains("-join ';'", Assert.Single(AllErrors(array)).ToString(), StringComparison.Ordinal);
         Assert.Empty(account.Requests());
     }
@@ -216,9 +242,11 @@ public sealed class SyncTests : SettingsTest
         csv.ShouldSucceed();
         account.ClearRequests();
 
-        var same = session.Run("$rows | ForEach-Object { $_.Targets = (($_.Targets -split ';') | Sort-Object -Descending) -join ';'; $_ } | Sync-EsContentPolicy -Force",
+        var same = session.Run("$rows | ForEach-Object { $_.Targets = (($_.Targets -split ';') | Sort-Object " +
+            "-Descending) -join ';'; $_ } | Sync-EsContentPolicy -Force",
             Vars(("rows", csv.Output.ToArray())));
-        var disabled = session.Run("$rows[0].Enabled = 'False'; $rows | Sync-EsContentPolicy -Force", Vars(("rows", csv.Output.ToArray())));
+        var disabled = session.Run("$rows[0].Enabled = 'False'; $rows | Sync-EsContentPolicy -Force",
+            Vars(("rows", csv.Output.ToArray())));
 
         same.ShouldSucceed();
         disabled.ShouldSucceed();
@@ -228,5 +256,6 @@ public sealed class SyncTests : SettingsTest
         Assert.Equal(0, batch.GetProperty("deletes").GetArrayLength() + batch.GetProperty("posts").GetArrayLength());
     }
 
-    private static string Value(EngineSession session, string expression) => session.Run(expression).Output.Single().ToString();
+    private static string Value(EngineSession session, string expression) =>
+        session.Run(expression).Output.Single().ToString();
 }

@@ -39,12 +39,14 @@ public sealed class TrustedDomainTests : SettingsTest
     {
         var (session, account) = Connected();
 
-        var result = session.Run("Get-EsTrustedDomain -Pattern 'litware.example' -IsRecent $true -IsSimilarity $false -Search ware -Order pattern -Direction desc -PageSize 3");
+        var result = session.Run("Get-EsTrustedDomain -Pattern 'litware.example' -IsRecent $true -IsSimilarity " +
+            "$false -Search ware -Order pattern -Direction desc -PageSize 3");
 
         result.ShouldSucceed();
         Wire.QueryIs(
             Assert.Single(account.Requests()),
-            ("pattern", "litware.example"), ("is_recent", "true"), ("is_similarity", "false"), ("search", "ware"), ("order", "pattern"),
+            ("pattern", "litware.example"), ("is_recent", "true"), ("is_similarity", "false"), ("search", "ware"),
+            ("order", "pattern"),
             ("direction", "desc"), ("per_page", "3"), ("page", "1"));
         Assert.Equal("litware.example", Assert.Single(result.Objects<TrustedDomain>()).Pattern);
     }
@@ -53,7 +55,8 @@ public sealed class TrustedDomainTests : SettingsTest
     public void Boolean_filters_return_only_the_matching_domains()
     {
         var (session, account) = Connected();
-        var expected = Stored(account, Resource).Count(d => d.GetProperty("is_similarity").GetBoolean() && !d.GetProperty("is_recent").GetBoolean());
+        var expected = Stored(account, Resource)
+            .Count(d => d.GetProperty("is_similarity").GetBoolean() && !d.GetProperty("is_recent").GetBoolean());
 
         var result = session.Run("Get-EsTrustedDomain -IsSimilarity $true -IsRecent $false");
 
@@ -85,14 +88,16 @@ public sealed class TrustedDomainTests : SettingsTest
     {
         var (session, account) = Connected();
 
-        var result = session.Run("New-EsTrustedDomain 'contoso-partner.example' -IsSimilarity -Comments 'Partner spelled like us'");
+        var result = session.Run(
+            "New-EsTrustedDomain 'contoso-partner.example' -IsSimilarity -Comments 'Partner spelled like us'");
 
         result.ShouldSucceed();
         var request = Assert.Single(account.Requests());
         Assert.Equal("POST /settings/trusted_domains", $"{request.Method} {request.Path}");
         Wire.BodyIs(
             request,
-            ("pattern", "\"contoso-partner.example\""), ("is_recent", "false"), ("is_regex", "false"), ("is_similarity", "true"),
+            ("pattern", "\"contoso-partner.example\""), ("is_recent", "false"), ("is_regex", "false"),
+            ("is_similarity", "true"),
             ("comments", "\"Partner spelled like us\""));
         var created = Assert.Single(result.Objects<TrustedDomain>());
         ModelJson.AssertCarries(StoredEntry(account, Resource, created.Id!)!.Value, created);
@@ -139,15 +144,20 @@ public sealed class TrustedDomainTests : SettingsTest
         const string Pattern = "roundtrip-partner.example";
 
         session.Run("$null = New-EsTrustedDomain -Pattern $p -IsRecent", Vars(("p", Pattern))).ShouldSucceed();
-        session.Run("Get-EsTrustedDomain -Pattern $p | Set-EsTrustedDomain -Comments 'Renewed contract'", Vars(("p", Pattern))).ShouldSucceed();
-        var edited = Assert.Single(session.Run("Get-EsTrustedDomain -Pattern $p", Vars(("p", Pattern))).Objects<TrustedDomain>());
-        session.Run("Get-EsTrustedDomain -Pattern $p | Remove-EsTrustedDomain -Confirm:$false", Vars(("p", Pattern))).ShouldSucceed();
+        session.Run("Get-EsTrustedDomain -Pattern $p | Set-EsTrustedDomain -Comments 'Renewed contract'",
+            Vars(("p", Pattern))).ShouldSucceed();
+        var edited = Assert.Single(
+            session.Run("Get-EsTrustedDomain -Pattern $p", Vars(("p", Pattern))).Objects<TrustedDomain>());
+        session.Run("Get-EsTrustedDomain -Pattern $p | Remove-EsTrustedDomain -Confirm:$false", Vars(("p", Pattern)))
+            .ShouldSucceed();
         var after = session.Run("Get-EsTrustedDomain -Pattern $p", Vars(("p", Pattern)));
 
         Assert.Equal("Renewed contract", edited.Comments);
         Assert.True(edited.IsRecent);
-        Assert.Single(account.Requests(), r => r.Method == "PATCH" && r.Path == $"/settings/trusted_domains/{edited.Id}");
-        Assert.Single(account.Requests(), r => r.Method == "DELETE" && r.Path == $"/settings/trusted_domains/{edited.Id}");
+        Assert.Single(account.Requests(),
+            r => r.Method == "PATCH" && r.Path == $"/settings/trusted_domains/{edited.Id}");
+        Assert.Single(account.Requests(),
+            r => r.Method == "DELETE" && r.Path == $"/settings/trusted_domains/{edited.Id}");
         after.ShouldSucceed();
         Assert.Empty(after.Output);
         Assert.DoesNotContain(Stored(account, Resource), d => d.GetProperty("pattern").GetString() == Pattern);

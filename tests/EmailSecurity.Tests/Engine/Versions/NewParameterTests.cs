@@ -3,7 +3,9 @@ using EmailSecurity.Tests.Infrastructure;
 
 namespace EmailSecurity.Tests.Engine.Versions;
 
-/// <summary>Parameters for what the 2026-10 API added: -DeliveryStatus, -Cursor, milliseconds, submission order.</summary>
+/// <summary>
+/// Parameters for what the 2026-10 API added: -DeliveryStatus, -Cursor, milliseconds, submission order.
+/// </summary>
 [Collection("Emulator")]
 public sealed class NewParameterTests : ModuleTest
 {
@@ -46,7 +48,8 @@ public sealed class NewParameterTests : ModuleTest
     {
         var (session, _) = Connected();
 
-        var matches = session.Run("(TabExpansion2 'Get-EsMessage -DeliveryStatus mo' 32).CompletionMatches.CompletionText").Output.Select(o => o.ToString());
+        var matches = session.Run("(TabExpansion2 'Get-EsMessage -DeliveryStatus mo' " +
+            "32).CompletionMatches.CompletionText").Output.Select(o => o.ToString());
 
         Assert.Equal(new[] { "move_failed", "moved" }, matches.Order(StringComparer.Ordinal));
     }
@@ -58,7 +61,8 @@ public sealed class NewParameterTests : ModuleTest
         var (session, account) = Connected(messages: 300, apiVersion: version);
         var all = session.Run("Get-EsMessage").Objects<Message>().Select(m => m.Id).ToList();
         Assert.Equal(300, all.Count);
-        account.SetFaults(new FaultRule("status") { Method = "GET", Path = "/investigate", Skip = 2, Times = 0, Status = 503 });
+        account.SetFaults(new FaultRule("status") { Method = "GET", Path = "/investigate", Skip = 2, Times = 0, Status =
+            503 });
 
         var stopped = session.Run("Get-EsMessage -PageSize 100 -Verbose");
         account.ClearFaults();
@@ -68,15 +72,19 @@ public sealed class NewParameterTests : ModuleTest
         var error = Assert.Single(stopped.Errors).Exception.Message;
         var cursor = System.Text.RegularExpressions.Regex.Match(error, "-Cursor '(?<c>[^']+)'").Groups["c"].Value;
         Assert.NotEmpty(cursor);
-        Assert.Contains(stopped.Verbose, v => v.Message.Contains($"page 3 is at -Cursor '{cursor}'", StringComparison.Ordinal));
+        Assert.Contains(stopped.Verbose,
+            v => v.Message.Contains($"page 3 is at -Cursor '{cursor}'", StringComparison.Ordinal));
 
-        var resumed = session.Run("Get-EsMessage -PageSize 100 -Cursor $c", new Dictionary<string, object?> { ["c"] = cursor });
+        var resumed =
+            session.Run("Get-EsMessage -PageSize 100 -Cursor $c", new Dictionary<string, object?> { ["c"] = cursor });
 
         resumed.ShouldSucceed();
         Assert.Equal(all.Skip(200), resumed.Objects<Message>().Select(m => m.Id));
     }
 
-    /// <summary>Half a second after a message was scanned: with the milliseconds cut off, the message would be found.</summary>
+    /// <summary>
+    /// Half a second after a message was scanned: with the milliseconds cut off, the message would be found.
+    /// </summary>
     [Theory]
     [MemberData(nameof(Versions))]
     public void Start_and_End_keep_their_milliseconds(string version)
@@ -94,7 +102,8 @@ public sealed class NewParameterTests : ModuleTest
         Assert.DoesNotContain(after.Objects<Message>(), m => m.Id == message.Id);
         Assert.Contains(around.Objects<Message>(), m => m.Id == message.Id);
         var start = account.Requests()[0].QueryParameters["start"];
-        Assert.Equal(message.ScannedAt.Value.AddMilliseconds(500).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"), start);
+        Assert.Equal(message.ScannedAt.Value.AddMilliseconds(500).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"),
+            start);
     }
 
     [Fact]

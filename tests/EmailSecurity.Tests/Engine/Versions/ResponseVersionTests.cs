@@ -24,7 +24,8 @@ public sealed class ResponseVersionTests : ModuleTest
         result.ShouldSucceed();
         var messages = result.Objects<Message>();
         Assert.Equal(65, messages.Length);
-        Assert.All(messages, m => Assert.False(string.IsNullOrEmpty(m.SmtpHeloServerIp), $"{m.Id} has no smtp_helo_server_ip"));
+        Assert.All(messages,
+            m => Assert.False(string.IsNullOrEmpty(m.SmtpHeloServerIp), $"{m.Id} has no smtp_helo_server_ip"));
         Assert.Contains(messages, m => m.XOriginatingIp != null);
         Assert.Contains(messages, m => m.SmtpPreviousHopIp != null);
         Assert.Empty(result.Warnings);
@@ -58,7 +59,8 @@ public sealed class ResponseVersionTests : ModuleTest
 
         result.ShouldSucceed();
         Assert.Empty(result.Warnings);
-        Assert.All(result.Objects<Message>(), m => Assert.Equal(new[] { "delivered", "move_failed" }, m.DeliveryStatus));
+        Assert.All(result.Objects<Message>(),
+            m => Assert.Equal(new[] { "delivered", "move_failed" }, m.DeliveryStatus));
     }
 
     /// <summary>The status filter is lower case in the seed, upper case in 2026-10: learned from one refusal.</summary>
@@ -73,12 +75,15 @@ public sealed class ResponseVersionTests : ModuleTest
         Assert.Equal(version == ApiVersionNames.Seed ? status.ToLowerInvariant() : status.ToUpperInvariant(), status);
         account.ClearRequests();
 
-        var first = session.Run("Get-EsDomain -Status $s", new Dictionary<string, object?> { ["s"] = status.ToLowerInvariant() });
-        var second = session.Run("Get-EsDomain -Status $s", new Dictionary<string, object?> { ["s"] = status.ToLowerInvariant() });
+        var first = session.Run("Get-EsDomain -Status $s", new Dictionary<string, object?> { ["s"] =
+            status.ToLowerInvariant() });
+        var second = session.Run("Get-EsDomain -Status $s", new Dictionary<string, object?> { ["s"] =
+            status.ToLowerInvariant() });
 
         first.ShouldSucceed();
         second.ShouldSucceed();
-        var expected = all.Where(d => string.Equals(d.Status, status, StringComparison.Ordinal)).Select(d => d.Id).ToList();
+        var expected =
+            all.Where(d => string.Equals(d.Status, status, StringComparison.Ordinal)).Select(d => d.Id).ToList();
         Assert.Equal(expected, first.Objects<EmailDomain>().Select(d => d.Id));
         Assert.Equal(expected, second.Objects<EmailDomain>().Select(d => d.Id));
         var requests = account.Requests();

@@ -12,7 +12,8 @@ namespace EmailSecurity.Tests.Engine.Versions;
 [Collection("Emulator")]
 public sealed class ShapeLearningTests : ModuleTest
 {
-    private const string QuarantinedIds = "Get-EsMessage | Where-Object IsQuarantined | Select-Object -First 4 -ExpandProperty Id";
+    private const string QuarantinedIds = "Get-EsMessage | Where-Object IsQuarantined | Select-Object -First 4 " +
+        "-ExpandProperty Id";
 
     public ShapeLearningTests(EmulatorFixture emulator)
         : base(emulator)
@@ -33,12 +34,15 @@ public sealed class ShapeLearningTests : ModuleTest
         Assert.Equal(4, ids.Count);
         account.ClearRequests();
 
-        var first = session.Run("$ids[0..1] | Unblock-EsMessage -BatchSize 1 -Confirm:$false -Verbose", new Dictionary<string, object?> { ["ids"] = ids.ToArray() });
-        var second = session.Run("$ids[2..3] | Unblock-EsMessage -Confirm:$false", new Dictionary<string, object?> { ["ids"] = ids.ToArray() });
+        var first = session.Run("$ids[0..1] | Unblock-EsMessage -BatchSize 1 -Confirm:$false -Verbose",
+            new Dictionary<string, object?> { ["ids"] = ids.ToArray() });
+        var second = session.Run("$ids[2..3] | Unblock-EsMessage -Confirm:$false",
+            new Dictionary<string, object?> { ["ids"] = ids.ToArray() });
 
         first.ShouldSucceed();
         second.ShouldSucceed();
-        Assert.Equal(ids.ToHashSet(), first.Objects<ReleaseResult>().Concat(second.Objects<ReleaseResult>()).Select(r => r.Id!).ToHashSet());
+        Assert.Equal(ids.ToHashSet(),
+            first.Objects<ReleaseResult>().Concat(second.Objects<ReleaseResult>()).Select(r => r.Id!).ToHashSet());
         var releases = account.Requests().Where(r => r.Path == "/investigate/release").ToList();
         var refused = releases.Where(r => r.Status == 400).ToList();
         var taken = releases.Where(r => r.Status == 200).ToList();
@@ -51,7 +55,8 @@ public sealed class ShapeLearningTests : ModuleTest
         else
         {
             Assert.True(IsArray(Assert.Single(refused)), "only the first release, in the seed's shape, is refused");
-            Assert.Contains(first.Verbose, v => v.Message.Contains("the API took ids in 'ids'", StringComparison.Ordinal));
+            Assert.Contains(first.Verbose,
+                v => v.Message.Contains("the API took ids in 'ids'", StringComparison.Ordinal));
         }
     }
 
@@ -65,8 +70,10 @@ public sealed class ShapeLearningTests : ModuleTest
         second.SetVariable("c", connection);
         account.ClearRequests();
 
-        first.Run("Unblock-EsMessage -Id $ids[0] -Confirm:$false", new Dictionary<string, object?> { ["ids"] = ids }).ShouldSucceed();
-        second.Run("Unblock-EsMessage -Id $ids[1] -Connection $c -Confirm:$false", new Dictionary<string, object?> { ["ids"] = ids }).ShouldSucceed();
+        first.Run("Unblock-EsMessage -Id $ids[0] -Confirm:$false", new Dictionary<string, object?> { ["ids"] = ids })
+            .ShouldSucceed();
+        second.Run("Unblock-EsMessage -Id $ids[1] -Connection $c -Confirm:$false",
+            new Dictionary<string, object?> { ["ids"] = ids }).ShouldSucceed();
 
         Assert.Equal(new[] { 400, 200, 200 }, account.Requests().Select(r => r.Status));
     }
@@ -75,13 +82,15 @@ public sealed class ShapeLearningTests : ModuleTest
     public void Domains_of_one_status_over_several_pages_are_refused_once()
     {
         var (session, account) = Connected(apiVersion: ApiVersionNames.V2026_10);
-        var status = session.Run("Get-EsDomain | Group-Object Status | Sort-Object Count -Descending | Select-Object -First 1").Output.Single();
+        var status = session.Run("Get-EsDomain | Group-Object Status | Sort-Object Count -Descending | Select-Object " +
+            "-First 1").Output.Single();
         var name = status.Properties["Name"].Value.ToString()!;
         var count = (int)status.Properties["Count"].Value;
         Assert.True(count >= 2, $"{count} domains of the commonest status: too few for two pages");
         account.ClearRequests();
 
-        var result = session.Run("Get-EsDomain -Status $s -PageSize 1", new Dictionary<string, object?> { ["s"] = name.ToLowerInvariant() });
+        var result = session.Run("Get-EsDomain -Status $s -PageSize 1", new Dictionary<string, object?> { ["s"] =
+            name.ToLowerInvariant() });
 
         result.ShouldSucceed();
         Assert.Equal(count, result.Objects<EmailDomain>().Length);
@@ -120,7 +129,8 @@ public sealed class ShapeLearningTests : ModuleTest
         var messages = session.Run("Get-EsMessage -Disposition NONE -First 3").Objects<Message>();
         Assert.Equal(3, messages.Length);
         var vars = new Dictionary<string, object?> { ["ids"] = messages.Select(m => m.Id).ToArray() };
-        account.SetFaults(new FaultRule("status") { Method = "GET", Path = "/preview", Status = 404, Times = 0, ErrorCode = 1003, ErrorMessage = "No detection preview" });
+        account.SetFaults(new FaultRule("status") { Method = "GET", Path = "/preview", Status = 404, Times = 0,
+            ErrorCode = 1003, ErrorMessage = "No detection preview" });
         account.ClearRequests();
 
         var typed = session.Run("Get-EsMessagePreview -Id $ids[0] -Verbose; Get-EsMessagePreview -Id $ids[1]", vars);
@@ -128,12 +138,16 @@ public sealed class ShapeLearningTests : ModuleTest
 
         typed.ShouldSucceed();
         piped.ShouldSucceed();
-        Assert.Equal(messages.Select(m => m.Id), typed.Objects<MessagePreview>().Concat(piped.Objects<MessagePreview>()).Select(p => p.MessageId));
-        Assert.All(typed.Objects<MessagePreview>().Concat(piped.Objects<MessagePreview>()), p => Assert.NotEmpty(p.GetImageBytes()));
-        Assert.Contains(typed.Verbose, v => v.Message.Contains("no detection preview of this message", StringComparison.Ordinal));
+        Assert.Equal(messages.Select(m => m.Id),
+            typed.Objects<MessagePreview>().Concat(piped.Objects<MessagePreview>()).Select(p => p.MessageId));
+        Assert.All(typed.Objects<MessagePreview>().Concat(piped.Objects<MessagePreview>()),
+            p => Assert.NotEmpty(p.GetImageBytes()));
+        Assert.Contains(typed.Verbose,
+            v => v.Message.Contains("no detection preview of this message", StringComparison.Ordinal));
         var posts = account.Requests().Where(r => r.Method == "POST" && r.Path == "/investigate/preview").ToList();
         Assert.True(posts.Count(r => r.Status == 400) <= 1, "at most one refused preview request per connection");
-        var fields = posts.Where(r => r.Status == 200).Select(r => JsonDocument.Parse(r.Body!).RootElement.EnumerateObject().Single().Name).ToList();
+        var fields = posts.Where(r => r.Status == 200)
+            .Select(r => JsonDocument.Parse(r.Body!).RootElement.EnumerateObject().Single().Name).ToList();
         Assert.Equal(Enumerable.Repeat(version == ApiVersionNames.Seed ? "postfix_id" : "id", 3), fields);
         Assert.DoesNotContain(account.Requests(), r => r.Status != 200 && r.Status != 404 && r.Status != 400);
     }
@@ -162,7 +176,8 @@ public sealed class ShapeLearningTests : ModuleTest
     {
         var (session, account) = Connected(apiVersion: ApiVersionNames.V2026_10);
         var id = session.Run("Get-EsMessage -Disposition NONE -First 1").Objects<Message>().Single().Id;
-        account.SetFaults(new FaultRule("status") { Method = "GET", Path = "/preview", Status = status, Times = 0, RetryAfter = status == 429 ? "0" : null });
+        account.SetFaults(new FaultRule("status") { Method = "GET", Path = "/preview", Status = status, Times = 0,
+            RetryAfter = status == 429 ? "0" : null });
         account.ClearRequests();
 
         var result = session.Run("Get-EsMessagePreview -Id $id", new Dictionary<string, object?> { ["id"] = id });
@@ -177,10 +192,12 @@ public sealed class ShapeLearningTests : ModuleTest
         var (session, _) = Connected(apiVersion: ApiVersionNames.Seed);
         var postfixId = session.Run("Get-EsMessage -Disposition NONE -First 1").Objects<Message>().Single().PostfixId;
 
-        var result = session.Run("Get-EsMessagePreview -PostfixId $p", new Dictionary<string, object?> { ["p"] = postfixId });
+        var result =
+            session.Run("Get-EsMessagePreview -PostfixId $p", new Dictionary<string, object?> { ["p"] = postfixId });
 
         result.ShouldSucceed();
-        Assert.Contains(result.Warnings, w => w.Message.Contains("end of life (1 November 2026)", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings,
+            w => w.Message.Contains("end of life (1 November 2026)", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -207,7 +224,8 @@ public sealed class ShapeLearningTests : ModuleTest
         }
         else
         {
-            Assert.Contains(result.Verbose, v => v.Message.Contains("on this connection from now on", StringComparison.Ordinal));
+            Assert.Contains(result.Verbose,
+                v => v.Message.Contains("on this connection from now on", StringComparison.Ordinal));
             Assert.Equal("1000", requests.Last().QueryParameters["per_page"]);
         }
     }
@@ -233,7 +251,8 @@ public sealed class ShapeLearningTests : ModuleTest
         var (session, account) = Connected(messages: 200, apiVersion: ApiVersionNames.Seed);
         var ids = session.Run(QuarantinedIds).Output.Select(o => o.BaseObject.ToString()!).ToArray();
         var vars = new Dictionary<string, object?> { ["ids"] = ids };
-        account.SetFaults(new FaultRule(kind) { Method = "POST", Path = "/investigate/release", Status = status, ErrorCode = errorCode, RetryAfter = status == 429 ? "0" : null });
+        account.SetFaults(new FaultRule(kind) { Method = "POST", Path = "/investigate/release", Status = status,
+            ErrorCode = errorCode, RetryAfter = status == 429 ? "0" : null });
         account.ClearRequests();
 
         session.Run("Unblock-EsMessage -Id $ids[0] -Confirm:$false", vars);
@@ -250,7 +269,8 @@ public sealed class ShapeLearningTests : ModuleTest
         var (session, account) = Connected(messages: 200, apiVersion: ApiVersionNames.Seed);
         var ids = session.Run(QuarantinedIds).Output.Select(o => o.BaseObject.ToString()!).ToArray();
         var vars = new Dictionary<string, object?> { ["ids"] = ids };
-        account.SetFaults(new FaultRule("status") { Method = "POST", Path = "/investigate/release", Status = 400, ErrorCode = 1004, ErrorMessage = "ids: too many" });
+        account.SetFaults(new FaultRule("status") { Method = "POST", Path = "/investigate/release", Status = 400,
+            ErrorCode = 1004, ErrorMessage = "ids: too many" });
         account.ClearRequests();
 
         var refused = session.Run("Unblock-EsMessage -Id $ids[0] -Confirm:$false", vars);
