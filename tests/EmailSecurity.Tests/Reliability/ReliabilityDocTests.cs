@@ -45,7 +45,7 @@ public sealed partial class ReliabilityDocTests
             rows.SelectMany(cell => Regex.Matches(cell, "\"([^\"]+)\"").Select(m => m.Groups[1].Value)).ToList();
 
         Assert.True(names.Count >= 10, $"{names.Count} fault rows named");
-        Assert.All(names, name => Assert.Contains($"[\"{name}\"] = ", matrix, StringComparison.Ordinal));
+        Assert.All(names, name => Assert.Matches($"\\[\"{Regex.Escape(name)}\"\\] =\\s", matrix));
     }
 
     /// <summary>
