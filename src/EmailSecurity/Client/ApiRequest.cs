@@ -18,6 +18,10 @@ namespace EmailSecurity.Client
 
         private const string PageSizeQuery = "per_page";
 
+        private const string PageQuery = "page";
+
+        private const string CursorQuery = "cursor";
+
         private readonly List<KeyValuePair<string, string>> query = new List<KeyValuePair<string, string>>();
 
         internal ApiRequest(ApiOperation operation, ApiPath path, RequestShape shape)
@@ -75,6 +79,9 @@ namespace EmailSecurity.Client
             copy.page = (number, cursor, size);
             return copy;
         }
+
+        /// <summary>The cursor a resumed search starts at (Get-EsMessage -Cursor), or null.</summary>
+        public string? ResumeCursor => QueryValue(CursorQuery);
 
         /// <summary>
         /// Whether sending the request twice has the same effect as sending it once. Only such requests are retried
@@ -193,17 +200,17 @@ namespace EmailSecurity.Client
             var sent = query.ToList();
             if (page is { } at && Shape.Paging is PagingStyle style)
             {
-                sent.RemoveAll(p => p.Key == PageSizeQuery || p.Key == "page" || p.Key == "cursor");
+                sent.RemoveAll(p => p.Key == PageSizeQuery || p.Key == PageQuery || p.Key == CursorQuery);
                 sent.Add(
                     new KeyValuePair<string, string>(PageSizeQuery, at.Size.ToString(CultureInfo.InvariantCulture)));
                 if (style == PagingStyle.PageNumber)
                 {
                     sent.Add(
-                        new KeyValuePair<string, string>("page", at.Number.ToString(CultureInfo.InvariantCulture)));
+                        new KeyValuePair<string, string>(PageQuery, at.Number.ToString(CultureInfo.InvariantCulture)));
                 }
                 else if (at.Cursor != null)
                 {
-                    sent.Add(new KeyValuePair<string, string>("cursor", at.Cursor));
+                    sent.Add(new KeyValuePair<string, string>(CursorQuery, at.Cursor));
                 }
             }
 

@@ -45,8 +45,6 @@ namespace EmailSecurity.Client
 
         private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
 
-        private const string CursorQuery = "cursor";
-
         private readonly EsApiClient client;
         private readonly IApiObserver observer;
         private readonly ApiRequest search;
@@ -85,7 +83,7 @@ namespace EmailSecurity.Client
             this.search = search;
             this.pageSize = pageSize;
             // A search resumed at a cursor (Get-EsMessage -Cursor) walks on from it: its time windows are unknown.
-            resumeAt = search.QueryValue(CursorQuery);
+            resumeAt = search.ResumeCursor;
             this.partitioning = resumeAt == null ? partitioning : null;
             this.itemLimit = Math.Max(1, itemLimit);
             windowPageSize = pageSize;
