@@ -19,9 +19,9 @@ namespace EmailSecurity.Client
     /// makes of <c>start</c> and <c>end</c>. Windows are sized to hold a little under a page: by the results the same
     /// hours a week later held (<see cref="TimesRead"/>) once those have been read, else by the density the last
     /// window showed; the first page tells how many results remain, each window's first answer how many it holds, and
-    /// a window holding more than a page is cut into smaller ones after its first page. Pages are handed out in order; no more than a page or two per window
-    /// are read ahead, and nothing beyond what a limit (-First) needs is asked for. A window that fails ends the search
-    /// with its error once every page before it has been handed out.
+    /// a window holding more than a page is cut into smaller ones after its first page. Pages are handed out in order;
+    /// no more than a page or two per window are read ahead, and nothing beyond what a limit (-First) needs is asked
+    /// for. A window that fails ends the search with its error once every page before it has been handed out.
     /// </summary>
     internal sealed class CursorSearch<T>
     {
