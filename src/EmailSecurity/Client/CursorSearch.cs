@@ -16,11 +16,12 @@ namespace EmailSecurity.Client
     /// (<see cref="TimePartitioning{T}"/>), the rest is read as time windows, several at once: each window is a search
     /// of its own with its own cursor, its edges on whole seconds (an edge belongs to the newer window: start
     /// inclusive, end exclusive), and each result is checked against its window's edges on arrival, whatever the API
-    /// makes of <c>start</c> and <c>end</c>. Windows are sized from the totals the API reports: the first page tells
-    /// how many results remain, each window's first answer how many it holds, and a window holding more than a page is
-    /// cut into smaller ones after its first page. Pages are handed out in order; no more than a page or two per window
-    /// are read ahead, and nothing beyond what a limit (-First) needs is asked for. A window that fails ends the search
-    /// with its error once every page before it has been handed out.
+    /// makes of <c>start</c> and <c>end</c>. Windows are sized to hold a little under a page: by the results the same
+    /// hours a week later held (<see cref="TimesRead"/>) once those have been read, else by the density the last
+    /// window showed; the first page tells how many results remain, each window's first answer how many it holds, and
+    /// a window holding more than a page is cut into smaller ones after its first page. Pages are handed out in order;
+    /// no more than a page or two per window are read ahead, and nothing beyond what a limit (-First) needs is asked
+    /// for. A window that fails ends the search with its error once every page before it has been handed out.
     /// </summary>
     internal sealed class CursorSearch<T>
     {
@@ -45,6 +46,9 @@ namespace EmailSecurity.Client
 
         private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
 
+        /// <summary>Mail's rhythm: a window is sized by what the same hours this much later held.</summary>
+        private static readonly TimeSpan RhythmPeriod = TimeSpan.FromDays(7);
+
         private readonly EsApiClient client;
         private readonly IApiObserver observer;
         private readonly ApiRequest search;
@@ -54,6 +58,7 @@ namespace EmailSecurity.Client
         private readonly string? resumeAt;
         private readonly LinkedList<Part> parts = new LinkedList<Part>();
         private readonly HashSet<string> undatedSeen = new HashSet<string>(StringComparer.Ordinal);
+        private readonly TimesRead timesRead = new TimesRead();
 
         private int concurrency = 1;
         private int maxAhead = 1;
@@ -318,6 +323,11 @@ namespace EmailSecurity.Client
 
             var kept = Keep(window, items, cut);
             window.Kept += kept.Count;
+            if (lowestEdge != null)
+            {
+                Remember(window, items, kept, cut);
+            }
+
             if (kept.Count > 0 || items.Count == 0)
             {
                 window.Ready.Enqueue((kept, info));
@@ -424,7 +434,33 @@ namespace EmailSecurity.Client
             // The page's own density sizes the first windows (the range's average may hide that results bunch up).
             var span = (newest.Value - oldest.Value).TotalSeconds;
             var density = span >= 1 ? items.Count / span : remaining / (until - floor).TotalSeconds;
-            return new Walker(window.From, floor, until, remaining, WindowTarget(windowPageSize), density);
+            return new Walker(
+                window.From, floor, until, remaining, WindowTarget(windowPageSize), density, timesRead);
+        }
+
+        /// <summary>
+        /// Adds a page's results to the times read, and its window's range once every result in it has been read (down
+        /// to the cut, when the rest went to smaller windows).
+        /// </summary>
+        private void Remember(Window window, IReadOnlyList<T> items, List<T> kept, DateTimeOffset? cut)
+        {
+            foreach (var item in kept)
+            {
+                if (partitioning!.TimeOf(item) is DateTimeOffset time)
+                {
+                    timesRead.Add(time);
+                }
+            }
+
+            var from = cut ?? window.From;
+            var until = window.Until
+                ?? (items.Count > 0 && partitioning!.TimeOf(items[0]) is DateTimeOffset newest
+                    ? WholeSecond(newest) + Second
+                    : (DateTimeOffset?)null);
+            if (window.Done && window.Failure == null && from.HasValue && until.HasValue)
+            {
+                timesRead.Complete(from.Value, until.Value);
+            }
         }
 
         /// <summary>
@@ -545,13 +581,15 @@ namespace EmailSecurity.Client
 
         /// <summary>
         /// A range of time still to be read, [From, Until), cut into windows from its newest end as requests can be
-        /// started: each window is sized to hold a little under a page at the density the last answered window showed.
+        /// started: each window is sized to hold a little under a page, by what the same hours a week later held when
+        /// those have been read, else at the density the last answered window showed.
         /// </summary>
         private sealed class Walker : Part
         {
             private readonly double planned;
             private readonly double target;
             private readonly DateTimeOffset floor;
+            private readonly TimesRead timesRead;
             private double answered;
             private double unanswered;
             private double density;
@@ -566,7 +604,8 @@ namespace EmailSecurity.Client
                 DateTimeOffset until,
                 double results,
                 double target,
-                double density)
+                double density,
+                TimesRead timesRead)
             {
                 From = from;
                 Until = until;
@@ -575,6 +614,7 @@ namespace EmailSecurity.Client
                 this.target = Math.Max(1, target);
                 edge = until;
                 this.density = density;
+                this.timesRead = timesRead;
             }
 
             public DateTimeOffset? From { get; }
@@ -588,11 +628,14 @@ namespace EmailSecurity.Client
 
             public Window Next(ApiRequest search, TimePartitioning<T> partitioning)
             {
-                var seconds = Math.Max(1, Math.Ceiling(target / Math.Max(density, 1e-9)));
+                var reach = timesRead.Reach(edge, floor, target, RhythmPeriod);
+                var seconds = reach?.Length.TotalSeconds ?? Math.Max(1, Math.Ceiling(target / Math.Max(density, 1e-9)));
                 var lower = seconds >= (edge - floor).TotalSeconds ? floor : edge - TimeSpan.FromSeconds(seconds);
                 var last = Remaining <= target || lower <= floor || lower - floor < Second;
                 var from = last ? From : lower;
-                var expected = last ? Math.Max(0, Remaining) : Math.Min(Math.Max(0, Remaining), density * seconds);
+                var expected = last
+                    ? Math.Max(0, Remaining)
+                    : Math.Min(Math.Max(0, Remaining), reach?.Expected ?? density * seconds);
                 var request = search.Clone().WithQuery(partitioning.EndParameter, edge);
                 if (from.HasValue)
                 {

@@ -112,6 +112,23 @@ public sealed class PartitionedSearchTests
     }
 
     [Fact]
+    public async Task Office_hour_mail_takes_few_more_requests_in_windows_than_in_sequence()
+    {
+        // Windows sized from the density just read spill or come back part empty where office hours begin and end;
+        // sized by the same hours a week later, they hold close to a page each.
+        var api = new FakeSearchApi(OfficeHours(100_000, seed: 8), Now) { Latency = TimeSpan.FromMilliseconds(1) };
+        var sequential = await Read(api, Search(), concurrency: 1, pageSize: 1000);
+        var sequentialRequests = api.Queries.Count;
+        api.Queries.Clear();
+
+        var partitioned = await Read(api, Search(), concurrency: 4, pageSize: 1000);
+
+        Assert.Equal(sequential, partitioned);
+        Assert.True(api.Queries.Count <= sequentialRequests * 1.3,
+            $"{api.Queries.Count} requests in windows against {sequentialRequests} in sequence");
+    }
+
+    [Fact]
     public async Task A_limit_stops_the_search_with_at_most_about_a_page_per_window_read_beyond_it()
     {
         var api = new FakeSearchApi(Spread(12_000, TimeSpan.FromDays(29), seed: 4), Now);
@@ -349,18 +366,20 @@ public sealed class PartitionedSearchTests
         ApiRequest search,
         int concurrency,
         long limit = long.MaxValue,
-        List<string>? into = null) =>
-        Read(api.Client(observer), search, concurrency, limit, into ?? new List<string>());
+        List<string>? into = null,
+        int pageSize = PageSize) =>
+        Read(api.Client(observer), search, concurrency, limit, into ?? new List<string>(), pageSize);
 
     private static async Task<List<string>> Read(
         EsApiClient client,
         ApiRequest search,
         int concurrency,
         long limit,
-        List<string> ids)
+        List<string> ids,
+        int pageSize = PageSize)
     {
         var partitioning = TimePartitioning.MessagesByScanTime(concurrency);
-        await foreach (var page in client.PagesAsync(search, PageSize, CancellationToken.None, partitioning, limit))
+        await foreach (var page in client.PagesAsync(search, pageSize, CancellationToken.None, partitioning, limit))
         {
             ids.AddRange(page.Items.Select(m => m.Id));
             if (ids.Count >= limit)
@@ -384,6 +403,29 @@ public sealed class PartitionedSearchTests
                 : Now.AddMilliseconds(-60_000 - (random.NextDouble() * (over.TotalMilliseconds - 60_000)));
             messages.Add(($"m{i:D6}",
                 new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero)));
+        }
+
+        return messages;
+    }
+
+    /// <summary>
+    /// Messages as office mail arrives: weekdays 8:00-18:00 UTC twenty times as dense as weekends, nights in between.
+    /// </summary>
+    private static List<(string Id, DateTimeOffset? At)> OfficeHours(int count, int seed)
+    {
+        var random = new Random(seed);
+        var messages = new List<(string, DateTimeOffset?)>(count);
+        while (messages.Count < count)
+        {
+            var at = Now.AddMilliseconds(-60_000 - (random.NextDouble() * TimeSpan.FromDays(29).TotalMilliseconds));
+            var weight = at.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 0.05
+                : at.Hour is >= 8 and < 18 ? 1.0
+                : 0.15;
+            if (random.NextDouble() < weight)
+            {
+                messages.Add(($"o{messages.Count:D6}",
+                    new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero)));
+            }
         }
 
         return messages;
