@@ -171,13 +171,32 @@ public sealed class PartitionedSearchTests
         var api = new FakeSearchApi(messages, Now);
         var sequential = await Read(api, Search(), concurrency: 1);
         var faulty = new FakeSearchApi(messages, Now) { Latency = TimeSpan.FromMilliseconds(2) };
+        // Faults go by request number, shared by the windows read at once; each request fails at most twice, so that
+        // the way answers interleave under load cannot line up more faults on one request than its retries.
+        var faultsPerQuery = new Dictionary<string, int>();
         faulty.Fault = (number, request) =>
-            number % 7 == 0 ? FakeSearchApi.Json(request, 429,
-                "{\"success\":false,\"errors\":[{\"code\":971,\"message\":\"Please wait\"}]}").WithRetryAfter("0")
-            : number % 11 == 0 ? FakeSearchApi.Json(request, 503, "{\"success\":false,\"errors\":[]}")
-            : number % 13 == 0 ? new System.Net.Http.HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content =
-                new BrokenOffContent(Envelope(request)), RequestMessage = request }
-            : null;
+        {
+            if (number % 7 != 0 && number % 11 != 0 && number % 13 != 0)
+            {
+                return null;
+            }
+
+            lock (faultsPerQuery)
+            {
+                var query = request.RequestUri!.Query;
+                faultsPerQuery[query] = faultsPerQuery.GetValueOrDefault(query) + 1;
+                if (faultsPerQuery[query] > 2)
+                {
+                    return null;
+                }
+            }
+
+            return number % 7 == 0 ? FakeSearchApi.Json(request, 429,
+                    "{\"success\":false,\"errors\":[{\"code\":971,\"message\":\"Please wait\"}]}").WithRetryAfter("0")
+                : number % 11 == 0 ? FakeSearchApi.Json(request, 503, "{\"success\":false,\"errors\":[]}")
+                : new System.Net.Http.HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content =
+                    new BrokenOffContent(Envelope(request)), RequestMessage = request };
+        };
 
         var partitioned = await Read(faulty, Search(), concurrency: 4);
 
