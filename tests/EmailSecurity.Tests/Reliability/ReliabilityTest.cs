@@ -40,6 +40,12 @@ public abstract class ReliabilityTest : ModuleTest
     }
 
     /// <summary>
+    /// A credential no other test uses: the rate budget is kept per credential for the whole process, so a test that
+    /// counts waits must not share one with tests that spend or learn a budget at the same time.
+    /// </summary>
+    protected static string OwnToken() => "own-token-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>
     /// Gives the session's connection an HTTP pipeline of its own whose waits (Retry-After, back-off, rate budget,
     /// polling) are recorded instead of spent; everything else, the network included, is the real thing.
     /// </summary>

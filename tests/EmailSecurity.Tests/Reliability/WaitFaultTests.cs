@@ -24,7 +24,7 @@ public sealed class WaitFaultTests : ReliabilityTest
     [MemberData(nameof(LongWaits))]
     public void A_long_wait_is_announced_as_a_warning_before_it_starts_and_Ctrl_C_ends_it(string kind)
     {
-        var (session, account) = ConnectedWith(null, token: "wait-token-" + Guid.NewGuid().ToString("N"));
+        var (session, account) = ConnectedWith(null, token: OwnToken());
         string script;
         string expected;
         switch (kind)
@@ -74,7 +74,7 @@ public sealed class WaitFaultTests : ReliabilityTest
     [Fact]
     public void A_long_Retry_After_wait_is_taken_with_a_warning_and_the_read_then_succeeds()
     {
-        var (session, account) = ConnectedWith(null);
+        var (session, account) = ConnectedWith(null, token: OwnToken());
         var waits = RecordWaits(session);
         account.SetFaults(
             new FaultRule("status") { Method = "GET", Path = "/investigate", Status = 429, RetryAfter = "300" });
@@ -92,7 +92,7 @@ public sealed class WaitFaultTests : ReliabilityTest
     [Fact]
     public void A_Retry_After_longer_than_MaxWaitSec_fails_at_once_with_a_rate_limit_error_that_names_the_limit()
     {
-        var (session, account) = ConnectedWith(null, maxWaitSec: 30);
+        var (session, account) = ConnectedWith(null, token: OwnToken(), maxWaitSec: 30);
         account.SetFaults(new FaultRule("status") { Method = "GET", Path = "/settings/block_senders", Status = 429,
             RetryAfter = "45" });
         var clock = Stopwatch.StartNew();
@@ -113,7 +113,7 @@ public sealed class WaitFaultTests : ReliabilityTest
     [Fact]
     public void A_search_still_running_at_MaxWaitSec_fails_with_EsApiStillWorking()
     {
-        var (session, account) = ConnectedWith(null, maxWaitSec: 5);
+        var (session, account) = ConnectedWith(null, token: OwnToken(), maxWaitSec: 5);
         var waits = RecordWaits(session);
         account.SetFaults(
             new FaultRule("accepted") { Method = "GET", Path = "/investigate", PollCount = 100, RetryAfter = "2" });
@@ -133,7 +133,7 @@ public sealed class WaitFaultTests : ReliabilityTest
     [Fact]
     public void A_read_that_keeps_timing_out_says_timed_out_after_N_s_not_operation_canceled()
     {
-        var (session, account) = ConnectedWith(timeoutSec: 1);
+        var (session, account) = ConnectedWith(timeoutSec: 1, token: OwnToken());
         var waits = RecordWaits(session);
         account.SetFaults(
             new FaultRule("delay") { Method = "GET", Path = "/settings/block_senders", DelayMs = 2500, Times = 0 });
