@@ -177,7 +177,7 @@ public sealed class PipedBatchTests : SettingsTest
     public void A_batch_refused_for_one_gone_id_is_sent_again_id_by_id_and_the_others_are_removed()
     {
         var (session, account) = Connected(apiVersion: ApiVersionNames.V2026_10);
-        var ids = Stored(account, Resource).Take(5).Select(e => e.GetProperty("id").GetString()!).ToArray();
+        var ids = StoredIds(account, 5);
         var gone = ids[3];
         var notFound = NotFoundMessage(account, Resource, MissingId);
         session.Run("$listed = @(Get-EsBlockedSender -Id $ids)", Vars(("ids", ids))).ShouldSucceed();
@@ -206,7 +206,7 @@ public sealed class PipedBatchTests : SettingsTest
     public void On_the_seed_API_a_gone_id_among_piped_ones_is_its_own_error_and_the_others_are_removed()
     {
         var (session, account) = Connected(apiVersion: ApiVersionNames.Seed);
-        var ids = Stored(account, Resource).Take(5).Select(e => e.GetProperty("id").GetString()!).ToArray();
+        var ids = StoredIds(account, 5);
         Delete(account, ids[1]);
         account.ClearRequests();
 
@@ -263,7 +263,7 @@ public sealed class PipedBatchTests : SettingsTest
     public void A_batch_whose_outcome_is_unknown_is_not_sent_again_id_by_id(string fault, int status)
     {
         var (session, account) = Connected(apiVersion: ApiVersionNames.V2026_10);
-        var ids = Stored(account, Resource).Take(3).Select(e => e.GetProperty("id").GetString()!).ToArray();
+        var ids = StoredIds(account, 3);
         account.ClearRequests();
         account.SetFaults(new FaultRule(fault) { Method = "POST", Path = "/batch", Status = status == 0 ? null : status });
 
@@ -283,7 +283,7 @@ public sealed class PipedBatchTests : SettingsTest
     public void A_batch_refused_for_the_credential_fails_each_of_its_ids_which_stay_and_the_rest_are_removed()
     {
         var (session, account) = Connected(apiVersion: ApiVersionNames.V2026_10);
-        var ids = Stored(account, Resource).Take(3).Select(e => e.GetProperty("id").GetString()!).ToArray();
+        var ids = StoredIds(account, 3);
         account.ClearRequests();
         account.SetFaults(new FaultRule("status")
         {
@@ -314,7 +314,7 @@ public sealed class PipedBatchTests : SettingsTest
     public void A_stop_at_a_failed_batch_sends_nothing_after_it_and_names_the_ids_never_sent()
     {
         var (session, account) = Connected(apiVersion: ApiVersionNames.V2026_10);
-        var ids = Stored(account, Resource).Take(5).Select(e => e.GetProperty("id").GetString()!).ToArray();
+        var ids = StoredIds(account, 5);
         account.ClearRequests();
         account.SetFaults(new FaultRule("status") { Method = "POST", Path = "/batch", Status = 403 });
 
@@ -335,7 +335,7 @@ public sealed class PipedBatchTests : SettingsTest
     public void A_stop_at_an_id_of_a_refused_batch_sent_again_names_the_ids_never_sent()
     {
         var (session, account) = Connected(apiVersion: ApiVersionNames.V2026_10);
-        var ids = Stored(account, Resource).Take(5).Select(e => e.GetProperty("id").GetString()!).ToArray();
+        var ids = StoredIds(account, 5);
         Delete(account, ids[1]);
         account.ClearRequests();
 
@@ -513,6 +513,10 @@ public sealed class PipedBatchTests : SettingsTest
                 .ToArray()
             : [r.Path.Split('/')[^1]])
         .ToList();
+
+    /// <summary>The ids of the account's first <paramref name="count"/> blocked senders.</summary>
+    private string[] StoredIds(EmulatorAccount account, int count) =>
+        Stored(account, Resource).Take(count).Select(e => e.GetProperty("id").GetString()!).ToArray();
 
     /// <summary>Deletes an entry straight through the API, as a colleague would meanwhile.</summary>
     private void Delete(EmulatorAccount account, string id) =>
