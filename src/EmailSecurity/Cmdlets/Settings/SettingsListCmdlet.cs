@@ -109,8 +109,9 @@ namespace EmailSecurity.Cmdlets.Settings
         /// The API refused the batch for what it holds (an id it no longer has, an entry it will not take, a batch too
         /// large), before carrying out any of it: a 4xx to a batch of the lists the module sends in batches, which are
         /// atomic (<see cref="ApiCollectionAttribute.Batches"/>). Not 401/403 (each change would be refused the same),
-        /// 429 (retried until the budget is spent), an unknown route, a 5xx, no answer or an unreadable one: after
-        /// those, what became of the batch is unknown, and nothing of it may be sent again.
+        /// a 429 past the retry budget (more requests would not help), an unknown route (NotServed), nor a 5xx, no
+        /// answer or an unreadable one: after those what became of the batch is unknown, and none of it may be sent
+        /// again.
         /// </summary>
         private static bool RefusedWhole(Exception failure) =>
             failure is EsApiException { Kind: EsFailureKind.Rejected, RouteNotServed: false, StatusCode: { } status }
