@@ -46,7 +46,11 @@ namespace EmailSecurity.Client
         /// <summary>True when the API replaces an entry's whole configuration with PUT.</summary>
         public bool Replaces { get; set; }
 
-        /// <summary>True when the API changes the collection in batches (<c>POST {route}/batch</c>, 2026-10).</summary>
+        /// <summary>
+        /// True when the API changes the collection in atomic batches (<c>POST {route}/batch</c>, 2026-10): a batch
+        /// it refuses changed nothing, so its changes may be sent again one by one. Not for domains, whose batch the
+        /// reference does not call atomic.
+        /// </summary>
         public bool Batches { get; set; }
     }
 }

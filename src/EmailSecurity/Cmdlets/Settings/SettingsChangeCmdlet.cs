@@ -9,7 +9,8 @@ namespace EmailSecurity.Cmdlets.Settings
     /// <summary>
     /// What the settings cmdlets that change a list share: the list, the entry piped in, and (New, Remove) sending the
     /// changes of a list with a batch endpoint in batches: collected per connection, a full batch sent at once and the
-    /// rest at the end of input, a lone change in a request of its own.
+    /// rest at the end of input, a lone change in a request of its own. The changes are independent of each other, so
+    /// a batch the API refuses as a whole for one bad change is sent again one change at a time (see SendBatch).
     /// </summary>
     public abstract class SettingsChangeCmdlet<TModel> : SettingsListCmdlet<TModel>, ISettingsCommand
         where TModel : class
@@ -82,15 +83,16 @@ namespace EmailSecurity.Cmdlets.Settings
 
             SendingAll(() =>
             {
-                if (changes.NoBatchEndpoint || (atEnd && batch.Count == 1 && !changes.SentBatch))
+                if (changes.NoBatchEndpoint || (atEnd && batch.Count == 1 && changes.Batches == 0))
                 {
                     SendOneByOne(batch, changes.Connection, WriteApplied);
                     return;
                 }
 
-                var first = !changes.SentBatch;
-                changes.SentBatch = true;
-                var sent = SendBatch(batch, changes.Connection, first, Array.Empty<SettingsChange>(), WriteApplied);
+                var first = changes.Batches == 0;
+                changes.Batches++;
+                var sent = SendBatch(batch, changes.Connection, first, Array.Empty<SettingsChange>(), WriteApplied,
+                    resentAs: $"batch {changes.Batches}");
                 if (sent == BatchResult.NotServed)
                 {
                     changes.NoBatchEndpoint = true;
@@ -128,8 +130,10 @@ namespace EmailSecurity.Cmdlets.Settings
 
             public List<SettingsChange> Changes { get; } = new List<SettingsChange>();
 
-            /// <summary>A batch request went out: what remains goes in one too, even a lone change.</summary>
-            public bool SentBatch { get; set; }
+            /// <summary>
+            /// The batch requests sent so far: once one went out, what remains goes in one too, even a lone change.
+            /// </summary>
+            public int Batches { get; set; }
 
             /// <summary>The first batch was answered as an unknown route: one request per change.</summary>
             public bool NoBatchEndpoint { get; set; }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net;
 using System.Text.Json.Serialization;
 using EmailSecurity.Client;
 
@@ -26,15 +27,19 @@ namespace EmailSecurity.Cmdlets.Settings
         /// Sends the changes in one atomic batch request and hands each to <paramref name="applied"/>, in order, with
         /// the entry the API returned (none for a delete). NotServed, with nothing applied or reported, when the
         /// connection's first batch (<paramref name="first"/>) is answered as an unknown route: the API has no batch
-        /// endpoint. Failed: every change of the batch got its error, and <paramref name="later"/> (changes that will
-        /// not be sent because of it) are in the ledger as never sent.
+        /// endpoint. Resent: the API refused the batch as a whole for its content (<see cref="RefusedWhole"/>), so
+        /// nothing of it was applied, and <paramref name="resentAs"/> names it (e.g. "batch 3"): its changes went one
+        /// by one, each with its own outcome. A batch that must stay atomic (Sync's plan) passes no name. Failed:
+        /// every change of the batch got its error, and <paramref name="later"/> (changes that will not be sent
+        /// because of it) are in the ledger as never sent.
         /// </summary>
         private protected BatchResult SendBatch<TChange>(
             IReadOnlyList<TChange> batch,
             EsConnection connection,
             bool first,
             IReadOnlyList<TChange> later,
-            Action<TChange, TModel?> applied)
+            Action<TChange, TModel?> applied,
+            string? resentAs = null)
             where TChange : SettingsChange
         {
             SettingsBatch<TModel>? answer = null;
@@ -61,6 +66,15 @@ namespace EmailSecurity.Cmdlets.Settings
                 WriteVerbose($"The API has no batch endpoint for {Collection.Route} (it answered " +
                     $"{DetailOf(failure)}); nothing was applied, sending one request per change.");
                 return BatchResult.NotServed;
+            }
+
+            if (failure != null && resentAs != null && batch.Count > 1 && RefusedWhole(failure))
+            {
+                WriteWarning($"The API refused {resentAs} ({batch.Count} {Collection.Noun} changes) as a whole, so " +
+                    $"none of it was applied: {failure.Message} Sending its {batch.Count} changes one by one, so " +
+                    "each gets its own outcome.");
+                SendOneByOne(batch, connection, applied);
+                return BatchResult.Resent;
             }
 
             if (failure != null)
@@ -90,6 +104,20 @@ namespace EmailSecurity.Cmdlets.Settings
 
             return BatchResult.Applied;
         }
+
+        /// <summary>
+        /// The API refused the batch for what it holds (an id it no longer has, an entry it will not take, a batch too
+        /// large), before carrying out any of it: a 4xx to a batch of the lists the module sends in batches, which are
+        /// atomic (<see cref="ApiCollectionAttribute.Batches"/>). Not 401/403 (each change would be refused the same),
+        /// a 429 past the retry budget (more requests would not help), an unknown route (NotServed), nor a 5xx, no
+        /// answer or an unreadable one: after those what became of the batch is unknown, and none of it may be sent
+        /// again.
+        /// </summary>
+        private static bool RefusedWhole(Exception failure) =>
+            failure is EsApiException { Kind: EsFailureKind.Rejected, RouteNotServed: false, StatusCode: { } status }
+            && (status == HttpStatusCode.BadRequest || status == HttpStatusCode.NotFound
+                || status == HttpStatusCode.Conflict || status == HttpStatusCode.RequestEntityTooLarge
+                || (int)status == 422);
 
         /// <summary>One request per change, in order; when the command stops, the ledger has those not sent.</summary>
         private protected void SendOneByOne<TChange>(
@@ -163,6 +191,9 @@ namespace EmailSecurity.Cmdlets.Settings
 
             /// <summary>The API has no batch endpoint; nothing was applied.</summary>
             NotServed,
+
+            /// <summary>Refused as a whole, nothing applied: each change was sent on its own.</summary>
+            Resent,
 
             /// <summary>Each change of the batch got its error.</summary>
             Failed,

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Reflection;
 using EmailSecurity.Models;
+using EmailSecurity.Tests.Emulator;
 using EmailSecurity.Tests.Infrastructure;
 
 namespace EmailSecurity.Tests.Engine.Settings;
@@ -173,28 +174,135 @@ public sealed class PipedBatchTests : SettingsTest
     }
 
     [Fact]
-    public void A_refused_batch_of_removals_fails_each_of_its_ids_which_stay_and_the_rest_are_removed()
+    public void A_batch_refused_for_one_gone_id_is_sent_again_id_by_id_and_the_others_are_removed()
     {
         var (session, account) = Connected(apiVersion: ApiVersionNames.V2026_10);
-        var ids = Stored(account, Resource).Take(3).Select(e => e.GetProperty("id").GetString()!).ToArray();
+        var ids = StoredIds(account, 5);
+        var gone = ids[3];
+        var notFound = NotFoundMessage(account, Resource, MissingId);
+        session.Run("$listed = @(Get-EsBlockedSender -Id $ids)", Vars(("ids", ids))).ShouldSucceed();
+        Delete(account, gone);
+        account.ClearRequests();
+
+        var result = session.Run("$listed | Remove-EsBlockedSender -BatchSize 2 -Force");
+
+        Assert.Equal(
+            [Batch + " 200", Batch + " 404", .. ids[2..4].Select(id => $"DELETE /settings/{Resource}/{id} "
+                + (id == gone ? "404" : "200")), Batch + " 200"],
+            Changes(account).Select(r => $"{r.Method} {r.Path} {r.Status}"));
+        var warning = Assert.Single(result.Warnings).Message;
+        Assert.StartsWith(
+            "The API refused batch 2 (2 blocked sender changes) as a whole, so none of it was applied: ", warning);
+        Assert.EndsWith("Sending its 2 changes one by one, so each gets its own outcome.", warning);
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("EsApiNotFound", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(gone, error.TargetObject);
+        Assert.Contains(notFound, error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("batch", error.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.All(ids, id => Assert.Null(StoredEntry(account, Resource, id)));
+    }
+
+    [Fact]
+    public void On_the_seed_API_a_gone_id_among_piped_ones_is_its_own_error_and_the_others_are_removed()
+    {
+        var (session, account) = Connected(apiVersion: ApiVersionNames.Seed);
+        var ids = StoredIds(account, 5);
+        Delete(account, ids[1]);
+        account.ClearRequests();
+
+        var result = session.Run("$ids | Remove-EsBlockedSender -Force", Vars(("ids", ids)));
+
+        Assert.Equal(
+            ids.Select(id => $"DELETE /settings/{Resource}/{id} " + (id == ids[1] ? "404" : "200")),
+            Wire.AfterRefusedBatch(Changes(account)).Select(r => $"{r.Method} {r.Path} {r.Status}"));
+        Assert.Empty(result.Warnings);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(ids[1], error.TargetObject);
+        Assert.StartsWith("EsApiNotFound", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.All(ids, id => Assert.Null(StoredEntry(account, Resource, id)));
+    }
+
+    [Fact]
+    public void A_batch_refused_for_one_entry_the_API_will_not_take_creates_the_others_in_order()
+    {
+        var (session, account) = Connected(apiVersion: ApiVersionNames.V2026_10);
+        session.Run(NewSenders(5) + "; $new[2].Pattern = 'bad(regex'; $new[2].PatternType = 'EMAIL'; "
+            + "$new[2] | Add-Member IsRegex $true").ShouldSucceed();
+        account.ClearRequests();
+
+        var result = session.Run("$new | New-EsBlockedSender");
+
+        var changes = Changes(account);
+        Assert.Equal(
+            [(Batch, 400), .. Enumerable.Repeat(("POST /settings/block_senders", 200), 2),
+                ("POST /settings/block_senders", 400), .. Enumerable.Repeat(("POST /settings/block_senders", 200), 2)],
+            changes.Select(r => ($"{r.Method} {r.Path}", r.Status)));
+        string[] good = [.. Patterns(5).Where((_, i) => i != 2)];
+        Assert.Equal(good, result.Objects<BlockedSender>().Select(s => s.Pattern));
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("EsApiBadRequest", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal("bad(regex", error.TargetObject);
+        Assert.Contains("pattern: is not a valid regular expression", error.ToString(), StringComparison.Ordinal);
+        Assert.Single(result.Warnings, w => w.Message.StartsWith(
+            "The API refused batch 1 (5 blocked sender changes) as a whole", StringComparison.Ordinal));
+        var stored = Stored(account, Resource).Select(e => e.GetProperty("pattern").GetString()).ToList();
+        Assert.All(good, p => Assert.Contains(p, stored));
+        Assert.DoesNotContain("bad(regex", stored);
+    }
+
+    public static TheoryData<string, int> UnknownOutcomes() => new()
+    {
+        { "statusAfterProcessing", 500 },
+        { "status", 503 },
+        { "dropAfterProcessing", 0 },
+        { "drop", 0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnknownOutcomes))]
+    public void A_batch_whose_outcome_is_unknown_is_not_sent_again_id_by_id(string fault, int status)
+    {
+        var (session, account) = Connected(apiVersion: ApiVersionNames.V2026_10);
+        var ids = StoredIds(account, 3);
+        account.ClearRequests();
+        account.SetFaults(new FaultRule(fault) { Method = "POST", Path = "/batch", Status = status == 0 ? null : status });
+
+        var result = session.Run("$ids | Remove-EsBlockedSender -Force", Vars(("ids", ids)));
+
+        Assert.Equal([Batch], Changes(account).Select(r => $"{r.Method} {r.Path}"));
+        Assert.Empty(result.Warnings);
+        Assert.Equal(ids, result.Errors.Select(e => (string)e.TargetObject));
+        Assert.All(result.Errors, e =>
+        {
+            Assert.StartsWith("EsChangeOutcomeUnknown", e.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.DoesNotContain("command again", e.ErrorDetails.RecommendedAction, StringComparison.OrdinalIgnoreCase);
+        });
+    }
+
+    [Fact]
+    public void A_batch_refused_for_the_credential_fails_each_of_its_ids_which_stay_and_the_rest_are_removed()
+    {
+        var (session, account) = Connected(apiVersion: ApiVersionNames.V2026_10);
+        var ids = StoredIds(account, 3);
         account.ClearRequests();
         account.SetFaults(new FaultRule("status")
         {
-            Method = "POST", Path = "/batch", Status = 400, ErrorMessage = "deletes[1].id: refused",
+            Method = "POST", Path = "/batch", Status = 403, ErrorMessage = "not allowed to batch",
         });
 
         var result = session.Run("$ids | Remove-EsBlockedSender -BatchSize 2 -Force", Vars(("ids", ids)));
 
+        Assert.Empty(result.Warnings);
         Assert.Equal(ids[..2], result.Errors.Select(e => (string)e.TargetObject));
         Assert.All(result.Errors, e =>
         {
-            Assert.StartsWith("EsApiBadRequest", e.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.StartsWith("EsApiForbidden", e.FullyQualifiedErrorId, StringComparison.Ordinal);
             Assert.StartsWith(
                 $"'Remove blocked sender' failed for blocked sender '{e.TargetObject}': It went in one atomic batch "
                     + "request with 1 other change(s). ",
                 e.ToString(),
                 StringComparison.Ordinal);
-            Assert.Contains("deletes[1].id: refused", e.ToString(), StringComparison.Ordinal);
+            Assert.Contains("not allowed to batch", e.ToString(), StringComparison.Ordinal);
         });
         Assert.Equal(new[] { ids[..2], ids[2..] }, Deleted(account));
         Assert.NotNull(StoredEntry(account, Resource, ids[0]));
@@ -206,9 +314,9 @@ public sealed class PipedBatchTests : SettingsTest
     public void A_stop_at_a_failed_batch_sends_nothing_after_it_and_names_the_ids_never_sent()
     {
         var (session, account) = Connected(apiVersion: ApiVersionNames.V2026_10);
-        var ids = Stored(account, Resource).Take(5).Select(e => e.GetProperty("id").GetString()!).ToArray();
+        var ids = StoredIds(account, 5);
         account.ClearRequests();
-        account.SetFaults(new FaultRule("status") { Method = "POST", Path = "/batch", Status = 400 });
+        account.SetFaults(new FaultRule("status") { Method = "POST", Path = "/batch", Status = 403 });
 
         var result = session.Run("""
             try { Remove-EsBlockedSender -Id $ids -BatchSize 2 -Force -ErrorAction Stop }
@@ -221,6 +329,30 @@ public sealed class PipedBatchTests : SettingsTest
             result.Output.Select(o => o.ToString()));
         Assert.Single(Changes(account));
         Assert.All(ids, id => Assert.NotNull(StoredEntry(account, Resource, id)));
+    }
+
+    [Fact]
+    public void A_stop_at_an_id_of_a_refused_batch_sent_again_names_the_ids_never_sent()
+    {
+        var (session, account) = Connected(apiVersion: ApiVersionNames.V2026_10);
+        var ids = StoredIds(account, 5);
+        Delete(account, ids[1]);
+        account.ClearRequests();
+
+        var result = session.Run("""
+            try { Remove-EsBlockedSender -Id $ids -BatchSize 3 -Force -ErrorAction Stop }
+            catch { $_.Exception.Outcomes | ForEach-Object { "$($_.Target)=$($_.Outcome)" } }
+            """, Vars(("ids", ids)));
+
+        result.ShouldSucceed();
+        Assert.Equal(
+            [$"{ids[0]}=Applied", $"{ids[1]}=Failed", .. ids[2..].Select(id => $"{id}=NotSent")],
+            result.Output.Select(o => o.ToString()));
+        Assert.Equal(
+            [Batch, $"DELETE /settings/{Resource}/{ids[0]}", $"DELETE /settings/{Resource}/{ids[1]}"],
+            Changes(account).Select(r => $"{r.Method} {r.Path}"));
+        Assert.Null(StoredEntry(account, Resource, ids[0]));
+        Assert.All(ids[2..], id => Assert.NotNull(StoredEntry(account, Resource, id)));
     }
 
     [Fact]
@@ -250,13 +382,13 @@ public sealed class PipedBatchTests : SettingsTest
         session.Run(NewSenders(5)).ShouldSucceed();
         var before = Stored(account, Resource).Count;
         account.ClearRequests();
-        account.SetFaults(new FaultRule("status") { Method = "POST", Path = "/batch", Status = 400 });
+        account.SetFaults(new FaultRule("status") { Method = "POST", Path = "/batch", Status = 403 });
 
         var result = session.Run("$new | New-EsBlockedSender -BatchSize 2 -ErrorAction Stop");
 
         var stopped = Assert.IsAssignableFrom<IContainsErrorRecord>(result.Terminating).ErrorRecord;
         Assert.Equal("piped1.test", stopped.TargetObject);
-        Assert.Equal(["piped1.test: Failed (HTTP 400)", "piped2.test: Failed (HTTP 400)"],
+        Assert.Equal(["piped1.test: Failed (HTTP 403)", "piped2.test: Failed (HTTP 403)"],
             ((EsChangeException)stopped.Exception).Outcomes.Select(o => o.ToString()));
         Assert.Single(Changes(account));
         Assert.Equal(before, Stored(account, Resource).Count);
@@ -381,6 +513,14 @@ public sealed class PipedBatchTests : SettingsTest
                 .ToArray()
             : [r.Path.Split('/')[^1]])
         .ToList();
+
+    /// <summary>The ids of the account's first <paramref name="count"/> blocked senders.</summary>
+    private string[] StoredIds(EmulatorAccount account, int count) =>
+        Stored(account, Resource).Take(count).Select(e => e.GetProperty("id").GetString()!).ToArray();
+
+    /// <summary>Deletes an entry straight through the API, as a colleague would meanwhile.</summary>
+    private void Delete(EmulatorAccount account, string id) =>
+        new AccountApi(Emulator, account).Delete($"/settings/{Resource}/{id}").GetAwaiter().GetResult().ShouldSucceed();
 
     private static string[] Ids(EngineSession session, string entries) =>
         session.Run($"{entries} | ForEach-Object Id").Output.Select(o => o.ToString()).ToArray();

@@ -142,6 +142,37 @@ public sealed class SyncTests : SettingsTest
             e => $"{e.GetProperty("pattern").GetString()}|{e.GetProperty("pattern_type").GetString()}").Order());
     }
 
+    /// <summary>
+    /// Unlike piped New-/Remove-, a refused plan is not sent again step by step: its steps were planned from the list
+    /// as it was read, and a refusal (a step's entry gone meanwhile, say) means that list has changed. The plan
+    /// stays atomic: nothing applied, each step failed, and a new Sync plans from the list as it is now.
+    /// </summary>
+    [Fact]
+    public void A_plan_the_API_refuses_as_a_whole_is_not_sent_again_step_by_step()
+    {
+        var (session, account) = Connected(apiVersion: ApiVersionNames.V2026_10);
+        session.Run(Desired).ShouldSucceed();
+        var before = Stored(account, Resource).Select(e => e.GetRawText()).ToList();
+        account.ClearRequests();
+        account.SetFaults(new FaultRule("status")
+        {
+            Method = "POST", Path = "/batch", Status = 404, ErrorMessage = "deletes[0].id: Allow policy not found",
+        });
+
+        var result = session.Run("$desired | Sync-EsAllowPolicy -Force");
+
+        Assert.Single(account.Requests(), r => r.Method != "GET");
+        Assert.Empty(result.Warnings);
+        Assert.Empty(result.Output);
+        Assert.True(result.Errors.Count >= 3);
+        Assert.All(result.Errors, e =>
+        {
+            Assert.StartsWith("EsApiNotFound", e.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.Contains("deletes[0].id: Allow policy not found", e.ToString(), StringComparison.Ordinal);
+        });
+        Assert.Equal(before, Stored(account, Resource).Select(e => e.GetRawText()));
+    }
+
     [Fact]
     public void A_batch_with_no_answer_is_not_sent_again_and_each_of_its_entries_is_named_with_an_unknown_outcome()
     {
