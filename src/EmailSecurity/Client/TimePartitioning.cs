@@ -56,8 +56,8 @@ namespace EmailSecurity.Client
         public const int MaxConcurrency = 16;
 
         /// <summary>
-        /// The default: at the API's ~200 ms per page, a 100,000-message search in a quarter of the time, within the
-        /// budget.
+        /// The default: at the API's ~200 ms per page, a 100,000-message search in about a third of the time (measured
+        /// in docs/performance.md), within the budget.
         /// </summary>
         public const int DefaultConcurrency = 4;
 
