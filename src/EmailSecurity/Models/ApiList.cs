@@ -35,16 +35,21 @@ namespace EmailSecurity.Models
     /// </summary>
     public sealed class ApiFields : Dictionary<string, object?>, IDictionary<string, object?>
     {
-        private readonly Dictionary<string, JsonElement> json =
-            new Dictionary<string, JsonElement>(System.StringComparer.Ordinal);
+        /// <summary>
+        /// Each field as sent, with the plain value made of it (the field was changed since when it no longer holds
+        /// that value).
+        /// </summary>
+        private readonly Dictionary<string, (JsonElement Sent, object? Plain)> sent =
+            new Dictionary<string, (JsonElement, object?)>(System.StringComparer.Ordinal);
 
         public ApiFields()
             : base(System.StringComparer.Ordinal)
         {
         }
 
-        /// <summary>Each field as the API sent it.</summary>
-        internal IReadOnlyDictionary<string, JsonElement> Json => json;
+        /// <summary>The fields still as the API sent them.</summary>
+        internal IReadOnlyDictionary<string, JsonElement> Json =>
+            this.Where(f => AsSent(f.Key) != null).ToDictionary(f => f.Key, f => AsSent(f.Key)!.Value);
 
         /// <summary>System.Text.Json fills extension data through this interface, with JsonElement values.</summary>
         object? IDictionary<string, object?>.this[string key]
@@ -58,7 +63,6 @@ namespace EmailSecurity.Models
                 }
                 else
                 {
-                    json.Remove(key);
                     this[key] = value;
                 }
             }
@@ -67,12 +71,19 @@ namespace EmailSecurity.Models
         /// <summary>Keeps a field as sent, and its plain value for PowerShell.</summary>
         internal void Keep(string name, JsonElement value)
         {
-            json[name] = value;
-            this[name] = Plain(value);
+            var plain = Plain(value);
+            sent[name] = (value, plain);
+            this[name] = plain;
         }
 
+        /// <summary>name=JSON: as the API sent it, or as the value set since.</summary>
         public override string ToString() => string.Join("; ", this.Select(field =>
-            $"{field.Key}={(json.TryGetValue(field.Key, out var sent) ? sent.GetRawText() : "null")}"));
+            $"{field.Key}={AsSent(field.Key)?.GetRawText() ?? JsonSerializer.Serialize(field.Value)}"));
+
+        private JsonElement? AsSent(string name) =>
+            sent.TryGetValue(name, out var field) && TryGetValue(name, out var now) && ReferenceEquals(now, field.Plain)
+                ? field.Sent
+                : (JsonElement?)null;
 
         private static object? Plain(JsonElement value)
         {

@@ -89,6 +89,10 @@ public sealed class TolerantReadingTests
         Assert.Equal("pass", fields["validation"]);
         Assert.Equal(2, Assert.IsType<ApiList<object?>>(fields["links"]).Count);
         Assert.Equal(JsonValueKind.Object, fields.Json["final_disposition"].ValueKind);
+        Assert.Contains("final_disposition={\"level\":5}; validation=\"pass\"", fields.ToString());
+        fields["validation"] = "changed since";
+        Assert.Contains("validation=\"changed since\"", fields.ToString());
+        Assert.False(fields.Json.ContainsKey("validation"));
         var category = Assert.Single(detection.ThreatCategories!);
         Assert.Equal(12, category.Id);
         Assert.Null(category.Name);
