@@ -480,16 +480,16 @@ namespace EmailSecurity.Client
                     return;
                 }
 
-                var fields = extension.Get(target) as IDictionary<string, JsonElement>;
+                var fields = extension.Get(target) as ApiFields;
                 if (fields == null)
                 {
-                    fields = (IDictionary<string, JsonElement>)Activator.CreateInstance(extension.PropertyType)!;
+                    fields = new ApiFields();
                     extension.Set(target, fields);
                 }
 
                 foreach (var pair in kept)
                 {
-                    fields[pair.Key] = pair.Value;
+                    fields.Keep(pair.Key, pair.Value);
                 }
             }
         }

@@ -51,8 +51,8 @@ public sealed class TolerantReadingTests
         Assert.Equal(new[] { "a", "b", "c" }, policies.Select(p => p.Id));
         Assert.Null(policies[0].IsTrustedSender);
         Assert.True(policies[0].IsRegex);
-        Assert.Equal("yes", policies[0].AdditionalFields!["is_trusted_sender"].GetString());
-        Assert.Equal("no", policies[1].AdditionalFields!["is_trusted_sender"].GetString());
+        Assert.Equal("yes", policies[0].AdditionalFields!["is_trusted_sender"]);
+        Assert.Equal("no", policies[1].AdditionalFields!["is_trusted_sender"]);
         Assert.False(policies[2].IsTrustedSender);
         Assert.Null(policies[2].AdditionalFields);
         Assert.Equal(
@@ -85,13 +85,18 @@ public sealed class TolerantReadingTests
         Assert.Null(detection.Validation);
         Assert.Null(detection.Links);
         var fields = detection.AdditionalFields!;
-        Assert.Equal(JsonValueKind.Object, fields["final_disposition"].ValueKind);
-        Assert.Equal("pass", fields["validation"].GetString());
-        Assert.Equal(2, fields["links"].GetArrayLength());
+        Assert.Equal(5L, Assert.IsType<ApiFields>(fields["final_disposition"])["level"]);
+        Assert.Equal("pass", fields["validation"]);
+        Assert.Equal(2, Assert.IsType<ApiList<object?>>(fields["links"]).Count);
+        Assert.Equal(JsonValueKind.Object, fields.Json["final_disposition"].ValueKind);
+        Assert.Contains("final_disposition={\"level\":5}; validation=\"pass\"", fields.ToString());
+        fields["validation"] = "changed since";
+        Assert.Contains("validation=\"changed since\"", fields.ToString());
+        Assert.False(fields.Json.ContainsKey("validation"));
         var category = Assert.Single(detection.ThreatCategories!);
         Assert.Equal(12, category.Id);
         Assert.Null(category.Name);
-        Assert.Equal("a", category.AdditionalFields!["name"][0].GetString());
+        Assert.Equal(["a"], Assert.IsType<ApiList<object?>>(category.AdditionalFields!["name"]));
         Assert.Equal(4, observer.Warnings.Count);
         Assert.Contains(observer.Warnings, w => w.Contains("'links' of MessageDetection is a list " +
             "([{\"href\":\"https://x.example\"},\"https://y...) where a list of MessageLink was expected"));
@@ -110,7 +115,7 @@ public sealed class TolerantReadingTests
 
         var message = Assert.Single(answer.Result);
         Assert.Null(message.ScannedAt);
-        Assert.Equal("yesterday", message.AdditionalFields!["scanned_at"].GetString());
+        Assert.Equal("yesterday", message.AdditionalFields!["scanned_at"]);
         Assert.Null(answer.Info!.Count);
         Assert.Contains(observer.Warnings,
             w => w.Contains("'count' of result_info is text (\"many\") where a whole number was expected; left out."));

@@ -77,13 +77,57 @@ public sealed class ConnectionOriginTests : ModuleTest
         string command,
         string expected)
     {
+        WorkedOnInB(read, $"$items | {command}", expected);
+    }
+
+    /// <summary>
+    /// The same objects given to -Id as an argument instead (-Id $items): (what to read, the command, the request).
+    /// </summary>
+    public static TheoryData<string, string, string> GivenFromB() => new()
+    {
+        { "Get-EsMessage -Connection $b -First 2", "Move-EsMessage -Id $items -Destination JunkEmail -Confirm:$false",
+            "POST /investigate/move" },
+        { "Get-EsMessage -Connection $b -First 1",
+            "Move-EsMessage -Id $items[0] -Destination JunkEmail -Confirm:$false", "POST /investigate/*/move" },
+        { "Get-EsMessage -Connection $b | Where-Object IsQuarantined | Select-Object -First 2",
+            "Unblock-EsMessage -Id $items -Confirm:$false", "POST /investigate/release" },
+        { "Get-EsMessage -Connection $b -First 2",
+            "Submit-EsReclassification -Id $items -ExpectedDisposition SPAM -Confirm:$false",
+            "POST /investigate/*/reclassify" },
+        { "Get-EsMessage -Connection $b -First 2", "Get-EsMessage -Id $items", "GET /investigate/*" },
+        { "Get-EsMessage -Connection $b -First 2", "Get-EsMessageTrace -Id $items", "GET /investigate/*/trace" },
+        { "Get-EsMessage -Connection $b -Disposition MALICIOUS -First 2", "Get-EsMessageDetection -Id $items",
+            "GET /investigate/*/detections" },
+        { "Get-EsMessage -Connection $b -First 2", "Get-EsMessageRaw -Id $items", "GET /investigate/*/raw" },
+        { "Get-EsMessage -Connection $b -First 2 | Get-EsMessageTrace",
+            "Move-EsMessage -Id $items -Destination JunkEmail -Confirm:$false", "POST /investigate/move" },
+        { "Get-EsBlockedSender -Connection $b -First 2", "Get-EsBlockedSender -Id $items",
+            "GET /settings/block_senders/*" },
+        { "Get-EsBlockedSender -Connection $b -First 1", "Set-EsBlockedSender $items[0] -Comments x -Confirm:$false",
+            "PATCH /settings/block_senders/*" },
+        { "Get-EsBlockedSender -Connection $b -First 2", "Remove-EsBlockedSender $items -Confirm:$false",
+            "DELETE /settings/block_senders/*" },
+        { "Get-EsMessage -AccountId $b.AccountId -First 2",
+            "Move-EsMessage -Id $items -Destination JunkEmail -Confirm:$false", "POST /investigate/move" },
+    };
+
+    [Theory]
+    [MemberData(nameof(GivenFromB))]
+    public void Objects_given_to_Id_are_worked_on_in_the_account_they_came_from(
+        string read,
+        string command,
+        string expected) =>
+        WorkedOnInB(read, command, expected);
+
+    private void WorkedOnInB(string read, string script, string expected)
+    {
         var (session, a, b) = TwoAccounts();
         session.Run($"$items = @({read})").ShouldSucceed();
         Assert.NotEmpty(session.Run("$items").Output);
         a.ClearRequests();
         b.ClearRequests();
 
-        var result = session.Run($"$items | {command}");
+        var result = session.Run(script);
 
         result.ShouldSucceed();
         Assert.Empty(a.Requests());
@@ -92,8 +136,11 @@ public sealed class ConnectionOriginTests : ModuleTest
         Assert.Contains(b.Requests(), r => r.Method == method && path.IsMatch(r.Path));
     }
 
-    [Fact]
-    public void Objects_of_two_connections_go_in_batches_of_their_own_and_their_results_keep_their_connection()
+    [Theory]
+    [InlineData("$fromA[0], $fromB[0], $fromA[1], $fromB[1], $fromA[2] | Move-EsMessage")]
+    [InlineData("Move-EsMessage -Id $fromA[0], $fromB[0], $fromA[1], $fromB[1], $fromA[2]")]
+    public void Objects_of_two_connections_go_in_batches_of_their_own_and_their_results_keep_their_connection(
+        string move)
     {
         var (session, a, b) = TwoAccounts();
         var fromA = session.Run("($fromA = @(Get-EsMessage -First 3)).Id").Output.Select(o => o.ToString()).ToList();
@@ -102,8 +149,7 @@ public sealed class ConnectionOriginTests : ModuleTest
         a.ClearRequests();
         b.ClearRequests();
 
-        var moved = session.Run("$moved = @($fromA[0], $fromB[0], $fromA[1], $fromB[1], $fromA[2] | Move-EsMessage " +
-            "-Destination JunkEmail -Confirm:$false)");
+        var moved = session.Run($"$moved = @({move} -Destination JunkEmail -Confirm:$false)");
         var traced = session.Run("$movedInB = @($moved | Where-Object InvestigateId -In $fromB.Id); $movedInB | " +
             "Get-EsMessageTrace | ForEach-Object InvestigateId");
 
@@ -134,14 +180,30 @@ public sealed class ConnectionOriginTests : ModuleTest
         "Set-EsBlockedSender -Comments x -AccountId $a.AccountId -Confirm:$false")]
     public void An_explicit_connection_of_another_account_is_refused_for_piped_objects_before_any_request(
         string read,
-        string command)
+        string command) =>
+        RefusedBeforeAnyRequest(read, $"$items | {command}");
+
+    [Theory]
+    [InlineData("Get-EsMessage -Connection $b -First 2",
+        "Move-EsMessage -Id $items -Destination JunkEmail -Connection $a -Confirm:$false")]
+    [InlineData("Get-EsMessage -Connection $b -First 2", "Get-EsMessageTrace -Id $items -Connection $a")]
+    [InlineData("Get-EsMessage -First 2", "Unblock-EsMessage -Id $items -Connection $b -Confirm:$false")]
+    [InlineData("Get-EsBlockedSender -Connection $b -First 2",
+        "Remove-EsBlockedSender -Id $items -Connection $a -Confirm:$false")]
+    [InlineData("Get-EsBlockedSender -Connection $b -First 2", "Get-EsBlockedSender -Id $items -AccountId $a.AccountId")]
+    public void An_explicit_connection_of_another_account_is_refused_for_objects_given_to_Id_before_any_request(
+        string read,
+        string command) =>
+        RefusedBeforeAnyRequest(read, command);
+
+    private void RefusedBeforeAnyRequest(string read, string script)
     {
         var (session, a, b) = TwoAccounts();
         session.Run($"$items = @({read})").ShouldSucceed();
         a.ClearRequests();
         b.ClearRequests();
 
-        var result = session.Run($"$items | {command}");
+        var result = session.Run(script);
 
         Assert.Equal(2, result.Errors.Count);
         Assert.All(result.Errors, e =>

@@ -174,14 +174,17 @@ public sealed class IdBindingTests : ModuleTest
         Assert.Empty(account.Requests());
     }
 
-    [Fact]
-    public void An_entry_of_another_settings_list_is_refused_by_the_Get_cmdlets_too()
+    [Theory]
+    [InlineData("$domain | Get-EsAllowPolicy")]
+    [InlineData("Get-EsAllowPolicy -Id $domain")]
+    [InlineData("Remove-EsAllowPolicy -Id $domain -Force")]
+    public void An_entry_of_another_settings_list_is_refused_by_the_Get_cmdlets_too(string command)
     {
         var (session, account) = Connected();
         session.Run("$domain = Get-EsDomain -First 1").ShouldSucceed();
         account.ClearRequests();
 
-        var result = session.Run("$domain | Get-EsAllowPolicy");
+        var result = session.Run(command);
 
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("EsWrongSettingsObject", error.FullyQualifiedErrorId);
@@ -242,11 +245,14 @@ public sealed class IdBindingTests : ModuleTest
             [pscustomobject]@{ InvestigateId = 'from-a-csv-1' } | Move-EsMessage -Destination Inbox -WhatIf
             """);
 
+        // Messages given to -Id are named as piped ones are: subject, sender and id.
         result.ShouldSucceed();
-        Assert.Equal(
-            ids.Append("from-a-csv-1")
-                .Select(id => $"What if: Performing the operation \"Move to Inbox\" on target \"{id}\"."),
-            result.HostText.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var lines = result.HostText.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.All(ids.Zip(lines), pair => Assert.Matches(
+            $"^What if: Performing the operation \"Move to Inbox\" on target \"'.+' from .+ \\({pair.First}\\)\"\\.$",
+            pair.Second));
+        Assert.Equal("What if: Performing the operation \"Move to Inbox\" on target \"from-a-csv-1\".", lines[2]);
         Assert.DoesNotContain(account.Requests(), r => r.Method == "POST");
     }
 

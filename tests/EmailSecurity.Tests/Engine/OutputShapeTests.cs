@@ -82,12 +82,51 @@ public sealed class OutputShapeTests : ModuleTest
             ($message | ConvertTo-Csv | ConvertFrom-Csv).Properties
             $report = @(Get-EsPhishGuardReport)[0]
             ($report | ConvertTo-Csv | ConvertFrom-Csv).AdditionalFields
-            $report.AdditionalFields['ts'].GetRawText()
+            $report.AdditionalFields['ts'] | ConvertTo-Json
             """);
 
         result.ShouldSucceed();
         Assert.Equal("allowlisted by contoso.com (DOMAIN); blocklisted", result.Output[0].ToString());
         Assert.Equal($"ts={result.Output[2]}", result.Output[1].ToString());
+    }
+
+    [Fact]
+    public void Fields_the_module_does_not_model_are_plain_values_for_member_access_Format_List_and_ConvertTo_Json()
+    {
+        var (session, account) = Connected();
+        account.SetFaults(new FaultRule("retypedFields") { Method = "GET", Path = "/phishguard/reports", Fields = new()
+        {
+            ["ts"] = new Dictionary<string, object?>
+            {
+                ["seen"] = true, ["count"] = 3, ["ratio"] = 0.5, ["hosts"] = new[] { "a.test", "b.test" },
+                ["origin"] = new Dictionary<string, object?> { ["level"] = 5, ["note"] = null },
+            },
+        } });
+
+        var result = session.Run("""
+            $report = @(Get-EsPhishGuardReport)[0]
+            $ts = $report.AdditionalFields.ts
+            $ts.seen -eq $true -and $ts.count -eq 3 -and $ts.ratio -eq 0.5 -and $ts.origin.level -eq 5
+            $ts.hosts -contains 'b.test' -and $ts.hosts.Count -eq 2 -and $null -eq $ts.origin.note
+            $report | ConvertTo-Json -Depth 5
+            $report | Format-List AdditionalFields | Out-String -Width 200
+            """);
+
+        account.ClearFaults();
+        result.ShouldSucceed();
+        Assert.Equal([true, true], result.Output.Take(2).Select(o => (bool)o.BaseObject));
+        var json = result.Output[2].ToString();
+        Assert.DoesNotContain("ValueKind", json, StringComparison.Ordinal);
+        var ts = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("AdditionalFields")
+            .GetProperty("ts");
+        Assert.True(ts.GetProperty("seen").GetBoolean());
+        Assert.Equal(3, ts.GetProperty("count").GetInt32());
+        Assert.Equal(0.5m, ts.GetProperty("ratio").GetDecimal());
+        Assert.Equal(["a.test", "b.test"], ts.GetProperty("hosts").EnumerateArray().Select(h => h.GetString()));
+        Assert.Equal(5, ts.GetProperty("origin").GetProperty("level").GetInt32());
+        var list = result.Output[3].ToString();
+        Assert.Contains("AdditionalFields : {[ts, seen=true; count=3; ratio=0.5; hosts=[\"a.test\",\"b.test\"]; " +
+            "origin={\"level\":5,\"note\":null}]}", list, StringComparison.Ordinal);
     }
 
     [Fact]

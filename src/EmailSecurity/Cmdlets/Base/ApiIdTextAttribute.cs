@@ -13,7 +13,9 @@ namespace EmailSecurity.Cmdlets
     /// result, a detection or a PhishGuard report, by its ToString(), and send that text to the API as an id.
     /// Such an object now fails to bind, with a message that says what to pipe instead, before any request. So does
     /// one of this module's objects whose id belongs to another collection (a message piped into a settings cmdlet,
-    /// a settings entry into a message cmdlet), live or deserialized (Import-Clixml, a job's output).
+    /// a settings entry into a message cmdlet), live or deserialized (Import-Clixml, a job's output). The id text of
+    /// an object remembers the object (<see cref="ObjectOrigin.SourceOfId"/>): objects given as an argument
+    /// (-Id $messages) are worked on as the same objects piped (see EsApiCmdlet.IdsBySource).
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class ApiIdTextAttribute : ArgumentTransformationAttribute
@@ -93,7 +95,7 @@ namespace EmailSecurity.Cmdlets
                             + "give ids as text.");
                     }
 
-                    return id;
+                    return ObjectOrigin.IdTakenFrom(item!, id);
                 }
             }
 

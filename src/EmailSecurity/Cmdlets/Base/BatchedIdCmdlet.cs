@@ -79,7 +79,16 @@ namespace EmailSecurity.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var connection = ConnectionFor(InputObject);
+            foreach (var (source, ids) in IdsBySource(IdsOfRecord, InputObject))
+            {
+                Collect(ids, source);
+            }
+        }
+
+        /// <summary>Confirms the ids of one object (or of text) and adds them to its connection's batch.</summary>
+        private void Collect(List<string> ids, PSObject? source)
+        {
+            var connection = ConnectionFor(source);
             if (connection == null)
             {
                 return;
@@ -91,7 +100,7 @@ namespace EmailSecurity.Cmdlets
                 pending.Add(batch = new Batch(connection));
             }
 
-            ForEachTarget(IdsOfRecord.ToList(), id =>
+            ForEachTarget(ids, id =>
             {
                 if (!seen.Add((connection.AccountKey, id)))
                 {
@@ -99,7 +108,7 @@ namespace EmailSecurity.Cmdlets
                     return;
                 }
 
-                var target = Investigate.MessageTarget.Describe(id, InputObject);
+                var target = Investigate.MessageTarget.Describe(id, source);
                 if (!ShouldChange(target, Action)
                     || (HighImpactQuestion is string question && !ConfirmedAsHighImpact(question, Action, target)))
                 {

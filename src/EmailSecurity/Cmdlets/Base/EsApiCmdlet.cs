@@ -92,6 +92,56 @@ namespace EmailSecurity.Cmdlets
         }
 
         /// <summary>
+        /// The ids of the current record in runs by the object each was taken from: all with the piped object; for
+        /// objects given as an argument (-Id $messages), each object with its id, so they are worked on exactly as
+        /// the same objects piped (each in the account it came from, a mismatch that object's error, see
+        /// <see cref="ConnectionFor"/>). Ids given as text come with none.
+        /// </summary>
+        internal static IEnumerable<(T? Source, List<string> Ids)> IdsBySource<T>(IEnumerable<string> ids, T? piped)
+            where T : class
+        {
+            (T? Source, List<string> Ids)? run = null;
+            foreach (var id in ids)
+            {
+                var source = SourceOf(id, piped);
+                if (run is { } current && ReferenceEquals(Unwrapped(current.Source), Unwrapped(source)))
+                {
+                    current.Ids.Add(id);
+                    continue;
+                }
+
+                if (run != null)
+                {
+                    yield return run.Value;
+                }
+
+                run = (source, new List<string> { id });
+            }
+
+            if (run != null)
+            {
+                yield return run.Value;
+            }
+        }
+
+        /// <summary>The object an id came with: the piped one, or the one an -Id argument took it from.</summary>
+        internal static T? SourceOf<T>(string id, T? piped)
+            where T : class
+        {
+            if (piped != null)
+            {
+                return piped;
+            }
+
+            var source = ObjectOrigin.SourceOfId(id);
+            return typeof(T) == typeof(PSObject)
+                ? source == null ? null : (T)(object)PSObject.AsPSObject(source)
+                : Unwrapped(source) as T;
+        }
+
+        private static object? Unwrapped(object? item) => item is PSObject wrapped ? wrapped.BaseObject : item;
+
+        /// <summary>
         /// One copy per connection for -AccountId, so the work of one account goes together (in batches).
         /// </summary>
         private EsConnection ForAccount(EsConnection connection, string accountId)

@@ -13,6 +13,9 @@ namespace EmailSecurity.Cmdlets
         private static readonly ConditionalWeakTable<object, EsConnection> Origins =
             new ConditionalWeakTable<object, EsConnection>();
 
+        private static readonly ConditionalWeakTable<string, object> IdSources =
+            new ConditionalWeakTable<string, object>();
+
         public static void Remember(object item, EsConnection connection)
         {
             if (item is PSObject || item is string)
@@ -32,5 +35,26 @@ namespace EmailSecurity.Cmdlets
             var value = item is PSObject wrapped ? wrapped.BaseObject : item;
             return value != null && Origins.TryGetValue(value, out var connection) ? connection : null;
         }
+
+        /// <summary>
+        /// The id text of an object bound to -Id as an argument (-Id $messages), as a string of its own that
+        /// remembers the object (see <see cref="SourceOfId"/>), so the object is worked on as if it were piped.
+        /// </summary>
+        public static string IdTakenFrom(object item, string id)
+        {
+            if (id.Length == 0)
+            {
+                return id;
+            }
+
+            var own = new string(id.ToCharArray());
+            IdSources.Add(own, item);
+            return own;
+        }
+
+        /// <summary>
+        /// The object an id text was taken from (<see cref="IdTakenFrom"/>); null for text given as text.
+        /// </summary>
+        public static object? SourceOfId(string id) => IdSources.TryGetValue(id, out var item) ? item : null;
     }
 }

@@ -192,20 +192,23 @@ namespace EmailSecurity.Cmdlets.Investigate
         {
             if (ParameterSetName == ByIdSet)
             {
-                var connection = ConnectionFor(InputObject);
-                if (connection == null)
+                foreach (var (source, ids) in IdsBySource(Id!, InputObject))
                 {
-                    return;
-                }
-
-                foreach (var id in Id!)
-                {
-                    var request = BoundApiValues.AddQuery(this, ApiCatalog.Investigate.Get.Request(id));
-                    RunApi(async (client, bridge, token) =>
+                    var connection = ConnectionFor(source);
+                    if (connection == null)
                     {
-                        var answer = await client.SendAsync<Message>(request, token).ConfigureAwait(false);
-                        bridge.Post(() => WriteObject(answer.Result));
-                    }, id, connection: connection);
+                        continue;
+                    }
+
+                    foreach (var id in ids)
+                    {
+                        var request = BoundApiValues.AddQuery(this, ApiCatalog.Investigate.Get.Request(id));
+                        RunApi(async (client, bridge, token) =>
+                        {
+                            var answer = await client.SendAsync<Message>(request, token).ConfigureAwait(false);
+                            bridge.Post(() => WriteObject(answer.Result));
+                        }, id, connection: connection);
+                    }
                 }
 
                 return;

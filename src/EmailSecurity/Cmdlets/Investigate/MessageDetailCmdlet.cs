@@ -70,30 +70,33 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         protected override void ProcessRecord()
         {
-            var connection = ConnectionFor(InputObject);
-            if (connection == null)
+            foreach (var (source, ids) in IdsBySource(IdsOfRecord, InputObject))
             {
-                return;
-            }
-
-            if (connection != waitingOn)
-            {
-                ReadWaiting();
-                waitingOn = connection;
-            }
-
-            foreach (var id in IdsOfRecord)
-            {
-                if (!Accept(id))
+                var connection = ConnectionFor(source);
+                if (connection == null)
                 {
                     continue;
                 }
 
-                waiting.Add(id);
-                accepted++;
-                if (waiting.Count >= ThrottleLimit)
+                if (connection != waitingOn)
                 {
                     ReadWaiting();
+                    waitingOn = connection;
+                }
+
+                foreach (var id in ids)
+                {
+                    if (!Accept(id))
+                    {
+                        continue;
+                    }
+
+                    waiting.Add(id);
+                    accepted++;
+                    if (waiting.Count >= ThrottleLimit)
+                    {
+                        ReadWaiting();
+                    }
                 }
             }
         }

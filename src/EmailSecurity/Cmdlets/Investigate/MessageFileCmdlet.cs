@@ -89,7 +89,8 @@ namespace EmailSecurity.Cmdlets.Investigate
                 return false;
             }
 
-            if (!ShouldProcess(path, $"Save the {Document} of message {MessageTarget.Describe(id, InputObject)}"))
+            var message = MessageTarget.Describe(id, SourceOf(id, InputObject));
+            if (!ShouldProcess(path, $"Save the {Document} of message {message}"))
             {
                 return false;
             }

@@ -107,14 +107,17 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         protected override void ProcessRecord()
         {
-            var connection = ConnectionFor(InputObject);
-            if (connection != null)
+            foreach (var (source, ids) in IdsBySource(Id!, InputObject))
             {
-                ForEachTarget(Id!, id => Submit(id, connection));
+                var connection = ConnectionFor(source);
+                if (connection != null)
+                {
+                    ForEachTarget(ids, id => Submit(id, source, connection));
+                }
             }
         }
 
-        private void Submit(string id, EsConnection connection)
+        private void Submit(string id, PSObject? source, EsConnection connection)
         {
             var action = $"Submit for reclassification as {Disposition}";
             if (!seen.Add((connection.AccountKey, id)))
@@ -123,7 +126,7 @@ namespace EmailSecurity.Cmdlets.Investigate
                 return;
             }
 
-            if (!ShouldProcess(MessageTarget.Describe(id, InputObject), action))
+            if (!ShouldProcess(MessageTarget.Describe(id, source), action))
             {
                 return;
             }

@@ -213,7 +213,7 @@ namespace EmailSecurity.Cmdlets.Settings
                 return;
             }
 
-            var connection = ConnectionForPipedEntry();
+            var connection = ConnectionForEntry(EntryOf(Id));
             if (connection == null)
             {
                 return;

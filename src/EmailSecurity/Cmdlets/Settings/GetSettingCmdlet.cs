@@ -51,26 +51,23 @@ namespace EmailSecurity.Cmdlets.Settings
         {
             if (ParameterSetName == ByIdSet)
             {
-                if (SettingsTarget.WrongKind<TModel>(InputObject, Collection) is ErrorRecord wrongKind)
+                foreach (var (entry, ids) in IdsBySource(Id!, InputObject))
                 {
-                    WriteError(wrongKind);
-                    return;
-                }
-
-                var connection = ConnectionFor(InputObject);
-                if (connection == null)
-                {
-                    return;
-                }
-
-                foreach (var id in Id!)
-                {
-                    RunApi(async (client, bridge, token) =>
+                    var connection = SettingsTarget.ConnectionFor<TModel>(this, entry, Collection);
+                    if (connection == null)
                     {
-                        var answer =
-                            await client.SendAsync<TModel>(Collection.Get.Request(id), token).ConfigureAwait(false);
-                        bridge.Post(() => WriteObject(answer.Result));
-                    }, id, connection: connection);
+                        continue;
+                    }
+
+                    foreach (var id in ids)
+                    {
+                        RunApi(async (client, bridge, token) =>
+                        {
+                            var answer = await client.SendAsync<TModel>(Collection.Get.Request(id), token)
+                                .ConfigureAwait(false);
+                            bridge.Post(() => WriteObject(answer.Result));
+                        }, id, connection: connection);
+                    }
                 }
 
                 return;

@@ -27,20 +27,23 @@ namespace EmailSecurity.Cmdlets.Settings
 
         protected override void ProcessRecord()
         {
-            var connection = ConnectionForPipedEntry();
-            if (connection == null)
+            foreach (var (entry, ids) in IdsBySource(Id!, InputObject))
             {
-                return;
-            }
-
-            ForEachTarget(Id!, id =>
-            {
-                if (ShouldChange(TargetOf(id), RemoveAction))
+                var connection = ConnectionForEntry(entry);
+                if (connection == null)
                 {
-                    Send(new SettingsChange(ChangeKind.Delete, id, RemoveAction, id, SettingsChange.NoFields),
-                        connection);
+                    continue;
                 }
-            });
+
+                ForEachTarget(ids, id =>
+                {
+                    if (ShouldChange(TargetOf(id), RemoveAction))
+                    {
+                        Send(new SettingsChange(ChangeKind.Delete, id, RemoveAction, id, SettingsChange.NoFields),
+                            connection);
+                    }
+                });
+            }
         }
     }
 }

@@ -41,7 +41,7 @@ namespace EmailSecurity.Cmdlets.Settings
 
         protected override void ProcessRecord()
         {
-            var connection = ConnectionForPipedEntry();
+            var connection = ConnectionForEntry(EntryOf(Id));
             if (connection == null)
             {
                 return;

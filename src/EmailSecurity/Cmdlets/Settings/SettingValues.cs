@@ -51,6 +51,12 @@ namespace EmailSecurity.Cmdlets.Settings
             }
         }
 
+        /// <summary>The pattern type a pattern looks like: IP for an address or range, EMAIL for an address.</summary>
+        public static string LikelyPatternType(string pattern) =>
+            IsAddressOrRange(pattern) ? ApiValues.PatternType.Ip
+            : IsEmailAddress(pattern) ? ApiValues.PatternType.Email
+            : ApiValues.PatternType.Domain;
+
         /// <summary>
         /// The error for a record whose values were refused; the record is skipped, the pipeline goes on.
         /// </summary>

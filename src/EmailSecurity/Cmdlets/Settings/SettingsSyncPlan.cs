@@ -25,6 +25,7 @@ namespace EmailSecurity.Cmdlets.Settings
             IsFlag = type == typeof(SwitchParameter) || type == typeof(bool);
             IsList = type == typeof(string[]);
             Choices = parameter.GetCustomAttribute<ValidateSetAttribute>()?.ValidValues;
+            NotWritable = ApiName == "pattern_type" ? ApiValues.PatternType.Unknown : null;
             Required = parameter.GetCustomAttributes<ParameterAttribute>().Any(p => p.Mandatory);
             var initial = parameter.GetValue(newCmdlet);
             Default = initial is SwitchParameter flag
@@ -47,6 +48,12 @@ namespace EmailSecurity.Cmdlets.Settings
         public bool IsList { get; }
 
         public IList<string>? Choices { get; }
+
+        /// <summary>
+        /// A value the list holds but the API refuses to write (pattern type UNKNOWN, of entries older than pattern
+        /// types): read without complaint, never sent.
+        /// </summary>
+        public string? NotWritable { get; }
 
         /// <summary>Mandatory on New-: an entry to create must have it.</summary>
         public bool Required { get; }
@@ -146,6 +153,11 @@ namespace EmailSecurity.Cmdlets.Settings
                 return value;
             }
 
+            if (string.Equals(value, NotWritable, StringComparison.OrdinalIgnoreCase))
+            {
+                return NotWritable!;
+            }
+
             var match = Choices.FirstOrDefault(c => string.Equals(c, value, StringComparison.OrdinalIgnoreCase));
             problem ??= match == null ? $"{Name} '{value}' is not one of {string.Join(", ", Choices)}." : null;
             return match ?? value;
@@ -239,10 +251,14 @@ namespace EmailSecurity.Cmdlets.Settings
             return problems.Count == before ? given : null;
         }
 
-        /// <summary>How the key names an entry: "contoso.com (DOMAIN)".</summary>
-        public string KeyOf(IReadOnlyDictionary<SyncField, object?> values)
+        /// <summary>
+        /// How the key names an entry: "contoso.com (DOMAIN)"; without the fields that have a value the API does not
+        /// write when <paramref name="writableOnly"/>: "contoso.com".
+        /// </summary>
+        public string KeyOf(IReadOnlyDictionary<SyncField, object?> values, bool writableOnly = false)
         {
-            var parts = key.Select(f => values.TryGetValue(f, out var v) ? Convert.ToString(v) : string.Empty).ToList();
+            var parts = key.Where(f => !writableOnly || f.NotWritable == null)
+                .Select(f => values.TryGetValue(f, out var v) ? Convert.ToString(v) : string.Empty).ToList();
             return parts.Count == 1 ? parts[0] : $"{parts[0]} ({string.Join(", ", parts.Skip(1))})";
         }
 
@@ -250,23 +266,53 @@ namespace EmailSecurity.Cmdlets.Settings
         public Dictionary<SyncField, object?> ValuesOf(SettingsObject entry) =>
             fields.ToDictionary(f => f, f => f.Normalize(f.Model.GetValue(entry), out _));
 
-        /// <summary>The steps, deletes first, then changes, then creations (the order of a batch request).</summary>
+        /// <summary>
+        /// The steps, deletes first, then changes, then creations (the order of a batch request). Where either side
+        /// holds a key value the API does not write (pattern type UNKNOWN), entries match by the rest of their key,
+        /// and that value is never sent; a desired entry with it that matches none cannot be created, so it is left
+        /// out of the plan and named in <paramref name="notCreatable"/>.
+        /// </summary>
         public List<SyncStep> Steps(
             IReadOnlyList<Dictionary<SyncField, object?>> desired,
             IReadOnlyList<SettingsObject> current,
-            bool delete)
+            bool delete,
+            List<Dictionary<SyncField, object?>> notCreatable)
         {
-            var held = current.Select(e => (Entry: e, Values: ValuesOf(e), Key: KeyOf(ValuesOf(e)))).ToList();
+            var held = current.Select(e => (Entry: e, Values: ValuesOf(e))).ToList();
+            var matches = new (SettingsObject Entry, Dictionary<SyncField, object?> Values)?[desired.Count];
             var matched = new HashSet<SettingsObject>();
+            void Match(Func<Dictionary<SyncField, object?>, Dictionary<SyncField, object?>, bool> same)
+            {
+                for (var i = 0; i < desired.Count; i++)
+                {
+                    var found = held.FirstOrDefault(h => matches[i] == null && !matched.Contains(h.Entry)
+                        && same(desired[i], h.Values));
+                    if (found.Entry != null)
+                    {
+                        matches[i] = found;
+                        matched.Add(found.Entry);
+                    }
+                }
+            }
+
+            Match((wanted, values) => SameKey(KeyOf(wanted), KeyOf(values)));
+            Match((wanted, values) => (HoldsNotWritable(wanted) || HoldsNotWritable(values))
+                && SameKey(KeyOf(wanted, writableOnly: true), KeyOf(values, writableOnly: true)));
+
             var changes = new List<SyncStep>();
             var creations = new List<SyncStep>();
-            foreach (var wanted in desired)
+            for (var i = 0; i < desired.Count; i++)
             {
+                var wanted = desired[i];
                 var name = KeyOf(wanted);
-                var existing = held.FirstOrDefault(
-                    h => !matched.Contains(h.Entry) && string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase));
-                if (existing.Entry == null)
+                if (matches[i] is not { } existing)
                 {
+                    if (HoldsNotWritable(wanted))
+                    {
+                        notCreatable.Add(wanted);
+                        continue;
+                    }
+
                     var body = fields
                         .Select(f => (Field: f, Value: wanted.TryGetValue(f, out var v) ? v : f.Default))
                         .Where(f => f.Value != null || wanted.ContainsKey(f.Field))
@@ -277,8 +323,8 @@ namespace EmailSecurity.Cmdlets.Settings
                     continue;
                 }
 
-                matched.Add(existing.Entry);
-                var differing = wanted.Where(w => !w.Key.Same(w.Value, existing.Values[w.Key])).ToList();
+                var differing = wanted.Where(w => !w.Key.Same(w.Value, existing.Values[w.Key])
+                    && !IsNotWritable(w.Key, w.Value)).ToList();
                 if (differing.Count > 0)
                 {
                     changes.Add(new SyncStep(
@@ -293,11 +339,19 @@ namespace EmailSecurity.Cmdlets.Settings
             }
 
             var deletions = delete
-                ? held.Where(h => !matched.Contains(h.Entry)).Select(h =>
-                    new SyncStep(ChangeKind.Delete, noun, h.Key, h.Entry.Id, SettingsChange.NoFields, new string[0]))
+                ? held.Where(h => !matched.Contains(h.Entry)).Select(h => new SyncStep(
+                    ChangeKind.Delete, noun, KeyOf(h.Values), h.Entry.Id, SettingsChange.NoFields, new string[0]))
                 : Enumerable.Empty<SyncStep>();
             return deletions.Concat(changes).Concat(creations).ToList();
         }
+
+        private static bool SameKey(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+        private static bool IsNotWritable(SyncField field, object? value) =>
+            field.NotWritable != null && Equals(value, field.NotWritable);
+
+        private bool HoldsNotWritable(IReadOnlyDictionary<SyncField, object?> values) =>
+            key.Any(f => values.TryGetValue(f, out var v) && IsNotWritable(f, v));
 
         private object? Value(Dictionary<SyncField, object?> given, string apiName) =>
             given.FirstOrDefault(g => g.Key.ApiName == apiName).Value;

@@ -68,7 +68,8 @@ namespace EmailSecurity.Cmdlets.Settings
 
         protected override void EndProcessing()
         {
-            problems.AddRange(desired.GroupBy(Plan.KeyOf, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            problems.AddRange(desired.GroupBy(d => Plan.KeyOf(d), StringComparer.OrdinalIgnoreCase)
+                .Where(g => g.Count() > 1)
                 .Select(g => $"'{g.Key}' is given {g.Count()} times: each entry of the list once."));
             if (problems.Count > 0 || records == 0)
             {
@@ -89,7 +90,13 @@ namespace EmailSecurity.Cmdlets.Settings
                 return;
             }
 
-            var steps = Plan.Steps(desired, current, !NoDelete);
+            var notCreatable = new List<Dictionary<SyncField, object?>>();
+            var steps = Plan.Steps(desired, current, !NoDelete, notCreatable);
+            if (notCreatable.Count > 0)
+            {
+                WriteWarning(NotCreatableWarning(notCreatable));
+            }
+
             WriteVerbose($"{current.Count} {Collection.Noun} entries held, {desired.Count} desired: " +
                 $"{steps.Count(s => s.Kind == ChangeKind.Create)} to create, " +
                 $"{steps.Count(s => s.Kind == ChangeKind.Change)} to change, " +
@@ -111,6 +118,21 @@ namespace EmailSecurity.Cmdlets.Settings
 
         private string NounName =>
             ((CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute))).NounName;
+
+        /// <summary>
+        /// Desired entries of pattern type UNKNOWN that the account does not hold: the API creates none, so they are
+        /// left out, and the rest of the plan goes on.
+        /// </summary>
+        private string NotCreatableWarning(IReadOnlyList<Dictionary<SyncField, object?>> entries)
+        {
+            var pattern = Plan.KeyOf(entries[0], writableOnly: true).Replace("'", "''");
+            return $"{entries.Count} desired {Collection.Noun} entries of pattern type UNKNOWN are not in the " +
+                "account and were left out, because the API creates no entry of that type: " +
+                string.Join(", ", entries.Select(e => $"'{Plan.KeyOf(e)}'")) + ". To have them, give each its " +
+                "real pattern type (EMAIL, DOMAIN or IP) in the input, or in the account it came from (" +
+                $"Set-{NounName} -Id <id> -PatternType <type>), or create it here: New-{NounName} -Pattern " +
+                $"'{pattern}' -PatternType {SettingValues.LikelyPatternType(pattern)} ...";
+        }
 
         private string ActionOf(SyncStep step) => step.Kind switch
         {

@@ -106,7 +106,7 @@ namespace EmailSecurity.Models
             Status != null && ApiValues.BulkAction.Finished.Contains(Status, StringComparer.OrdinalIgnoreCase);
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => Id;
     }
@@ -129,7 +129,7 @@ namespace EmailSecurity.Models
         public string? ClientRecipient { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => Destination == null ? Type ?? string.Empty : $"{Type} to {Destination}";
     }
@@ -183,7 +183,7 @@ namespace EmailSecurity.Models
         /// Filters the module does not know yet (metric, smtp_helo_ip, submissions...), as the API sent them.
         /// </summary>
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         /// <summary>
         /// The filters that are set, by the API's names: "sender=a@phish.test, final_disposition=MALICIOUS".
@@ -203,8 +203,8 @@ namespace EmailSecurity.Models
                     System.Globalization.CultureInfo.InvariantCulture)),
             };
             var parts = known.Where(f => f.Value != null).Select(f => $"{f.Name}={f.Value}")
-                .Concat((AdditionalFields ?? new Dictionary<string, JsonElement>()).Where(
-                    f => f.Value.ValueKind != JsonValueKind.Null).Select(f => $"{f.Key}={f.Value}"))
+                .Concat((AdditionalFields ?? new ApiFields()).Where(f => f.Value != null)
+                    .Select(f => $"{f.Key}={f.Value}"))
                 .ToList();
             return parts.Count == 0 ? "(every message)" : string.Join(", ", parts);
         }

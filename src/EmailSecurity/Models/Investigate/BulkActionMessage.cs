@@ -84,7 +84,7 @@ namespace EmailSecurity.Models
         public Message? Message { get; set; }
 
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
+        public ApiFields? AdditionalFields { get; set; }
 
         public override string ToString() => $"{InvestigateId} ({Recipient}): {Status}";
     }

@@ -45,7 +45,7 @@ internal static class ModelJson
                 {
                     if (property.GetCustomAttribute<JsonExtensionDataAttribute>() != null)
                     {
-                        var extra = (IDictionary<string, JsonElement>?)property.GetValue(model);
+                        var extra = (IDictionary<string, object?>?)property.GetValue(model);
                         found.AddRange((extra?.Keys ?? Enumerable.Empty<string>()).Select(k => (path, k)));
                     }
                     else if (property.GetCustomAttribute<JsonPropertyNameAttribute>() is { } name)

@@ -287,6 +287,118 @@ public sealed class SyncTests : SettingsTest
         Assert.Equal(0, batch.GetProperty("deletes").GetArrayLength() + batch.GetProperty("posts").GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("AllowPolicy")]
+    [InlineData("BlockedSender")]
+    public void A_list_holding_UNKNOWN_pattern_types_synced_to_itself_sends_no_change(string noun)
+    {
+        var (session, account) = Connected(apiVersion: ApiVersionNames.V2026_10);
+        account.ClearRequests();
+
+        var result = session.Run($"Get-Es{noun} | Sync-Es{noun} -Force");
+
+        result.ShouldSucceed();
+        Assert.Empty(result.Warnings);
+        Assert.All(account.Requests(), r => Assert.Equal("GET", r.Method));
+    }
+
+    [Fact]
+    public void Copied_to_another_account_UNKNOWN_entries_are_left_out_with_one_warning_and_the_rest_is_created()
+    {
+        var (session, a) = Connected(apiVersion: ApiVersionNames.V2026_10);
+        var b = Emulator.NewAccount(apiVersion: ApiVersionNames.V2026_10);
+        Empty(b, Resource);
+        session.Run($"""
+            $new = Connect-EsAccount -AccountId '{b.Id}' -ApiToken $EsTestToken -BaseUri '{Emulator.ApiBaseUri}' -PassThru
+            $old = Connect-EsAccount -AccountId '{a.Id}' -ApiToken $EsTestToken -BaseUri '{Emulator.ApiBaseUri}' -PassThru
+            """).ShouldSucceed();
+        var source = Stored(a, Resource);
+        b.ClearRequests();
+
+        var whatIf = session.Run("Get-EsAllowPolicy -Connection $old | Sync-EsAllowPolicy -Connection $new -WhatIf");
+        var result = session.Run("Get-EsAllowPolicy -Connection $old | Sync-EsAllowPolicy -Connection $new -Force");
+
+        whatIf.ShouldSucceed();
+        result.ShouldSucceed();
+        Assert.Contains("Create allow policy: ", whatIf.HostText, StringComparison.Ordinal);
+        Assert.DoesNotContain(whatIf.HostText.Split('\n'),
+            l => l.Contains("Create", StringComparison.Ordinal) && l.Contains("legacy", StringComparison.Ordinal));
+        foreach (var run in new[] { whatIf, result })
+        {
+            var warning = Assert.Single(run.Warnings).Message;
+            Assert.Contains("'legacy-scanner.contoso.example (UNKNOWN)'", warning, StringComparison.Ordinal);
+            Assert.Contains("New-EsAllowPolicy -Pattern 'legacy-scanner.contoso.example' -PatternType DOMAIN",
+                warning, StringComparison.Ordinal);
+        }
+
+        var batch = Assert.Single(b.Requests(), r => r.Method != "GET");
+        Assert.DoesNotContain("UNKNOWN", batch.Body, StringComparison.Ordinal);
+        Assert.Equal(
+            source.Where(e => e.GetProperty("pattern_type").GetString() != "UNKNOWN")
+                .Select(e => e.GetProperty("pattern").GetString()).Order(),
+            Stored(b, Resource).Select(e => e.GetProperty("pattern").GetString()).Order());
+    }
+
+    [Fact]
+    public void An_UNKNOWN_entry_matches_the_same_pattern_of_any_type_and_UNKNOWN_is_never_sent()
+    {
+        var (session, account) = Connected(apiVersion: ApiVersionNames.V2026_10);
+        session.Run("""
+            $desired = @(Get-EsAllowPolicy)
+            $legacy = $desired | Where-Object PatternType -eq 'UNKNOWN'
+            $legacy.Comments = 'Still needed'
+            """).ShouldSucceed();
+        var id = Value(session, "$legacy.Id");
+
+        // The account's entry got a real type since: it is the same entry, so only the comments change.
+        session.Run("Set-EsAllowPolicy -Id $legacy.Id -PatternType DOMAIN -Confirm:$false").ShouldSucceed();
+        account.ClearRequests();
+        var typed = session.Run("$desired | Sync-EsAllowPolicy -Force");
+
+        typed.ShouldSucceed();
+        Assert.Empty(typed.Warnings);
+        var batch = Wire.Body(Assert.Single(account.Requests(), r => r.Method != "GET"));
+        Assert.Equal(0, batch.GetProperty("deletes").GetArrayLength() + batch.GetProperty("posts").GetArrayLength());
+        var patch = Assert.Single(batch.GetProperty("patches").EnumerateArray());
+        Assert.Equal(["comments", "id"], patch.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(id, patch.GetProperty("id").GetString());
+        Assert.Equal("DOMAIN", StoredEntry(account, Resource, id)!.Value.GetProperty("pattern_type").GetString());
+
+        // The other way round: an UNKNOWN entry of the account given a real type in the input gets it, in place.
+        var (fresh, held) = Connected(apiVersion: ApiVersionNames.V2026_10);
+        var legacyId = Value(fresh, "(Get-EsAllowPolicy -PatternType UNKNOWN).Id");
+        held.ClearRequests();
+        var retyped = fresh.Run("Get-EsAllowPolicy | ForEach-Object { if ($_.PatternType -eq 'UNKNOWN') { " +
+            "$_.PatternType = 'DOMAIN' }; $_ } | Sync-EsAllowPolicy -Force");
+
+        retyped.ShouldSucceed();
+        var body = Wire.Body(Assert.Single(held.Requests(), r => r.Method != "GET"));
+        Assert.Equal(0, body.GetProperty("deletes").GetArrayLength() + body.GetProperty("posts").GetArrayLength());
+        var retype = Assert.Single(body.GetProperty("patches").EnumerateArray());
+        Assert.Equal((legacyId, "DOMAIN"),
+            (retype.GetProperty("id").GetString(), retype.GetProperty("pattern_type").GetString()));
+        Assert.Equal("DOMAIN",
+            StoredEntry(held, Resource, legacyId)!.Value.GetProperty("pattern_type").GetString());
+    }
+
+    [Fact]
+    public void An_UNKNOWN_entry_not_desired_is_deleted_like_any_other_and_kept_with_NoDelete()
+    {
+        var (session, account) = Connected(apiVersion: ApiVersionNames.V2026_10);
+        session.Run("$desired = @(Get-EsAllowPolicy | Where-Object PatternType -ne 'UNKNOWN')").ShouldSucceed();
+        var legacy = Value(session, "(Get-EsAllowPolicy -PatternType UNKNOWN).Id");
+        account.ClearRequests();
+
+        session.Run("$desired | Sync-EsAllowPolicy -NoDelete -Force").ShouldSucceed();
+        Assert.All(account.Requests(), r => Assert.Equal("GET", r.Method));
+        var result = session.Run("$desired | Sync-EsAllowPolicy -Force");
+
+        result.ShouldSucceed();
+        var deleted = Assert.Single(result.Objects<SettingsSyncResult>());
+        Assert.Equal(("Deleted", legacy), (deleted.Action, deleted.Id));
+        Assert.Null(StoredEntry(account, Resource, legacy));
+    }
+
     private static string Value(EngineSession session, string expression) =>
         session.Run(expression).Output.Single().ToString();
 }

@@ -34,19 +34,23 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         protected override void ProcessRecord()
         {
-            var connection = ConnectionFor(InputObject);
-            if (connection == null)
+            foreach (var (source, ids) in IdsBySource(Id!, InputObject))
             {
-                return;
-            }
-
-            ForEachTarget(Id!, id =>
-            {
-                if (ShouldProcess(id, Action))
+                var connection = ConnectionFor(source);
+                if (connection == null)
                 {
-                    RunChange(Action, id, connection, (client, bridge, token) => SendAsync(client, bridge, id, token));
+                    continue;
                 }
-            });
+
+                ForEachTarget(ids, id =>
+                {
+                    if (ShouldProcess(id, Action))
+                    {
+                        RunChange(Action, id, connection,
+                            (client, bridge, token) => SendAsync(client, bridge, id, token));
+                    }
+                });
+            }
         }
     }
 }
