@@ -364,6 +364,22 @@ public sealed class BulkActionTests : ModuleTest
     }
 
     /// <summary>
+    /// A session whose connection is 2026-10 account A, with a kept connection to 2026-10 account B ($b), of another
+    /// seed: job ids come from each account's own random source, the same for the same seed.
+    /// </summary>
+    private (EngineSession Session, EmulatorAccount A, EmulatorAccount B) TwoAccounts2026()
+    {
+        var (session, a) = Connected2026();
+        var b = Emulator.NewAccount(80, seed: 2, apiVersion: ApiVersionNames.V2026_10);
+        session.Run($"""
+            $b = Connect-EsAccount -AccountId '{b.Id}' -ApiToken $EsTestToken -BaseUri '{Emulator.ApiBaseUri}' -PassThru
+            Connect-EsAccount -AccountId '{a.Id}' -ApiToken $EsTestToken -BaseUri '{Emulator.ApiBaseUri}'
+            """).ShouldSucceed();
+        Assert.Equal(a.Id, session.Run("(Get-EsConnection).AccountId").Output.Single().ToString());
+        return (session, a, b);
+    }
+
+    /// <summary>
     /// Each job cmdlet fed a job started in account B, while the session's connection is account A: (how the job is
     /// given, the request expected in B).
     /// </summary>
@@ -383,14 +399,9 @@ public sealed class BulkActionTests : ModuleTest
     [MemberData(nameof(JobFromB))]
     public void A_job_is_worked_on_in_the_account_it_was_started_in(string script, string expected)
     {
-        var (session, a) = Connected2026();
-        var b = Emulator.NewAccount(80, apiVersion: ApiVersionNames.V2026_10);
-        session.Run($"""
-            $b = Connect-EsAccount -AccountId '{b.Id}' -ApiToken $EsTestToken -BaseUri '{Emulator.ApiBaseUri}' -PassThru
-            Connect-EsAccount -AccountId '{a.Id}' -ApiToken $EsTestToken -BaseUri '{Emulator.ApiBaseUri}'
-            $job = Start-EsBulkAction Move -Destination JunkEmail -DetectionsOnly -Connection $b -Force
-            """).ShouldSucceed();
-        Assert.Equal(a.Id, session.Run("(Get-EsConnection).AccountId").Output.Single().ToString());
+        var (session, a, b) = TwoAccounts2026();
+        session.Run("$job = Start-EsBulkAction Move -Destination JunkEmail -DetectionsOnly -Connection $b -Force")
+            .ShouldSucceed();
         a.ClearRequests();
         b.ClearRequests();
 
@@ -406,12 +417,8 @@ public sealed class BulkActionTests : ModuleTest
     [Fact]
     public void Jobs_of_two_accounts_are_waited_for_together_each_in_its_own_account()
     {
-        var (session, a) = Connected2026();
-        // Another seed: job ids come from each account's own random source, the same for the same seed.
-        var b = Emulator.NewAccount(80, seed: 2, apiVersion: ApiVersionNames.V2026_10);
-        session.Run($"""
-            $b = Connect-EsAccount -AccountId '{b.Id}' -ApiToken $EsTestToken -BaseUri '{Emulator.ApiBaseUri}' -PassThru
-            Connect-EsAccount -AccountId '{a.Id}' -ApiToken $EsTestToken -BaseUri '{Emulator.ApiBaseUri}'
+        var (session, a, b) = TwoAccounts2026();
+        session.Run("""
             $jobs = @(
                 Start-EsBulkAction Move -Destination JunkEmail -DetectionsOnly -Force
                 Start-EsBulkAction Move -Destination JunkEmail -DetectionsOnly -Connection $b -Force)
