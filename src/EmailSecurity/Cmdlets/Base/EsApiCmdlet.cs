@@ -184,7 +184,11 @@ namespace EmailSecurity.Cmdlets
         /// given a
         /// <paramref name="partitioning"/> may be read in time windows at once, written in the same order.
         /// </summary>
-        internal void WritePaged<T>(ApiRequest request, int pageSize, TimePartitioning<T>? partitioning = null)
+        internal void WritePaged<T>(
+            ApiRequest request,
+            int pageSize,
+            TimePartitioning<T>? partitioning = null,
+            EsConnection? connection = null)
             where T : class
         {
             var paging = PagingParameters; // null unless the cmdlet declares SupportsPaging
@@ -262,7 +266,7 @@ namespace EmailSecurity.Cmdlets
                     await pages.DisposeAsync().ConfigureAwait(false);
                     bridge.Post(progress.Complete);
                 }
-            }, request.Path.Display);
+            }, request.Path.Display, connection: connection);
         }
 
         /// <summary>

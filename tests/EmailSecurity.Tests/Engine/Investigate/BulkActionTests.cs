@@ -362,4 +362,78 @@ public sealed class BulkActionTests : ModuleTest
             start.GetProperties(BindingFlags.Instance | BindingFlags.NonPublic)
                 .Where(p => p.GetCustomAttribute<ApiQueryAttribute>() != null).Select(p => p.Name).Order());
     }
+
+    /// <summary>
+    /// A session whose connection is 2026-10 account A, with a kept connection to 2026-10 account B ($b), of another
+    /// seed: job ids come from each account's own random source, the same for the same seed.
+    /// </summary>
+    private (EngineSession Session, EmulatorAccount A, EmulatorAccount B) TwoAccounts2026()
+    {
+        var (session, a) = Connected2026();
+        var b = Emulator.NewAccount(80, seed: 2, apiVersion: ApiVersionNames.V2026_10);
+        session.Run($"""
+            $b = Connect-EsAccount -AccountId '{b.Id}' -ApiToken $EsTestToken -BaseUri '{Emulator.ApiBaseUri}' -PassThru
+            Connect-EsAccount -AccountId '{a.Id}' -ApiToken $EsTestToken -BaseUri '{Emulator.ApiBaseUri}'
+            """).ShouldSucceed();
+        Assert.Equal(a.Id, session.Run("(Get-EsConnection).AccountId").Output.Single().ToString());
+        return (session, a, b);
+    }
+
+    /// <summary>
+    /// Each job cmdlet fed a job started in account B, while the session's connection is account A: (how the job is
+    /// given, the request expected in B).
+    /// </summary>
+    public static TheoryData<string, string> JobFromB() => new()
+    {
+        { "$job | Get-EsBulkAction", "GET /investigate/bulk/*" },
+        { "Get-EsBulkAction -Id $job", "GET /investigate/bulk/*" },
+        { "$job | Wait-EsBulkAction -Timeout 30", "GET /investigate/bulk/*" },
+        { "Wait-EsBulkAction -Id $job -Timeout 30", "GET /investigate/bulk/*" },
+        { "$job | Get-EsBulkActionMessage", "GET /investigate/bulk/*/messages" },
+        { "Get-EsBulkActionMessage -Id $job", "GET /investigate/bulk/*/messages" },
+        { "$job | Stop-EsBulkAction -Confirm:$false", "POST /investigate/bulk/*/cancel" },
+        { "$job | Wait-EsBulkAction | Remove-EsBulkAction -Confirm:$false", "DELETE /investigate/bulk/*" },
+    };
+
+    [Theory]
+    [MemberData(nameof(JobFromB))]
+    public void A_job_is_worked_on_in_the_account_it_was_started_in(string script, string expected)
+    {
+        var (session, a, b) = TwoAccounts2026();
+        session.Run("$job = Start-EsBulkAction Move -Destination JunkEmail -DetectionsOnly -Connection $b -Force")
+            .ShouldSucceed();
+        a.ClearRequests();
+        b.ClearRequests();
+
+        var result = session.Run(script);
+
+        result.ShouldSucceed();
+        Assert.Empty(a.Requests());
+        var (method, path) = (expected.Split(' ')[0], expected.Split(' ')[1]);
+        var pattern = new System.Text.RegularExpressions.Regex("^" + path.Replace("*", "[^/]+") + "$");
+        Assert.Contains(b.Requests(), r => r.Method == method && pattern.IsMatch(r.Path));
+    }
+
+    [Fact]
+    public void Jobs_of_two_accounts_are_waited_for_together_each_in_its_own_account()
+    {
+        var (session, a, b) = TwoAccounts2026();
+        session.Run("""
+            $jobs = @(
+                Start-EsBulkAction Move -Destination JunkEmail -DetectionsOnly -Force
+                Start-EsBulkAction Move -Destination JunkEmail -DetectionsOnly -Connection $b -Force)
+            """).ShouldSucceed();
+        var ids = session.Run("$jobs.Id").Output.Select(o => o.ToString()!).ToList();
+        Assert.NotEqual(ids[0], ids[1]);
+
+        var result = session.Run("$jobs | Wait-EsBulkAction -Timeout 60");
+
+        result.ShouldSucceed();
+        var ended = result.Objects<BulkAction>();
+        Assert.Equal(ids.Order(), ended.Select(j => j.Id).Order());
+        Assert.All(ended, j => Assert.Equal("COMPLETED", j.Status));
+        Assert.Contains(a.Requests(), r => r.Path == $"/investigate/bulk/{ids[0]}");
+        Assert.DoesNotContain(a.Requests(), r => r.Path.Contains(ids[1], StringComparison.Ordinal));
+        Assert.Contains(b.Requests(), r => r.Path == $"/investigate/bulk/{ids[1]}");
+    }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
 using System.Management.Automation;
 using EmailSecurity.Client;
 using EmailSecurity.Models;
@@ -14,8 +16,11 @@ namespace EmailSecurity.Cmdlets.Investigate
     {
         public const string TimeoutErrorId = "EsBulkActionWaitTimeout";
 
-        /// <param name="timeout">Null: until every job has ended (Ctrl+C stops waiting, not the jobs).</param>
-        public static void Wait(EsApiCmdlet cmdlet, IReadOnlyList<string> ids, TimeSpan? timeout)
+        /// <param name="jobs">Each job with the connection of the account it runs in.</param>
+        /// <param name="timeout">Null: until every job has ended (Ctrl+C stops waiting, not the jobs); it bounds the
+        /// whole wait, the jobs of one account after those of another.</param>
+        public static void Wait(
+            EsApiCmdlet cmdlet, IReadOnlyList<(EsConnection Connection, string Id)> jobs, TimeSpan? timeout)
         {
             var progress = new Dictionary<string, ProgressReporter>(StringComparer.Ordinal);
             void Show(BulkAction job)
@@ -41,25 +46,32 @@ namespace EmailSecurity.Cmdlets.Investigate
                 cmdlet.WriteObject(job);
             }
 
-            cmdlet.RunApi(async (client, bridge, token) =>
+            var clock = Stopwatch.StartNew();
+            foreach (var account in jobs.GroupBy(job => job.Connection))
             {
-                var unfinished = await BulkActionPolling.WaitAsync(
-                    client,
-                    ids,
-                    timeout,
-                    job => bridge.Post(() => Show(job)),
-                    job => bridge.Post(() => Finish(job)),
-                    (id, error) => bridge.Post(() => cmdlet.WriteError(ErrorRecords.From(error, id))),
-                    token).ConfigureAwait(false);
-                foreach (var job in unfinished)
+                var ids = account.Select(job => job.Id).ToList();
+                var left = timeout - clock.Elapsed;
+                var bound = left < TimeSpan.Zero ? TimeSpan.Zero : left;
+                cmdlet.RunApi(async (client, bridge, token) =>
                 {
-                    bridge.Post(() =>
+                    var unfinished = await BulkActionPolling.WaitAsync(
+                        client,
+                        ids,
+                        bound,
+                        job => bridge.Post(() => Show(job)),
+                        job => bridge.Post(() => Finish(job)),
+                        (id, error) => bridge.Post(() => cmdlet.WriteError(ErrorRecords.From(error, id))),
+                        token).ConfigureAwait(false);
+                    foreach (var job in unfinished)
                     {
-                        progress[job.Id].Complete();
-                        cmdlet.WriteError(TimedOut(job, timeout!.Value));
-                    });
-                }
-            }, null);
+                        bridge.Post(() =>
+                        {
+                            progress[job.Id].Complete();
+                            cmdlet.WriteError(TimedOut(job, timeout!.Value));
+                        });
+                    }
+                }, null, connection: account.Key);
+            }
         }
 
         /// <summary>"Move to JunkEmail", "Release".</summary>

@@ -23,6 +23,12 @@ namespace EmailSecurity.Cmdlets.Investigate
         [ArgumentCompleter(typeof(Completion.BulkActionIdCompleter))]
         public string[]? Id { get; set; }
 
+        /// <summary>
+        /// The object piped in, whatever it is: its connection is used (see EsApiCmdlet.ConnectionFor).
+        /// </summary>
+        [Parameter(ParameterSetName = ByIdSet, ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
         [Parameter(ParameterSetName = ListSet)]
         [ApiQuery("status")]
         [ValidateSet(
@@ -59,13 +65,23 @@ namespace EmailSecurity.Cmdlets.Investigate
                 return;
             }
 
-            foreach (var id in Id!)
+            foreach (var (source, ids) in IdsBySource(Id!, InputObject))
             {
-                RunApi(async (client, bridge, token) =>
+                var connection = ConnectionFor(source);
+                if (connection == null)
                 {
-                    var answer = await client.SendAsync<BulkAction>(Jobs.Get.Request(id), token).ConfigureAwait(false);
-                    bridge.Post(() => WriteObject(answer.Result));
-                }, id);
+                    continue;
+                }
+
+                foreach (var id in ids)
+                {
+                    RunApi(async (client, bridge, token) =>
+                    {
+                        var answer =
+                            await client.SendAsync<BulkAction>(Jobs.Get.Request(id), token).ConfigureAwait(false);
+                        bridge.Post(() => WriteObject(answer.Result));
+                    }, id, connection: connection);
+                }
             }
         }
     }

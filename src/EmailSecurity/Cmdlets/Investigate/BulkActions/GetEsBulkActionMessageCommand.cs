@@ -20,6 +20,12 @@ namespace EmailSecurity.Cmdlets.Investigate
         [ArgumentCompleter(typeof(Completion.BulkActionIdCompleter))]
         public string[]? Id { get; set; }
 
+        /// <summary>
+        /// The object piped in, whatever it is: its connection is used (see EsApiCmdlet.ConnectionFor).
+        /// </summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
         [Parameter]
         [ApiQuery("status")]
         [ValidateSet(
@@ -33,10 +39,20 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         protected override void ProcessRecord()
         {
-            foreach (var id in Id!)
+            foreach (var (source, ids) in IdsBySource(Id!, InputObject))
             {
-                WritePaged<BulkActionMessage>(
-                    BoundApiValues.AddQuery(this, ApiCatalog.Investigate.BulkActionMessages.Request(id)), PageSize);
+                var connection = ConnectionFor(source);
+                if (connection == null)
+                {
+                    continue;
+                }
+
+                foreach (var id in ids)
+                {
+                    WritePaged<BulkActionMessage>(
+                        BoundApiValues.AddQuery(this, ApiCatalog.Investigate.BulkActionMessages.Request(id)), PageSize,
+                        connection: connection);
+                }
             }
         }
     }

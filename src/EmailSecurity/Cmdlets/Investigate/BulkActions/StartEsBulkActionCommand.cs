@@ -205,25 +205,22 @@ namespace EmailSecurity.Cmdlets.Investigate
             }
 
             body["search_params"] = search;
-            RunChange(action, searchText!, ConnectionFor(null)!, async (client, bridge, token) =>
+            var connection = ConnectionFor(null)!;
+            RunChange(action, searchText!, connection, async (client, bridge, token) =>
             {
                 started = (await client.SendAsync<BulkAction>(
                     ApiCatalog.CollectionOf<BulkAction>().Create!.Request().WithFields(body), token)
                     .ConfigureAwait(false)).Result;
+                if (!Wait)
+                {
+                    // Written within the work, so the job remembers the connection it was started on.
+                    bridge.Post(() => WriteObject(started));
+                }
             });
 
-            if (started == null)
+            if (started != null && Wait)
             {
-                return;
-            }
-
-            if (Wait)
-            {
-                BulkActionWaiter.Wait(this, new[] { started.Id }, null);
-            }
-            else
-            {
-                WriteObject(started);
+                BulkActionWaiter.Wait(this, new[] { (connection, started.Id) }, null);
             }
         }
 

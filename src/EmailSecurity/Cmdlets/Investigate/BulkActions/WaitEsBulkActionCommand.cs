@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
+using EmailSecurity.Client;
 using EmailSecurity.Models;
 
 namespace EmailSecurity.Cmdlets.Investigate
@@ -14,7 +16,7 @@ namespace EmailSecurity.Cmdlets.Investigate
     [OutputType(typeof(BulkAction))]
     public sealed class WaitEsBulkActionCommand : EsApiCmdlet
     {
-        private readonly List<string> ids = new List<string>();
+        private readonly List<(EsConnection Connection, string Id)> jobs = new List<(EsConnection, string)>();
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("JobId", "Identity")]
@@ -24,6 +26,12 @@ namespace EmailSecurity.Cmdlets.Investigate
         public string[]? Id { get; set; }
 
         /// <summary>
+        /// The object piped in, whatever it is: its connection is used (see EsApiCmdlet.ConnectionFor).
+        /// </summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
+        /// <summary>
         /// Seconds to wait at most, as Wait-Job's -Timeout; -1 (the default) waits until every job has ended.
         /// </summary>
         [Parameter]
@@ -31,10 +39,19 @@ namespace EmailSecurity.Cmdlets.Investigate
         [ValidateRange(-1, int.MaxValue)]
         public int Timeout { get; set; } = -1;
 
-        protected override void ProcessRecord() => ids.AddRange(Id!);
+        protected override void ProcessRecord()
+        {
+            foreach (var (source, ids) in IdsBySource(Id!, InputObject))
+            {
+                if (ConnectionFor(source) is EsConnection connection)
+                {
+                    jobs.AddRange(ids.Select(id => (connection, id)));
+                }
+            }
+        }
 
         /// <summary>All jobs are waited for together, so -Timeout bounds the whole wait, as with Wait-Job.</summary>
         protected override void EndProcessing() =>
-            BulkActionWaiter.Wait(this, ids, Timeout < 0 ? (TimeSpan?)null : TimeSpan.FromSeconds(Timeout));
+            BulkActionWaiter.Wait(this, jobs, Timeout < 0 ? (TimeSpan?)null : TimeSpan.FromSeconds(Timeout));
     }
 }
