@@ -281,23 +281,49 @@ namespace EmailSecurity.Cmdlets.Settings
             var held = current.Select(e => (Entry: e, Values: ValuesOf(e))).ToList();
             var matches = new (SettingsObject Entry, Dictionary<SyncField, object?> Values)?[desired.Count];
             var matched = new HashSet<SettingsObject>();
-            void Match(Func<Dictionary<SyncField, object?>, Dictionary<SyncField, object?>, bool> same)
+
+            // Each desired entry takes the first unmatched held one of the same key (by lookup: lists run to
+            // thousands of entries); a null key takes part in no match.
+            void Match(
+                Func<Dictionary<SyncField, object?>, string?> wantedKey,
+                Func<Dictionary<SyncField, object?>, string?> heldKey)
             {
+                var byKey = new Dictionary<string, Queue<(SettingsObject, Dictionary<SyncField, object?>)>>(
+                    StringComparer.OrdinalIgnoreCase);
+                foreach (var entry in held.Where(h => !matched.Contains(h.Entry)))
+                {
+                    if (heldKey(entry.Values) is string key)
+                    {
+                        if (!byKey.TryGetValue(key, out var queue))
+                        {
+                            byKey[key] = queue = new Queue<(SettingsObject, Dictionary<SyncField, object?>)>();
+                        }
+
+                        queue.Enqueue(entry);
+                    }
+                }
+
                 for (var i = 0; i < desired.Count; i++)
                 {
-                    var found = held.FirstOrDefault(h => matches[i] == null && !matched.Contains(h.Entry)
-                        && same(desired[i], h.Values));
-                    if (found.Entry != null)
+                    if (matches[i] == null && wantedKey(desired[i]) is string key
+                        && byKey.TryGetValue(key, out var queue))
                     {
-                        matches[i] = found;
-                        matched.Add(found.Entry);
+                        while (queue.Count > 0 && matches[i] == null)
+                        {
+                            var entry = queue.Dequeue();
+                            if (matched.Add(entry.Item1))
+                            {
+                                matches[i] = entry;
+                            }
+                        }
                     }
                 }
             }
 
-            Match((wanted, values) => SameKey(KeyOf(wanted), KeyOf(values)));
-            Match((wanted, values) => (HoldsNotWritable(wanted) || HoldsNotWritable(values))
-                && SameKey(KeyOf(wanted, writableOnly: true), KeyOf(values, writableOnly: true)));
+            string Loose(Dictionary<SyncField, object?> values) => KeyOf(values, writableOnly: true);
+            Match(wanted => KeyOf(wanted), values => KeyOf(values));
+            Match(wanted => HoldsNotWritable(wanted) ? Loose(wanted) : null, Loose);
+            Match(Loose, values => HoldsNotWritable(values) ? Loose(values) : null);
 
             var changes = new List<SyncStep>();
             var creations = new List<SyncStep>();
@@ -344,8 +370,6 @@ namespace EmailSecurity.Cmdlets.Settings
                 : Enumerable.Empty<SyncStep>();
             return deletions.Concat(changes).Concat(creations).ToList();
         }
-
-        private static bool SameKey(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
         private static bool IsNotWritable(SyncField field, object? value) =>
             field.NotWritable != null && Equals(value, field.NotWritable);
