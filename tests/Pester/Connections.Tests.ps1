@@ -17,8 +17,8 @@ AfterAll {
 
 Describe 'Piping across two connections in one shell' {
     BeforeEach {
-        # Both accounts hold the same demo messages, so an id of one also finds a message in the other: only the
-        # request logs tell which account a pipeline worked in. The session's connection is the last made: $b.
+        # Both accounts hold the demo messages of the same seed, so a pipeline in the wrong account may well succeed:
+        # only the request logs tell which account it worked in. The session's connection is the last made: $b.
         $a = Connect-TestAccount
         $b = Connect-TestAccount
     }
@@ -74,10 +74,12 @@ Describe 'Piping across two connections in one shell' {
         $path = Join-Path $TestDrive 'messages.xml'
         Get-EsMessage -Connection $a -First 2 | Export-Clixml -Path $path
 
-        $traces = @(Import-Clixml -Path $path | Get-EsMessageTrace)
+        # Where the requests go is the point, not their answers: the ids hold the scan time of each account's demo
+        # data, made when the account was, so a message of $a is in $b only when both were made within a second.
+        Import-Clixml -Path $path | Get-EsMessageTrace -ErrorAction SilentlyContinue | Out-Null
 
-        $traces | Should -HaveCount 2
         @(Get-TestRequest -AccountId $b.AccountId | Where-Object path -Like '*/trace').Count | Should -Be 2
+        @(Get-TestRequest -AccountId $a.AccountId | Where-Object path -Like '*/trace').Count | Should -Be 0
     }
 
     It 'keeps the connection out of Format-List, Export-Csv and ConvertTo-Json' {
