@@ -19,8 +19,8 @@ public sealed class ConnectionOriginTests : ModuleTest
 
     /// <summary>
     /// A session whose connection is account A ($a), with a kept connection to account B ($b). Both accounts hold the
-    /// same messages (same seed), so a message id of B also finds a message in A: acting in the wrong account would
-    /// succeed, unseen, but for the request logs.
+    /// demo data of the same seed, so acting in the wrong account may well succeed (a message id holds its scan time,
+    /// so ids match when both accounts were made within a second): the tests read the request logs.
     /// </summary>
     private (EngineSession Session, EmulatorAccount A, EmulatorAccount B) TwoAccounts()
     {
