@@ -99,6 +99,8 @@ public sealed class ConnectionOriginTests : ModuleTest
         { "Get-EsMessage -Connection $b -Disposition MALICIOUS -First 2", "Get-EsMessageDetection -Id $items",
             "GET /investigate/*/detections" },
         { "Get-EsMessage -Connection $b -First 2", "Get-EsMessageRaw -Id $items", "GET /investigate/*/raw" },
+        { "Get-EsMessage -Connection $b -Disposition MALICIOUS -First 2", "Get-EsMessagePreview -Id $items",
+            "GET /investigate/*/preview" },
         { "Get-EsMessage -Connection $b -First 2 | Get-EsMessageTrace",
             "Move-EsMessage -Id $items -Destination JunkEmail -Confirm:$false", "POST /investigate/move" },
         { "Get-EsBlockedSender -Connection $b -First 2", "Get-EsBlockedSender -Id $items",
