@@ -79,21 +79,15 @@ namespace EmailSecurity.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (var (source, ids) in IdsBySource(IdsOfRecord, InputObject))
+            foreach (var (source, connection, ids) in IdsByConnection(IdsOfRecord, InputObject))
             {
-                Collect(ids, source);
+                Collect(ids, source, connection);
             }
         }
 
         /// <summary>Confirms the ids of one object (or of text) and adds them to its connection's batch.</summary>
-        private void Collect(List<string> ids, PSObject? source)
+        private void Collect(List<string> ids, PSObject? source, EsConnection connection)
         {
-            var connection = ConnectionFor(source);
-            if (connection == null)
-            {
-                return;
-            }
-
             var batch = pending.FirstOrDefault(b => b.Connection == connection);
             if (batch == null)
             {

@@ -124,6 +124,22 @@ namespace EmailSecurity.Cmdlets
             }
         }
 
+        /// <summary>
+        /// <see cref="IdsBySource"/>, each run with the connection it goes to (<see cref="ConnectionFor"/>); a run
+        /// whose object may not be worked on there is left out, its error written.
+        /// </summary>
+        internal IEnumerable<(PSObject? Source, EsConnection Connection, List<string> Ids)> IdsByConnection(
+            IEnumerable<string> ids, PSObject? piped)
+        {
+            foreach (var (source, run) in IdsBySource(ids, piped))
+            {
+                if (ConnectionFor(source) is EsConnection connection)
+                {
+                    yield return (source, connection, run);
+                }
+            }
+        }
+
         /// <summary>The object an id came with: the piped one, or the one an -Id argument took it from.</summary>
         internal static T? SourceOf<T>(string id, T? piped)
             where T : class

@@ -192,14 +192,8 @@ namespace EmailSecurity.Cmdlets.Investigate
         {
             if (ParameterSetName == ByIdSet)
             {
-                foreach (var (source, ids) in IdsBySource(Id!, InputObject))
+                foreach (var (_, connection, ids) in IdsByConnection(Id!, InputObject))
                 {
-                    var connection = ConnectionFor(source);
-                    if (connection == null)
-                    {
-                        continue;
-                    }
-
                     foreach (var id in ids)
                     {
                         var request = BoundApiValues.AddQuery(this, ApiCatalog.Investigate.Get.Request(id));

@@ -70,14 +70,8 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         protected override void ProcessRecord()
         {
-            foreach (var (source, ids) in IdsBySource(IdsOfRecord, InputObject))
+            foreach (var (_, connection, ids) in IdsByConnection(IdsOfRecord, InputObject))
             {
-                var connection = ConnectionFor(source);
-                if (connection == null)
-                {
-                    continue;
-                }
-
                 if (connection != waitingOn)
                 {
                     ReadWaiting();

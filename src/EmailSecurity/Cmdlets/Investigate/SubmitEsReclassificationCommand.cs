@@ -107,13 +107,9 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         protected override void ProcessRecord()
         {
-            foreach (var (source, ids) in IdsBySource(Id!, InputObject))
+            foreach (var (source, connection, ids) in IdsByConnection(Id!, InputObject))
             {
-                var connection = ConnectionFor(source);
-                if (connection != null)
-                {
-                    ForEachTarget(ids, id => Submit(id, source, connection));
-                }
+                ForEachTarget(ids, id => Submit(id, source, connection));
             }
         }
 

@@ -34,14 +34,8 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         protected override void ProcessRecord()
         {
-            foreach (var (source, ids) in IdsBySource(Id!, InputObject))
+            foreach (var (_, connection, ids) in IdsByConnection(Id!, InputObject))
             {
-                var connection = ConnectionFor(source);
-                if (connection == null)
-                {
-                    continue;
-                }
-
                 ForEachTarget(ids, id =>
                 {
                     if (ShouldProcess(id, Action))

@@ -65,14 +65,8 @@ namespace EmailSecurity.Cmdlets.Investigate
                 return;
             }
 
-            foreach (var (source, ids) in IdsBySource(Id!, InputObject))
+            foreach (var (_, connection, ids) in IdsByConnection(Id!, InputObject))
             {
-                var connection = ConnectionFor(source);
-                if (connection == null)
-                {
-                    continue;
-                }
-
                 foreach (var id in ids)
                 {
                     RunApi(async (client, bridge, token) =>

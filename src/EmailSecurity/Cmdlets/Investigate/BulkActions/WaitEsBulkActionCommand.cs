@@ -41,12 +41,9 @@ namespace EmailSecurity.Cmdlets.Investigate
 
         protected override void ProcessRecord()
         {
-            foreach (var (source, ids) in IdsBySource(Id!, InputObject))
+            foreach (var (_, connection, ids) in IdsByConnection(Id!, InputObject))
             {
-                if (ConnectionFor(source) is EsConnection connection)
-                {
-                    jobs.AddRange(ids.Select(id => (connection, id)));
-                }
+                jobs.AddRange(ids.Select(id => (connection, id)));
             }
         }
 
